@@ -1,11 +1,13 @@
 -- Harmoni core schema: regions, organisation, accounts, audit.
--- Shared by both dialects; ID_PK and BLOB_T are replaced per dialect by the runner.
+-- Shared by both dialects; the runner replaces ID_PK, BLOB_T and KEY_T per dialect.
+-- KEY_T is text compared byte by byte (COLLATE "C" in PostgreSQL, as SQLite does), for
+-- columns used in prefix ranges and keyset paging, so both backends order alike.
 -- Conventions: timestamps are Unix seconds (BIGINT) unless named *_ms; booleans are
 -- SMALLINT 0/1; dates are TEXT 'YYYY-MM-DD'.
 
 CREATE TABLE regions (
-  code TEXT PRIMARY KEY,
-  parent_code TEXT REFERENCES regions(code),
+  code KEY_T PRIMARY KEY,
+  parent_code KEY_T REFERENCES regions(code),
   level SMALLINT NOT NULL CHECK (level IN (1, 2)),
   name TEXT NOT NULL
 );
@@ -13,10 +15,10 @@ CREATE INDEX regions_parent ON regions(parent_code, code);
 
 CREATE TABLE instansi (
   id ID_PK,
-  code TEXT NOT NULL UNIQUE,
+  code KEY_T NOT NULL UNIQUE,
   name TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('pusat', 'daerah')),
-  region_code TEXT REFERENCES regions(code),
+  region_code KEY_T REFERENCES regions(code),
   active SMALLINT NOT NULL DEFAULT 1,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
@@ -26,10 +28,10 @@ CREATE TABLE units (
   id ID_PK,
   instansi_id BIGINT NOT NULL REFERENCES instansi(id),
   parent_id BIGINT REFERENCES units(id),
-  code TEXT NOT NULL,
+  code KEY_T NOT NULL,
   name TEXT NOT NULL,
   -- ids from the root down, '/3/17/42/': a unit's subtree is every path with its prefix
-  path TEXT NOT NULL,
+  path KEY_T NOT NULL,
   active SMALLINT NOT NULL DEFAULT 1,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL,
@@ -41,7 +43,7 @@ CREATE INDEX units_parent ON units(parent_id);
 CREATE TABLE positions (
   id ID_PK,
   instansi_id BIGINT NOT NULL REFERENCES instansi(id),
-  code TEXT NOT NULL,
+  code KEY_T NOT NULL,
   name TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('struktural', 'fungsional', 'pelaksana')),
   jenjang TEXT NOT NULL,
@@ -55,10 +57,10 @@ CREATE TABLE positions (
 CREATE TABLE asn (
   id ID_PK,
   instansi_id BIGINT NOT NULL REFERENCES instansi(id),
-  nip TEXT NOT NULL UNIQUE,
+  nip KEY_T NOT NULL UNIQUE,
   name TEXT NOT NULL,
   -- lower-cased, accents and punctuation folded: the search and sort key
-  name_key TEXT NOT NULL,
+  name_key KEY_T NOT NULL,
   employment TEXT NOT NULL CHECK (employment IN ('PNS', 'PPPK')),
   unit_id BIGINT REFERENCES units(id),
   position_id BIGINT REFERENCES positions(id),
@@ -70,6 +72,15 @@ CREATE TABLE asn (
 CREATE INDEX asn_instansi_name ON asn(instansi_id, name_key, id);
 CREATE INDEX asn_unit_name ON asn(unit_id, name_key, id);
 CREATE INDEX asn_instansi_nip ON asn(instansi_id, nip);
+
+-- Each word of an ASN's name_key, for word-prefix search that stays fast at a million rows.
+CREATE TABLE asn_name_tokens (
+  instansi_id BIGINT NOT NULL,
+  token KEY_T NOT NULL,
+  asn_id BIGINT NOT NULL REFERENCES asn(id) ON DELETE CASCADE,
+  PRIMARY KEY (instansi_id, token, asn_id)
+);
+CREATE INDEX asn_name_tokens_asn ON asn_name_tokens(asn_id);
 
 CREATE TABLE users (
   id ID_PK,

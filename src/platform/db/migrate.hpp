@@ -1,5 +1,5 @@
 // Versioned schema migrations. migrations/NNNN_name.sql holds SQL shared by both
-// dialects (ID_PK, BLOB_T replaced per dialect); NNNN_name.sqlite.sql and
+// dialects (ID_PK, BLOB_T, KEY_T replaced per dialect); NNNN_name.sqlite.sql and
 // NNNN_name.postgres.sql hold what only one dialect needs. Each version applies in
 // one transaction and is recorded in schema_migrations.
 #pragma once

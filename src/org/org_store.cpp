@@ -1,0 +1,465 @@
+#include "org/org_store.hpp"
+
+#include <sodium.h>
+
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "platform/csv/csv.hpp"
+#include "platform/embedded.hpp"
+
+namespace harmoni::org {
+namespace {
+
+// The smallest string greater than every string that starts with prefix.
+std::string prefix_end(std::string prefix) {
+  while (!prefix.empty()) {
+    unsigned char last = static_cast<unsigned char>(prefix.back());
+    if (last < 0xFF) {
+      prefix.back() = static_cast<char>(last + 1);
+      return prefix;
+    }
+    prefix.pop_back();
+  }
+  return std::string(1, '\xFF');
+}
+
+Result<std::vector<Region>> read_region_file(std::string_view path, int level) {
+  auto data = embedded_file(path);
+  if (!data) return Error::internal("missing bundled file " + std::string(path));
+  std::istringstream in{std::string(*data)};
+  csv::Reader reader(in);
+  std::vector<std::string> fields;
+  std::vector<Region> out;
+  bool header = true;
+  while (TRY(reader.next(fields))) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    Region r;
+    r.level = level;
+    r.code = fields.at(0);
+    if (level == 1) {
+      r.name = fields.at(1);
+    } else {
+      r.parent_code = fields.at(1);
+      r.name = fields.at(2);
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Region region_from_row(const db::Row& r) {
+  return Region{r.text(0), r.text(1), static_cast<int>(r.i64(2)), r.text(3)};
+}
+
+Instansi instansi_from_row(const db::Row& r) {
+  return Instansi{r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.boolean(5)};
+}
+constexpr const char* kInstansiColumns = "id, code, name, kind, COALESCE(region_code, ''), active";
+
+Unit unit_from_row(const db::Row& r) {
+  Unit u;
+  u.id = r.i64(0);
+  u.instansi_id = r.i64(1);
+  u.parent_id = r.opt_i64(2);
+  u.code = r.text(3);
+  u.name = r.text(4);
+  u.path = r.text(5);
+  u.active = r.boolean(6);
+  u.parent_code = r.text(7);
+  return u;
+}
+#define HARMONI_UNIT_SELECT                                                                  \
+  "SELECT u.id, u.instansi_id, u.parent_id, u.code, u.name, u.path, u.active, "             \
+  "COALESCE(p.code, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id "
+
+Position position_from_row(const db::Row& r) {
+  return Position{r.i64(0), r.i64(1), r.text(2), r.text(3), r.text(4), r.text(5),
+                  static_cast<int>(r.i64(6)), static_cast<int>(r.i64(7))};
+}
+#define HARMONI_POSITION_SELECT \
+  "SELECT id, instansi_id, code, name, kind, jenjang, grade, required_pb_level FROM positions "
+
+#define HARMONI_ASN_SELECT                                                                      \
+  "SELECT a.id, a.instansi_id, a.nip, a.name, a.employment, a.unit_id, a.position_id, a.active, " \
+  "COALESCE(a.email, ''), COALESCE(u.code, ''), COALESCE(u.name, ''), COALESCE(u.path, ''), "   \
+  "COALESCE(p.code, ''), COALESCE(p.name, ''), a.name_key FROM asn a "                          \
+  "LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN positions p ON p.id = a.position_id "
+
+Asn asn_from_row(const db::Row& r) {
+  Asn a;
+  a.id = r.i64(0);
+  a.instansi_id = r.i64(1);
+  a.nip = r.text(2);
+  a.name = r.text(3);
+  a.employment = r.text(4);
+  a.unit_id = r.opt_i64(5);
+  a.position_id = r.opt_i64(6);
+  a.active = r.boolean(7);
+  a.email = r.text(8);
+  a.unit_code = r.text(9);
+  a.unit_name = r.text(10);
+  a.unit_path = r.text(11);
+  a.position_code = r.text(12);
+  a.position_name = r.text(13);
+  return a;
+}
+
+std::string encode_cursor(const std::string& name_key, int64_t id) {
+  std::string raw = name_key + '\x1f' + std::to_string(id);
+  std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
+                    raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+Result<std::pair<std::string, int64_t>> decode_cursor(const std::string& cursor) {
+  std::string raw(cursor.size(), '\0');
+  size_t length = 0;
+  if (cursor.size() > 512 ||
+      sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), cursor.data(),
+                        cursor.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+    return Error::field("cursor", "paging.cursor_invalid");
+  }
+  raw.resize(length);
+  size_t sep = raw.find('\x1f');
+  if (sep == std::string::npos) return Error::field("cursor", "paging.cursor_invalid");
+  int64_t id = 0;
+  try {
+    id = std::stoll(raw.substr(sep + 1));
+  } catch (const std::exception&) {
+    return Error::field("cursor", "paging.cursor_invalid");
+  }
+  return std::pair{raw.substr(0, sep), id};
+}
+
+std::vector<std::string> name_tokens(const std::string& key) {
+  std::set<std::string> unique;
+  std::istringstream words(key);
+  std::string word;
+  while (words >> word && unique.size() < 12) unique.insert(word);
+  return {unique.begin(), unique.end()};
+}
+
+Status write_tokens(db::Tx& tx, int64_t instansi_id, int64_t asn_id, const std::string& key) {
+  TRY(tx.exec("DELETE FROM asn_name_tokens WHERE asn_id = ?", {asn_id}));
+  for (const auto& token : name_tokens(key)) {
+    TRY(tx.exec("INSERT INTO asn_name_tokens (instansi_id, token, asn_id) VALUES (?, ?, ?)",
+                {instansi_id, token, asn_id}));
+  }
+  return {};
+}
+
+}  // namespace
+
+// ---- regions ----
+
+Status ensure_regions(db::Tx& tx) {
+  auto provinces = TRY(read_region_file("data/regions/provinces.csv", 1));
+  auto regencies = TRY(read_region_file("data/regions/regencies.csv", 2));
+  int64_t stored = TRY(tx.scalar_i64("SELECT count(*) FROM regions"));
+  if (stored == static_cast<int64_t>(provinces.size() + regencies.size())) return {};
+  for (const auto* list : {&provinces, &regencies}) {
+    for (const auto& r : *list) {
+      TRY(tx.exec(
+          "INSERT INTO regions (code, parent_code, level, name) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (code) DO UPDATE SET parent_code = excluded.parent_code, "
+          "level = excluded.level, name = excluded.name",
+          {r.code, r.parent_code.empty() ? db::Value() : db::Value(r.parent_code), r.level, r.name}));
+    }
+  }
+  return {};
+}
+
+Result<std::vector<Region>> list_regions(db::Tx& tx, std::optional<std::string> parent_code) {
+  std::vector<Region> out;
+  auto on_row = [&](const db::Row& r) {
+    out.push_back(region_from_row(r));
+    return true;
+  };
+  if (parent_code) {
+    TRY(tx.each("SELECT code, COALESCE(parent_code, ''), level, name FROM regions "
+                "WHERE parent_code = ? ORDER BY code",
+                {*parent_code}, on_row));
+  } else {
+    TRY(tx.each("SELECT code, COALESCE(parent_code, ''), level, name FROM regions "
+                "WHERE level = 1 ORDER BY code",
+                {}, on_row));
+  }
+  return out;
+}
+
+Result<std::optional<Region>> find_region(db::Tx& tx, const std::string& code) {
+  auto row = TRY(tx.query_one(
+      "SELECT code, COALESCE(parent_code, ''), level, name FROM regions WHERE code = ?", {code}));
+  if (!row) return std::optional<Region>{};
+  return std::optional<Region>{region_from_row(*row)};
+}
+
+// ---- instansi ----
+
+Result<std::vector<Instansi>> list_instansi(db::Tx& tx, std::optional<int64_t> only_id) {
+  std::vector<Instansi> out;
+  auto on_row = [&](const db::Row& r) {
+    out.push_back(instansi_from_row(r));
+    return true;
+  };
+  if (only_id) {
+    TRY(tx.each(std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE id = ?", {*only_id}, on_row));
+  } else {
+    TRY(tx.each(std::string("SELECT ") + kInstansiColumns + " FROM instansi ORDER BY code", {}, on_row));
+  }
+  return out;
+}
+
+Result<std::optional<Instansi>> find_instansi(db::Tx& tx, int64_t id) {
+  auto row = TRY(tx.query_one(std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE id = ?", {id}));
+  if (!row) return std::optional<Instansi>{};
+  return std::optional<Instansi>{instansi_from_row(*row)};
+}
+
+Result<std::optional<Instansi>> find_instansi_by_code(db::Tx& tx, const std::string& code) {
+  auto row = TRY(tx.query_one(std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE code = ?", {code}));
+  if (!row) return std::optional<Instansi>{};
+  return std::optional<Instansi>{instansi_from_row(*row)};
+}
+
+Result<int64_t> insert_instansi(db::Tx& tx, const Instansi& i, int64_t now) {
+  return tx.insert_returning_id(
+      "INSERT INTO instansi (code, name, kind, region_code, active, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {i.code, i.name, i.kind, i.region_code.empty() ? db::Value() : db::Value(i.region_code),
+       i.active, now, now});
+}
+
+Status update_instansi(db::Tx& tx, const Instansi& i, int64_t now) {
+  TRY(tx.exec("UPDATE instansi SET name = ?, kind = ?, region_code = ?, active = ?, updated_at = ? "
+              "WHERE id = ?",
+              {i.name, i.kind, i.region_code.empty() ? db::Value() : db::Value(i.region_code),
+               i.active, now, i.id}));
+  return {};
+}
+
+// ---- units ----
+
+Result<std::vector<Unit>> list_units(db::Tx& tx, int64_t instansi_id) {
+  std::vector<Unit> out;
+  TRY(tx.each(HARMONI_UNIT_SELECT "WHERE u.instansi_id = ? ORDER BY u.path", {instansi_id},
+              [&](const db::Row& r) {
+                out.push_back(unit_from_row(r));
+                return true;
+              }));
+  return out;
+}
+
+Result<std::optional<Unit>> find_unit(db::Tx& tx, int64_t instansi_id, const std::string& code) {
+  auto row = TRY(tx.query_one(HARMONI_UNIT_SELECT "WHERE u.instansi_id = ? AND u.code = ?",
+                              {instansi_id, code}));
+  if (!row) return std::optional<Unit>{};
+  return std::optional<Unit>{unit_from_row(*row)};
+}
+
+Result<std::optional<Unit>> find_unit_by_id(db::Tx& tx, int64_t id) {
+  auto row = TRY(tx.query_one(HARMONI_UNIT_SELECT "WHERE u.id = ?", {id}));
+  if (!row) return std::optional<Unit>{};
+  return std::optional<Unit>{unit_from_row(*row)};
+}
+
+Result<int64_t> insert_unit(db::Tx& tx, int64_t instansi_id, std::optional<int64_t> parent_id,
+                            const std::string& code, const std::string& name, int64_t now) {
+  std::string parent_path = "/";
+  if (parent_id) {
+    auto parent = TRY(find_unit_by_id(tx, *parent_id));
+    if (!parent || parent->instansi_id != instansi_id) return Error::field("parent", "unit.parent_unknown");
+    parent_path = parent->path;
+  }
+  int64_t id = TRY(tx.insert_returning_id(
+      "INSERT INTO units (instansi_id, parent_id, code, name, path, active, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, '', 1, ?, ?) RETURNING id",
+      {instansi_id, parent_id, code, name, now, now}));
+  TRY(tx.exec("UPDATE units SET path = ? WHERE id = ?", {parent_path + std::to_string(id) + "/", id}));
+  return id;
+}
+
+Status update_unit(db::Tx& tx, const Unit& unit, std::optional<int64_t> new_parent_id,
+                   const std::string& new_name, bool active, int64_t now) {
+  std::string new_path = fmt::format("/{}/", unit.id);
+  if (new_parent_id) {
+    auto parent = TRY(find_unit_by_id(tx, *new_parent_id));
+    if (!parent || parent->instansi_id != unit.instansi_id) {
+      return Error::field("parent", "unit.parent_unknown");
+    }
+    if (path_within(parent->path, unit.path)) return Error::field("parent", "unit.move_into_itself");
+    new_path = parent->path + std::to_string(unit.id) + "/";
+  }
+  TRY(tx.exec("UPDATE units SET parent_id = ?, name = ?, active = ?, updated_at = ? WHERE id = ?",
+              {new_parent_id, new_name, active, now, unit.id}));
+  if (new_path != unit.path) {
+    TRY(tx.exec("UPDATE units SET path = CAST(? AS TEXT) || substr(path, CAST(? AS INTEGER)) "
+                "WHERE instansi_id = ? AND path >= ? AND path < ?",
+                {new_path, static_cast<int64_t>(unit.path.size()) + 1, unit.instansi_id, unit.path,
+                 prefix_end(unit.path)}));
+  }
+  return {};
+}
+
+// ---- positions ----
+
+Result<std::vector<Position>> list_positions(db::Tx& tx, int64_t instansi_id) {
+  std::vector<Position> out;
+  TRY(tx.each(HARMONI_POSITION_SELECT "WHERE instansi_id = ? ORDER BY code", {instansi_id},
+              [&](const db::Row& r) {
+                out.push_back(position_from_row(r));
+                return true;
+              }));
+  return out;
+}
+
+Result<std::optional<Position>> find_position(db::Tx& tx, int64_t instansi_id, const std::string& code) {
+  auto row = TRY(tx.query_one(HARMONI_POSITION_SELECT "WHERE instansi_id = ? AND code = ?",
+                              {instansi_id, code}));
+  if (!row) return std::optional<Position>{};
+  return std::optional<Position>{position_from_row(*row)};
+}
+
+Result<int64_t> insert_position(db::Tx& tx, const Position& p, int64_t now) {
+  return tx.insert_returning_id(
+      "INSERT INTO positions (instansi_id, code, name, kind, jenjang, grade, required_pb_level, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {p.instansi_id, p.code, p.name, p.kind, p.jenjang, p.grade, p.required_pb_level, now, now});
+}
+
+Status update_position(db::Tx& tx, const Position& p, int64_t now) {
+  TRY(tx.exec("UPDATE positions SET name = ?, kind = ?, jenjang = ?, grade = ?, "
+              "required_pb_level = ?, updated_at = ? WHERE id = ?",
+              {p.name, p.kind, p.jenjang, p.grade, p.required_pb_level, now, p.id}));
+  return {};
+}
+
+// ---- ASN ----
+
+Result<AsnPage> list_asn(db::Tx& tx, const AsnQuery& q) {
+  // Conditions are fixed SQL fragments; every value is a bound parameter.
+  std::string sql = HARMONI_ASN_SELECT "WHERE a.instansi_id = ?";
+  db::Params params{q.instansi_id};
+  if (!q.unit_path_prefix.empty()) {
+    sql += " AND u.path >= ? AND u.path < ?";
+    params.emplace_back(q.unit_path_prefix);
+    params.emplace_back(prefix_end(q.unit_path_prefix));
+  }
+  if (q.only_asn_id) {
+    sql += " AND a.id = ?";
+    params.emplace_back(*q.only_asn_id);
+  }
+  if (q.unit_id) {
+    sql += " AND a.unit_id = ?";
+    params.emplace_back(*q.unit_id);
+  }
+  if (!q.include_inactive) sql += " AND a.active = 1";
+  std::string search = normalize_nip(q.search);
+  if (!search.empty() && search.find_first_not_of("0123456789") == std::string::npos) {
+    sql += " AND a.nip >= ? AND a.nip < ?";
+    params.emplace_back(search);
+    params.emplace_back(prefix_end(search));
+  } else {
+    std::istringstream words(name_key(q.search));
+    std::string word;
+    int used = 0;
+    while (words >> word && used++ < 4) {
+      sql += " AND a.id IN (SELECT asn_id FROM asn_name_tokens WHERE instansi_id = ? AND token >= ? "
+             "AND token < ?)";
+      params.emplace_back(q.instansi_id);
+      params.emplace_back(word);
+      params.emplace_back(prefix_end(word));
+    }
+  }
+  if (!q.cursor.empty()) {
+    auto [key, id] = TRY(decode_cursor(q.cursor));
+    sql += " AND (a.name_key > ? OR (a.name_key = ? AND a.id > ?))";
+    params.emplace_back(key);
+    params.emplace_back(key);
+    params.emplace_back(id);
+  }
+  sql += " ORDER BY a.name_key, a.id LIMIT ?";
+  int limit = std::clamp(q.limit, 1, 500);
+  params.emplace_back(limit + 1);
+  AsnPage page;
+  std::string last_key;
+  TRY(tx.each(sql, params, [&](const db::Row& r) {
+    if (static_cast<int>(page.items.size()) == limit) {
+      page.next_cursor = encode_cursor(last_key, page.items.back().id);
+      return false;
+    }
+    page.items.push_back(asn_from_row(r));
+    last_key = r.text(14);
+    return true;
+  }));
+  return page;
+}
+
+Result<std::optional<Asn>> find_asn_by_nip(db::Tx& tx, const std::string& nip) {
+  auto row = TRY(tx.query_one(HARMONI_ASN_SELECT "WHERE a.nip = ?", {nip}));
+  if (!row) return std::optional<Asn>{};
+  return std::optional<Asn>{asn_from_row(*row)};
+}
+
+Result<std::optional<Asn>> find_asn_by_id(db::Tx& tx, int64_t id) {
+  auto row = TRY(tx.query_one(HARMONI_ASN_SELECT "WHERE a.id = ?", {id}));
+  if (!row) return std::optional<Asn>{};
+  return std::optional<Asn>{asn_from_row(*row)};
+}
+
+Result<UpsertOutcome> upsert_asn(db::Tx& tx, const AsnRecord& rec, int64_t now) {
+  const AsnDraft& d = rec.draft;
+  const std::string key = name_key(d.name);
+  auto existing = TRY(tx.query_one(
+      "SELECT id, instansi_id, name, employment, unit_id, position_id, active, COALESCE(email, '') "
+      "FROM asn WHERE nip = ?",
+      {d.nip}));
+  db::Value email = d.email.empty() ? db::Value() : db::Value(d.email);
+  if (!existing) {
+    int64_t id = TRY(tx.insert_returning_id(
+        "INSERT INTO asn (instansi_id, nip, name, name_key, employment, unit_id, position_id, active, "
+        "email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {rec.instansi_id, d.nip, d.name, key, d.employment, rec.unit_id, rec.position_id, d.active,
+         email, now, now}));
+    TRY(write_tokens(tx, rec.instansi_id, id, key));
+    return UpsertOutcome::kInserted;
+  }
+  if (existing->i64(1) != rec.instansi_id) return Error::field("nip", "asn.nip_other_instansi");
+  int64_t id = existing->i64(0);
+  bool same = existing->text(2) == d.name && existing->text(3) == d.employment &&
+              existing->opt_i64(4) == std::optional<int64_t>(rec.unit_id) &&
+              existing->opt_i64(5) == rec.position_id && existing->boolean(6) == d.active &&
+              existing->text(7) == d.email;
+  if (same) return UpsertOutcome::kUnchanged;
+  TRY(tx.exec("UPDATE asn SET name = ?, name_key = ?, employment = ?, unit_id = ?, position_id = ?, "
+              "active = ?, email = ?, updated_at = ? WHERE id = ?",
+              {d.name, key, d.employment, rec.unit_id, rec.position_id, d.active, email, now, id}));
+  if (existing->text(2) != d.name) TRY(write_tokens(tx, rec.instansi_id, id, key));
+  return UpsertOutcome::kUpdated;
+}
+
+Result<CodeIndex> load_code_index(db::Tx& tx, int64_t instansi_id) {
+  CodeIndex index;
+  TRY(tx.each("SELECT code, id FROM units WHERE instansi_id = ? AND active = 1", {instansi_id},
+              [&](const db::Row& r) {
+                index.units.emplace(r.text(0), r.i64(1));
+                return true;
+              }));
+  TRY(tx.each("SELECT code, id FROM positions WHERE instansi_id = ?", {instansi_id},
+              [&](const db::Row& r) {
+                index.positions.emplace(r.text(0), r.i64(1));
+                return true;
+              }));
+  return index;
+}
+
+}  // namespace harmoni::org

@@ -1,0 +1,64 @@
+#include "platform/auth/principal.hpp"
+
+namespace harmoni::auth {
+
+std::string_view role_name(Role role) {
+  switch (role) {
+    case Role::kSystemAdmin: return "system_admin";
+    case Role::kInstansiAdmin: return "instansi_admin";
+    case Role::kUnitHead: return "unit_head";
+    case Role::kOfficer: return "officer";
+    case Role::kHrDeveloper: return "hr_developer";
+    case Role::kCaseHandler: return "case_handler";
+    case Role::kAuditor: return "auditor";
+  }
+  return "officer";
+}
+
+std::optional<Role> parse_role(std::string_view name) {
+  for (Role r : kAllRoles) {
+    if (role_name(r) == name) return r;
+  }
+  return std::nullopt;
+}
+
+bool role_needs_instansi(Role role) { return role != Role::kSystemAdmin; }
+bool role_needs_unit(Role role) { return role == Role::kUnitHead || role == Role::kOfficer; }
+
+bool role_has(Role role, Permission permission) {
+  switch (permission) {
+    case Permission::kInstansiManage:
+      return role == Role::kSystemAdmin;
+    case Permission::kOrgRead:
+      return true;
+    case Permission::kOrgManage:
+    case Permission::kAsnManage:
+    case Permission::kUserManage:
+      return role == Role::kSystemAdmin || role == Role::kInstansiAdmin;
+    case Permission::kAsnRead:
+      // Case handlers work on reports, not on staff records.
+      return role != Role::kCaseHandler;
+    case Permission::kAuditRead:
+      return role == Role::kSystemAdmin || role == Role::kAuditor;
+  }
+  return false;
+}
+
+bool Principal::in_instansi(int64_t id) const {
+  return role == Role::kSystemAdmin || (instansi_id && *instansi_id == id);
+}
+
+bool Principal::sees_unit(int64_t id, std::string_view path) const {
+  if (!in_instansi(id)) return false;
+  if (role == Role::kUnitHead || role == Role::kOfficer) {
+    return !unit_path.empty() && path.starts_with(unit_path);
+  }
+  return true;
+}
+
+bool Principal::sees_asn(int64_t id, std::string_view path, int64_t subject_asn) const {
+  if (role == Role::kOfficer) return in_instansi(id) && asn_id && *asn_id == subject_asn;
+  return sees_unit(id, path);
+}
+
+}  // namespace harmoni::auth

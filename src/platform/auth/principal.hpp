@@ -1,0 +1,69 @@
+// Who is asking, and what their role lets them do. Pure: no I/O.
+//
+// Every role but the system administrator is scoped to one instansi; unit heads and
+// officers are further scoped to a unit (a unit head sees the unit's whole subtree,
+// an officer only their own records).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace harmoni::auth {
+
+enum class Role {
+  kSystemAdmin,
+  kInstansiAdmin,
+  kUnitHead,
+  kOfficer,
+  kHrDeveloper,
+  kCaseHandler,
+  kAuditor,
+};
+
+inline constexpr Role kAllRoles[] = {Role::kSystemAdmin, Role::kInstansiAdmin, Role::kUnitHead,
+                                     Role::kOfficer,     Role::kHrDeveloper,   Role::kCaseHandler,
+                                     Role::kAuditor};
+
+std::string_view role_name(Role role);  // "system_admin", ...
+std::optional<Role> parse_role(std::string_view name);
+bool role_needs_instansi(Role role);  // all but system_admin
+bool role_needs_unit(Role role);      // unit_head, officer
+
+enum class Permission {
+  kInstansiManage,  // create and edit instansi (system admin)
+  kOrgRead,         // units, positions of the instansi
+  kOrgManage,       // create and edit units and positions
+  kAsnRead,         // ASN records (scoped: unit subtree for unit heads, self for officers)
+  kAsnManage,       // create, edit, import ASN
+  kUserManage,      // user accounts of the instansi
+  kAuditRead,       // the audit log of the instansi
+};
+
+bool role_has(Role role, Permission permission);
+
+struct Principal {
+  int64_t user_id = 0;
+  std::string email;
+  std::string display_name;
+  Role role = Role::kOfficer;
+  std::optional<int64_t> instansi_id;
+  std::optional<int64_t> unit_id;
+  std::string unit_path;  // "/3/17/" for unit-scoped roles, "" otherwise
+  std::optional<int64_t> asn_id;
+  std::string lang = "id";
+  std::string csrf_token;       // empty for API tokens
+  bool via_api_token = false;
+
+  bool can(Permission p) const { return role_has(role, p); }
+  // May this principal see data of that instansi at all?
+  bool in_instansi(int64_t instansi_id) const;
+  // May this principal see a record that sits in that unit (path) of that instansi?
+  // Officers only see their own records: pass the record's ASN id as subject_asn.
+  bool sees_unit(int64_t instansi_id, std::string_view unit_path) const;
+  bool sees_asn(int64_t instansi_id, std::string_view unit_path, int64_t asn_id) const;
+};
+
+}  // namespace harmoni::auth

@@ -1,0 +1,539 @@
+// Boost 1.74 with g++ 12 needs <utility> before Asio's coroutine headers.
+#include <utility>
+
+#include "platform/http/server.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+#include <spdlog/spdlog.h>
+
+#include "platform/http/gzip.hpp"
+#include "platform/log.hpp"
+#include "platform/metrics.hpp"
+#include "platform/util/clock.hpp"
+
+namespace harmoni::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+
+namespace {
+
+constexpr size_t kGzipMinimum = 860;  // below this, gzip rarely pays
+constexpr size_t kStreamQueueBytes = 1 << 20;
+
+// A connection and whether it is waiting for the next request (so a graceful stop
+// may close it). `idle` is touched only on the connection's strand.
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  bool idle = true;
+};
+
+// Hands chunks from a streaming body (worker thread) to the connection (strand).
+struct StreamChannel {
+  explicit StreamChannel(asio::any_io_executor ex) : wake(ex) {}
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<std::string> chunks;
+  size_t queued = 0;
+  bool done = false;
+  bool client_gone = false;
+  Status result;
+  asio::steady_timer wake;
+};
+
+const boost::system::error_category& http_category() {
+  return bhttp::make_error_code(bhttp::error::bad_target).category();
+}
+
+bool is_valid_request_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+template <class Body>
+void copy_request(const bhttp::request<Body>& in, Request& out) {
+  out.method = std::string(in.method_string());
+  out.target = std::string(in.target());
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Handler handler;
+  LimitsFn limits;
+  AccessFn access;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  // Serialises stop actions (begin_stop, the grace timer, its cancellation).
+  asio::strand<asio::io_context::executor_type> control;
+  std::unique_ptr<asio::steady_timer> grace;
+  std::atomic<bool> stopping{false};
+  std::atomic<size_t> connections{0};
+  std::mutex registry_mu;
+  std::unordered_set<std::shared_ptr<Connection>> registry;
+  SystemRandom random;
+
+  Impl(ServerOptions opts, Handler h, LimitsFn l, AccessFn a)
+      : options(std::move(opts)),
+        handler(std::move(h)),
+        limits(std::move(l)),
+        access(std::move(a)),
+        ioc(std::max(1, options.io_threads)),
+        workers(std::max(1, options.worker_threads)),
+        acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM),
+        control(asio::make_strand(ioc)) {}
+
+  // Runs fn on the worker pool and resumes the coroutine on its own executor.
+  template <class T, class F>
+  awaitable<T> offload(F fn) {
+    auto ex = co_await asio::this_coro::executor;
+    co_return co_await asio::async_initiate<decltype(use_awaitable), void(std::exception_ptr, T)>(
+        [this, ex, fn = std::move(fn)](auto completion) mutable {
+          asio::post(workers, [ex, fn = std::move(fn), completion = std::move(completion)]() mutable {
+            std::exception_ptr error;
+            T value{};
+            try {
+              value = fn();
+            } catch (...) {
+              error = std::current_exception();
+            }
+            asio::post(ex, [error, value = std::move(value),
+                            completion = std::move(completion)]() mutable {
+              completion(error, std::move(value));
+            });
+          });
+        },
+        use_awaitable);
+  }
+
+  // Runs on `control`.
+  void begin_stop() {
+    if (stopping.exchange(true)) return;
+    spdlog::info("stopping: no new connections, finishing in-flight requests");
+    beast::error_code ec;
+    acceptor.close(ec);
+    signals.cancel();
+    std::vector<std::shared_ptr<Connection>> open;
+    {
+      std::lock_guard lock(registry_mu);
+      open.assign(registry.begin(), registry.end());
+    }
+    for (auto& conn : open) {
+      asio::post(conn->stream.get_executor(), [conn] {
+        if (conn->idle) conn->stream.socket().close();
+      });
+    }
+    // Whatever still runs after the grace period is cut off.
+    if (open.empty()) return;
+    grace = std::make_unique<asio::steady_timer>(control, options.shutdown_grace);
+    grace->async_wait([this](beast::error_code ec) {
+      if (ec) return;
+      std::lock_guard lock(registry_mu);
+      for (auto& conn : registry) {
+        asio::post(conn->stream.get_executor(), [conn] { conn->stream.socket().close(); });
+      }
+    });
+  }
+
+  awaitable<void> accept_loop() {
+    for (;;) {
+      beast::error_code ec;
+      tcp::socket socket = co_await acceptor.async_accept(
+          asio::make_strand(ioc), asio::redirect_error(use_awaitable, ec));
+      if (ec) {
+        if (stopping) co_return;
+        spdlog::warn("accept failed: {}", ec.message());
+        continue;
+      }
+      if (connections >= options.max_connections) {
+        socket.close(ec);
+        Metrics::global().count("harmoni_http_refused_connections_total",
+                                "Connections closed at once because max_connections was reached.");
+        continue;
+      }
+      auto conn = std::make_shared<Connection>(std::move(socket));
+      {
+        std::lock_guard lock(registry_mu);
+        registry.insert(conn);
+      }
+      ++connections;
+      Metrics::global().add_connection(1);
+      asio::co_spawn(conn->stream.get_executor(), serve_connection(conn),
+                     [this, conn](std::exception_ptr error) {
+                       if (error) {
+                         try {
+                           std::rethrow_exception(error);
+                         } catch (const std::exception& e) {
+                           spdlog::error("connection failed: {}", e.what());
+                         }
+                       }
+                       std::lock_guard lock(registry_mu);
+                       registry.erase(conn);
+                       --connections;
+                       Metrics::global().add_connection(-1);
+                       if (stopping && registry.empty()) {
+                         asio::post(control, [this] {
+                           if (grace) grace->cancel();
+                         });
+                       }
+                     });
+    }
+  }
+
+  // Sends a small response that the server makes itself (400, 413, 431).
+  awaitable<void> send_plain(beast::tcp_stream& stream, bhttp::status status, bool close) {
+    bhttp::response<bhttp::string_body> res{status, 11};
+    res.set(bhttp::field::content_type, "text/plain; charset=utf-8");
+    res.body() = std::string(reason_phrase(static_cast<int>(status))) + "\n";
+    res.keep_alive(!close);
+    res.prepare_payload();
+    beast::error_code ec;
+    stream.expires_after(options.write_timeout);
+    co_await bhttp::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
+  }
+
+  awaitable<void> serve_connection(std::shared_ptr<Connection> conn) {
+    beast::tcp_stream& stream = conn->stream;
+    beast::flat_buffer buffer;
+    std::string remote;
+    {
+      beast::error_code ec;
+      auto endpoint = stream.socket().remote_endpoint(ec);
+      if (!ec) remote = endpoint.address().to_string();
+    }
+    bool first = true;
+    for (;;) {
+      if (stopping) break;
+      conn->idle = true;
+      std::optional<bhttp::request_parser<bhttp::empty_body>> header_parser(std::in_place);
+      header_parser->header_limit(static_cast<std::uint32_t>(options.header_limit));
+      header_parser->body_limit(boost::none);
+      stream.expires_after(first && buffer.size() == 0 ? options.read_timeout : options.idle_timeout);
+      first = false;
+      beast::error_code ec;
+      co_await bhttp::async_read_header(stream, buffer, *header_parser,
+                                        asio::redirect_error(use_awaitable, ec));
+      conn->idle = false;
+      if (ec) {
+        if (ec == bhttp::error::header_limit) {
+          co_await send_plain(stream, bhttp::status::request_header_fields_too_large, true);
+        } else if (ec.category() == http_category() &&
+                   ec != bhttp::error::end_of_stream) {
+          co_await send_plain(stream, bhttp::status::bad_request, true);
+        }
+        break;
+      }
+      auto started = std::chrono::steady_clock::now();
+      Request request;
+      request.remote_addr = remote;
+      copy_request(header_parser->get(), request);
+      std::string_view target = request.target;
+      size_t qmark = target.find('?');
+      auto decoded_path = percent_decode(target.substr(0, qmark), false);
+      if (!decoded_path || decoded_path->empty() || (*decoded_path)[0] != '/' ||
+          !is_valid_utf8(*decoded_path)) {
+        co_await send_plain(stream, bhttp::status::bad_request, true);
+        break;
+      }
+      request.path = std::move(*decoded_path);
+      if (qmark != std::string_view::npos) request.query = std::string(target.substr(qmark + 1));
+      std::string_view incoming_id = request.header("x-request-id");
+      request.request_id =
+          is_valid_request_id(incoming_id) ? std::string(incoming_id) : random.hex(8);
+      if (options.trust_proxy) {
+        std::string_view forwarded = request.header("x-forwarded-for");
+        if (!forwarded.empty()) {
+          size_t comma = forwarded.rfind(',');
+          std::string_view last = comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
+          while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+          request.remote_addr = std::string(last);
+        }
+        request.tls = request.header("x-forwarded-proto") == "https";
+      }
+
+      RouteLimits route_limits = limits(request.method, request.path);
+      auto content_length = header_parser->content_length();
+      if (content_length && *content_length > route_limits.body_limit) {
+        co_await send_plain(stream, bhttp::status::payload_too_large, true);
+        break;
+      }
+      if (header_parser->get()[bhttp::field::expect] == "100-continue") {
+        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, 11};
+        stream.expires_after(options.write_timeout);
+        co_await bhttp::async_write(stream, go_on, asio::redirect_error(use_awaitable, ec));
+        if (ec) break;
+      }
+
+      bool keep_alive = false;
+      stream.expires_after(options.read_timeout);
+      if (route_limits.upload_to_file) {
+        std::optional<bhttp::request_parser<bhttp::file_body>> parser;
+        parser.emplace(std::move(*header_parser));
+        parser->body_limit(route_limits.body_limit);
+        request.body_file =
+            (std::filesystem::path(options.upload_dir) / ("harmoni-upload-" + random.hex(12)))
+                .string();
+        parser->get().body().open(request.body_file.c_str(), beast::file_mode::write, ec);
+        if (ec) {
+          spdlog::error("cannot open upload file: {}", ec.message());
+          co_await send_plain(stream, bhttp::status::service_unavailable, true);
+          break;
+        }
+        co_await bhttp::async_read(stream, buffer, *parser, asio::redirect_error(use_awaitable, ec));
+        parser->get().body().close();
+        keep_alive = parser->keep_alive();
+      } else {
+        std::optional<bhttp::request_parser<bhttp::string_body>> parser;
+        parser.emplace(std::move(*header_parser));
+        parser->body_limit(route_limits.body_limit);
+        co_await bhttp::async_read(stream, buffer, *parser, asio::redirect_error(use_awaitable, ec));
+        request.body = std::move(parser->get().body());
+        keep_alive = parser->keep_alive();
+      }
+      if (ec) {
+        if (!request.body_file.empty()) {
+          std::error_code ignored;
+          std::filesystem::remove(request.body_file, ignored);
+        }
+        if (ec == bhttp::error::body_limit) {
+          co_await send_plain(stream, bhttp::status::payload_too_large, true);
+        } else if (ec.category() == http_category()) {
+          co_await send_plain(stream, bhttp::status::bad_request, true);
+        }
+        break;
+      }
+
+      Metrics::global().add_in_flight(1);
+      Response response = co_await offload<Response>([this, &request] {
+        logging::RequestScope scope(request.request_id);
+        return handler(request);
+      });
+      Metrics::global().add_in_flight(-1);
+      if (!request.body_file.empty()) {
+        std::error_code ignored;
+        std::filesystem::remove(request.body_file, ignored);
+      }
+      keep_alive = keep_alive && !stopping;
+      uint64_t sent = 0;
+      bool write_ok = response.stream
+                          ? co_await write_streamed(stream, request, response, keep_alive, sent)
+                          : co_await write_whole(stream, request, response, keep_alive, sent);
+      if (access) {
+        std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+        access(Exchange{&request, &response, sent, elapsed.count()});
+      }
+      if (!write_ok || !keep_alive) break;
+    }
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.socket().close(ignored);
+  }
+
+  void fill_header(bhttp::response_header<>& header, const Request& request,
+                   const Response& response, bool keep_alive) {
+    header.result(static_cast<unsigned>(response.status));
+    header.version(11);
+    for (const auto& [name, value] : response.headers) header.insert(name, value);
+    header.set("X-Request-Id", request.request_id);
+    if (!keep_alive) header.set(bhttp::field::connection, "close");
+  }
+
+  awaitable<bool> write_whole(beast::tcp_stream& stream, const Request& request,
+                              Response& response, bool keep_alive, uint64_t& sent) {
+    bhttp::response<bhttp::string_body> res;
+    fill_header(res.base(), request, response, keep_alive);
+    std::string_view content_type = response.header("Content-Type");
+    if (response.body.size() >= kGzipMinimum && is_compressible(content_type) &&
+        response.header("Content-Encoding").empty()) {
+      res.set(bhttp::field::vary, "Accept-Encoding");
+      if (accepts_gzip(request.header("accept-encoding"))) {
+        res.body() = gzip(response.body);
+        res.set(bhttp::field::content_encoding, "gzip");
+      }
+    }
+    if (res.body().empty()) res.body() = std::move(response.body);
+    res.prepare_payload();
+    if (request.method == "HEAD" || response.status == 304 || response.status == 204) {
+      res.body().clear();
+    }
+    beast::error_code ec;
+    stream.expires_after(options.write_timeout);
+    sent = co_await bhttp::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
+    co_return !ec;
+  }
+
+  // Runs the body stream on a worker and sends its chunks as they come.
+  awaitable<bool> write_streamed(beast::tcp_stream& stream, const Request& request,
+                                 Response& response, bool keep_alive, uint64_t& sent) {
+    bhttp::response<bhttp::empty_body> res;
+    fill_header(res.base(), request, response, keep_alive);
+    res.chunked(true);
+    beast::error_code ec;
+    stream.expires_after(options.write_timeout);
+    bhttp::response_serializer<bhttp::empty_body> serializer(res);
+    sent = co_await bhttp::async_write_header(stream, serializer,
+                                              asio::redirect_error(use_awaitable, ec));
+    if (ec || request.method == "HEAD") co_return false;
+
+    auto channel = std::make_shared<StreamChannel>(stream.get_executor());
+    auto ex = stream.get_executor();
+    ChunkWriter writer = [channel, ex](std::string_view chunk) {
+      if (chunk.empty()) return true;
+      std::unique_lock lock(channel->mu);
+      if (channel->client_gone) return false;
+      channel->chunks.emplace_back(chunk);
+      channel->queued += chunk.size();
+      asio::post(ex, [channel] { channel->wake.cancel(); });
+      channel->cv.wait(lock, [&] {
+        return channel->queued < kStreamQueueBytes || channel->client_gone;
+      });
+      return !channel->client_gone;
+    };
+    asio::post(workers, [channel, ex, writer, body = response.stream,
+                         id = request.request_id]() {
+      logging::RequestScope scope(id);
+      Status result;
+      try {
+        result = body(writer);
+      } catch (const std::exception& e) {
+        result = Error::internal(e.what());
+      }
+      if (!result.ok()) spdlog::error("streamed body failed: {}", result.error().internal_detail);
+      std::lock_guard lock(channel->mu);
+      channel->done = true;
+      channel->result = std::move(result);
+      asio::post(ex, [channel] { channel->wake.cancel(); });
+    });
+
+    bool ok = true;
+    for (;;) {
+      std::string chunk;
+      bool finished = false;
+      {
+        std::lock_guard lock(channel->mu);
+        if (!channel->chunks.empty()) {
+          chunk = std::move(channel->chunks.front());
+          channel->chunks.pop_front();
+          channel->queued -= chunk.size();
+          channel->cv.notify_all();
+        } else if (channel->done) {
+          finished = true;
+          ok = channel->result.ok();
+        }
+      }
+      if (finished) break;
+      if (chunk.empty()) {
+        channel->wake.expires_after(std::chrono::hours(1));
+        co_await channel->wake.async_wait(asio::redirect_error(use_awaitable, ec));
+        continue;
+      }
+      stream.expires_after(options.write_timeout);
+      sent += co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(chunk)),
+                                         asio::redirect_error(use_awaitable, ec));
+      if (ec) {
+        std::lock_guard lock(channel->mu);
+        channel->client_gone = true;
+        channel->cv.notify_all();
+        // Wait for the producer to notice, so it never outlives what it writes to.
+        ok = false;
+      }
+    }
+    if (!ok) {
+      // A failed body must not look complete: end without the last chunk.
+      std::unique_lock lock(channel->mu);
+      channel->client_gone = true;
+      channel->cv.notify_all();
+      co_return false;
+    }
+    sent += co_await asio::async_write(stream, bhttp::make_chunk_last(),
+                                       asio::redirect_error(use_awaitable, ec));
+    co_return !ec;
+  }
+};
+
+Server::Server(ServerOptions options, Handler handler, LimitsFn limits, AccessFn access)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(limits),
+                                   std::move(access))) {}
+
+Server::~Server() {
+  impl_->workers.join();
+}
+
+Result<uint16_t> Server::listen() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec) return Error::invalid("config.listen_invalid", {{"value", impl_->options.host}});
+  tcp::endpoint endpoint(address, impl_->options.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    Error e = Error::unavailable("server.listen_failed", ec.message());
+    e.args = {{"address", impl_->options.host + ":" + std::to_string(impl_->options.port)},
+              {"reason", ec.message()}};
+    return e;
+  }
+  return acceptor.local_endpoint().port();
+}
+
+void Server::run() {
+  auto& impl = *impl_;
+  impl.signals.async_wait([&impl](beast::error_code ec, int) {
+    if (!ec) asio::post(impl.control, [&impl] { impl.begin_stop(); });
+  });
+  asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < std::max(1, impl.options.io_threads); ++i) {
+    threads.emplace_back([&impl] { impl.ioc.run(); });
+  }
+  impl.ioc.run();
+  for (auto& t : threads) t.join();
+  impl.workers.join();
+  spdlog::info("stopped");
+}
+
+void Server::stop() {
+  asio::post(impl_->control, [impl = impl_.get()] { impl->begin_stop(); });
+}
+
+}  // namespace harmoni::http

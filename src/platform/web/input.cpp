@@ -1,0 +1,161 @@
+#include "platform/web/input.hpp"
+
+#include <charconv>
+
+#include "platform/http/message.hpp"
+
+namespace harmoni::web {
+
+size_t utf8_length(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+Result<Input> Input::from_form(std::string_view body) {
+  auto fields = TRY(http::parse_form(body));
+  Input in;
+  for (auto& [k, v] : fields) {
+    // With repeated names the first wins; forms here never repeat a name.
+    if (!in.values_.contains(k)) in.values_[k] = std::move(v);
+  }
+  return in;
+}
+
+Result<Input> Input::from_json(std::string_view body) {
+  if (!http::is_valid_utf8(body)) return Error::invalid("error.utf8");
+  auto parsed = nlohmann::json::parse(body, nullptr, false);
+  if (parsed.is_discarded()) return Error::invalid("error.json_malformed");
+  if (!parsed.is_object()) return Error::invalid("error.json_not_object");
+  return from_object(std::move(parsed), true);
+}
+
+Input Input::from_object(nlohmann::json object, bool strict_types) {
+  Input in;
+  in.values_ = std::move(object);
+  in.strict_types_ = strict_types;
+  return in;
+}
+
+const nlohmann::json* Input::find(std::string_view name) {
+  used_.insert(std::string(name));
+  auto it = values_.find(name);
+  if (it == values_.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+std::string Input::raw(std::string_view name) const {
+  auto it = values_.find(name);
+  if (it == values_.end() || it->is_null()) return {};
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+void Input::add_error(std::string field, std::string key, MessageArgs args) {
+  for (const auto& e : errors_) {
+    if (e.field == field) return;  // one message per field is enough
+  }
+  errors_.push_back(FieldError{std::move(field), std::move(key), std::move(args)});
+}
+
+std::optional<std::string> Input::text(std::string_view name, const TextRule& rule) {
+  const nlohmann::json* v = find(name);
+  if (v && !v->is_string()) {
+    add_error(std::string(name), "input.not_text");
+    return std::nullopt;
+  }
+  std::string value = v ? v->get<std::string>() : std::string();
+  // Surrounding spaces are never meaningful in these fields.
+  size_t first = value.find_first_not_of(" \t\r\n");
+  value = first == std::string::npos ? std::string() : value.substr(first, value.find_last_not_of(" \t\r\n") - first + 1);
+  if (value.empty()) {
+    if (rule.required) add_error(std::string(name), "input.required");
+    return std::nullopt;
+  }
+  if (!http::is_valid_utf8(value)) {
+    add_error(std::string(name), "error.utf8");
+    return std::nullopt;
+  }
+  for (unsigned char c : value) {
+    if ((c < 0x20 && !(rule.multiline && (c == '\n' || c == '\t' || c == '\r'))) || c == 0x7f) {
+      add_error(std::string(name), "input.control_chars");
+      return std::nullopt;
+    }
+  }
+  size_t length = utf8_length(value);
+  if (length > rule.max_chars) {
+    add_error(std::string(name), "input.too_long", {{"max", std::to_string(rule.max_chars)}});
+    return std::nullopt;
+  }
+  if (length < rule.min_chars) {
+    add_error(std::string(name), "input.too_short", {{"min", std::to_string(rule.min_chars)}});
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<int64_t> Input::integer(std::string_view name, const IntRule& rule) {
+  const nlohmann::json* v = find(name);
+  int64_t value = 0;
+  if (!v || (v->is_string() && v->get<std::string>().empty())) {
+    if (rule.required) add_error(std::string(name), "input.required");
+    return std::nullopt;
+  }
+  if (v->is_number_integer()) {
+    value = v->get<int64_t>();
+  } else if (v->is_string() && !strict_types_) {
+    std::string s = v->get<std::string>();
+    size_t a = s.find_first_not_of(' '), b = s.find_last_not_of(' ');
+    s = a == std::string::npos ? "" : s.substr(a, b - a + 1);
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec != std::errc() || end != s.data() + s.size() || s.empty()) {
+      add_error(std::string(name), "input.not_integer");
+      return std::nullopt;
+    }
+  } else {
+    add_error(std::string(name), "input.not_integer");
+    return std::nullopt;
+  }
+  if (value < rule.min || value > rule.max) {
+    add_error(std::string(name), "input.out_of_range",
+              {{"min", std::to_string(rule.min)}, {"max", std::to_string(rule.max)}});
+    return std::nullopt;
+  }
+  return value;
+}
+
+bool Input::flag(std::string_view name) {
+  const nlohmann::json* v = find(name);
+  if (!v) return false;
+  if (v->is_boolean()) return v->get<bool>();
+  if (strict_types_) {
+    add_error(std::string(name), "input.not_boolean");
+    return false;
+  }
+  std::string s = v->is_string() ? v->get<std::string>() : "";
+  return s == "1" || s == "on" || s == "true" || s == "yes";
+}
+
+std::optional<std::string> Input::choice(std::string_view name,
+                                         const std::vector<std::string>& allowed, bool required) {
+  auto value = text(name, TextRule{.required = required, .max_chars = 100});
+  if (!value) return std::nullopt;
+  for (const auto& a : allowed) {
+    if (a == *value) return value;
+  }
+  std::string list;
+  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  add_error(std::string(name), "input.not_allowed", {{"allowed", list}});
+  return std::nullopt;
+}
+
+Status Input::finish() {
+  if (strict_types_) {
+    for (auto& [key, _] : values_.items()) {
+      if (!used_.contains(key)) add_error(key, "input.unknown_field");
+    }
+  }
+  if (errors_.empty()) return {};
+  return Error::fields_invalid(errors_);
+}
+
+}  // namespace harmoni::web
