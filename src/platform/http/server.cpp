@@ -245,7 +245,7 @@ struct Server::Impl {
       conn->idle = true;
       std::optional<bhttp::request_parser<bhttp::empty_body>> header_parser(std::in_place);
       header_parser->header_limit(static_cast<std::uint32_t>(options.header_limit));
-      header_parser->body_limit(boost::none);
+      header_parser->body_limit(std::numeric_limits<std::uint64_t>::max());  // decided per route below
       stream.expires_after(first && buffer.size() == 0 ? options.read_timeout : options.idle_timeout);
       first = false;
       beast::error_code ec;
@@ -253,6 +253,7 @@ struct Server::Impl {
                                         asio::redirect_error(use_awaitable, ec));
       conn->idle = false;
       if (ec) {
+        spdlog::debug("request header rejected: {}", ec.message());
         if (ec == bhttp::error::header_limit) {
           co_await send_plain(stream, bhttp::status::request_header_fields_too_large, true);
         } else if (ec.category() == http_category() &&
@@ -336,6 +337,7 @@ struct Server::Impl {
         if (ec == bhttp::error::body_limit) {
           co_await send_plain(stream, bhttp::status::payload_too_large, true);
         } else if (ec.category() == http_category()) {
+          spdlog::debug("request body rejected: {}", ec.message());
           co_await send_plain(stream, bhttp::status::bad_request, true);
         }
         break;

@@ -424,7 +424,7 @@ http::Response App::render_error(const Context& ctx, const Error& error) const {
   data["message"] = title;
   data["status"] = std::to_string(status);
   data["request_id"] = ctx.request.request_id;
-  data["errors"] = ctx.field_errors(error)["list"];
+  data["errors"] = error.fields.empty() ? nlohmann::json(false) : ctx.field_errors(error);
   auto html = services_.templates.render(ctx.lang, "error", data);
   if (!html.ok()) {
     spdlog::error("error page failed: {}", html.error().internal_detail);

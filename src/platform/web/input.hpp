@@ -47,6 +47,8 @@ class Input {
   // One of the allowed values.
   std::optional<std::string> choice(std::string_view name, const std::vector<std::string>& allowed,
                                     bool required = true);
+  // Whether the field was sent (PATCH reads only what is present).
+  bool has(std::string_view name) const { return values_.contains(name); }
   // Marks a field as known without reading it (e.g. the CSRF token).
   void ignore(std::string_view name) { used_.insert(std::string(name)); }
 

@@ -1,0 +1,10 @@
+#pragma once
+
+#include "platform/web/app.hpp"
+
+namespace harmoni::accounts {
+
+// Login, logout, preferences, home, own account, user administration.
+void register_routes(web::App& app);
+
+}  // namespace harmoni::accounts

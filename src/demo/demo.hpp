@@ -1,0 +1,36 @@
+// Demo data in the seeds' own setting: Provinsi Kalimantan Barat, Kabupaten Sambas,
+// Kota Pontianak and Kabupaten Kubu Raya, with their BPSDM / BKPSDM, Dukcapil,
+// health offices and puskesmas, a public service mall, positions, ASN with
+// plausible names, and one account per role. Deterministic: the same scale always
+// gives the same data.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "platform/db/database.hpp"
+#include "platform/util/clock.hpp"
+
+namespace harmoni::demo {
+
+struct DemoAccount {
+  std::string email;
+  std::string role;
+  std::string instansi;
+};
+
+struct DemoResult {
+  int64_t instansi = 0, units = 0, positions = 0, asn = 0;
+  std::vector<DemoAccount> accounts;
+  std::string password;  // the one password of every demo account
+  bool already_present = false;
+};
+
+inline constexpr std::string_view kDemoPassword = "harmoni-demo-2026";
+
+// Builds the dataset; scale N gives about 1,000 x N ASN. Does nothing (and says so)
+// when the demo instansi exist already.
+Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale);
+
+}  // namespace harmoni::demo
