@@ -74,7 +74,8 @@ class Connection {
                                                   const std::string& synchronous,
                                                   bool query_only) {
     auto conn = std::unique_ptr<Connection>(new Connection());
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    // URI filenames (file:PATH?mode=ro) let operators open a database read-only.
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI | (create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path.c_str(), &conn->db_, flags, nullptr);
     if (rc != SQLITE_OK) return sqlite_error(conn->db_, rc, "open");
     sqlite3_extended_result_codes(conn->db_, 1);
