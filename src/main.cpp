@@ -2,10 +2,14 @@
 // command line (CLI11) to the commands in src/cli/.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
+
 #include "cli/commands.hpp"
 #include "platform/log.hpp"
 
 int main(int argc, char** argv) {
+  // A peer that goes away mid-write must cost one connection, never the process.
+  std::signal(SIGPIPE, SIG_IGN);
   using harmoni::cli::Common;
   Common common;
   harmoni::Config& c = common.config;
@@ -38,6 +42,8 @@ int main(int argc, char** argv) {
   serve->add_option("--upload-dir", c.upload_dir, "Where uploads wait while handled")->envname("HARMONI_UPLOAD_DIR");
   serve->add_option("--max-upload-mb", c.max_upload_mb)->envname("HARMONI_MAX_UPLOAD_MB");
   serve->add_option("--shutdown-grace-seconds", c.shutdown_grace_seconds)->envname("HARMONI_SHUTDOWN_GRACE_SECONDS");
+  serve->add_option("--read-timeout-seconds", c.read_timeout_seconds)->envname("HARMONI_READ_TIMEOUT_SECONDS");
+  serve->add_option("--idle-timeout-seconds", c.idle_timeout_seconds)->envname("HARMONI_IDLE_TIMEOUT_SECONDS");
   bool no_access_log = false;
   serve->add_flag("--no-access-log", no_access_log, "Do not write the JSON access log to stdout");
 

@@ -137,6 +137,8 @@ int serve(const Common& common, bool with_demo) {
   options.trust_proxy = c.trust_proxy;
   options.upload_dir = c.upload_dir;
   options.shutdown_grace = std::chrono::seconds(c.shutdown_grace_seconds);
+  options.read_timeout = std::chrono::seconds(c.read_timeout_seconds);
+  options.idle_timeout = std::chrono::seconds(c.idle_timeout_seconds);
   const bool access_log = c.access_log;
   http::Server server(
       options, [&app](http::Request& req) { return app.handle(req); },

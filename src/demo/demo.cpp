@@ -227,7 +227,7 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale) {
   std::map<std::string, std::string> staff_nip_in_unit;  // "INSTANSI/UNIT" -> a staff NIP
   auto flush = [&]() -> Status {
     TRY(db.write([&](db::Tx& tx) -> Status {
-      for (const auto& rec : batch) TRY(org::upsert_asn(tx, rec, now));
+      TRY(org::upsert_asn_batch(tx, batch, now));
       return {};
     }));
     batch.clear();

@@ -150,6 +150,25 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
     auto source = TRY(open_source(path));
     std::vector<std::string> row;
     std::vector<FieldError> ignored;
+    std::vector<AsnRecord> batch;
+    std::vector<int64_t> batch_lines;
+    auto flush = [&]() -> Status {
+      auto outcomes = TRY(upsert_asn_batch(tx, batch, now));
+      for (size_t i = 0; i < outcomes.size(); ++i) {
+        switch (outcomes[i]) {
+          case UpsertOutcome::kInserted: ++written.inserted; break;
+          case UpsertOutcome::kUpdated: ++written.updated; break;
+          case UpsertOutcome::kUnchanged: ++written.unchanged; break;
+          case UpsertOutcome::kOtherInstansi:
+            late.add(batch_lines[i], "nip", "asn.nip_other_instansi");
+            ++written.bad_rows;
+            break;
+        }
+      }
+      batch.clear();
+      batch_lines.clear();
+      return {};
+    };
     while (TRY(source->reader->next(row))) {
       int64_t line = source->reader->record_line();
       if (std::binary_search(bad_lines.begin(), bad_lines.end(), line)) continue;
@@ -157,19 +176,11 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
       validate_asn(draft, today);  // normalises codes and NIP as in pass 1
       AsnRecord record{instansi_id, draft, index.units.at(draft.unit_code), std::nullopt};
       if (!draft.position_code.empty()) record.position_id = index.positions.at(draft.position_code);
-      auto outcome = upsert_asn(tx, record, now);
-      if (!outcome.ok()) {
-        if (outcome.error().kind != ErrorKind::kInvalid) return outcome.release_error();
-        late.add(line, "nip", outcome.error().fields.empty() ? outcome.error().key : outcome.error().fields[0].key);
-        ++written.bad_rows;
-        continue;
-      }
-      switch (outcome.value()) {
-        case UpsertOutcome::kInserted: ++written.inserted; break;
-        case UpsertOutcome::kUpdated: ++written.updated; break;
-        case UpsertOutcome::kUnchanged: ++written.unchanged; break;
-      }
+      batch.push_back(std::move(record));
+      batch_lines.push_back(line);
+      if (batch.size() >= 2000) TRY(flush());
     }
+    TRY(flush());
     if (written.bad_rows > report.bad_rows && !options.import_good_rows) {
       return Error::invalid("import.rolled_back");  // rolls back; the report says why
     }

@@ -148,15 +148,6 @@ std::vector<std::string> name_tokens(const std::string& key) {
   return {unique.begin(), unique.end()};
 }
 
-Status write_tokens(db::Tx& tx, int64_t instansi_id, int64_t asn_id, const std::string& key) {
-  TRY(tx.exec("DELETE FROM asn_name_tokens WHERE asn_id = ?", {asn_id}));
-  for (const auto& token : name_tokens(key)) {
-    TRY(tx.exec("INSERT INTO asn_name_tokens (instansi_id, token, asn_id) VALUES (?, ?, ?)",
-                {instansi_id, token, asn_id}));
-  }
-  return {};
-}
-
 }  // namespace
 
 // ---- regions ----
@@ -417,34 +408,124 @@ Result<std::optional<Asn>> find_asn_by_id(db::Tx& tx, int64_t id) {
 }
 
 Result<UpsertOutcome> upsert_asn(db::Tx& tx, const AsnRecord& rec, int64_t now) {
-  const AsnDraft& d = rec.draft;
-  const std::string key = name_key(d.name);
-  auto existing = TRY(tx.query_one(
-      "SELECT id, instansi_id, name, employment, unit_id, position_id, active, COALESCE(email, '') "
-      "FROM asn WHERE nip = ?",
-      {d.nip}));
-  db::Value email = d.email.empty() ? db::Value() : db::Value(d.email);
-  if (!existing) {
-    int64_t id = TRY(tx.insert_returning_id(
-        "INSERT INTO asn (instansi_id, nip, name, name_key, employment, unit_id, position_id, active, "
-        "email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {rec.instansi_id, d.nip, d.name, key, d.employment, rec.unit_id, rec.position_id, d.active,
-         email, now, now}));
-    TRY(write_tokens(tx, rec.instansi_id, id, key));
-    return UpsertOutcome::kInserted;
+  auto outcomes = TRY(upsert_asn_batch(tx, {rec}, now));
+  if (outcomes[0] == UpsertOutcome::kOtherInstansi) return Error::field("nip", "asn.nip_other_instansi");
+  return outcomes[0];
+}
+
+namespace {
+
+// "(?, ?, ...)" repeated: the placeholder list of a multi-row statement.
+std::string placeholders(size_t rows, size_t columns) {
+  std::string one = "(";
+  for (size_t c = 0; c < columns; ++c) one += c ? ", ?" : "?";
+  one += ")";
+  std::string out;
+  for (size_t r = 0; r < rows; ++r) out += (r ? ", " : "") + one;
+  return out;
+}
+
+// Rows per statement: keeps every statement under SQLite's and PostgreSQL's
+// parameter limits while cutting round trips by two orders of magnitude.
+constexpr size_t kBatchRows = 400;
+
+struct Stored {
+  int64_t id, instansi_id;
+  std::string name, employment;
+  std::optional<int64_t> unit_id, position_id;
+  bool active;
+  std::string email;
+};
+
+}  // namespace
+
+Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vector<AsnRecord>& records,
+                                                    int64_t now) {
+  std::vector<UpsertOutcome> outcomes;
+  outcomes.reserve(records.size());
+  for (size_t begin = 0; begin < records.size(); begin += kBatchRows) {
+    const size_t end = std::min(records.size(), begin + kBatchRows);
+    const size_t n = end - begin;
+    // 1. What is stored already, by NIP.
+    std::map<std::string, Stored> stored;
+    db::Params nips;
+    for (size_t i = begin; i < end; ++i) nips.emplace_back(records[i].draft.nip);
+    std::string in_list = placeholders(1, n);
+    TRY(tx.each("SELECT nip, id, instansi_id, name, employment, unit_id, position_id, active, "
+                "COALESCE(email, '') FROM asn WHERE nip IN " + in_list,
+                nips, [&](const db::Row& r) {
+                  stored.emplace(r.text(0), Stored{r.i64(1), r.i64(2), r.text(3), r.text(4), r.opt_i64(5),
+                                                   r.opt_i64(6), r.boolean(7), r.text(8)});
+                  return true;
+                }));
+    // 2. New rows in one statement; changed rows one by one (re-imports change few).
+    db::Params insert_params;
+    std::vector<size_t> inserted;
+    std::vector<std::pair<int64_t, const AsnRecord*>> retokenise;
+    for (size_t i = begin; i < end; ++i) {
+      const AsnRecord& rec = records[i];
+      const AsnDraft& d = rec.draft;
+      db::Value email = d.email.empty() ? db::Value() : db::Value(d.email);
+      auto it = stored.find(d.nip);
+      if (it == stored.end()) {
+        for (db::Value v : {db::Value(rec.instansi_id), db::Value(d.nip), db::Value(d.name), db::Value(name_key(d.name)),
+                            db::Value(d.employment), db::Value(rec.unit_id), db::Value(rec.position_id),
+                            db::Value(d.active), email, db::Value(now), db::Value(now)}) {
+          insert_params.push_back(std::move(v));
+        }
+        inserted.push_back(i);
+        outcomes.push_back(UpsertOutcome::kInserted);
+        continue;
+      }
+      const Stored& s = it->second;
+      if (s.instansi_id != rec.instansi_id) {
+        outcomes.push_back(UpsertOutcome::kOtherInstansi);
+        continue;
+      }
+      bool same = s.name == d.name && s.employment == d.employment && s.unit_id == std::optional<int64_t>(rec.unit_id) &&
+                  s.position_id == rec.position_id && s.active == d.active && s.email == d.email;
+      if (same) {
+        outcomes.push_back(UpsertOutcome::kUnchanged);
+        continue;
+      }
+      TRY(tx.exec("UPDATE asn SET name = ?, name_key = ?, employment = ?, unit_id = ?, position_id = ?, "
+                  "active = ?, email = ?, updated_at = ? WHERE id = ?",
+                  {d.name, name_key(d.name), d.employment, rec.unit_id, rec.position_id, d.active, email, now, s.id}));
+      if (s.name != d.name) retokenise.emplace_back(s.id, &rec);
+      outcomes.push_back(UpsertOutcome::kUpdated);
+    }
+    if (!inserted.empty()) {
+      std::map<std::string, int64_t> new_ids;
+      TRY(tx.each("INSERT INTO asn (instansi_id, nip, name, name_key, employment, unit_id, position_id, active, "
+                  "email, created_at, updated_at) VALUES " + placeholders(inserted.size(), 11) + " RETURNING id, nip",
+                  insert_params, [&](const db::Row& r) {
+                    new_ids.emplace(r.text(1), r.i64(0));
+                    return true;
+                  }));
+      for (size_t i : inserted) retokenise.emplace_back(new_ids.at(records[i].draft.nip), &records[i]);
+    }
+    // 3. Search tokens of new and renamed people, in one statement.
+    if (!retokenise.empty()) {
+      db::Params ids;
+      for (const auto& [id, rec] : retokenise) ids.emplace_back(id);
+      TRY(tx.exec("DELETE FROM asn_name_tokens WHERE asn_id IN " + placeholders(1, ids.size()), ids));
+      db::Params token_params;
+      size_t token_rows = 0;
+      for (const auto& [id, rec] : retokenise) {
+        for (const auto& token : name_tokens(name_key(rec->draft.name))) {
+          token_params.emplace_back(rec->instansi_id);
+          token_params.emplace_back(token);
+          token_params.emplace_back(id);
+          ++token_rows;
+        }
+      }
+      if (token_rows > 0) {
+        TRY(tx.exec("INSERT INTO asn_name_tokens (instansi_id, token, asn_id) VALUES " + placeholders(token_rows, 3),
+                    token_params));
+      }
+    }
   }
-  if (existing->i64(1) != rec.instansi_id) return Error::field("nip", "asn.nip_other_instansi");
-  int64_t id = existing->i64(0);
-  bool same = existing->text(2) == d.name && existing->text(3) == d.employment &&
-              existing->opt_i64(4) == std::optional<int64_t>(rec.unit_id) &&
-              existing->opt_i64(5) == rec.position_id && existing->boolean(6) == d.active &&
-              existing->text(7) == d.email;
-  if (same) return UpsertOutcome::kUnchanged;
-  TRY(tx.exec("UPDATE asn SET name = ?, name_key = ?, employment = ?, unit_id = ?, position_id = ?, "
-              "active = ?, email = ?, updated_at = ? WHERE id = ?",
-              {d.name, key, d.employment, rec.unit_id, rec.position_id, d.active, email, now, id}));
-  if (existing->text(2) != d.name) TRY(write_tokens(tx, rec.instansi_id, id, key));
-  return UpsertOutcome::kUpdated;
+  return outcomes;
 }
 
 Result<CodeIndex> load_code_index(db::Tx& tx, int64_t instansi_id) {

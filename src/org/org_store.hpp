@@ -76,9 +76,14 @@ struct AsnRecord {
   std::optional<int64_t> position_id;
 };
 
-enum class UpsertOutcome { kInserted, kUpdated, kUnchanged };
-// Inserts or updates by NIP. An NIP that belongs to another instansi is a conflict.
+enum class UpsertOutcome { kInserted, kUpdated, kUnchanged, kOtherInstansi };
+// Inserts or updates by NIP. An NIP that belongs to another instansi is a field error.
 Result<UpsertOutcome> upsert_asn(db::Tx& tx, const AsnRecord& record, int64_t now);
+// The same for many records in a few statements (imports, demo data): one outcome
+// per record, in order; kOtherInstansi records are left untouched. NIPs must be
+// distinct within one call.
+Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vector<AsnRecord>& records,
+                                                    int64_t now);
 
 // Code-to-id lookups for a whole instansi (CSV import, forms).
 struct CodeIndex {

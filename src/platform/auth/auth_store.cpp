@@ -58,14 +58,15 @@ Result<int64_t> AuthStore::blocked_for(const std::string& key) {
   });
 }
 
-Status AuthStore::record_failure(const std::string& key) {
+Status AuthStore::record_failure(const std::string& key, int max_failures) {
   int64_t now = clock_.now_seconds();
   return db_.write([&](db::Tx& tx) -> Status {
-    auto row = TRY(tx.query_one("SELECT failures FROM login_throttle WHERE throttle_key = ?", {key}));
-    int64_t failures = (row ? row->i64(0) : 0) + 1;
+    auto row = TRY(tx.query_one("SELECT failures, updated_at FROM login_throttle WHERE throttle_key = ?", {key}));
+    bool recent = row && row->i64(1) + settings_.failure_window_s > now;
+    int64_t failures = (recent ? row->i64(0) : 0) + 1;
     int64_t blocked_until = 0;
-    if (failures >= settings_.max_failures) {
-      int64_t shift = std::min<int64_t>(failures - settings_.max_failures, 20);
+    if (failures >= max_failures) {
+      int64_t shift = std::min<int64_t>(failures - max_failures, 20);
       blocked_until = now + std::min(settings_.first_block_s << shift, settings_.max_block_s);
     }
     TRY(tx.exec(
@@ -94,8 +95,8 @@ Result<NewSession> AuthStore::login(std::string_view email_in, std::string_view 
   // Argon2id runs outside any transaction: it is slow on purpose.
   bool ok = verify_password(user ? user->text(1) : dummy_hash(), password) && user.has_value();
   if (!ok) {
-    TRY(record_failure(account_key));
-    TRY(record_failure(address_key));
+    TRY(record_failure(account_key, settings_.max_account_failures));
+    TRY(record_failure(address_key, settings_.max_address_failures));
     return Error::unauthorized("auth.bad_credentials");
   }
   int64_t user_id = user->i64(0);

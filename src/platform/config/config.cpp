@@ -38,6 +38,8 @@ Status validate(const Config& c) {
   TRY(range("session-absolute-hours", c.session_absolute_hours, 1, 24 * 30));
   TRY(range("max-upload-mb", c.max_upload_mb, 1, 4096));
   TRY(range("shutdown-grace-seconds", c.shutdown_grace_seconds, 0, 600));
+  TRY(range("read-timeout-seconds", c.read_timeout_seconds, 1, 3600));
+  TRY(range("idle-timeout-seconds", c.idle_timeout_seconds, 1, 3600));
   if (c.password_cost != "interactive" && c.password_cost != "moderate" && c.password_cost != "test") {
     return Error::field("password-cost", "config.choice_invalid", {{"name", "password-cost"}});
   }

@@ -31,6 +31,8 @@ struct Config {
   std::string upload_dir = "/tmp";
   int max_upload_mb = 256;
   int shutdown_grace_seconds = 30;
+  int read_timeout_seconds = 30;  // to receive a whole request
+  int idle_timeout_seconds = 60;  // a kept-alive connection waiting for its next request
 };
 
 // Splits "HOST:PORT" ("[::1]:8080" for IPv6).

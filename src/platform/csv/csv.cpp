@@ -56,9 +56,12 @@ Result<bool> Reader::next(std::vector<std::string>& fields) {
       c = get();
       if (c == '"' && field.empty()) {
         // Quoted field: runs to the closing quote; "" is a literal quote.
+        const int64_t opened_on = line_;
         for (;;) {
           c = get();
-          if (c == kEof) return error("csv.unterminated_quote");
+          if (c == kEof) {
+            return Error::invalid("csv.unterminated_quote", {{"line", std::to_string(opened_on)}});
+          }
           if (c == '"') {
             if (peek() == '"') {
               get();

@@ -46,10 +46,13 @@ namespace {
 constexpr size_t kGzipMinimum = 860;  // below this, gzip rarely pays
 constexpr size_t kStreamQueueBytes = 1 << 20;
 
+using ConnectionStrand = asio::strand<asio::io_context::executor_type>;
+
 // A connection and whether it is waiting for the next request (so a graceful stop
 // may close it). `idle` is touched only on the connection's strand.
 struct Connection {
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  Connection(tcp::socket socket, ConnectionStrand s) : strand(std::move(s)), stream(std::move(socket)) {}
+  ConnectionStrand strand;
   beast::tcp_stream stream;
   bool idle = true;
 };
@@ -121,27 +124,11 @@ struct Server::Impl {
         signals(ioc, SIGINT, SIGTERM),
         control(asio::make_strand(ioc)) {}
 
-  // Runs fn on the worker pool and resumes the coroutine on its own executor.
+  // Runs fn on the worker pool; the coroutine resumes on its connection's strand.
   template <class T, class F>
   awaitable<T> offload(F fn) {
-    auto ex = co_await asio::this_coro::executor;
-    co_return co_await asio::async_initiate<decltype(use_awaitable), void(std::exception_ptr, T)>(
-        [this, ex, fn = std::move(fn)](auto completion) mutable {
-          asio::post(workers, [ex, fn = std::move(fn), completion = std::move(completion)]() mutable {
-            std::exception_ptr error;
-            T value{};
-            try {
-              value = fn();
-            } catch (...) {
-              error = std::current_exception();
-            }
-            asio::post(ex, [error, value = std::move(value),
-                            completion = std::move(completion)]() mutable {
-              completion(error, std::move(value));
-            });
-          });
-        },
-        use_awaitable);
+    co_return co_await asio::co_spawn(
+        workers, [fn = std::move(fn)]() mutable -> awaitable<T> { co_return fn(); }, use_awaitable);
   }
 
   // Runs on `control`.
@@ -157,7 +144,7 @@ struct Server::Impl {
       open.assign(registry.begin(), registry.end());
     }
     for (auto& conn : open) {
-      asio::post(conn->stream.get_executor(), [conn] {
+      asio::post(conn->strand, [conn] {
         if (conn->idle) conn->stream.socket().close();
       });
     }
@@ -168,7 +155,7 @@ struct Server::Impl {
       if (ec) return;
       std::lock_guard lock(registry_mu);
       for (auto& conn : registry) {
-        asio::post(conn->stream.get_executor(), [conn] { conn->stream.socket().close(); });
+        asio::post(conn->strand, [conn] { conn->stream.socket().close(); });
       }
     });
   }
@@ -176,8 +163,8 @@ struct Server::Impl {
   awaitable<void> accept_loop() {
     for (;;) {
       beast::error_code ec;
-      tcp::socket socket = co_await acceptor.async_accept(
-          asio::make_strand(ioc), asio::redirect_error(use_awaitable, ec));
+      ConnectionStrand strand = asio::make_strand(ioc);
+      tcp::socket socket = co_await acceptor.async_accept(strand, asio::redirect_error(use_awaitable, ec));
       if (ec) {
         if (stopping) co_return;
         spdlog::warn("accept failed: {}", ec.message());
@@ -189,14 +176,14 @@ struct Server::Impl {
                                 "Connections closed at once because max_connections was reached.");
         continue;
       }
-      auto conn = std::make_shared<Connection>(std::move(socket));
+      auto conn = std::make_shared<Connection>(std::move(socket), strand);
       {
         std::lock_guard lock(registry_mu);
         registry.insert(conn);
       }
       ++connections;
       Metrics::global().add_connection(1);
-      asio::co_spawn(conn->stream.get_executor(), serve_connection(conn),
+      asio::co_spawn(conn->strand, serve_connection(conn),
                      [this, conn](std::exception_ptr error) {
                        if (error) {
                          try {
@@ -356,7 +343,7 @@ struct Server::Impl {
       keep_alive = keep_alive && !stopping;
       uint64_t sent = 0;
       bool write_ok = response.stream
-                          ? co_await write_streamed(stream, request, response, keep_alive, sent)
+                          ? co_await write_streamed(*conn, request, response, keep_alive, sent)
                           : co_await write_whole(stream, request, response, keep_alive, sent);
       if (access) {
         std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
@@ -403,8 +390,9 @@ struct Server::Impl {
   }
 
   // Runs the body stream on a worker and sends its chunks as they come.
-  awaitable<bool> write_streamed(beast::tcp_stream& stream, const Request& request,
-                                 Response& response, bool keep_alive, uint64_t& sent) {
+  awaitable<bool> write_streamed(Connection& conn, const Request& request, Response& response,
+                                 bool keep_alive, uint64_t& sent) {
+    beast::tcp_stream& stream = conn.stream;
     bhttp::response<bhttp::empty_body> res;
     fill_header(res.base(), request, response, keep_alive);
     res.chunked(true);
@@ -415,8 +403,8 @@ struct Server::Impl {
                                               asio::redirect_error(use_awaitable, ec));
     if (ec || request.method == "HEAD") co_return false;
 
-    auto channel = std::make_shared<StreamChannel>(stream.get_executor());
-    auto ex = stream.get_executor();
+    auto channel = std::make_shared<StreamChannel>(conn.strand);
+    ConnectionStrand ex = conn.strand;
     ChunkWriter writer = [channel, ex](std::string_view chunk) {
       if (chunk.empty()) return true;
       std::unique_lock lock(channel->mu);

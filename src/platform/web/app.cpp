@@ -333,9 +333,12 @@ http::Response App::dispatch(Context& ctx) const {
       ctx.pending_cookies.emplace_back(std::string(kSessionCookie), "" + ctx.cookie_attributes(0));
     }
   }
-  // Which language: explicit choice, then the user's setting, then the browser's.
+  // Which language: an API request's own header, the explicit choice on the site,
+  // then the user's setting, then the browser's.
   std::string chosen = req.cookie(kLangCookie);
-  if (services_.catalogs.supports(chosen)) {
+  if (ctx.route.is_api() && !req.header("accept-language").empty()) {
+    ctx.lang = services_.catalogs.negotiate(req.header("accept-language"));
+  } else if (services_.catalogs.supports(chosen)) {
     ctx.lang = chosen;
   } else if (ctx.principal && services_.catalogs.supports(ctx.principal->lang)) {
     ctx.lang = ctx.principal->lang;

@@ -1,0 +1,401 @@
+// End-to-end: the real binary, started on a free port with a demo database, on
+// every backend; HTTP from outside.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+
+#include <chrono>
+#include <fstream>
+#include <future>
+#include <regex>
+#include <thread>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "support/backends.hpp"
+#include "support/demo_server.hpp"
+#include "support/http_client.hpp"
+
+namespace harmoni::test {
+namespace {
+
+using nlohmann::json;
+
+class E2E : public ::testing::TestWithParam<std::string> {
+ protected:
+  void TearDown() override {
+    if (HasFailure()) {
+      ADD_FAILURE() << "server " << demo().server->state() << "; its stderr:\n" << demo().server->stderr_text();
+    }
+  }
+  DemoServer& demo() { return demo_server(GetParam()); }
+  HttpClient client() { return HttpClient(demo().port()); }
+  HttpClient logged_in(const std::string& email) {
+    HttpClient c = client();
+    EXPECT_EQ(c.login(email, kDemoPassword), 303) << email;
+    c.get("/");  // picks up the session's CSRF token
+    return c;
+  }
+  // The NIP of some ASN in a unit of Kabupaten Sambas, found through the API.
+  std::string some_nip(const std::string& unit) {
+    HttpClient admin = logged_in("admin.sambas@harmoni.demo");
+    auto res = admin.get("/api/v1/instansi/KAB-SAMBAS/asn?unit=" + unit + "&limit=1");
+    EXPECT_EQ(res.status, 200) << res.body;
+    return json::parse(res.body)["items"][0]["nip"];
+  }
+};
+
+TEST_P(E2E, HealthAndMetrics) {
+  HttpClient c = client();
+  auto health = c.get("/healthz");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.body, R"({"status":"ok"})");
+  EXPECT_EQ(health.header("x-request-id").size(), 16u);
+  auto metrics = c.get("/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("harmoni_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"),
+            std::string::npos);
+  EXPECT_NE(metrics.body.find("harmoni_db_transaction_duration_seconds_bucket"), std::string::npos);
+  auto echoed = c.request("GET", "/healthz", "", {{"x-request-id", "trace-abc-123"}});
+  EXPECT_EQ(echoed.header("x-request-id"), "trace-abc-123");
+}
+
+TEST_P(E2E, LoginSessionAndLogout) {
+  HttpClient c = client();
+  auto page = c.get("/login");
+  EXPECT_EQ(page.status, 200);
+  auto wrong = c.post_form("/login", {{"email", "admin.sambas@harmoni.demo"}, {"password", "wrong password!"}});
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_NE(wrong.body.find("role=\"alert\""), std::string::npos);
+  auto ok = c.post_form("/login", {{"email", "ADMIN.sambas@harmoni.demo "}, {"password", kDemoPassword}, {"next", "/asn"}});
+  ASSERT_EQ(ok.status, 303);
+  EXPECT_EQ(ok.header("location"), "/asn");
+  std::string cookie = ok.header("set-cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos) << "plain HTTP on loopback";
+  std::string first_session = c.cookies()["harmoni_session"];
+  EXPECT_EQ(c.get("/").status, 200);
+  // A new login gets a new session id.
+  c.get("/login");
+  HttpClient again = client();
+  again.login("admin.sambas@harmoni.demo", kDemoPassword);
+  EXPECT_NE(again.cookies()["harmoni_session"], first_session);
+  // Logout ends the session on the server, not only in the browser.
+  c.get("/");
+  std::string stolen = c.cookies()["harmoni_session"];
+  EXPECT_EQ(c.post_form("/logout", {}).status, 303);
+  HttpClient replay = client();
+  replay.cookies()["harmoni_session"] = stolen;
+  auto after = replay.get("/");
+  EXPECT_EQ(after.status, 303);
+  EXPECT_EQ(after.header("location").rfind("/login", 0), 0u);
+}
+
+TEST_P(E2E, LoginIsThrottledPerAccount) {
+  std::string email = "throttle." + GetParam() + "@harmoni.demo";
+  ASSERT_EQ(run_harmoni({"user", "add", "--db", demo().db_url, "--email", email, "--role", "auditor", "--instansi",
+                         "KAB-SAMBAS", "--password-stdin"}, std::string(kDemoPassword) + "\n").status, 0);
+  HttpClient c = client();
+  c.get("/login");
+  int last = 0;
+  for (int i = 0; i < 6; ++i) {
+    last = c.post_form("/login", {{"email", email}, {"password", "not the password"}}).status;
+  }
+  EXPECT_EQ(last, 429);
+  auto blocked = c.post_form("/login", {{"email", email}, {"password", kDemoPassword}});
+  EXPECT_EQ(blocked.status, 429) << "even the right password waits now";
+  EXPECT_NE(blocked.body.find("detik"), std::string::npos);
+  // Colleagues behind the same address are not locked out.
+  HttpClient colleague = client();
+  EXPECT_EQ(colleague.login("auditor@harmoni.demo", kDemoPassword), 303);
+}
+
+TEST_P(E2E, StateChangesNeedTheCsrfTokenAndOurOrigin) {
+  HttpClient c = logged_in("admin.sambas@harmoni.demo");
+  auto no_token = c.request("POST", "/account/tokens", "name=x", {{"content-type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(no_token.status, 403);
+  auto cross_site = c.request("POST", "/account/tokens", form_encode({{"name", "x"}, {"_csrf", c.csrf_token()}}),
+                              {{"content-type", "application/x-www-form-urlencoded"}, {"sec-fetch-site", "cross-site"}});
+  EXPECT_EQ(cross_site.status, 403);
+  auto other_origin = c.request("POST", "/account/tokens", form_encode({{"name", "x"}, {"_csrf", c.csrf_token()}}),
+                                {{"content-type", "application/x-www-form-urlencoded"}, {"origin", "https://evil.example"}});
+  EXPECT_EQ(other_origin.status, 403);
+  auto ok = c.post_form("/account/tokens", {{"name", "laptop"}});
+  EXPECT_EQ(ok.status, 201);
+  EXPECT_NE(ok.body.find("hrm_"), std::string::npos) << "the new token is shown once";
+}
+
+TEST_P(E2E, SecurityHeadersEverywhere) {
+  HttpClient c = client();
+  for (const char* path : {"/login", "/healthz", "/api/v1/me", "/nowhere"}) {
+    auto r = c.get(path);
+    EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos) << path;
+    EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << path;
+    EXPECT_EQ(r.header("referrer-policy"), "same-origin") << path;
+  }
+}
+
+TEST_P(E2E, ApiErrorsAreProblemDocumentsInTheUsersLanguage) {
+  HttpClient c = logged_in("admin.sambas@harmoni.demo");
+  auto malformed = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", "{\"nip\":",
+                             {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_EQ(malformed.header("content-type"), "application/problem+json");
+  EXPECT_EQ(json::parse(malformed.body)["title"], "Isi kiriman bukan JSON yang sah.");
+  auto english = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", "{\"nip\":",
+                           {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()},
+                            {"accept-language", "en-US,en;q=0.8"}});
+  EXPECT_EQ(json::parse(english.body)["title"], "The body is not valid JSON.");
+  auto fields = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn",
+                          R"({"nip":"19850312201001100","name":"Budi","employment":"PNS","unit":"DUKCAPIL","salary":1})",
+                          {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  EXPECT_EQ(fields.status, 422);
+  auto problem = json::parse(fields.body);
+  std::map<std::string, std::string> by_field;
+  for (const auto& e : problem["errors"]) by_field[e["field"]] = e["code"];
+  EXPECT_EQ(by_field["nip"], "nip.length");
+  EXPECT_EQ(by_field["salary"], "input.unknown_field");
+  EXPECT_NE(problem["errors"][0]["message"].get<std::string>().find("17"), std::string::npos);
+  auto wrong_type = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", R"({"nip":198503122010011003})",
+                              {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  EXPECT_EQ(wrong_type.status, 422);
+  auto bad_utf8 = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", "{\"name\":\"\xC3\x28\"}",
+                            {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  EXPECT_EQ(bad_utf8.status, 400);
+  auto too_big = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", std::string(20000, ' '),
+                           {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  EXPECT_EQ(too_big.status, 413);
+  auto unknown_route = c.request("GET", "/api/v1/nope", "", {{"accept", "application/json"}});
+  EXPECT_EQ(unknown_route.status, 404);
+  EXPECT_EQ(unknown_route.header("content-type"), "application/problem+json");
+}
+
+TEST_P(E2E, ApiTokensFromTheCommandLine) {
+  auto created = run_harmoni({"token", "create", "--db", demo().db_url, "--email", "admin.sambas@harmoni.demo",
+                              "--name", "integration"});
+  ASSERT_EQ(created.status, 0) << created.err;
+  std::string token = created.out.substr(0, created.out.find('\n'));
+  ASSERT_EQ(token.rfind("hrm_", 0), 0u);
+  HttpClient c = client();
+  c.set_bearer(token);
+  auto me = c.get("/api/v1/me");
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(json::parse(me.body)["role"], "instansi_admin");
+  // Bearer requests need no CSRF token: no cookie grants them anything.
+  auto created_unit = c.json("POST", "/api/v1/instansi/KAB-SAMBAS/units",
+                             R"({"code":"TOKEN-UNIT-)" + GetParam() + R"(","name":"Unit lewat API","parent":"SETDA"})");
+  EXPECT_EQ(created_unit.status, 201) << created_unit.body;
+  HttpClient forged = client();
+  forged.set_bearer("hrm_forged");
+  EXPECT_EQ(forged.get("/api/v1/me").status, 401);
+  EXPECT_EQ(forged.get("/api/v1/me").header("www-authenticate"), "Bearer");
+  auto missing = run_harmoni({"token", "create", "--db", demo().db_url, "--email", "nobody@x.id", "--name", "n"});
+  EXPECT_NE(missing.status, 0);
+  EXPECT_NE(missing.err.find("Akun tidak ditemukan"), std::string::npos);
+}
+
+TEST_P(E2E, AsnLifecycleThroughTheApi) {
+  HttpClient c = logged_in("admin.sambas@harmoni.demo");
+  std::string nip = GetParam() == "sqlite" ? "199001012015031001" : "199001012015031002";
+  auto created = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn",
+                           json{{"nip", nip}, {"name", "Yohanes Anyang"}, {"employment", "PNS"}, {"unit", "DUKCAPIL-PDP"},
+                                {"position", "ADMINDUK"}}.dump(),
+                           {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto dup = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn",
+                       json{{"nip", nip}, {"name", "Lagi"}, {"employment", "PNS"}, {"unit", "DUKCAPIL"}}.dump(),
+                       {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  EXPECT_EQ(dup.status, 422);
+  auto patched = c.request("PATCH", "/api/v1/asn/" + nip, R"({"name":"Yohanes Anyang, S.Kom."})",
+                           {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(json::parse(patched.body)["unit"], "DUKCAPIL-PDP") << "PATCH keeps what it does not name";
+  auto found = c.get("/api/v1/instansi/KAB-SAMBAS/asn?q=yohanes+anyang");
+  EXPECT_NE(found.body.find(nip), std::string::npos);
+  auto page = c.get("/asn/" + nip);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Yohanes Anyang, S.Kom."), std::string::npos);
+}
+
+TEST_P(E2E, CsvImportOverHttp) {
+  HttpClient c = logged_in("admin.sambas@harmoni.demo");
+  std::string suffix = GetParam() == "sqlite" ? "1" : "2";
+  std::string csv = "nip,nama,status,unit\n"
+                    "19910203201503200" + suffix + ",Dayang Fitri,PNS,PKM-SAMBAS\n"
+                    "1991020320150320,Bad Row,PNS,PKM-SAMBAS\n";
+  auto strict = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn/import", csv,
+                          {{"content-type", "text/csv"}, {"x-csrf-token", c.csrf_token()}});
+  ASSERT_EQ(strict.status, 422) << strict.body;
+  auto report = json::parse(strict.body);
+  EXPECT_FALSE(report["written"]);
+  EXPECT_EQ(report["problems"][0]["line"], 3);
+  EXPECT_EQ(report["problems"][0]["column"], "nip");
+  auto good = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn/import?mode=good_rows", csv,
+                        {{"content-type", "text/csv"}, {"x-csrf-token", c.csrf_token()}});
+  EXPECT_EQ(json::parse(good.body)["inserted"], 1);
+  // The page form uploads multipart/form-data.
+  c.get("/instansi/KAB-SAMBAS/import");
+  std::string boundary = "----harmoni-test";
+  std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\ncheck\r\n--" + boundary +
+                     "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"asn.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+                     csv + "\r\n--" + boundary + "--\r\n";
+  auto page = c.request("POST", "/instansi/KAB-SAMBAS/import?_csrf=" + c.csrf_token(), body,
+                        {{"content-type", "multipart/form-data; boundary=" + boundary},
+                         {"origin", "http://127.0.0.1:" + std::to_string(c.port())}});
+  EXPECT_EQ(page.status, 422);
+  EXPECT_NE(page.body.find("NIP harus 18 angka"), std::string::npos);
+}
+
+TEST_P(E2E, StaticAssetsAreCachedAndCompressed) {
+  HttpClient c = client();
+  auto css = c.request("GET", "/static/app.css", "", {{"accept-encoding", "gzip"}});
+  ASSERT_EQ(css.status, 200);
+  EXPECT_EQ(css.header("content-encoding"), "gzip");
+  std::string etag = css.header("etag");
+  ASSERT_FALSE(etag.empty());
+  auto again = c.request("GET", "/static/app.css", "", {{"if-none-match", etag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  auto page = c.request("GET", "/login", "", {{"accept-encoding", "gzip"}});
+  EXPECT_EQ(page.header("content-encoding"), "gzip");
+}
+
+TEST_P(E2E, KeepAlivePipeliningAndLimits) {
+  int port = demo().port();
+  std::string two = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  std::string answers = raw_exchange(port, two);
+  size_t first = answers.find("HTTP/1.1 200");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_NE(answers.find("HTTP/1.1 200", first + 1), std::string::npos) << answers;
+  std::string huge = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n";
+  EXPECT_EQ(raw_exchange(port, huge).rfind("HTTP/1.1 431", 0), 0u);
+  EXPECT_EQ(raw_exchange(port, "NOT HTTP AT ALL\r\n\r\n").rfind("HTTP/1.1 400", 0), 0u);
+  EXPECT_EQ(raw_exchange(port, "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n").rfind("HTTP/1.1 400", 0), 0u);
+  std::string declared_big = "POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\n";
+  EXPECT_EQ(raw_exchange(port, declared_big).rfind("HTTP/1.1 413", 0), 0u);
+}
+
+TEST_P(E2E, ExpectContinue) {
+  std::string head = "POST /api/v1/instansi/KAB-SAMBAS/asn HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 2\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+  std::string answer = raw_exchange(demo().port(), head, 1500);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 100 Continue", 0), 0u) << answer;
+}
+
+TEST_P(E2E, SlowClientsAreCutOff) {
+  // Half a request, then silence: the read timeout (2 s in these tests) closes it.
+  auto started = std::chrono::steady_clock::now();
+  std::string answer = raw_exchange(demo().port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n", 10000);
+  auto waited = std::chrono::steady_clock::now() - started;
+  EXPECT_LT(waited, std::chrono::seconds(8));
+  EXPECT_TRUE(answer.empty());
+}
+
+TEST_P(E2E, EveryRolesPagesRender) {
+  for (const char* email : {"admin@harmoni.demo", "admin.sambas@harmoni.demo", "kepala.dukcapil@harmoni.demo",
+                            "petugas.mpp@harmoni.demo", "sdm.bkpsdm@harmoni.demo", "penanganan.kasus@harmoni.demo",
+                            "auditor@harmoni.demo"}) {
+    HttpClient c = logged_in(email);
+    auto home = c.get("/");
+    ASSERT_EQ(home.status, 200) << email;
+    std::regex link(R"re(<li><a href="(/[^"]*)")re");
+    for (std::sregex_iterator it(home.body.begin(), home.body.end(), link), end; it != end; ++it) {
+      std::string href = (*it)[1];
+      auto r = c.get(href);
+      if (r.status == 303) r = c.get(r.header("location"));
+      EXPECT_EQ(r.status, 200) << email << " " << href;
+    }
+  }
+}
+
+TEST_P(E2E, PersonalDataReadsAreAuditedAndNeverLogged) {
+  std::string nip = some_nip("DUKCAPIL");
+  HttpClient head = logged_in("kepala.dukcapil@harmoni.demo");
+  EXPECT_EQ(head.get("/asn/" + nip).status, 200);
+  auto verify = run_harmoni({"audit", "verify", "--db", demo().db_url});
+  EXPECT_EQ(verify.status, 0) << verify.err;
+  EXPECT_NE(verify.out.find("utuh"), std::string::npos);
+  std::string access_log = demo().server->stdout_text();
+  EXPECT_NE(access_log.find("\"route\":\"/asn/{nip}\""), std::string::npos);
+  EXPECT_EQ(access_log.find(nip), std::string::npos) << "no NIP in the access log";
+  EXPECT_EQ(access_log.find("@harmoni.demo"), std::string::npos) << "no e-mail in the access log";
+  EXPECT_EQ(demo().server->stderr_text().find(nip), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, E2E, ::testing::ValuesIn(backend_names()),
+                         [](const auto& info) { return info.param; });
+
+// Lifecycle tests start their own servers.
+class Lifecycle : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Lifecycle, GracefulStopFinishesInFlightWorkAndLosesNothing) {
+  TempDir dir;
+  std::string url = fresh_database_url(GetParam(), dir);
+  ASSERT_EQ(run_harmoni({"demo", "--db", url}).status, 0);
+  auto token = run_harmoni({"token", "create", "--db", url, "--email", "admin.sambas@harmoni.demo", "--name", "t"});
+  std::string bearer = token.out.substr(0, token.out.find('\n'));
+  // A large import keeps a worker busy while the stop signal arrives.
+  std::string csv = "nip,nama,status,unit\n";
+  for (int i = 1; i <= 20000; ++i) {
+    csv += fmt::format("19{:02}0101202001{}{:03},Pegawai Uji,PNS,DINKES\n", 60 + i % 40, 1 + i % 2, i % 999 + 1);
+  }
+  auto server = std::make_unique<ServerProcess>(url);
+  HttpClient idle(server->port());
+  EXPECT_EQ(idle.get("/healthz").status, 200);
+  auto in_flight = std::async(std::launch::async, [&] {
+    HttpClient c(server->port());
+    c.set_bearer(bearer);
+    return c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn/import?mode=good_rows", csv, {{"content-type", "text/csv"}});
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  int status = server->stop(SIGTERM);
+  auto response = in_flight.get();
+  EXPECT_EQ(status, 0);
+  ASSERT_EQ(response.status, 200) << response.body.substr(0, 500);
+  auto report = json::parse(response.body);
+  EXPECT_TRUE(report["written"]);
+  int64_t inserted = report["inserted"];
+  EXPECT_GT(inserted, 1000);
+  // What was acknowledged is there after a restart.
+  ServerProcess restarted(url);
+  HttpClient check(restarted.port());
+  check.set_bearer(bearer);
+  auto found = check.get("/api/v1/instansi/KAB-SAMBAS/asn?q=uji&limit=1");
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find("Pegawai Uji"), std::string::npos);
+}
+
+TEST_P(Lifecycle, BackupAndCommandErrors) {
+  TempDir dir;
+  std::string url = fresh_database_url(GetParam(), dir);
+  EXPECT_EQ(run_harmoni({"migrate", "--db", url}).status, 0);
+  auto added = run_harmoni({"user", "add", "--db", url, "--email", "root@x.go.id", "--role", "system_admin",
+                            "--password-stdin"}, "correct horse battery\n");
+  EXPECT_EQ(added.status, 0) << added.err;
+  auto weak = run_harmoni({"user", "add", "--db", url, "--email", "weak@x.go.id", "--role", "officer",
+                           "--instansi", "NOPE", "--password-stdin"}, "short\n");
+  EXPECT_NE(weak.status, 0);
+  EXPECT_NE(weak.err.find("password"), std::string::npos);
+  EXPECT_NE(weak.err.find("unit"), std::string::npos);
+  auto bad_db = run_harmoni({"migrate", "--db", "mysql://x"});
+  EXPECT_NE(bad_db.status, 0);
+  EXPECT_NE(bad_db.err.find("Alamat basis data tidak dikenal"), std::string::npos);
+  auto english = run_harmoni({"migrate", "--db", "mysql://x", "--lang", "en"});
+  EXPECT_NE(english.err.find("Unknown database address"), std::string::npos);
+  if (GetParam() == "sqlite") {
+    std::string target = dir.file("backup.db");
+    auto backup = run_harmoni({"backup", "--db", url, "--to", target});
+    ASSERT_EQ(backup.status, 0) << backup.err;
+    auto verify = run_harmoni({"audit", "verify", "--db", "sqlite:" + target});
+    EXPECT_EQ(verify.status, 0) << verify.err;
+    EXPECT_NE(run_harmoni({"backup", "--db", url, "--to", target}).status, 0) << "never overwrites";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Lifecycle, ::testing::ValuesIn(backend_names()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace harmoni::test

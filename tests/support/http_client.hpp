@@ -1,0 +1,47 @@
+// A small blocking HTTP/1.1 client with a cookie jar, for end-to-end tests.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace harmoni::test {
+
+struct HttpResponse {
+  int status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+  std::string body;
+  std::string header(const std::string& name) const;
+  std::vector<std::string> all(const std::string& name) const;
+};
+
+class HttpClient {
+ public:
+  explicit HttpClient(int port) : port_(port) {}
+  HttpResponse request(const std::string& method, const std::string& target, const std::string& body = "",
+                       std::vector<std::pair<std::string, std::string>> headers = {});
+  HttpResponse get(const std::string& target) { return request("GET", target); }
+  // Posts an urlencoded form with the session's CSRF token and a same-origin Origin.
+  HttpResponse post_form(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields);
+  HttpResponse json(const std::string& method, const std::string& target, const std::string& body);
+  // Logs in through the login form; returns the final response status.
+  int login(const std::string& email, const std::string& password);
+  std::string csrf_token();  // from the last page with a logout form or login form
+  void set_bearer(std::string token) { bearer_ = std::move(token); }
+  std::map<std::string, std::string>& cookies() { return cookies_; }
+  int port() const { return port_; }
+
+ private:
+  int port_;
+  std::map<std::string, std::string> cookies_;
+  std::string bearer_;
+  std::string last_csrf_;
+};
+
+// Sends raw bytes on a fresh connection and returns everything read until the
+// server closes or timeout_ms passes quietly.
+std::string raw_exchange(int port, const std::string& bytes, int timeout_ms = 3000);
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
+
+}  // namespace harmoni::test
