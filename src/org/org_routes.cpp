@@ -288,9 +288,8 @@ AsnDraft read_asn(web::Input& in, AsnDraft base, bool partial, bool creating) {
 }
 
 Result<AsnRecord> check_asn(const Context& ctx, const Instansi& instansi, web::Input& in, AsnDraft draft) {
-  for (auto& e : validate_asn(draft, today(ctx))) {
-    if (!in.has_errors() || !in.has(e.field)) in.add_error(e.field, e.key, e.args);
-  }
+  // Input errors come first; add_error keeps one message per field.
+  for (auto& e : validate_asn(draft, today(ctx))) in.add_error(e.field, e.key, e.args);
   TRY(in.finish());
   return ctx.services.db.read([&](db::Tx& tx) -> Result<AsnRecord> {
     AsnRecord record{instansi.id, draft, 0, std::nullopt};

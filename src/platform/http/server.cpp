@@ -28,6 +28,7 @@
 #include <spdlog/spdlog.h>
 
 #include "platform/http/gzip.hpp"
+#include "platform/http/request_head.hpp"
 #include "platform/log.hpp"
 #include "platform/metrics.hpp"
 #include "platform/util/clock.hpp"
@@ -72,14 +73,6 @@ struct StreamChannel {
 
 const boost::system::error_category& http_category() {
   return bhttp::make_error_code(bhttp::error::bad_target).category();
-}
-
-bool is_valid_request_id(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (char c : id) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
-  }
-  return true;
 }
 
 template <class Body>
@@ -253,29 +246,12 @@ struct Server::Impl {
       Request request;
       request.remote_addr = remote;
       copy_request(header_parser->get(), request);
-      std::string_view target = request.target;
-      size_t qmark = target.find('?');
-      auto decoded_path = percent_decode(target.substr(0, qmark), false);
-      if (!decoded_path || decoded_path->empty() || (*decoded_path)[0] != '/' ||
-          !is_valid_utf8(*decoded_path)) {
+      if (!complete_request_head(request, HeadOptions{options.trust_proxy})) {
         co_await send_plain(stream, bhttp::status::bad_request, true);
         break;
       }
-      request.path = std::move(*decoded_path);
-      if (qmark != std::string_view::npos) request.query = std::string(target.substr(qmark + 1));
       std::string_view incoming_id = request.header("x-request-id");
-      request.request_id =
-          is_valid_request_id(incoming_id) ? std::string(incoming_id) : random.hex(8);
-      if (options.trust_proxy) {
-        std::string_view forwarded = request.header("x-forwarded-for");
-        if (!forwarded.empty()) {
-          size_t comma = forwarded.rfind(',');
-          std::string_view last = comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
-          while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
-          request.remote_addr = std::string(last);
-        }
-        request.tls = request.header("x-forwarded-proto") == "https";
-      }
+      request.request_id = is_valid_request_id(incoming_id) ? std::string(incoming_id) : random.hex(8);
 
       RouteLimits route_limits = limits(request.method, request.path);
       auto content_length = header_parser->content_length();

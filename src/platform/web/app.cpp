@@ -167,7 +167,9 @@ nlohmann::json Context::field_errors(const Error& error) const {
   nlohmann::json by_field = nlohmann::json::object();
   for (const auto& f : error.fields) {
     std::string message = t(f.key, f.args);
-    list.push_back({{"field", f.field}, {"message", message}});
+    std::string label_key = "field." + f.field;
+    std::string label = services.catalogs.has(lang, label_key) ? t(label_key) : f.field;
+    list.push_back({{"field", f.field}, {"label", label}, {"message", message}});
     if (!by_field.contains(f.field)) by_field[f.field] = message;
   }
   return {{"list", list}, {"by_field", by_field}, {"summary", t(error.key, error.args)}};

@@ -1,0 +1,148 @@
+// Browser test: starts the real harmoni with demo data, drives Debian's Chromium
+// (playwright-core, no downloaded browser), logs in as each role and checks every
+// page it can reach with axe-core: no serious or critical violations. Also checks
+// that login and navigation work with JavaScript off, on a 320-pixel-wide screen.
+//
+// Usage: HARMONI_BINARY=build/harmoni node tests/browser/a11y.mjs
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const binary = process.env.HARMONI_BINARY || 'build/harmoni';
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const password = 'harmoni-demo-2026';
+
+let passed = 0;
+let failed = 0;
+function check(ok, name, detail = '') {
+  if (ok) {
+    passed++;
+  } else {
+    failed++;
+    console.log(`FAIL ${name}${detail ? `\n  ${detail}` : ''}`);
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'harmoni-browser-'));
+const db = `sqlite:${join(dir, 'demo.db')}`;
+const demo = spawnSync(binary, ['demo', '--db', db, '--password-cost', 'test'], { encoding: 'utf8' });
+if (demo.status !== 0) {
+  console.error(demo.stderr);
+  process.exit(1);
+}
+const server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--password-cost', 'test', '--no-access-log']);
+const port = await new Promise((resolve, reject) => {
+  let err = '';
+  const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60000);
+  server.stderr.on('data', (chunk) => {
+    err += chunk;
+    const m = err.match(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
+    if (m) {
+      clearTimeout(timer);
+      resolve(Number(m[1]));
+    }
+  });
+});
+const base = `http://127.0.0.1:${port}`;
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+});
+
+async function audit(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(bad.length === 0, `axe ${label}`,
+        bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`).join('\n  '));
+}
+
+async function login(page, email) {
+  await page.goto(`${base}/login`);
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+}
+
+try {
+  // Every role, every page its navigation offers, in both languages.
+  const roles = ['admin@harmoni.demo', 'admin.sambas@harmoni.demo', 'kepala.dukcapil@harmoni.demo',
+                 'petugas.mpp@harmoni.demo', 'sdm.bkpsdm@harmoni.demo', 'penanganan.kasus@harmoni.demo',
+                 'auditor@harmoni.demo'];
+  for (const email of roles) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', bypassCSP: true });
+    const page = await context.newPage();
+    await login(page, email);
+    check(page.url() === `${base}/`, `login ${email}`, page.url());
+    await audit(page, `${email} /`);
+    const links = await page.$$eval('nav.main-nav a', (as) => as.map((a) => a.getAttribute('href')));
+    const extra = email === 'admin.sambas@harmoni.demo'
+      ? ['/instansi/KAB-SAMBAS/positions', '/instansi/KAB-SAMBAS/import', '/instansi/KAB-SAMBAS/asn/new',
+         '/users/new', '/instansi/KAB-SAMBAS/units/DUKCAPIL', '/instansi/KAB-SAMBAS/asn?q=siti']
+      : [];
+    for (const href of [...links, ...extra]) {
+      const response = await page.goto(base + href);
+      check(response.status() === 200, `${email} ${href} status`, String(response.status()));
+      await audit(page, `${email} ${href}`);
+    }
+    if (email === 'admin.sambas@harmoni.demo') {
+      // A form with errors, then the same page in English with large text.
+      await page.goto(`${base}/instansi/KAB-SAMBAS/asn/new`);
+      await page.fill('#f-nip', '12345');
+      await Promise.all([page.waitForNavigation(), page.click('button.primary')]);
+      const summary = await page.$('.error-summary');
+      check(summary && (await summary.textContent()).includes('NIP'), 'form errors are shown',
+            summary ? await summary.textContent() : (await page.content()).slice(0, 800));
+      await audit(page, 'ASN form with errors');
+      await page.goto(`${base}/prefs?lang=en&back=/instansi/KAB-SAMBAS`);
+      await page.goto(`${base}/prefs?text=large&back=/instansi/KAB-SAMBAS`);
+      check((await page.getAttribute('html', 'lang')) === 'en', 'English chosen');
+      check((await page.getAttribute('body', 'class')).includes('large-text'), 'large text chosen');
+      await audit(page, 'instansi page in English, large text');
+      // Keyboard: the first Tab reaches the skip link.
+      await page.keyboard.press('Tab');
+      check(await page.evaluate(() => document.activeElement.classList.contains('skip-link')), 'skip link first in tab order');
+    }
+    await context.close();
+  }
+
+  // A cheap phone: 320 pixels wide.
+  const phone = await browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true });
+  const page = await phone.newPage();
+  await page.goto(`${base}/login`);
+  await audit(page, 'login at 320px');
+  await login(page, 'admin.sambas@harmoni.demo');
+  for (const href of ['/', '/instansi/KAB-SAMBAS', '/instansi/KAB-SAMBAS/asn', '/instansi/KAB-SAMBAS/import']) {
+    await page.goto(base + href);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    check(!overflow, `${href} fits 320px without horizontal page scrolling`);
+    await audit(page, `${href} at 320px`);
+  }
+  await phone.close();
+  // And with JavaScript switched off.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await login(plain, 'admin.sambas@harmoni.demo');
+  check(plain.url() === `${base}/`, 'login works without JavaScript');
+  await plain.goto(`${base}/instansi/KAB-SAMBAS/asn?q=siti`);
+  check((await plain.$$('table tbody tr')).length > 0, 'search works without JavaScript');
+  await plain.click('text=Keluar');
+  check(plain.url().startsWith(`${base}/login`), 'logout works without JavaScript');
+  await noScript.close();
+} catch (e) {
+  check(false, 'browser run', e.stack);
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
