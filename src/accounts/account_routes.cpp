@@ -159,9 +159,9 @@ Reply login_page(Context& ctx, const nlohmann::json& extra, int status) {
 
 void register_routes(web::App& app) {
   auto& r = app.router();
-  app.add_nav({"nav.home", "/", std::nullopt, {}});
-  app.add_nav({"nav.users", "/users", Permission::kUserManage, {}});
-  app.add_nav({"nav.account", "/account", std::nullopt, {}});
+  app.add_nav({10, "nav.home", "/", std::nullopt, {}});
+  app.add_nav({80, "nav.users", "/users", Permission::kUserManage, {}});
+  app.add_nav({90, "nav.account", "/account", std::nullopt, {}});
 
   r.add("GET", "/login", [](Context& ctx) -> Reply {
     if (ctx.principal) return ctx.redirect("/");

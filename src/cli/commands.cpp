@@ -7,11 +7,10 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "accounts/account_routes.hpp"
 #include "accounts/account_store.hpp"
 #include "demo/demo.hpp"
 #include "org/asn_import.hpp"
-#include "org/org_routes.hpp"
+#include "cli/wiring.hpp"
 #include "org/org_store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/password.hpp"
@@ -116,16 +115,7 @@ int serve(const Common& common, bool with_demo) {
   auth::AuthStore auth_store(db, clock, random, auth_settings);
 
   web::App app(web::Services{c, db, clock, random, loaded_catalogs.value(), templates.value(), auth_store});
-  app.router().add("GET", "/healthz", [](web::Context& ctx) -> web::Reply {
-    auto ok = ctx.services.db.read([](db::Tx& tx) { return tx.scalar_i64("SELECT 1"); });
-    if (!ok.ok()) return Error::unavailable("db.unavailable", ok.error().internal_detail);
-    return http::Response::json(200, R"({"status":"ok"})");
-  }, {.access = web::Access::kPublic});
-  app.router().add("GET", "/metrics", [](web::Context&) -> web::Reply {
-    return http::Response::text(200, Metrics::global().render(), "text/plain; version=0.0.4; charset=utf-8");
-  }, {.access = web::Access::kPublic});
-  accounts::register_routes(app);
-  org::register_routes(app);
+  register_all_routes(app);
 
   auto listen = parse_listen(c.listen);
   if (!listen.ok()) return fail(common, listen.error());

@@ -539,8 +539,8 @@ Reply import_page(Context& ctx, const Instansi& instansi, nlohmann::json extra, 
 
 void register_routes(web::App& app) {
   auto& r = app.router();
-  app.add_nav({"nav.org", "/instansi", Permission::kOrgRead, {}});
-  app.add_nav({"nav.asn", "/asn", Permission::kAsnRead, {}});
+  app.add_nav({20, "nav.org", "/instansi", Permission::kOrgRead, {}});
+  app.add_nav({30, "nav.asn", "/asn", Permission::kAsnRead, {}});
 
   // ---- regions ----
   r.add("GET", "/api/v1/regions", [](Context& ctx) -> Reply {

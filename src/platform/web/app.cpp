@@ -232,6 +232,12 @@ void App::add_static_routes() {
   }, {.access = Access::kPublic});
 }
 
+void App::add_nav(NavItem item) {
+  auto at = std::upper_bound(nav_.begin(), nav_.end(), item.order,
+                             [](int order, const NavItem& n) { return order < n.order; });
+  nav_.insert(at, std::move(item));
+}
+
 std::string App::asset_url(std::string_view name) const {
   auto it = assets_.find(name);
   std::string url = "/static/" + std::string(name);

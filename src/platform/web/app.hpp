@@ -47,6 +47,7 @@ struct Reply {
 
 // A navigation entry shown to users whose role has `permission` (none: everyone).
 struct NavItem {
+  int order;  // position in the menu, smallest first
   std::string label_key;
   std::string href;
   std::optional<auth::Permission> permission;
@@ -107,7 +108,7 @@ class App {
   explicit App(Services services);
 
   Router& router() { return router_; }
-  void add_nav(NavItem item) { nav_.push_back(std::move(item)); }
+  void add_nav(NavItem item);
 
   http::Response handle(http::Request& request) const;
   http::RouteLimits limits(std::string_view method, std::string_view path) const;

@@ -1,0 +1,280 @@
+// The authorisation matrix: every route, with every role, a user of another
+// instansi and nobody logged in, through the real request pipeline (sessions, CSRF,
+// permissions, scope checks) on every backend. The expectations below are written
+// by hand from the product's rules, not derived from the code under test; a route
+// without an expectation fails the test.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/wiring.hpp"
+#include "demo/demo.hpp"
+#include "org/org_store.hpp"
+#include "platform/auth/password.hpp"
+#include "support/backends.hpp"
+
+namespace harmoni::test {
+namespace {
+
+using nlohmann::json;
+
+// Who asks. "foreign" is the instansi admin of Provinsi Kalimantan Barat asking for
+// Kabupaten Sambas data; "anonymous" has no session.
+const std::vector<std::string> kActors = {"system_admin", "instansi_admin", "unit_head", "officer", "hr_developer",
+                                          "case_handler", "auditor", "foreign", "anonymous"};
+const std::map<std::string, std::string> kEmails = {
+    {"system_admin", "admin@harmoni.demo"},       {"instansi_admin", "admin.sambas@harmoni.demo"},
+    {"unit_head", "kepala.dukcapil@harmoni.demo"}, {"officer", "petugas.mpp@harmoni.demo"},
+    {"hr_developer", "sdm.bkpsdm@harmoni.demo"},   {"case_handler", "penanganan.kasus@harmoni.demo"},
+    {"auditor", "auditor@harmoni.demo"},           {"foreign", "admin.kalbar@harmoni.demo"}};
+
+const std::set<std::string> kEveryone = {"system_admin", "instansi_admin", "unit_head", "officer", "hr_developer",
+                                         "case_handler", "auditor", "foreign", "anonymous"};
+const std::set<std::string> kAnyUser = {"system_admin", "instansi_admin", "unit_head", "officer", "hr_developer",
+                                        "case_handler", "auditor", "foreign"};
+// Roles of Kabupaten Sambas (and the system administrator) who may read its organisation.
+const std::set<std::string> kOrgReaders = {"system_admin", "instansi_admin", "unit_head", "officer",
+                                           "hr_developer", "case_handler", "auditor"};
+const std::set<std::string> kAdmins = {"system_admin", "instansi_admin"};
+const std::set<std::string> kSystemAdmin = {"system_admin"};
+// Who may see the record of one person in Dukcapil's service division: not the
+// officer (another person), not the case handler, not another instansi.
+const std::set<std::string> kAsnRecordReaders = {"system_admin", "instansi_admin", "unit_head", "hr_developer",
+                                                 "auditor"};
+// Listing people: officers may call it (they see only themselves, checked below).
+const std::set<std::string> kAsnListers = {"system_admin", "instansi_admin", "unit_head", "officer", "hr_developer",
+                                           "auditor"};
+// Lists that every user may call, filtered to what they may see (checked below).
+const std::set<std::string> kAnyUserFiltered = kAnyUser;
+
+const std::map<std::string, std::set<std::string>> kExpected = {
+    {"GET /static/{name}", kEveryone},
+    {"GET /healthz", kEveryone},
+    {"GET /metrics", kEveryone},
+    {"GET /login", kEveryone},
+    {"POST /login", kEveryone},
+    {"GET /prefs", kEveryone},
+    {"POST /logout", kAnyUser},
+    {"GET /", kAnyUser},
+    {"GET /api/v1/me", kAnyUser},
+    {"GET /account", kAnyUser},
+    {"POST /account/password", kAnyUser},
+    {"POST /account/tokens", kAnyUser},
+    {"POST /account/tokens/{id}/revoke", {"officer"}},  // the officer's token: only its owner
+    {"GET /users", {"system_admin", "instansi_admin", "foreign"}},
+    {"GET /users/new", {"system_admin", "instansi_admin", "foreign"}},
+    {"POST /users", {"system_admin", "instansi_admin", "foreign"}},
+    {"GET /users/{id}", kAdmins},
+    {"POST /users/{id}", kAdmins},
+    {"GET /api/v1/users", {"system_admin", "instansi_admin", "foreign"}},
+    {"POST /api/v1/users", {"system_admin", "instansi_admin", "foreign"}},
+    {"GET /api/v1/users/{id}", kAdmins},
+    {"PATCH /api/v1/users/{id}", kAdmins},
+    {"GET /api/v1/regions", kAnyUser},
+    {"GET /instansi", kAnyUser},
+    {"POST /instansi", kSystemAdmin},
+    {"GET /instansi/{code}", kOrgReaders},
+    {"POST /instansi/{code}", kSystemAdmin},
+    {"GET /api/v1/instansi", kAnyUserFiltered},
+    {"POST /api/v1/instansi", kSystemAdmin},
+    {"GET /api/v1/instansi/{code}", kOrgReaders},
+    {"PATCH /api/v1/instansi/{code}", kSystemAdmin},
+    {"POST /instansi/{code}/units", kAdmins},
+    {"GET /instansi/{code}/units/{unit}", kOrgReaders},
+    {"POST /instansi/{code}/units/{unit}", kAdmins},
+    {"GET /api/v1/instansi/{code}/units", kOrgReaders},
+    {"POST /api/v1/instansi/{code}/units", kAdmins},
+    {"GET /api/v1/instansi/{code}/units/{unit}", kOrgReaders},
+    {"PATCH /api/v1/instansi/{code}/units/{unit}", kAdmins},
+    {"GET /api/v1/units", kAnyUserFiltered},
+    {"GET /instansi/{code}/positions", kOrgReaders},
+    {"POST /instansi/{code}/positions", kAdmins},
+    {"GET /instansi/{code}/positions/{position}", kOrgReaders},
+    {"POST /instansi/{code}/positions/{position}", kAdmins},
+    {"GET /api/v1/instansi/{code}/positions", kOrgReaders},
+    {"POST /api/v1/instansi/{code}/positions", kAdmins},
+    {"PATCH /api/v1/instansi/{code}/positions/{position}", kAdmins},
+    {"GET /asn", {"system_admin", "instansi_admin", "unit_head", "officer", "hr_developer", "auditor", "foreign"}},
+    {"GET /instansi/{code}/asn", kAsnListers},
+    {"GET /instansi/{code}/asn/new", kAdmins},
+    {"POST /instansi/{code}/asn", kAdmins},
+    {"GET /asn/{nip}", kAsnRecordReaders},
+    {"GET /asn/{nip}/edit", kAdmins},
+    {"POST /asn/{nip}", kAdmins},
+    {"GET /api/v1/instansi/{code}/asn", kAsnListers},
+    {"POST /api/v1/instansi/{code}/asn", kAdmins},
+    {"GET /api/v1/asn/{nip}", kAsnRecordReaders},
+    {"PATCH /api/v1/asn/{nip}", kAdmins},
+    {"GET /instansi/{code}/import", kAdmins},
+    {"POST /instansi/{code}/import", kAdmins},
+    {"POST /api/v1/instansi/{code}/asn/import", kAdmins},
+};
+
+struct Session {
+  std::string token, csrf;
+};
+
+class Authz : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    auth::set_password_cost(auth::PasswordCost::kTest);
+    t_ = open_backend(GetParam());
+    auto built = demo::build_demo(*t_.db, clock_, 1);
+    ASSERT_TRUE(built.ok()) << built.error().internal_detail;
+    catalogs_ = std::make_unique<i18n::Catalogs>(i18n::Catalogs::load_embedded().release_value());
+    templates_ = std::make_unique<Templates>(Templates::load_embedded(*catalogs_).release_value());
+    auth_ = std::make_unique<auth::AuthStore>(*t_.db, clock_, random_);
+    app_ = std::make_unique<web::App>(web::Services{config_, *t_.db, clock_, random_, *catalogs_, *templates_, *auth_});
+    cli::register_all_routes(*app_);
+    for (const auto& [actor, email] : kEmails) {
+      auto s = auth_->login(email, demo::kDemoPassword, "10.9.8." + std::to_string(sessions_.size()));
+      ASSERT_TRUE(s.ok()) << email;
+      sessions_[actor] = Session{s->token, s->principal.csrf_token};
+    }
+    // Path parameters point into Kabupaten Sambas, inside the Dukcapil unit head's
+    // subtree but not at the officer's own record.
+    auto nip = t_.db->read([&](db::Tx& tx) -> Result<std::string> {
+      auto row = TRY(tx.query_one(
+          "SELECT a.nip FROM asn a JOIN units u ON u.id = a.unit_id WHERE u.code = 'DUKCAPIL-PDP' ORDER BY a.nip LIMIT 1"));
+      return row->text(0);
+    });
+    nip_ = nip.value();
+    auto user_id = t_.db->read([&](db::Tx& tx) {
+      return tx.scalar_i64("SELECT id FROM users WHERE email = 'petugas.mpp@harmoni.demo'");
+    });
+    user_id_ = user_id.value();
+    auto token_owner = auth_->create_api_token(user_id_, "the officer's");
+    token_id_ = t_.db->read([&](db::Tx& tx) { return tx.scalar_i64("SELECT max(id) FROM api_tokens"); }).value();
+    ASSERT_TRUE(token_owner.ok());
+  }
+
+  std::string fill(const std::string& pattern) {
+    std::string path = pattern;
+    auto replace = [&](const std::string& from, const std::string& to) {
+      for (size_t at; (at = path.find(from)) != std::string::npos;) path.replace(at, from.size(), to);
+    };
+    replace("{code}", "KAB-SAMBAS");
+    replace("{unit}", "DUKCAPIL");
+    replace("{position}", "OPERATOR-LAYANAN");
+    replace("{nip}", nip_);
+    replace("{id}", pattern.find("tokens") != std::string::npos ? std::to_string(token_id_) : std::to_string(user_id_));
+    replace("{name}", "app.css");
+    return path;
+  }
+
+  http::Response call(const std::string& actor, const std::string& method, const std::string& target,
+                      const std::string& body = "", const std::string& type = "") {
+    http::Request req;
+    req.method = method;
+    req.target = target;
+    size_t q = target.find('?');
+    req.path = target.substr(0, q);
+    req.query = q == std::string::npos ? "" : target.substr(q + 1);
+    req.remote_addr = "127.0.0.1";
+    req.request_id = "authz";
+    req.headers.emplace_back("host", "harmoni.test");
+    auto it = sessions_.find(actor);
+    if (it != sessions_.end()) {
+      req.headers.emplace_back("cookie", "harmoni_session=" + it->second.token);
+      req.headers.emplace_back("x-csrf-token", it->second.csrf);
+    }
+    if (!type.empty()) req.headers.emplace_back("content-type", type);
+    req.body = body;
+    return app_->handle(req);
+  }
+
+  int64_t audit_seq() {
+    return t_.db->read([](db::Tx& tx) { return tx.scalar_i64("SELECT seq FROM audit_head WHERE id = 1"); }).value();
+  }
+
+  SystemClock clock_;
+  SystemRandom random_;
+  Config config_;
+  TestDatabase t_;
+  std::unique_ptr<i18n::Catalogs> catalogs_;
+  std::unique_ptr<Templates> templates_;
+  std::unique_ptr<auth::AuthStore> auth_;
+  std::unique_ptr<web::App> app_;
+  std::map<std::string, Session> sessions_;
+  std::string nip_;
+  int64_t user_id_ = 0, token_id_ = 0;
+};
+
+bool denied(const http::Response& r) {
+  if (r.status == 401 || r.status == 403 || r.status == 404) return true;
+  return r.status == 303 && r.header("Location").rfind("/login", 0) == 0;
+}
+
+TEST_P(Authz, EveryRouteWithEveryRole) {
+  std::set<std::string> seen;
+  for (const auto& route : app_->router().routes()) {
+    std::string key = route.method + " " + route.pattern;
+    seen.insert(key);
+    auto expected = kExpected.find(key);
+    ASSERT_NE(expected, kExpected.end()) << "no authorisation expectation for " << key;
+    // Writes carry an empty body: allowed callers get a validation error at worst,
+    // and a denied write must leave no trace.
+    bool api = route.pattern.rfind("/api/", 0) == 0;
+    for (const auto& actor : kActors) {
+      if (key == "POST /logout" || key == "POST /account/password" || key == "POST /login") continue;
+      int64_t before = audit_seq();
+      auto res = route.method == "GET"
+                     ? call(actor, "GET", fill(route.pattern))
+                     : call(actor, route.method, fill(route.pattern), api ? "{}" : "",
+                            api ? "application/json" : "application/x-www-form-urlencoded");
+      bool allowed = expected->second.contains(actor);
+      if (allowed) {
+        EXPECT_FALSE(denied(res)) << actor << " should reach " << key << " but got " << res.status;
+      } else {
+        EXPECT_TRUE(denied(res)) << actor << " must not reach " << key << " but got " << res.status;
+        if (route.method != "GET") {
+          EXPECT_EQ(audit_seq(), before) << actor << " changed something through " << key;
+        }
+      }
+    }
+  }
+  for (const auto& [key, _] : kExpected) EXPECT_TRUE(seen.contains(key)) << "expectation for a missing route " << key;
+}
+
+TEST_P(Authz, ListsShowOnlyWhatTheCallerMaySee) {
+  auto instansi = json::parse(call("foreign", "GET", "/api/v1/instansi").body);
+  ASSERT_EQ(instansi["items"].size(), 1u);
+  EXPECT_EQ(instansi["items"][0]["code"], "PROV-KALBAR");
+  auto units = call("foreign", "GET", "/api/v1/units").body;
+  EXPECT_EQ(units.find("KAB-SAMBAS"), std::string::npos);
+  auto users = call("foreign", "GET", "/api/v1/users").body;
+  EXPECT_EQ(users.find("sambas"), std::string::npos);
+  EXPECT_NE(users.find("admin.kalbar"), std::string::npos);
+  auto own = json::parse(call("officer", "GET", "/api/v1/instansi/KAB-SAMBAS/asn").body);
+  ASSERT_EQ(own["items"].size(), 1u) << "an officer sees only their own record";
+  auto subtree = json::parse(call("unit_head", "GET", "/api/v1/instansi/KAB-SAMBAS/asn?limit=500").body);
+  for (const auto& item : subtree["items"]) {
+    EXPECT_EQ(item["unit"].get<std::string>().rfind("DUKCAPIL", 0), 0u) << item["unit"];
+  }
+  auto page = call("unit_head", "GET", "/instansi/KAB-SAMBAS/asn?q=" + nip_.substr(0, 6));
+  EXPECT_EQ(page.status, 200);
+}
+
+TEST_P(Authz, InstansiAdminsCannotEscalate) {
+  auto made = call("instansi_admin", "POST", "/api/v1/users",
+                   R"({"email":"root2@x.id","display_name":"Root","role":"system_admin","password":"long enough password"})",
+                   "application/json");
+  EXPECT_EQ(made.status, 403) << made.body;
+  auto moved = call("instansi_admin", "PATCH", "/api/v1/users/" + std::to_string(user_id_),
+                    R"({"instansi":"PROV-KALBAR"})", "application/json");
+  EXPECT_EQ(moved.status, 403) << moved.body;
+  auto other = call("foreign", "POST", "/api/v1/users",
+                    R"({"email":"spy@x.id","display_name":"Spy","role":"auditor","instansi":"KAB-SAMBAS","password":"long enough password"})",
+                    "application/json");
+  EXPECT_EQ(other.status, 403) << other.body;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Authz, ::testing::ValuesIn(backend_names()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace harmoni::test
