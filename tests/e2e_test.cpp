@@ -394,6 +394,40 @@ TEST_P(Lifecycle, BackupAndCommandErrors) {
   }
 }
 
+TEST_P(Lifecycle, AnAcknowledgedWriteSurvivesAKilledProcess) {
+  TempDir dir;
+  std::string url = fresh_database_url(GetParam(), dir);
+  ASSERT_EQ(run_harmoni({"demo", "--db", url}).status, 0);
+  auto token = run_harmoni({"token", "create", "--db", url, "--email", "admin.sambas@harmoni.demo", "--name", "t"});
+  std::string bearer = token.out.substr(0, token.out.find('\n'));
+  auto server = std::make_unique<ServerProcess>(url);
+  HttpClient c(server->port());
+  c.set_bearer(bearer);
+  auto made = c.json("POST", "/api/v1/instansi/KAB-SAMBAS/units", R"({"code":"DURABLE","name":"Unit Tahan Lama"})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(server->stop(SIGKILL), 128 + SIGKILL);
+  ServerProcess restarted(url);
+  HttpClient check(restarted.port());
+  check.set_bearer(bearer);
+  EXPECT_EQ(check.get("/api/v1/instansi/KAB-SAMBAS/units/DURABLE").status, 200);
+  EXPECT_EQ(run_harmoni({"audit", "verify", "--db", url}).status, 0);
+}
+
+TEST_P(Lifecycle, ConfigurationFromFileAndEnvironment) {
+  TempDir dir;
+  std::string url = fresh_database_url(GetParam(), dir);
+  std::ofstream(dir.file("harmoni.ini")) << "db = " << url << "\nlang = en\n";
+  auto from_file = run_harmoni({"migrate", "--config", dir.file("harmoni.ini")});
+  EXPECT_EQ(from_file.status, 0) << from_file.err;
+  EXPECT_NE(from_file.out.find("Database schema at version"), std::string::npos) << "lang = en from the file";
+  auto bad = run_harmoni({"migrate", "--config", dir.file("harmoni.ini"), "--db", "nosuch://x"});
+  EXPECT_NE(bad.status, 0) << "the command line beats the file";
+  setenv("HARMONI_LANG", "id", 1);
+  auto env = run_harmoni({"migrate", "--db", url});
+  unsetenv("HARMONI_LANG");
+  EXPECT_NE(env.out.find("Skema basis data"), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Lifecycle, ::testing::ValuesIn(backend_names()),
                          [](const auto& info) { return info.param; });
 
