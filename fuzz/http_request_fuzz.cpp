@@ -7,6 +7,7 @@
 
 #include <cstdint>
 
+#include "platform/http/beast_request.hpp"
 #include "platform/http/request_head.hpp"
 #include "platform/web/input.hpp"
 
@@ -27,13 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (ec || !parser.is_header_done()) return 0;
   const auto& msg = parser.get();
   harmoni::http::Request request;
-  request.method = std::string(msg.method_string());
-  request.target = std::string(msg.target());
-  for (const auto& field : msg) {
-    std::string name(field.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    request.headers.emplace_back(std::move(name), std::string(field.value()));
-  }
+  harmoni::http::copy_request_head(msg, request);
   if (!harmoni::http::complete_request_head(request, {.trust_proxy = true})) return 0;
   (void)harmoni::http::is_valid_request_id(request.header("x-request-id"));
   (void)request.query_param("q");

@@ -328,14 +328,20 @@ INSTANTIATE_TEST_SUITE_P(Backends, E2E, ::testing::ValuesIn(backend_names()),
                          [](const auto& info) { return info.param; });
 
 // Lifecycle tests start their own servers.
-class Lifecycle : public ::testing::TestWithParam<std::string> {};
+class Lifecycle : public ::testing::TestWithParam<std::string> {
+ protected:
+  // Fills url with demo data and returns an API token of the Sambas administrator.
+  std::string demo_with_token(const std::string& url) {
+    EXPECT_EQ(run_harmoni({"demo", "--db", url}).status, 0);
+    auto token = run_harmoni({"token", "create", "--db", url, "--email", "admin.sambas@harmoni.demo", "--name", "t"});
+    return token.out.substr(0, token.out.find('\n'));
+  }
+};
 
 TEST_P(Lifecycle, GracefulStopFinishesInFlightWorkAndLosesNothing) {
   TempDir dir;
   std::string url = fresh_database_url(GetParam(), dir);
-  ASSERT_EQ(run_harmoni({"demo", "--db", url}).status, 0);
-  auto token = run_harmoni({"token", "create", "--db", url, "--email", "admin.sambas@harmoni.demo", "--name", "t"});
-  std::string bearer = token.out.substr(0, token.out.find('\n'));
+  std::string bearer = demo_with_token(url);
   // A large import keeps a worker busy while the stop signal arrives.
   std::string csv = "nip,nama,status,unit\n";
   for (int i = 1; i <= 20000; ++i) {
@@ -397,9 +403,7 @@ TEST_P(Lifecycle, BackupAndCommandErrors) {
 TEST_P(Lifecycle, AnAcknowledgedWriteSurvivesAKilledProcess) {
   TempDir dir;
   std::string url = fresh_database_url(GetParam(), dir);
-  ASSERT_EQ(run_harmoni({"demo", "--db", url}).status, 0);
-  auto token = run_harmoni({"token", "create", "--db", url, "--email", "admin.sambas@harmoni.demo", "--name", "t"});
-  std::string bearer = token.out.substr(0, token.out.find('\n'));
+  std::string bearer = demo_with_token(url);
   auto server = std::make_unique<ServerProcess>(url);
   HttpClient c(server->port());
   c.set_bearer(bearer);

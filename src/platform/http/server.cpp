@@ -27,6 +27,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "platform/http/beast_request.hpp"
 #include "platform/http/gzip.hpp"
 #include "platform/http/request_head.hpp"
 #include "platform/log.hpp"
@@ -73,17 +74,6 @@ struct StreamChannel {
 
 const boost::system::error_category& http_category() {
   return bhttp::make_error_code(bhttp::error::bad_target).category();
-}
-
-template <class Body>
-void copy_request(const bhttp::request<Body>& in, Request& out) {
-  out.method = std::string(in.method_string());
-  out.target = std::string(in.target());
-  for (const auto& field : in) {
-    std::string name(field.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers.emplace_back(std::move(name), std::string(field.value()));
-  }
 }
 
 }  // namespace
@@ -245,7 +235,7 @@ struct Server::Impl {
       auto started = std::chrono::steady_clock::now();
       Request request;
       request.remote_addr = remote;
-      copy_request(header_parser->get(), request);
+      copy_request_head(header_parser->get(), request);
       if (!complete_request_head(request, HeadOptions{options.trust_proxy})) {
         co_await send_plain(stream, bhttp::status::bad_request, true);
         break;
