@@ -347,7 +347,8 @@ TEST_P(Lifecycle, GracefulStopFinishesInFlightWorkAndLosesNothing) {
   for (int i = 1; i <= 20000; ++i) {
     csv += fmt::format("19{:02}0101202001{}{:03},Pegawai Uji,PNS,DINKES\n", 60 + i % 40, 1 + i % 2, i % 999 + 1);
   }
-  auto server = std::make_unique<ServerProcess>(url);
+  // A grace period far longer than the import, however slow the machine (sanitizers, load).
+  auto server = std::make_unique<ServerProcess>(url, std::vector<std::string>{"--shutdown-grace-seconds", "300"});
   HttpClient idle(server->port());
   EXPECT_EQ(idle.get("/healthz").status, 200);
   auto in_flight = std::async(std::launch::async, [&] {

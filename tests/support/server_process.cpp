@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <regex>
@@ -63,8 +64,11 @@ CommandResult run_harmoni(const std::vector<std::string>& args, const std::strin
 ServerProcess::ServerProcess(const std::string& db_url, const std::vector<std::string>& extra) {
   std::ofstream(dir_.file("in")) << "";
   std::vector<std::string> args = {"serve", "--db", db_url, "--listen", "127.0.0.1:0", "--password-cost", "test",
-                                   "--upload-dir", dir_.path().string(), "--shutdown-grace-seconds", "5"};
+                                   "--upload-dir", dir_.path().string()};
   args.insert(args.end(), extra.begin(), extra.end());
+  if (std::find(extra.begin(), extra.end(), "--shutdown-grace-seconds") == extra.end()) {
+    args.insert(args.end(), {"--shutdown-grace-seconds", "5"});
+  }
   pid_ = spawn(args, dir_.file("in"), dir_.file("out"), dir_.file("err"));
   std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+))");
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
