@@ -355,7 +355,10 @@ Result<AsnPage> list_asn(db::Tx& tx, const AsnQuery& q) {
   }
   if (!q.include_inactive) sql += " AND a.active = 1";
   std::string search = normalize_nip(q.search);
-  if (!search.empty() && search.find_first_not_of("0123456789") == std::string::npos) {
+  // An NIP search walks the unique NIP index in NIP order; everything else is by name.
+  const bool by_nip = !search.empty() && search.find_first_not_of("0123456789") == std::string::npos;
+  const char* sort_key = by_nip ? "a.nip" : "a.name_key";
+  if (by_nip) {
     sql += " AND a.nip >= ? AND a.nip < ?";
     params.emplace_back(search);
     params.emplace_back(prefix_end(search));
@@ -373,12 +376,12 @@ Result<AsnPage> list_asn(db::Tx& tx, const AsnQuery& q) {
   }
   if (!q.cursor.empty()) {
     auto [key, id] = TRY(decode_cursor(q.cursor));
-    sql += " AND (a.name_key > ? OR (a.name_key = ? AND a.id > ?))";
+    sql += fmt::format(" AND ({0} > ? OR ({0} = ? AND a.id > ?))", sort_key);
     params.emplace_back(key);
     params.emplace_back(key);
     params.emplace_back(id);
   }
-  sql += " ORDER BY a.name_key, a.id LIMIT ?";
+  sql += fmt::format(" ORDER BY {}, a.id LIMIT ?", sort_key);
   int limit = std::clamp(q.limit, 1, 500);
   params.emplace_back(limit + 1);
   AsnPage page;
@@ -389,7 +392,7 @@ Result<AsnPage> list_asn(db::Tx& tx, const AsnQuery& q) {
       return false;
     }
     page.items.push_back(asn_from_row(r));
-    last_key = r.text(14);
+    last_key = by_nip ? r.text(2) : r.text(14);
     return true;
   }));
   return page;

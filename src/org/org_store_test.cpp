@@ -123,7 +123,14 @@ TEST_P(OrgStore, AsnSearchPagingAndScope) {
   s.search = "SITI ra";
   ASSERT_EQ(list(s).items.size(), 1u);
   s.search = "1985031220100110";
-  EXPECT_EQ(list(s).items.size(), 6u) << "NIP prefix";
+  s.limit = 4;
+  auto by_nip = list(s);
+  ASSERT_EQ(by_nip.items.size(), 4u) << "NIP prefix";
+  EXPECT_EQ(by_nip.items[0].nip, "198503122010011001") << "NIP searches come in NIP order";
+  s.cursor = by_nip.next_cursor;
+  auto rest = list(s);
+  ASSERT_EQ(rest.items.size(), 2u);
+  EXPECT_EQ(rest.items[1].nip, "198503122010011006");
   // A unit head's scope: only the DUKCAPIL subtree.
   AsnQuery scoped;
   scoped.instansi_id = instansi_;
