@@ -1,6 +1,5 @@
 #include "cli/commands.hpp"
 
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -287,13 +286,10 @@ int asn_import(const Common& common, const std::string& instansi_code, const std
   if (!instansi.ok()) return fail(common, instansi.error());
   if (!instansi.value()) return fail(common, Error::not_found("instansi.not_found"));
   if (!std::filesystem::is_regular_file(file)) return fail(common, Error::invalid("import.no_file"));
-  std::time_t t = static_cast<std::time_t>(clock.now_seconds() + 7 * 3600);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
   auto started = std::chrono::steady_clock::now();
   auto report = org::import_asn_csv(*database.value(), instansi.value()->id, file,
                                     org::ImportOptions{mode == "good_rows", mode == "check"},
-                                    org::YearMonth{tm.tm_year + 1900, tm.tm_mon + 1}, clock.now_seconds(),
+                                    org::month_in_wib(clock.now_seconds()), clock.now_seconds(),
                                     cli_entry("asn.import", "instansi", instansi.value()->code, instansi.value()->id),
                                     clock.now_ms());
   if (!report.ok()) return fail(common, report.error());

@@ -1,6 +1,5 @@
 #include "demo/demo.hpp"
 
-#include <ctime>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -180,11 +179,9 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale) {
     result.already_present = true;
     return result;
   }
-  std::time_t t = static_cast<std::time_t>(now + 7 * 3600);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
   SeededRandom rng(2026);
-  NipFactory nips{rng, tm.tm_year + 1900, tm.tm_mon + 1, {}};
+  const org::YearMonth this_month = org::month_in_wib(now);
+  NipFactory nips{rng, this_month.year, this_month.month, {}};
 
   // Instansi, units and positions.
   struct UnitRef {

@@ -1,6 +1,7 @@
 #include "org/nip.hpp"
 
 #include <algorithm>
+#include <ctime>
 
 namespace harmoni::org {
 namespace {
@@ -12,6 +13,13 @@ int number(std::string_view digits) {
 }
 
 }  // namespace
+
+YearMonth month_in_wib(int64_t unix_seconds) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds + 7 * 3600);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return YearMonth{tm.tm_year + 1900, tm.tm_mon + 1};
+}
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 

@@ -6,6 +6,7 @@
 // Pure: the current month comes in as a parameter.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,10 @@ struct NipInfo {
   char sex = 'L';  // 'L' laki-laki (1), 'P' perempuan (2)
   int sequence = 0;
 };
+
+// The calendar month at a Unix time, counted in Indonesia's western time (UTC+7):
+// a month boundary a few hours off elsewhere in the archipelago changes no NIP check.
+YearMonth month_in_wib(int64_t unix_seconds);
 
 // Strips spaces and dots people type into NIPs ("19850312 201001 1 003").
 std::string normalize_nip(std::string_view input);

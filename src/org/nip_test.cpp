@@ -48,6 +48,12 @@ TEST(Nip, EighteenthBirthdayMonthIsTheEarliestStart) {
   EXPECT_EQ(key_of(parse_nip("199005102008041001", kToday)), "nip.start_too_young");
 }
 
+TEST(Nip, MonthsAreCountedInWesternIndonesianTime) {
+  // 2026-10-31 17:00 UTC is midnight of 1 November in Jakarta.
+  EXPECT_EQ(month_in_wib(1793469600 - 3600), (YearMonth{2026, 11}));
+  EXPECT_EQ(month_in_wib(1793469600 - 2 * 3600 - 1), (YearMonth{2026, 10}));
+}
+
 TEST(Nip, LeapYears) {
   EXPECT_TRUE(is_leap_year(2000));
   EXPECT_FALSE(is_leap_year(1900));

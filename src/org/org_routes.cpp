@@ -3,7 +3,6 @@
 // handler; they differ only in how they answer.
 #include "org/org_routes.hpp"
 
-#include <ctime>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -23,14 +22,7 @@ using web::Reply;
 
 // ---- shared helpers ---------------------------------------------------------
 
-YearMonth today(const Context& ctx) {
-  // Months are counted in Indonesia's western time (UTC+7); a month boundary a few
-  // hours off elsewhere in the archipelago does not change a NIP check.
-  std::time_t t = static_cast<std::time_t>(ctx.services.clock.now_seconds() + 7 * 3600);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return YearMonth{tm.tm_year + 1900, tm.tm_mon + 1};
-}
+YearMonth today(const Context& ctx) { return month_in_wib(ctx.services.clock.now_seconds()); }
 
 // The instansi named by code, if the user may see it; "not found" otherwise, so
 // other instansi's existence does not leak.
