@@ -24,7 +24,7 @@ build/harmoni demo --db "$db" --scale "${SCALE:-10}" --password-cost test > /dev
 token=$(build/harmoni token create --db "$db" --email admin.sambas@harmoni.demo --name bench 2>/dev/null)
 hport=$(free_port)
 build/harmoni serve --db "$db" --listen "127.0.0.1:$hport" --no-access-log --log-level warn \
-  --worker-threads "${WORKERS:-8}" --io-threads "${IO_THREADS:-1}" --sqlite-synchronous "${SYNC:-FULL}" 2> "$work/harmoni.err" &
+  --worker-threads "${WORKERS:-16}" --io-threads "${IO_THREADS:-0}" --sqlite-synchronous "${SYNC:-FULL}" 2> "$work/harmoni.err" &
 hpid=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$hport/healthz" > /dev/null && break; sleep 0.1; done
 list="/api/v1/instansi/KAB-SAMBAS/asn?limit=50"

@@ -54,6 +54,7 @@ const std::set<std::string> kAnyUserFiltered = kAnyUser;
 const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /static/{name}", kEveryone},
     {"GET /healthz", kEveryone},
+    {"GET /readyz", kEveryone},
     {"GET /metrics", kEveryone},
     {"GET /login", kEveryone},
     {"POST /login", kEveryone},

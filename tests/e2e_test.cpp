@@ -57,6 +57,13 @@ TEST_P(E2E, HealthAndMetrics) {
   EXPECT_NE(metrics.body.find("harmoni_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"),
             std::string::npos);
   EXPECT_NE(metrics.body.find("harmoni_db_transaction_duration_seconds_bucket"), std::string::npos);
+  auto ready = c.get("/readyz");
+  EXPECT_EQ(ready.status, 200);
+  EXPECT_EQ(ready.body, R"({"status":"ready"})");
+  // A quick route ignores a session cookie: it never looks the caller up.
+  auto with_cookie = c.request("GET", "/healthz", "", {{"cookie", "harmoni_session=forged"}});
+  EXPECT_EQ(with_cookie.status, 200);
+  EXPECT_TRUE(with_cookie.header("set-cookie").empty());
   auto echoed = c.request("GET", "/healthz", "", {{"x-request-id", "trace-abc-123"}});
   EXPECT_EQ(echoed.header("x-request-id"), "trace-abc-123");
 }

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -121,7 +122,7 @@ int serve(const Common& common, bool with_demo) {
   http::ServerOptions options;
   options.host = listen->first;
   options.port = listen->second;
-  options.io_threads = c.io_threads;
+  options.io_threads = c.io_threads > 0 ? c.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.worker_threads = c.worker_threads;
   options.trust_proxy = c.trust_proxy;
   options.upload_dir = c.upload_dir;

@@ -7,15 +7,21 @@
 namespace harmoni::cli {
 
 void register_all_routes(web::App& app) {
-  app.router().add("GET", "/healthz", [](web::Context& ctx) -> web::Reply {
+  // Liveness: the process accepts and answers requests. Never touches the database,
+  // so a slow disk does not make an orchestrator restart a healthy server.
+  app.router().add("GET", "/healthz", [](web::Context&) -> web::Reply {
+    return http::Response::json(200, R"({"status":"ok"})");
+  }, {.access = web::Access::kPublic, .quick = true});
+  // Readiness: the database answers, so traffic may be sent here.
+  app.router().add("GET", "/readyz", [](web::Context& ctx) -> web::Reply {
     auto ok = ctx.services.db.read([](db::Tx& tx) { return tx.scalar_i64("SELECT 1"); });
     if (!ok.ok()) return Error::unavailable("db.unavailable", ok.error().internal_detail);
-    return http::Response::json(200, R"({"status":"ok"})");
+    return http::Response::json(200, R"({"status":"ready"})");
   }, {.access = web::Access::kPublic});
   // Counts and timings only, labelled by route pattern: nothing personal.
   app.router().add("GET", "/metrics", [](web::Context&) -> web::Reply {
     return http::Response::text(200, Metrics::global().render(), "text/plain; version=0.0.4; charset=utf-8");
-  }, {.access = web::Access::kPublic});
+  }, {.access = web::Access::kPublic, .quick = true});
   accounts::register_routes(app);
   org::register_routes(app);
 }

@@ -30,7 +30,7 @@ Status validate(const Config& c) {
     }
     return {};
   };
-  TRY(range("io-threads", c.io_threads, 1, 64));
+  TRY(range("io-threads", c.io_threads, 0, 64));
   TRY(range("worker-threads", c.worker_threads, 1, 256));
   TRY(range("sqlite-readers", c.sqlite_readers, 1, 64));
   TRY(range("postgres-pool", c.postgres_pool, 1, 256));

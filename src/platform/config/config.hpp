@@ -17,8 +17,8 @@ struct Config {
   // Where users reach the server, e.g. "https://harmoni.kalbarprov.go.id". An https
   // URL makes cookies Secure; its origin is the one accepted on state changes.
   std::string public_url;
-  int io_threads = 1;
-  int worker_threads = 8;
+  int io_threads = 0;  // 0: one per CPU core
+  int worker_threads = 16;
   std::string log_level = "info";
   bool access_log = true;
   std::string sqlite_synchronous = "FULL";

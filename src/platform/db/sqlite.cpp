@@ -99,6 +99,16 @@ class Connection {
     return {};
   }
 
+  // One parameterless statement (BEGIN, COMMIT, SAVEPOINT ...) through the statement
+  // cache: these run several times per transaction, so parsing them each time shows.
+  Status run(std::string_view sql) {
+    sqlite3_stmt* stmt = TRY(prepare(sql));
+    int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sqlite_error(db_, rc, "exec");
+    return {};
+  }
+
   Result<sqlite3_stmt*> prepare(std::string_view sql) {
     auto it = cache_.find(std::string(sql));
     if (it != cache_.end()) return it->second;
@@ -249,10 +259,10 @@ class SqliteDatabase final : public Database {
       readers_.pop_back();
     }
     Status result = [&]() -> Status {
-      TRY(conn->exec_script("BEGIN"));
+      TRY(conn->run("BEGIN"));
       SqliteTx tx(*conn);
       Status st = call_guarded(fn, tx);
-      Status end = conn->exec_script(st.ok() ? "COMMIT" : "ROLLBACK");
+      Status end = conn->run(st.ok() ? "COMMIT" : "ROLLBACK");
       if (!st.ok()) return st;
       return end;
     }();
@@ -326,16 +336,16 @@ class SqliteDatabase final : public Database {
     std::vector<Status> results(batch.size());
     auto fail_all = [&](const Error& e) {
       sqlite3* db = writer_conn_->handle();
-      if (!sqlite3_get_autocommit(db)) (void)writer_conn_->exec_script("ROLLBACK");
+      if (!sqlite3_get_autocommit(db)) (void)writer_conn_->run("ROLLBACK");
       for (auto& r : results) r = e;
       return results;
     };
-    if (Status st = writer_conn_->exec_script("BEGIN IMMEDIATE"); !st.ok()) {
+    if (Status st = writer_conn_->run("BEGIN IMMEDIATE"); !st.ok()) {
       return fail_all(st.error());
     }
     SqliteTx tx(*writer_conn_);
     for (size_t i = 0; i < batch.size(); ++i) {
-      if (Status st = writer_conn_->exec_script("SAVEPOINT job"); !st.ok()) {
+      if (Status st = writer_conn_->run("SAVEPOINT job"); !st.ok()) {
         return fail_all(st.error());
       }
       results[i] = call_guarded(*batch[i]->fn, tx);
@@ -343,11 +353,11 @@ class SqliteDatabase final : public Database {
         // SQLite rolled the whole transaction back (I/O error, full disk): nothing commits.
         return fail_all(results[i].ok() ? Error::unavailable("db.io") : results[i].error());
       }
-      Status end = results[i].ok() ? writer_conn_->exec_script("RELEASE job")
-                                   : writer_conn_->exec_script("ROLLBACK TO job; RELEASE job");
+      Status end = results[i].ok() ? Status{} : writer_conn_->run("ROLLBACK TO job");
+      if (end.ok()) end = writer_conn_->run("RELEASE job");
       if (!end.ok()) return fail_all(end.error());
     }
-    if (Status st = writer_conn_->exec_script("COMMIT"); !st.ok()) {
+    if (Status st = writer_conn_->run("COMMIT"); !st.ok()) {
       spdlog::error("sqlite commit failed: {}", st.error().internal_detail);
       return fail_all(st.error());
     }

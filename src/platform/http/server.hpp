@@ -1,8 +1,8 @@
 // The HTTP/1.1 server (Boost.Beast, C++20 coroutines).
 //
-// Network I/O runs on a few I/O threads; every handler runs on a separate worker
-// pool only once its whole request has arrived, so a slow client holds a coroutine,
-// never a worker. Keep-alive and pipelining, header and body limits, read and idle
+// Network I/O runs on a few I/O threads; a handler runs on a separate worker pool
+// only once its whole request has arrived, so a slow client holds a coroutine, never
+// a worker. Routes that never block (RouteLimits::run_inline) run on the I/O thread. Keep-alive and pipelining, header and body limits, read and idle
 // timeouts, Expect: 100-continue, gzip, chunked streaming bodies, and a graceful stop:
 // on SIGTERM/SIGINT it stops accepting, closes idle connections, lets in-flight
 // requests finish (up to shutdown_grace) and returns from run().
@@ -39,6 +39,7 @@ struct ServerOptions {
 struct RouteLimits {
   size_t body_limit = 1024 * 1024;
   bool upload_to_file = false;  // body goes to Request::body_file
+  bool run_inline = false;      // handler never blocks: run it on the network thread
 };
 
 class Server {

@@ -229,7 +229,7 @@ void App::add_static_routes() {
     }
     r.body = a.data;
     return r;
-  }, {.access = Access::kPublic});
+  }, {.access = Access::kPublic, .quick = true});
 }
 
 void App::add_nav(NavItem item) {
@@ -249,7 +249,8 @@ http::RouteLimits App::limits(std::string_view method, std::string_view path) co
   auto m = router_.match(method, path);
   if (!m.route) return http::RouteLimits{.body_limit = 64 * 1024, .upload_to_file = false};
   return http::RouteLimits{.body_limit = m.route->options.body_limit,
-                           .upload_to_file = m.route->options.upload_to_file};
+                           .upload_to_file = m.route->options.upload_to_file,
+                           .run_inline = m.route->options.quick};
 }
 
 nlohmann::json App::layout_data(const Context& ctx) const {
@@ -320,9 +321,8 @@ std::optional<Error> App::check_csrf(const Context& ctx) const {
   return std::nullopt;
 }
 
-http::Response App::dispatch(Context& ctx) const {
+std::optional<http::Response> App::identify(Context& ctx) const {
   auto& req = ctx.request;
-  // Who is asking.
   std::string_view authorization = req.header("authorization");
   if (authorization.starts_with("Bearer ")) {
     auto p = services_.auth.api_token(authorization.substr(7));
@@ -340,6 +340,14 @@ http::Response App::dispatch(Context& ctx) const {
     if (!ctx.principal) {
       ctx.pending_cookies.emplace_back(std::string(kSessionCookie), "" + ctx.cookie_attributes(0));
     }
+  }
+  return std::nullopt;
+}
+
+http::Response App::dispatch(Context& ctx) const {
+  auto& req = ctx.request;
+  if (!ctx.route.options.quick) {  // quick routes never need to know who is asking
+    if (auto refused = identify(ctx)) return std::move(*refused);
   }
   // Which language: an API request's own header, the explicit choice on the site,
   // then the user's setting, then the browser's.

@@ -122,6 +122,8 @@ class App {
 
  private:
   http::Response dispatch(Context& ctx) const;
+  // Finds the principal of a bearer token or session cookie; a response when refused.
+  std::optional<http::Response> identify(Context& ctx) const;
   std::optional<Error> check_csrf(const Context& ctx) const;
   void add_static_routes();
 

@@ -1,5 +1,7 @@
 #include "platform/web/router.hpp"
 
+#include <stdexcept>
+
 namespace harmoni::web {
 namespace {
 
@@ -22,6 +24,9 @@ bool is_param(std::string_view segment) {
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
+  if (options.quick && options.access != Access::kPublic) {
+    throw std::logic_error("a quick route cannot require a login: " + pattern);
+  }
   Route route{std::move(method), std::move(pattern), {}, std::move(handler), options};
   for (auto segment : split_path(route.pattern)) route.segments.emplace_back(segment);
   routes_.push_back(std::move(route));
