@@ -21,14 +21,6 @@ YearMonth month_in_wib(int64_t unix_seconds) {
   return YearMonth{tm.tm_year + 1900, tm.tm_mon + 1};
 }
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12) return 0;
-  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
-}
-
 std::string normalize_nip(std::string_view input) {
   std::string out;
   for (char c : input) {

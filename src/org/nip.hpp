@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "platform/result.hpp"
+#include "platform/util/date.hpp"  // days_in_month
 
 namespace harmoni::org {
 
@@ -35,7 +36,5 @@ YearMonth month_in_wib(int64_t unix_seconds);
 std::string normalize_nip(std::string_view input);
 // Checks a normalised NIP. Errors are field errors on `field` with keys nip.*.
 Result<NipInfo> parse_nip(std::string_view nip, YearMonth today, std::string_view field = "nip");
-bool is_leap_year(int year);
-int days_in_month(int year, int month);
 
 }  // namespace harmoni::org

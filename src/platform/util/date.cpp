@@ -1,0 +1,51 @@
+#include "platform/util/date.hpp"
+
+#include <ctime>
+
+#include <fmt/format.h>
+
+namespace harmoni {
+
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto number = [&](size_t at, size_t len) {
+    int v = 0;
+    for (size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  Date d{number(0, 4), number(5, 2), number(8, 2)};
+  if (d.year < 1900 || d.year > 9999 || d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+  return d;
+}
+
+std::string format_date(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+std::string format_month(const Date& d) { return fmt::format("{:04}-{:02}", d.year, d.month); }
+
+Date date_in_wib(int64_t unix_ms) {
+  std::time_t t = static_cast<std::time_t>(unix_ms / 1000 + 7 * 3600);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+Date next_day(const Date& d) {
+  if (d.day < days_in_month(d.year, d.month)) return Date{d.year, d.month, d.day + 1};
+  if (d.month < 12) return Date{d.year, d.month + 1, 1};
+  return Date{d.year + 1, 1, 1};
+}
+
+Date first_of_month(const Date& d) { return Date{d.year, d.month, 1}; }
+Date last_of_month(const Date& d) { return Date{d.year, d.month, days_in_month(d.year, d.month)}; }
+
+}  // namespace harmoni
