@@ -1,0 +1,78 @@
+#include "survey/survey.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace harmoni::survey {
+
+std::string_view channel_name(Channel c) {
+  switch (c) {
+    case Channel::kTicket: return "ticket";
+    case Channel::kLink: return "link";
+    case Channel::kKiosk: return "kiosk";
+    case Channel::kPaper: return "paper";
+    case Channel::kApi: break;
+  }
+  return "api";
+}
+
+const std::vector<std::string>& respondent_choices(std::string_view item) {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> kChoices = {
+      {"age_band", {"u20", "20_29", "30_39", "40_49", "50_59", "60plus"}},
+      {"sex", {"l", "p"}},
+      {"education", {"sd", "smp", "sma", "d1_d3", "d4_s1", "s2_plus"}},
+      {"occupation", {"pns", "tni_polri", "swasta", "wirausaha", "pelajar", "lainnya"}},
+  };
+  static const std::vector<std::string> kNone;
+  auto it = kChoices.find(item);
+  return it == kChoices.end() ? kNone : it->second;
+}
+
+Status validate(const Response& r) {
+  std::vector<FieldError> errors;
+  int answered = 0;
+  for (int i = 0; i < kElements; ++i) {
+    int a = r.answers[i];
+    if (a == 0) continue;
+    if (a < 1 || a > kScale) {
+      errors.push_back({"answers.U" + std::to_string(i + 1), "skm.answer_range", {}});
+    } else {
+      ++answered;
+    }
+  }
+  if (answered == 0 && errors.empty()) errors.push_back({"answers", "skm.no_answers", {}});
+  const std::array<const std::string*, 4> values = {&r.respondent.age_band, &r.respondent.sex,
+                                                    &r.respondent.education, &r.respondent.occupation};
+  for (size_t i = 0; i < kRespondentItems.size(); ++i) {
+    if (values[i]->empty()) continue;
+    const auto& allowed = respondent_choices(kRespondentItems[i]);
+    if (std::find(allowed.begin(), allowed.end(), *values[i]) == allowed.end()) {
+      errors.push_back({"respondent." + std::string(kRespondentItems[i]), "error.choice", {}});
+    }
+  }
+  if (r.suggestion.size() > 2000) errors.push_back({"suggestion", "error.too_long", {{"max", "2000"}}});
+  if (!errors.empty()) return Error::fields_invalid(std::move(errors));
+  return {};
+}
+
+Result<PeriodPlan> plan_period(const Date& from, const Date& to) {
+  if (to < from) return Error::field("to", "skm.range_backwards");
+  if (to.year - from.year > 10) return Error::field("to", "skm.range_too_long");
+  PeriodPlan plan;
+  // The whole months inside [from, to]: from first_full to end_full.
+  const Date first_full = from.day == 1 ? from : next_day(last_of_month(from));
+  Date end_full = to;
+  if (to != last_of_month(to)) {
+    end_full = to.month == 1 ? Date{to.year - 1, 12, 31} : last_of_month(Date{to.year, to.month - 1, 1});
+  }
+  if (end_full < first_full) {
+    plan.day_ranges.emplace_back(format_date(from), format_date(to));
+    return plan;
+  }
+  if (from < first_full) plan.day_ranges.emplace_back(format_date(from), format_date(last_of_month(from)));
+  plan.month_range = std::pair{format_month(first_full), format_month(end_full)};
+  if (end_full < to) plan.day_ranges.emplace_back(format_date(first_of_month(to)), format_date(to));
+  return plan;
+}
+
+}  // namespace harmoni::survey

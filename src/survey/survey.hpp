@@ -1,0 +1,53 @@
+// Survey responses and the periods an index is asked for. Pure domain: no I/O.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/result.hpp"
+#include "platform/util/date.hpp"
+#include "survey/ikm.hpp"
+
+namespace harmoni::survey {
+
+// How a response reached us (stored; each has its own checks at the boundary).
+enum class Channel { kTicket, kLink, kKiosk, kPaper, kApi };
+std::string_view channel_name(Channel c);  // "ticket", "link", "kiosk", "paper", "api"
+
+// The respondent profile of the 2017 form. Every item is optional; values are codes
+// from respondent_choices().
+struct Respondent {
+  std::string age_band;
+  std::string sex;
+  std::string education;
+  std::string occupation;
+};
+
+// Allowed codes of each profile item, in display order (labels live in the catalogs
+// as "skm.profile.<item>.<code>").
+const std::vector<std::string>& respondent_choices(std::string_view item);
+inline constexpr std::array<std::string_view, 4> kRespondentItems = {"age_band", "sex", "education", "occupation"};
+
+struct Response {
+  std::array<int, kElements> answers{};  // 1..4, 0 when skipped
+  Respondent respondent;
+  std::string suggestion;
+};
+
+// At least one element answered, every answer 1..4, profile codes known, suggestion at
+// most 2,000 characters. Field errors name "answers.U3", "respondent.sex", ...
+Status validate(const Response& response);
+
+// The inclusive date range of an index, split so that whole months are read from the
+// monthly counts and only the ragged ends from the daily counts.
+struct PeriodPlan {
+  std::vector<std::pair<std::string, std::string>> day_ranges;  // 'YYYY-MM-DD' pairs
+  std::optional<std::pair<std::string, std::string>> month_range;  // 'YYYY-MM' pair
+};
+// Fails (field "to") when to < from, or when the range is longer than 10 years.
+Result<PeriodPlan> plan_period(const Date& from, const Date& to);
+
+}  // namespace harmoni::survey
