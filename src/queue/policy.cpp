@@ -40,7 +40,7 @@ Status validate(const QueuePolicy& p) {
   std::vector<FieldError> errors;
   auto range = [&](const char* field, int64_t value, int64_t min, int64_t max) {
     if (value < min || value > max) {
-      errors.push_back({field, "error.range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}});
+      errors.push_back({field, "input.out_of_range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}});
     }
   };
   range("priority_weight_minutes", p.priority_weight_s / 60, 0, 240);

@@ -47,10 +47,12 @@ Status validate(const Response& r) {
     if (values[i]->empty()) continue;
     const auto& allowed = respondent_choices(kRespondentItems[i]);
     if (std::find(allowed.begin(), allowed.end(), *values[i]) == allowed.end()) {
-      errors.push_back({"respondent." + std::string(kRespondentItems[i]), "error.choice", {}});
+      std::string list;
+      for (const auto& code : allowed) list += (list.empty() ? "" : ", ") + code;
+      errors.push_back({"respondent." + std::string(kRespondentItems[i]), "input.not_allowed", {{"allowed", list}}});
     }
   }
-  if (r.suggestion.size() > 2000) errors.push_back({"suggestion", "error.too_long", {{"max", "2000"}}});
+  if (r.suggestion.size() > 2000) errors.push_back({"suggestion", "input.too_long", {{"max", "2000"}}});
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));
   return {};
 }

@@ -1,0 +1,199 @@
+#include "survey/survey_store.hpp"
+
+#include <fmt/format.h>
+
+#include "platform/embedded.hpp"
+
+namespace harmoni::survey {
+namespace {
+
+constexpr std::string_view kBuiltinCode = "SKM-2017";
+
+// "u1_1, u1_2, ..., u9_4": answer counts per element and answer.
+const std::string& count_columns() {
+  static const std::string cols = [] {
+    std::string s;
+    for (int e = 1; e <= kElements; ++e) {
+      for (int a = 1; a <= kScale; ++a) s += fmt::format("{}u{}_{}", s.empty() ? "" : ", ", e, a);
+    }
+    return s;
+  }();
+  return cols;
+}
+
+const std::string& upsert_counts_sql() {
+  static const std::string sql = [] {
+    std::string placeholders, updates;
+    for (int e = 1; e <= kElements; ++e) {
+      for (int a = 1; a <= kScale; ++a) {
+        placeholders += ", ?";
+        updates += fmt::format(", u{0}_{1} = skm_counts.u{0}_{1} + excluded.u{0}_{1}", e, a);
+      }
+    }
+    return fmt::format(
+        "INSERT INTO skm_counts (scope, scope_id, grain, period, service_id, officer_asn_id, respondents, {}) "
+        "VALUES (?, ?, ?, ?, ?, ?, 1{}) ON CONFLICT (scope, scope_id, grain, period, service_id, officer_asn_id) "
+        "DO UPDATE SET respondents = skm_counts.respondents + 1{}",
+        count_columns(), placeholders, updates);
+  }();
+  return sql;
+}
+
+const std::string& sum_counts_sql() {
+  static const std::string sql = [] {
+    std::string sums = "SUM(respondents)";
+    for (int e = 1; e <= kElements; ++e) {
+      for (int a = 1; a <= kScale; ++a) sums += fmt::format(", SUM(u{}_{})", e, a);
+    }
+    return "SELECT " + sums + " FROM skm_counts";
+  }();
+  return sql;
+}
+
+void add_row(AnswerCounts& counts, const db::Row& row) {
+  counts.respondents += row.i64(0);
+  for (int e = 0; e < kElements; ++e) {
+    for (int a = 0; a < kScale; ++a) counts.counts[e][a] += row.i64(static_cast<size_t>(1 + e * kScale + a));
+  }
+}
+
+// The scope row set a query reads, and the filters inside it.
+struct Scope {
+  std::string name;
+  int64_t id;
+};
+
+Result<Scope> scope_of(const CountsQuery& q) {
+  if (q.unit_id) return Scope{"u", *q.unit_id};
+  if (q.officer_asn_id) return Scope{"o", *q.officer_asn_id};
+  if (q.instansi_id && !q.service_id) return Scope{"i", *q.instansi_id};
+  return Error::internal("counts query without a unit, officer or instansi");
+}
+
+}  // namespace
+
+Result<int64_t> builtin_questionnaire_id(db::Tx& tx, int64_t now) {
+  auto found = TRY(tx.query_one("SELECT id FROM questionnaires WHERE code = ? AND version = 1", {kBuiltinCode}));
+  if (found) return found->i64(0);
+  auto definition = embedded_file("data/skm/skm2017.json");
+  if (!definition) return Error::internal("data/skm/skm2017.json is not embedded");
+  return tx.insert_returning_id(
+      "INSERT INTO questionnaires (code, version, definition, created_at) VALUES (?, 1, ?, ?) RETURNING id",
+      {kBuiltinCode, std::string(*definition), now});
+}
+
+Result<int64_t> record_response(db::Tx& tx, const StoredResponse& r) {
+  if (r.ticket_id) {
+    auto used = TRY(tx.query_one("SELECT id FROM skm_responses WHERE ticket_id = ?", {*r.ticket_id}));
+    if (used) return Error::conflict("skm.ticket_used");
+  }
+  const auto& a = r.response.answers;
+  auto answer = [](int v) -> db::Value { return v == 0 ? db::Value() : db::Value(v); };
+  int64_t id = TRY(tx.insert_returning_id(
+      "INSERT INTO skm_responses (unit_id, service_id, officer_asn_id, questionnaire_id, channel, ticket_id, "
+      "submitted_at_ms, day, u1, u2, u3, u4, u5, u6, u7, u8, u9, age_band, sex, education, occupation, "
+      "suggestion, entered_by_user_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {r.unit_id, r.service_id, r.officer_asn_id, r.questionnaire_id, channel_name(r.channel), r.ticket_id,
+       r.submitted_at_ms, format_date(r.day), answer(a[0]), answer(a[1]), answer(a[2]), answer(a[3]),
+       answer(a[4]), answer(a[5]), answer(a[6]), answer(a[7]), answer(a[8]), r.response.respondent.age_band,
+       r.response.respondent.sex, r.response.respondent.education, r.response.respondent.occupation,
+       r.response.suggestion, r.entered_by_user_id}));
+
+  db::Params ones;
+  for (int e = 0; e < kElements; ++e) {
+    for (int v = 1; v <= kScale; ++v) ones.emplace_back(a[e] == v ? 1 : 0);
+  }
+  const int64_t officer = r.officer_asn_id.value_or(0);
+  auto bump = [&](const char* scope, int64_t scope_id, int64_t service, int64_t by_officer) -> Status {
+    for (const auto& [grain, period] : {std::pair{"d", format_date(r.day)}, std::pair{"m", format_month(r.day)}}) {
+      db::Params p{scope, scope_id, grain, period, service, by_officer};
+      p.insert(p.end(), ones.begin(), ones.end());
+      TRY(tx.exec(upsert_counts_sql(), p));
+    }
+    return {};
+  };
+  TRY(bump("u", r.unit_id, r.service_id, officer));
+  TRY(bump("i", r.instansi_id, 0, 0));
+  if (r.officer_asn_id) TRY(bump("o", officer, r.service_id, officer));
+  return id;
+}
+
+Result<AnswerCounts> load_counts(db::Tx& tx, const CountsQuery& q) {
+  Scope scope = TRY(scope_of(q));
+  std::string filter = " WHERE scope = ? AND scope_id = ? AND grain = ? AND period >= ? AND period <= ?";
+  db::Params extra;
+  if (scope.name != "i" && q.service_id) {
+    filter += " AND service_id = ?";
+    extra.emplace_back(*q.service_id);
+  }
+  if (scope.name == "u" && q.officer_asn_id) {
+    filter += " AND officer_asn_id = ?";
+    extra.emplace_back(*q.officer_asn_id);
+  }
+  AnswerCounts counts;
+  auto read = [&](const char* grain, const std::string& from, const std::string& to) -> Status {
+    db::Params p{scope.name, scope.id, grain, from, to};
+    p.insert(p.end(), extra.begin(), extra.end());
+    auto row = TRY(tx.query_one(sum_counts_sql() + filter, p));
+    if (row) add_row(counts, *row);
+    return {};
+  };
+  for (const auto& [from, to] : q.period.day_ranges) TRY(read("d", from, to));
+  if (q.period.month_range) TRY(read("m", q.period.month_range->first, q.period.month_range->second));
+  return counts;
+}
+
+Result<AnswerCounts> load_counts_from_responses(db::Tx& tx, const CountsQuery& q, const std::string& from,
+                                                const std::string& to) {
+  std::string sql = "SELECT COUNT(*)";
+  for (int e = 1; e <= kElements; ++e) {
+    for (int a = 1; a <= kScale; ++a) sql += fmt::format(", SUM(CASE WHEN r.u{} = {} THEN 1 ELSE 0 END)", e, a);
+  }
+  sql += " FROM skm_responses r JOIN units un ON un.id = r.unit_id WHERE r.day >= ? AND r.day <= ?";
+  db::Params p{from, to};
+  if (q.unit_id) {
+    sql += " AND r.unit_id = ?";
+    p.emplace_back(*q.unit_id);
+  } else if (q.instansi_id) {
+    sql += " AND un.instansi_id = ?";
+    p.emplace_back(*q.instansi_id);
+  }
+  if (q.service_id) {
+    sql += " AND r.service_id = ?";
+    p.emplace_back(*q.service_id);
+  }
+  if (q.officer_asn_id) {
+    sql += " AND r.officer_asn_id = ?";
+    p.emplace_back(*q.officer_asn_id);
+  }
+  AnswerCounts counts;
+  auto row = TRY(tx.query_one(sql, p));
+  if (row) add_row(counts, *row);
+  return counts;
+}
+
+Result<int64_t> served_visits(db::Tx& tx, const CountsQuery& q, const std::string& from, const std::string& to) {
+  std::string sql =
+      "SELECT COUNT(*) FROM tickets t JOIN units un ON un.id = t.unit_id "
+      "WHERE t.status = 'done' AND t.day >= ? AND t.day <= ?";
+  db::Params p{from, to};
+  if (q.unit_id) {
+    sql += " AND t.unit_id = ?";
+    p.emplace_back(*q.unit_id);
+  } else if (q.instansi_id && !q.officer_asn_id) {
+    sql += " AND un.instansi_id = ?";
+    p.emplace_back(*q.instansi_id);
+  }
+  if (q.service_id) {
+    sql += " AND t.service_id = ?";
+    p.emplace_back(*q.service_id);
+  }
+  if (q.officer_asn_id) {
+    sql += " AND t.officer_asn_id = ?";
+    p.emplace_back(*q.officer_asn_id);
+  }
+  return tx.scalar_i64(sql, p);
+}
+
+}  // namespace harmoni::survey

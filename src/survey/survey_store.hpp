@@ -1,0 +1,59 @@
+// Storage of survey responses and the answer counts behind every index. A response
+// and its counts are written in one transaction, so an index never disagrees with
+// the responses. SQL stays in this file's .cpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "platform/db/database.hpp"
+#include "survey/survey.hpp"
+
+namespace harmoni::survey {
+
+// The id of the built-in 2017 questionnaire (data/skm/skm2017.json), stored on first use.
+Result<int64_t> builtin_questionnaire_id(db::Tx& tx, int64_t now);
+
+struct StoredResponse {
+  int64_t unit_id = 0;
+  int64_t instansi_id = 0;
+  int64_t service_id = 0;
+  std::optional<int64_t> officer_asn_id;  // who served (from the ticket or the entry form)
+  int64_t questionnaire_id = 0;
+  Channel channel = Channel::kPaper;
+  std::optional<int64_t> ticket_id;  // one response per ticket (a unique column)
+  int64_t submitted_at_ms = 0;
+  Date day;                          // the office day of the visit
+  Response response;
+  std::optional<int64_t> entered_by_user_id;  // staff who typed in a paper form
+};
+
+// Inserts the response and adds it to the daily and monthly counts of its unit
+// (per service and officer), its instansi and its officer. Returns the response id.
+// A second response for the same ticket is a conflict ("skm.ticket_used").
+Result<int64_t> record_response(db::Tx& tx, const StoredResponse& r);
+
+// Which responses an index covers. Exactly one of unit_id / instansi_id / officer
+// alone must be set: a unit (optionally one service and/or officer), a whole instansi,
+// or one officer (optionally one service) across units.
+struct CountsQuery {
+  std::optional<int64_t> unit_id;
+  std::optional<int64_t> instansi_id;
+  std::optional<int64_t> service_id;
+  std::optional<int64_t> officer_asn_id;
+  PeriodPlan period;
+};
+
+Result<AnswerCounts> load_counts(db::Tx& tx, const CountsQuery& q);
+
+// The same counts straight from the raw responses (for benchmarks and the
+// consistency test: both must agree).
+Result<AnswerCounts> load_counts_from_responses(db::Tx& tx, const CountsQuery& q, const std::string& from,
+                                                const std::string& to);
+
+// Visits served (tickets finished) in [from, to] under the same filters: the
+// population of the sample-size check.
+Result<int64_t> served_visits(db::Tx& tx, const CountsQuery& q, const std::string& from, const std::string& to);
+
+}  // namespace harmoni::survey
