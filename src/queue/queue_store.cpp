@@ -1,0 +1,195 @@
+#include "queue/queue_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace harmoni::queue {
+namespace {
+
+#define HARMONI_TICKET_COLUMNS                                                                              \
+  "t.id, t.unit_id, t.service_id, t.day, t.number, t.label, t.ticket_class, t.channel, t.status, "          \
+  "t.issued_at_ms, t.eligible_at_ms, t.called_at_ms, t.started_at_ms, t.finished_at_ms, t.counter_id, "     \
+  "t.officer_asn_id, t.recalls, t.call_reason"
+
+Ticket ticket_from_row(const db::Row& r) {
+  Ticket t;
+  t.id = r.i64(0);
+  t.unit_id = r.i64(1);
+  t.service_id = r.i64(2);
+  t.day = r.text(3);
+  t.number = static_cast<int>(r.i64(4));
+  t.label = r.text(5);
+  t.ticket_class = parse_class(r.text(6)).value_or(TicketClass::kRegular);
+  t.channel = r.text(7);
+  t.status = parse_status(r.text(8)).value_or(TicketStatus::kWaiting);
+  t.issued_at_ms = r.i64(9);
+  t.eligible_at_ms = r.i64(10);
+  t.called_at_ms = r.opt_i64(11);
+  t.started_at_ms = r.opt_i64(12);
+  t.finished_at_ms = r.opt_i64(13);
+  t.counter_id = r.opt_i64(14);
+  t.officer_asn_id = r.opt_i64(15);
+  t.recalls = static_cast<int>(r.i64(16));
+  t.call_reason = r.text(17);
+  return t;
+}
+
+Result<std::optional<Ticket>> one_ticket(db::Tx& tx, const std::string& where, const db::Params& params) {
+  auto row = TRY(tx.query_one("SELECT " HARMONI_TICKET_COLUMNS " FROM tickets t WHERE " + where, params));
+  if (!row) return std::optional<Ticket>{};
+  return std::optional<Ticket>{ticket_from_row(*row)};
+}
+
+Status add_event(db::Tx& tx, int64_t ticket_id, int64_t at_ms, std::string_view kind,
+                 std::optional<int64_t> counter_id, std::optional<int64_t> user_id, const std::string& detail = "{}") {
+  TRY(tx.exec("INSERT INTO ticket_events (ticket_id, at_ms, kind, counter_id, user_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+              {ticket_id, at_ms, kind, counter_id, user_id, detail}));
+  return {};
+}
+
+// Creates the desk row with defaults when the unit has none, then locks it.
+Result<db::Row> lock_desk(db::Tx& tx, int64_t unit_id, int64_t now_ms) {
+  TRY(tx.exec("INSERT INTO desks (unit_id, updated_at) VALUES (?, ?) ON CONFLICT (unit_id) DO NOTHING",
+              {unit_id, now_ms / 1000}));
+  auto row = TRY(tx.query_one(
+      "UPDATE desks SET updated_at = updated_at WHERE unit_id = ? RETURNING policy, priority_weight_s, max_wait_s, "
+      "ratio_regular, regular_calls_banked, queue_day, next_number",
+      {unit_id}));
+  if (!row) return Error::internal("desk row missing after insert");
+  return *row;
+}
+
+}  // namespace
+
+Result<Ticket> issue_ticket(db::Tx& tx, const IssueRequest& q) {
+  if (!q.service || !q.service->active) return Error::field("service", "service.unknown");
+  db::Row desk = TRY(lock_desk(tx, q.unit_id, q.now_ms));
+  int number = desk.text(5) == q.day ? static_cast<int>(desk.i64(6)) : 1;
+  TRY(tx.exec("UPDATE desks SET queue_day = ?, next_number = ? WHERE unit_id = ?", {q.day, number + 1, q.unit_id}));
+  Ticket t;
+  t.unit_id = q.unit_id;
+  t.service_id = q.service->id;
+  t.day = q.day;
+  t.number = number;
+  t.label = ticket_label(q.service->ticket_prefix, number);
+  t.ticket_class = q.ticket_class;
+  t.channel = q.channel;
+  t.issued_at_ms = q.now_ms;
+  t.eligible_at_ms = q.appointment_ms.value_or(q.now_ms);
+  t.id = TRY(tx.insert_returning_id(
+      "INSERT INTO tickets (unit_id, service_id, day, number, label, ticket_class, channel, status, issued_at_ms, "
+      "eligible_at_ms, survey_token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?) RETURNING id",
+      {t.unit_id, t.service_id, t.day, t.number, t.label, class_name(t.ticket_class), t.channel, t.issued_at_ms,
+       t.eligible_at_ms, q.survey_token_hash}));
+  TRY(add_event(tx, t.id, q.now_ms, "issued", std::nullopt, q.user_id));
+  return t;
+}
+
+Result<std::optional<Ticket>> call_next(db::Tx& tx, const CallRequest& q) {
+  db::Row desk = TRY(lock_desk(tx, q.unit_id, q.now_ms));
+  if (TRY(counter_ticket(tx, q.counter_id))) return Error::conflict("queue.counter_busy");
+  QueuePolicy policy;
+  policy.kind = parse_policy(desk.text(0)).value_or(PolicyKind::kWeightedWait);
+  policy.priority_weight_s = desk.i64(1);
+  policy.max_wait_s = desk.i64(2);
+  policy.ratio_regular = static_cast<int>(desk.i64(3));
+  QueueState state{static_cast<int>(desk.i64(4))};
+
+  std::string sql =
+      "SELECT id, ticket_class, eligible_at_ms FROM tickets WHERE unit_id = ? AND day = ? AND status = 'waiting' "
+      "AND (counter_id IS NULL OR counter_id = ?)";
+  db::Params params{q.unit_id, q.day, q.counter_id};
+  if (!q.service_ids.empty()) {
+    sql += " AND service_id IN (";
+    for (size_t i = 0; i < q.service_ids.size(); ++i) {
+      sql += i ? ", ?" : "?";
+      params.emplace_back(q.service_ids[i]);
+    }
+    sql += ")";
+  }
+  std::vector<WaitingTicket> waiting;
+  TRY(tx.each(sql, params, [&](const db::Row& r) {
+    waiting.push_back({r.i64(0), parse_class(r.text(1)).value_or(TicketClass::kRegular), r.i64(2)});
+    return true;
+  }));
+  auto decision = choose_next(waiting, policy, state, q.now_ms);
+  if (!decision) return std::optional<Ticket>{};
+  const int64_t id = waiting[decision->index].id;
+  nlohmann::json reason = {{"key", decision->reason_key}, {"args", decision->args}};
+  TRY(tx.exec(
+      "UPDATE tickets SET status = 'called', called_at_ms = ?, counter_id = ?, officer_asn_id = ?, call_reason = ? "
+      "WHERE id = ? AND status = 'waiting'",
+      {q.now_ms, q.counter_id, q.officer_asn_id, reason.dump(), id}));
+  TRY(tx.exec("UPDATE desks SET regular_calls_banked = ? WHERE unit_id = ?",
+              {decision->next_state.regular_calls_banked, q.unit_id}));
+  TRY(add_event(tx, id, q.now_ms, "called", q.counter_id, q.user_id, reason.dump()));
+  return find_ticket(tx, id);
+}
+
+Result<Ticket> apply_ticket_step(db::Tx& tx, const StepRequest& q) {
+  auto found = TRY(find_ticket(tx, q.ticket_id));
+  if (!found) return Error::not_found("queue.ticket_unknown");
+  Ticket t = *found;
+  if (t.counter_id != q.counter_id || t.status == TicketStatus::kWaiting) {
+    return Error::conflict("queue.not_your_ticket");
+  }
+  TicketStatus next = TRY(apply_step(t.status, q.step));
+  nlohmann::json detail = nlohmann::json::object();
+  switch (q.step) {
+    case Step::kRecall:
+      TRY(tx.exec("UPDATE tickets SET recalls = recalls + 1 WHERE id = ?", {t.id}));
+      break;
+    case Step::kStart:
+      TRY(tx.exec("UPDATE tickets SET status = ?, started_at_ms = ? WHERE id = ?", {status_name(next), q.now_ms, t.id}));
+      break;
+    case Step::kFinish:
+    case Step::kNoShow:
+      TRY(tx.exec("UPDATE tickets SET status = ?, finished_at_ms = ? WHERE id = ?", {status_name(next), q.now_ms, t.id}));
+      break;
+    case Step::kTransfer: {
+      if (!q.to_service_id && !q.to_counter_id) return Error::field("to_service", "queue.transfer_target");
+      int64_t service = q.to_service_id.value_or(t.service_id);
+      detail = {{"from_service", t.service_id}, {"to_service", service}};
+      if (q.to_counter_id) detail["to_counter"] = *q.to_counter_id;
+      // Back to waiting with its original time, so it is not sent to the end of the line;
+      // a target counter keeps it for that counter.
+      TRY(tx.exec(
+          "UPDATE tickets SET status = 'waiting', service_id = ?, counter_id = ?, called_at_ms = NULL, "
+          "started_at_ms = NULL, officer_asn_id = NULL WHERE id = ?",
+          {service, q.to_counter_id, t.id}));
+      break;
+    }
+  }
+  TRY(add_event(tx, t.id, q.now_ms, step_name(q.step), q.counter_id, q.user_id, detail.dump()));
+  return *TRY(find_ticket(tx, t.id));
+}
+
+Result<std::optional<Ticket>> find_ticket(db::Tx& tx, int64_t id) { return one_ticket(tx, "t.id = ?", {id}); }
+
+Result<std::optional<Ticket>> find_ticket_by_token_hash(db::Tx& tx, const std::string& token_hash) {
+  return one_ticket(tx, "t.survey_token_hash = ?", {token_hash});
+}
+
+Result<std::optional<Ticket>> counter_ticket(db::Tx& tx, int64_t counter_id) {
+  return one_ticket(tx, "t.counter_id = ? AND t.status IN ('called', 'serving')", {counter_id});
+}
+
+Result<QueueView> queue_view(db::Tx& tx, int64_t unit_id, const std::string& day) {
+  QueueView view;
+  TRY(tx.each("SELECT " HARMONI_TICKET_COLUMNS " FROM tickets t WHERE t.unit_id = ? AND t.day = ? AND "
+              "t.status = 'waiting' ORDER BY t.number",
+              {unit_id, day}, [&](const db::Row& r) {
+                view.waiting.push_back(ticket_from_row(r));
+                return true;
+              }));
+  TRY(tx.each("SELECT " HARMONI_TICKET_COLUMNS ", c.code FROM tickets t JOIN counters c ON c.id = t.counter_id "
+              "WHERE t.unit_id = ? AND t.day = ? AND t.called_at_ms IS NOT NULL ORDER BY t.called_at_ms DESC, t.id DESC "
+              "LIMIT 8",
+              {unit_id, day}, [&](const db::Row& r) {
+                view.recent_calls.push_back(ticket_from_row(r));
+                view.recent_counter_codes.push_back(r.text(18));
+                return true;
+              }));
+  return view;
+}
+
+}  // namespace harmoni::queue

@@ -1,0 +1,68 @@
+// Storage of the queue: issuing tickets, calling the next one under the unit's
+// policy, and each later step, every one time-stamped in ticket_events. Calls for one
+// unit are serialised on its desk row (a row lock in PostgreSQL, the single writer in
+// SQLite), so two counters calling at the same moment never get the same ticket.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "desk/desk.hpp"
+#include "platform/db/database.hpp"
+#include "queue/ticket.hpp"
+
+namespace harmoni::queue {
+
+struct IssueRequest {
+  int64_t unit_id = 0;
+  const desk::Service* service = nullptr;
+  TicketClass ticket_class = TicketClass::kRegular;
+  std::string channel = "kiosk";          // kiosk | triage | appointment
+  std::string day;                        // today's office day, 'YYYY-MM-DD'
+  int64_t now_ms = 0;
+  std::optional<int64_t> appointment_ms;  // appointment tickets: when they may be called
+  std::string survey_token_hash;          // SHA-256 of the token in the ticket's QR
+  std::optional<int64_t> user_id;         // staff at the triage desk
+};
+Result<Ticket> issue_ticket(db::Tx& tx, const IssueRequest& request);
+
+struct CallRequest {
+  int64_t unit_id = 0;
+  int64_t counter_id = 0;
+  std::optional<int64_t> officer_asn_id;  // the officer at the counter, for per-officer results
+  std::optional<int64_t> user_id;
+  std::vector<int64_t> service_ids;       // services this counter serves; empty: all
+  std::string day;
+  int64_t now_ms = 0;
+};
+// The next ticket by the unit's policy, now called to this counter; nothing when no
+// ticket is waiting. A counter with a ticket still called or in service must finish
+// it first ("queue.counter_busy").
+Result<std::optional<Ticket>> call_next(db::Tx& tx, const CallRequest& request);
+
+struct StepRequest {
+  int64_t ticket_id = 0;
+  Step step = Step::kFinish;
+  int64_t counter_id = 0;                        // the counter acting (must hold the ticket)
+  std::optional<int64_t> user_id;
+  std::optional<int64_t> to_service_id;          // transfer
+  std::optional<int64_t> to_counter_id;          // transfer
+  int64_t now_ms = 0;
+};
+Result<Ticket> apply_ticket_step(db::Tx& tx, const StepRequest& request);
+
+Result<std::optional<Ticket>> find_ticket(db::Tx& tx, int64_t id);
+Result<std::optional<Ticket>> find_ticket_by_token_hash(db::Tx& tx, const std::string& token_hash);
+// The ticket a counter is dealing with (called or serving), if any.
+Result<std::optional<Ticket>> counter_ticket(db::Tx& tx, int64_t counter_id);
+
+// What the display board and the public page show for a unit's day.
+struct QueueView {
+  std::vector<Ticket> waiting;  // in ticket order
+  std::vector<Ticket> recent_calls;  // newest first, at most 8, with their counter codes
+  std::vector<std::string> recent_counter_codes;
+};
+Result<QueueView> queue_view(db::Tx& tx, int64_t unit_id, const std::string& day);
+
+}  // namespace harmoni::queue
