@@ -113,6 +113,13 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /instansi/{code}/import", kAdmins},
     {"POST /instansi/{code}/import", kAdmins},
     {"POST /api/v1/instansi/{code}/asn/import", kAdmins},
+    {"GET /api/v1/units/{unit_id}/services", kEveryone},
+    {"POST /api/v1/units/{unit_id}/services", {"system_admin", "instansi_admin", "unit_head"}},
+    {"PUT /api/v1/units/{unit_id}/services/{service}", {"system_admin", "instansi_admin", "unit_head"}},
+    // An empty body is refused as invalid before the unit is looked up: a foreign
+    // instansi admin reaches the validation, never a Sambas unit (checked below).
+    {"POST /api/v1/skm/responses", {"instansi_admin", "unit_head", "officer", "foreign"}},
+    {"GET /api/v1/ikm", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor", "foreign"}},
 };
 
 struct Session {
@@ -151,6 +158,10 @@ class Authz : public ::testing::TestWithParam<std::string> {
     auto token_owner = auth_->create_api_token(user_id_, "the officer's");
     token_id_ = t_.db->read([&](db::Tx& tx) { return tx.scalar_i64("SELECT max(id) FROM api_tokens"); }).value();
     ASSERT_TRUE(token_owner.ok());
+    dukcapil_id_ = t_.db->read([&](db::Tx& tx) {
+      return tx.scalar_i64("SELECT u.id FROM units u JOIN instansi i ON i.id = u.instansi_id "
+                           "WHERE i.code = 'KAB-SAMBAS' AND u.code = 'DUKCAPIL'");
+    }).value();
   }
 
   std::string fill(const std::string& pattern) {
@@ -164,6 +175,8 @@ class Authz : public ::testing::TestWithParam<std::string> {
     replace("{nip}", nip_);
     replace("{id}", pattern.find("tokens") != std::string::npos ? std::to_string(token_id_) : std::to_string(user_id_));
     replace("{name}", "app.css");
+    replace("{unit_id}", std::to_string(dukcapil_id_));
+    replace("{service}", "KTP-EL");
     return path;
   }
 
@@ -202,7 +215,7 @@ class Authz : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<web::App> app_;
   std::map<std::string, Session> sessions_;
   std::string nip_;
-  int64_t user_id_ = 0, token_id_ = 0;
+  int64_t user_id_ = 0, token_id_ = 0, dukcapil_id_ = 0;
 };
 
 bool denied(const http::Response& r) {

@@ -226,6 +226,83 @@ TEST_P(E2E, AsnLifecycleThroughTheApi) {
   EXPECT_NE(page.body.find("Yohanes Anyang, S.Kom."), std::string::npos);
 }
 
+TEST_P(E2E, ServiceStandardsSurveyEntryAndTheIndex) {
+  HttpClient head = logged_in("kepala.dukcapil@harmoni.demo");
+  auto units = json::parse(head.get("/api/v1/units").body);
+  int64_t unit = 0;
+  for (const auto& u : units["items"]) {
+    if (u["instansi"] == "KAB-SAMBAS" && u["code"] == "DUKCAPIL") unit = u["id"];
+  }
+  ASSERT_GT(unit, 0);
+  const std::string base = "/api/v1/units/" + std::to_string(unit);
+  const std::vector<std::pair<std::string, std::string>> json_headers = {{"content-type", "application/json"},
+                                                                          {"x-csrf-token", head.csrf_token()}};
+
+  // The published standards are public.
+  auto listed = client().get(base + "/services");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_NE(listed.body.find("\"code\":\"KTP-EL\""), std::string::npos);
+  EXPECT_EQ(client().get("/api/v1/units/999999/services").status, 404);
+
+  json service = {{"code", "legalisir"}, {"name", "Legalisir dokumen kependudukan"}, {"standard_minutes", 15},
+                  {"cost", "Gratis"}, {"product", "Dokumen terlegalisir"}, {"ticket_prefix", "L"}};
+  auto made = head.request("POST", base + "/services", service.dump(), json_headers);
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(json::parse(made.body)["code"], "LEGALISIR");
+  auto again = head.request("POST", base + "/services", service.dump(), json_headers);
+  EXPECT_EQ(again.status, 422);
+  EXPECT_NE(again.body.find("\"field\":\"code\""), std::string::npos);
+  service["standard_minutes"] = 10;
+  auto put = head.request("PUT", base + "/services/LEGALISIR", service.dump(), json_headers);
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(json::parse(put.body)["standard_minutes"], 10);
+
+  // Bad survey input: a clear error per field, nothing stored.
+  const std::string day = GetParam() == "sqlite" ? "2025-03-10" : "2025-03-11";
+  const std::string ikm = "/api/v1/ikm?unit=" + std::to_string(unit) + "&service=AKTA-LAHIR&from=" + day + "&to=" + day;
+  auto submit = [&](const json& answers, const std::string& service_code = "AKTA-LAHIR") {
+    json body = {{"unit", unit}, {"service", service_code}, {"answers", answers}, {"date", day}};
+    return head.request("POST", "/api/v1/skm/responses", body.dump(), json_headers);
+  };
+  for (const auto& [answers, field] : std::vector<std::pair<json, std::string>>{
+           {{{"U1", 0}}, "answers.U1"}, {{{"U2", 5}}, "answers.U2"}, {{{"U3", "empat"}}, "answers.U3"},
+           {{{"U10", 4}}, "answers.U10"}}) {
+    auto bad = submit(answers);
+    EXPECT_EQ(bad.status, 422) << answers.dump();
+    EXPECT_NE(bad.body.find("\"field\":\"" + field + "\""), std::string::npos) << bad.body;
+  }
+  auto unknown_service = submit({{"U1", 4}}, "NO-SUCH");
+  EXPECT_EQ(unknown_service.status, 422);
+  auto empty = json::parse(head.get(ikm).body);
+  EXPECT_EQ(empty["respondents"], 0);
+  EXPECT_TRUE(empty["score"].is_null());
+
+  // The guideline's worked example, typed in: 29 respondents.
+  const int sums[] = {105, 101, 100, 116, 102, 105, 106, 105, 115};
+  for (int k = 0; k < 29; ++k) {
+    json answers;
+    for (int i = 0; i < 9; ++i) answers["U" + std::to_string(i + 1)] = k < sums[i] - 87 ? 4 : 3;
+    ASSERT_EQ(submit(answers).status, 201);
+  }
+  auto index = json::parse(head.get(ikm).body);
+  EXPECT_EQ(index["respondents"], 29);
+  EXPECT_DOUBLE_EQ(index["score"].get<double>(), 91.48);
+  EXPECT_EQ(index["mutu"], "A");
+  EXPECT_EQ(index["kinerja"], "Sangat Baik");
+  EXPECT_DOUBLE_EQ(index["nrr"]["U1"].get<double>(), 3.6207);
+  EXPECT_EQ(index["weight"], "exact");
+  EXPECT_EQ(index["sample"]["population"], 0);
+  auto rounded = json::parse(head.get(ikm + "&weight=0.11").body);
+  EXPECT_DOUBLE_EQ(rounded["score"].get<double>(), 90.56);
+  EXPECT_EQ(head.get(ikm + "&weight=0.5").status, 422);
+  auto backwards = head.get("/api/v1/ikm?unit=" + std::to_string(unit) + "&from=2025-03-10&to=2025-03-01");
+  EXPECT_EQ(backwards.status, 422);
+  EXPECT_NE(backwards.body.find("\"field\":\"to\""), std::string::npos);
+  // Officers do not read unit results; another instansi does not see the unit.
+  EXPECT_EQ(logged_in("petugas.mpp@harmoni.demo").get(ikm).status, 403);
+  EXPECT_EQ(logged_in("admin.kalbar@harmoni.demo").get(ikm).status, 404);
+}
+
 TEST_P(E2E, CsvImportOverHttp) {
   HttpClient c = logged_in("admin.sambas@harmoni.demo");
   std::string suffix = GetParam() == "sqlite" ? "1" : "2";

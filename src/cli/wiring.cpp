@@ -1,7 +1,9 @@
 #include "cli/wiring.hpp"
 
 #include "accounts/account_routes.hpp"
+#include "desk/desk_routes.hpp"
 #include "org/org_routes.hpp"
+#include "survey/survey_routes.hpp"
 #include "platform/metrics.hpp"
 
 namespace harmoni::cli {
@@ -24,6 +26,8 @@ void register_all_routes(web::App& app) {
   }, {.access = web::Access::kPublic, .quick = true});
   accounts::register_routes(app);
   org::register_routes(app);
+  desk::register_routes(app);
+  survey::register_routes(app);
 }
 
 }  // namespace harmoni::cli

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "accounts/account_store.hpp"
+#include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/password.hpp"
@@ -165,6 +166,71 @@ struct NipFactory {
   }
 };
 
+// Service standards of the demo's public-facing units (civil registry, puskesmas,
+// the public service mall), their pledges and counters.
+struct ServiceSpec {
+  const char* code;
+  const char* name;
+  const char* requirements;
+  const char* procedure;
+  int standard_minutes;
+  const char* product;
+  const char* prefix;
+};
+
+const std::vector<ServiceSpec>& civil_registry_services() {
+  static const std::vector<ServiceSpec> specs = {
+      {"KTP-EL", "Perekaman dan Pencetakan KTP-el",
+       "Fotokopi Kartu Keluarga; berusia 17 tahun atau sudah/pernah kawin",
+       "Ambil nomor antrean; verifikasi berkas; perekaman foto, sidik jari dan iris; pencetakan", 60, "KTP-el", "A"},
+      {"KK", "Penerbitan Kartu Keluarga", "Formulir F-1.01; KK lama; buku nikah atau akta cerai bila ada perubahan",
+       "Ambil nomor antrean; verifikasi berkas; entri data; pencetakan dan tanda tangan elektronik", 60, "Kartu Keluarga", "B"},
+      {"AKTA-LAHIR", "Penerbitan Akta Kelahiran", "Surat keterangan lahir; KK; KTP-el orang tua",
+       "Ambil nomor antrean; verifikasi berkas; entri data; pencetakan", 120, "Akta Kelahiran", "C"},
+      {"PINDAH", "Surat Keterangan Pindah", "KK; KTP-el; alamat tujuan", "Ambil nomor antrean; verifikasi; penerbitan SKPWNI",
+       60, "SKPWNI", "D"},
+  };
+  return specs;
+}
+
+const std::vector<ServiceSpec>& health_services() {
+  static const std::vector<ServiceSpec> specs = {
+      {"POLI-UMUM", "Poli Umum", "Kartu BPJS Kesehatan atau KTP-el", "Pendaftaran; pemeriksaan; resep; apotek", 45,
+       "Pemeriksaan dan resep", "U"},
+      {"KIA", "Kesehatan Ibu dan Anak", "Buku KIA; kartu BPJS Kesehatan atau KTP-el", "Pendaftaran; pemeriksaan kehamilan atau balita",
+       45, "Pemeriksaan dan buku KIA terisi", "K"},
+      {"IMUNISASI", "Imunisasi", "Buku KIA", "Pendaftaran; skrining; imunisasi; observasi 30 menit", 60,
+       "Imunisasi tercatat di buku KIA", "I"},
+  };
+  return specs;
+}
+
+Status build_service_desks(db::Tx& tx, int64_t unit_id, std::string_view staff, std::string_view unit_code, int64_t now) {
+  const bool health = staff == "health";
+  const bool registry = unit_code.find("DUKCAPIL") != std::string_view::npos;
+  if (!health && !registry) return {};
+  desk::Desk d;
+  d.unit_id = unit_id;
+  d.pledge =
+      "Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah "
+      "ditetapkan, melayani dengan ramah, sopan dan tanpa diskriminasi, mendahulukan penyandang disabilitas, "
+      "lanjut usia, ibu hamil, anak, dan korban bencana, dan apabila tidak menepati janji ini, kami siap "
+      "menerima sanksi sesuai peraturan perundang-undangan yang berlaku.";
+  TRY(desk::save_desk(tx, d, now));
+  int order = 0;
+  for (const auto& spec : health ? health_services() : civil_registry_services()) {
+    desk::Service s{0, unit_id, spec.code, spec.name, spec.requirements, spec.procedure, spec.standard_minutes,
+                    "Gratis", spec.product,
+                    "Kotak saran di ruang tunggu, SP4N-LAPOR! (www.lapor.go.id), atau langsung kepada kepala unit",
+                    spec.prefix, true, ++order};
+    TRY(desk::insert_service(tx, s, now));
+  }
+  for (int i = 1; i <= 3; ++i) {
+    TRY(desk::insert_counter(tx, desk::Counter{0, unit_id, fmt::format("LOKET-{}", i), fmt::format("Loket {}", i), true}, now));
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale) {
@@ -205,6 +271,7 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale) {
         int64_t id = TRY(org::insert_unit(tx, instansi_id, parent, us.code, us.name, now));
         unit_ids[us.code] = id;
         units.push_back({instansi_id, id, &us, is.code});
+        TRY(build_service_desks(tx, id, us.staff, us.code, now));
         ++result.units;
       }
       for (const auto& ps : position_specs()) {

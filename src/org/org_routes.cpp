@@ -717,6 +717,7 @@ void register_routes(web::App& app) {
           if (!p.sees_unit(i.id, u.path) && p.role == auth::Role::kUnitHead) continue;
           auto j = unit_json(u);
           j["instansi"] = i.code;
+          j["id"] = u.id;  // the key of /api/v1/units/{unit}/... (codes repeat across instansi)
           items.push_back(j);
         }
       }

@@ -40,6 +40,16 @@ bool role_has(Role role, Permission permission) {
       return role != Role::kCaseHandler;
     case Permission::kAuditRead:
       return role == Role::kSystemAdmin || role == Role::kAuditor;
+    case Permission::kDeskManage:
+      return role == Role::kSystemAdmin || role == Role::kInstansiAdmin || role == Role::kUnitHead;
+    case Permission::kQueueOperate:
+      return role == Role::kUnitHead || role == Role::kOfficer;
+    case Permission::kSurveyEntry:
+      return role == Role::kInstansiAdmin || role == Role::kUnitHead || role == Role::kOfficer;
+    case Permission::kIkmRead:
+      // HR developers read results as evidence of whether training changed service.
+      return role == Role::kSystemAdmin || role == Role::kInstansiAdmin || role == Role::kUnitHead ||
+             role == Role::kHrDeveloper || role == Role::kAuditor;
   }
   return false;
 }

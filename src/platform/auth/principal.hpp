@@ -40,6 +40,10 @@ enum class Permission {
   kAsnManage,       // create, edit, import ASN
   kUserManage,      // user accounts of the instansi
   kAuditRead,       // the audit log of the instansi
+  kDeskManage,      // services and their standards, pledge, counters, queue policy, kiosk link
+  kQueueOperate,    // issue priority tickets at triage, call and serve at a counter
+  kSurveyEntry,     // type in paper survey forms
+  kIkmRead,         // survey results of units (officers see only their own U6/U7)
 };
 
 bool role_has(Role role, Permission permission);

@@ -44,6 +44,22 @@ const nlohmann::json* Input::find(std::string_view name) {
   return &*it;
 }
 
+std::optional<Input> Input::nested(std::string_view name) {
+  const nlohmann::json* v = find(name);
+  if (!v) return std::nullopt;
+  if (!v->is_object()) {
+    add_error(std::string(name), "error.json_not_object");
+    return std::nullopt;
+  }
+  return from_object(*v, strict_types_);
+}
+
+void Input::absorb(std::string_view name, Input& child) {
+  Status st = child.finish();
+  if (st.ok()) return;
+  for (auto& f : st.error().fields) add_error(std::string(name) + "." + f.field, f.key, f.args);
+}
+
 std::string Input::raw(std::string_view name) const {
   auto it = values_.find(name);
   if (it == values_.end() || it->is_null()) return {};

@@ -47,6 +47,11 @@ class Input {
   // One of the allowed values.
   std::optional<std::string> choice(std::string_view name, const std::vector<std::string>& allowed,
                                     bool required = true);
+  // A nested JSON object as its own Input (nullopt when absent, or not an object:
+  // then an error is recorded). Hand it back with absorb() once read.
+  std::optional<Input> nested(std::string_view name);
+  // Takes over a nested Input's errors (and unknown fields), named "name.field".
+  void absorb(std::string_view name, Input& child);
   // Whether the field was sent (PATCH reads only what is present).
   bool has(std::string_view name) const { return values_.contains(name); }
   // Marks a field as known without reading it (e.g. the CSRF token).

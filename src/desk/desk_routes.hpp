@@ -1,0 +1,10 @@
+#pragma once
+
+#include "platform/web/app.hpp"
+
+namespace harmoni::desk {
+
+// Services and their standards (API), desk settings.
+void register_routes(web::App& app);
+
+}  // namespace harmoni::desk

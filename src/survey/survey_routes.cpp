@@ -1,0 +1,197 @@
+// The survey's staff side: typing in paper forms (API) and reading the index.
+#include "survey/survey_routes.hpp"
+
+#include "desk/desk_store.hpp"
+#include "desk/unit_access.hpp"
+#include "org/org_store.hpp"
+#include "platform/audit/audit.hpp"
+#include "platform/web/routes_util.hpp"
+#include "survey/survey_store.hpp"
+
+namespace harmoni::survey {
+namespace {
+
+using auth::Permission;
+using web::Context;
+using web::Reply;
+
+Date today(const Context& ctx) { return date_in_wib(ctx.now_ms()); }
+
+// Answers U1..U9 (each optional, 1..4) and the respondent profile, from nested JSON
+// objects ("answers", "respondent") or flat form fields (U1..U9, age_band, ...).
+Response read_response(web::Input& in) {
+  Response r;
+  auto read_answers = [&](web::Input& from) {
+    for (int i = 0; i < kElements; ++i) {
+      auto v = from.integer("U" + std::to_string(i + 1), {.required = false, .min = 1, .max = kScale});
+      if (v) r.answers[i] = static_cast<int>(*v);
+    }
+  };
+  auto read_profile = [&](web::Input& from) {
+    std::string* fields[] = {&r.respondent.age_band, &r.respondent.sex, &r.respondent.education,
+                             &r.respondent.occupation};
+    for (size_t i = 0; i < kRespondentItems.size(); ++i) {
+      std::string name(kRespondentItems[i]);
+      if (from.raw(name).empty()) {
+        from.ignore(name);
+        continue;
+      }
+      if (auto v = from.choice(name, respondent_choices(name))) *fields[i] = *v;
+    }
+  };
+  if (in.is_json()) {
+    if (auto answers = in.nested("answers")) {
+      read_answers(*answers);
+      in.absorb("answers", *answers);
+    } else if (!in.has("answers")) {
+      in.add_error("answers", "skm.no_answers");
+    }
+    if (auto profile = in.nested("respondent")) {
+      read_profile(*profile);
+      in.absorb("respondent", *profile);
+    }
+  } else {
+    read_answers(in);
+    read_profile(in);
+  }
+  if (auto s = in.text("suggestion", {.required = false, .max_chars = 2000, .multiline = true})) r.suggestion = *s;
+  return r;
+}
+
+nlohmann::json index_json(const Context& ctx, const IndexResult& r) {
+  nlohmann::json nrr = nlohmann::json::object(), answered = nlohmann::json::object();
+  for (int i = 0; i < kElements; ++i) {
+    std::string code = "U" + std::to_string(i + 1);
+    const auto& e = r.elements[i];
+    nrr[code] = e.nrr_e4 ? nlohmann::json(static_cast<double>(*e.nrr_e4) / 10000) : nlohmann::json();
+    answered[code] = e.answered;
+  }
+  nlohmann::json out = {{"respondents", r.respondents}, {"nrr", nrr}, {"answered", answered},
+                        {"weight", weight_name(r.weight)}};
+  if (r.score_e2) {
+    out["index"] = static_cast<double>(*r.index_e4) / 10000;
+    out["score"] = static_cast<double>(*r.score_e2) / 100;
+    out["mutu"] = mutu_letter(*r.mutu);
+    out["kinerja"] = ctx.t(kinerja_key(*r.mutu));
+  } else {
+    out["index"] = out["score"] = out["mutu"] = out["kinerja"] = nullptr;
+  }
+  return out;
+}
+
+}  // namespace
+
+void register_routes(web::App& app) {
+  auto& r = app.router();
+
+  // A paper form typed in by staff (or sent by another system with a bearer token).
+  r.add("POST", "/api/v1/skm/responses", [](Context& ctx) -> Reply {
+    auto in = TRY(ctx.input());
+    auto unit_id = in.integer("unit", {.min = 1});
+    auto service_code = in.text("service", {.max_chars = 32});
+    auto officer_nip = in.text("officer", {.required = false, .max_chars = 32});
+    auto day_text = in.text("date", {.required = false, .max_chars = 10});
+    Response response = read_response(in);
+    std::optional<Date> day = today(ctx);
+    if (day_text && !day_text->empty()) {
+      day = parse_date(*day_text);
+      if (!day) {
+        in.add_error("date", "skm.date_invalid");
+      } else if (*day > today(ctx)) {
+        in.add_error("date", "skm.date_future");
+      }
+    }
+    TRY(in.finish());
+    TRY(validate(response));
+    org::Unit unit = TRY(desk::staff_unit(ctx, std::to_string(*unit_id), Permission::kSurveyEntry));
+    auto service = TRY(ctx.services.db.read([&](db::Tx& tx) {
+      return desk::find_service(tx, unit.id, org::upper_code(*service_code));
+    }));
+    if (!service || !service->active) return Error::field("service", "service.unknown");
+    std::optional<int64_t> officer;
+    if (officer_nip && !officer_nip->empty()) {
+      auto asn = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_nip(tx, org::normalize_nip(*officer_nip)); }));
+      if (!asn || asn->instansi_id != unit.instansi_id) return Error::field("officer", "asn.not_found");
+      officer = asn->id;
+    }
+    StoredResponse stored{unit.id, unit.instansi_id, service->id, officer, 0,
+                          ctx.user().via_api_token ? Channel::kApi : Channel::kPaper, std::nullopt, ctx.now_ms(),
+                          *day, response, ctx.user().user_id};
+    int64_t id = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
+      stored.questionnaire_id = TRY(builtin_questionnaire_id(tx, ctx.services.clock.now_seconds()));
+      int64_t id = TRY(record_response(tx, stored));
+      TRY(audit::append(tx, ctx.audit("skm.entry", "skm_response", std::to_string(id), unit.instansi_id), ctx.now_ms()));
+      return id;
+    }));
+    return ctx.json(201, {{"id", id}, {"unit", unit.id}, {"service", service->code}, {"date", format_date(*day)}});
+  }, {.permission = Permission::kSurveyEntry, .body_limit = 16 * 1024});
+
+  // The index for a unit (optionally one service and/or officer), or a whole instansi.
+  r.add("GET", "/api/v1/ikm", [](Context& ctx) -> Reply {
+    const auto& req = ctx.request;
+    const auto& p = ctx.user();
+    std::vector<FieldError> errors;
+    auto weight = parse_weight(req.query_param("weight").value_or(""));
+    if (!weight) errors.push_back({"weight", "input.not_allowed", {{"allowed", "exact, 0.111, 0.11"}}});
+    Date to = today(ctx);
+    Date from{to.year, ((to.month - 1) / 3) * 3 + 1, 1};  // the current quarter so far
+    if (auto f = req.query_param("from")) {
+      if (auto d = parse_date(*f)) from = *d; else errors.push_back({"from", "skm.date_invalid", {}});
+    }
+    if (auto t = req.query_param("to")) {
+      if (auto d = parse_date(*t)) to = *d; else errors.push_back({"to", "skm.date_invalid", {}});
+    }
+    if (!errors.empty()) return Error::fields_invalid(std::move(errors));
+    CountsQuery q;
+    q.period = TRY(plan_period(from, to));
+    nlohmann::json scope;
+    std::string unit_param = req.query_param("unit").value_or("");
+    if (unit_param.empty() && p.role == auth::Role::kUnitHead && p.unit_id) unit_param = std::to_string(*p.unit_id);
+    int64_t instansi_id = 0;
+    if (!unit_param.empty()) {
+      org::Unit unit = TRY(desk::staff_unit(ctx, unit_param, Permission::kIkmRead));
+      q.unit_id = unit.id;
+      instansi_id = unit.instansi_id;
+      scope["unit"] = {{"id", unit.id}, {"code", unit.code}, {"name", unit.name}};
+      if (auto code = req.query_param("service"); code && !code->empty()) {
+        auto s = TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::find_service(tx, unit.id, org::upper_code(*code)); }));
+        if (!s) return Error::field("service", "service.unknown");
+        q.service_id = s->id;
+        scope["service"] = s->code;
+      }
+    } else {
+      if (req.query_param("service")) return Error::field("service", "skm.service_needs_unit");
+      if (p.role == auth::Role::kUnitHead) return Error::forbidden();
+      std::optional<int64_t> wanted = p.instansi_id;
+      if (auto code = req.query_param("instansi")) {
+        auto i = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_instansi_by_code(tx, org::upper_code(*code)); }));
+        if (!i || !p.in_instansi(i->id)) return Error::not_found("instansi.not_found");
+        wanted = i->id;
+      }
+      if (!wanted) return Error::field("instansi", "input.required");
+      q.instansi_id = instansi_id = *wanted;
+      scope["instansi"] = *wanted;
+    }
+    if (auto nip = req.query_param("officer"); nip && !nip->empty()) {
+      auto asn = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_nip(tx, org::normalize_nip(*nip)); }));
+      if (!asn || !p.sees_unit(asn->instansi_id, asn->unit_path) || asn->instansi_id != instansi_id) {
+        return Error::not_found("asn.not_found");
+      }
+      q.officer_asn_id = asn->id;
+      scope["officer"] = asn->nip;
+      // Results of one named officer are about a person: the read is audited.
+      TRY(web::record_audit(ctx, ctx.audit("ikm.officer_read", "asn", std::to_string(asn->id), asn->instansi_id)));
+    }
+    auto [counts, population] = TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<AnswerCounts, int64_t>> {
+      return std::pair{TRY(load_counts(tx, q)), TRY(served_visits(tx, q, format_date(from), format_date(to)))};
+    }));
+    nlohmann::json body = index_json(ctx, compute_index(counts, *weight));
+    int64_t required = required_sample(population);
+    body["sample"] = {{"population", population}, {"required", required}, {"adequate", counts.respondents >= required}};
+    body["period"] = {{"from", format_date(from)}, {"to", format_date(to)}};
+    body["scope"] = scope;
+    return ctx.json(200, body);
+  }, {.permission = Permission::kIkmRead});
+}
+
+}  // namespace harmoni::survey
