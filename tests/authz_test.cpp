@@ -13,7 +13,9 @@
 
 #include "cli/wiring.hpp"
 #include "demo/demo.hpp"
+#include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
+#include "queue/queue_store.hpp"
 #include "platform/auth/password.hpp"
 #include "support/backends.hpp"
 
@@ -120,7 +122,28 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     // instansi admin reaches the validation, never a Sambas unit (checked below).
     {"POST /api/v1/skm/responses", {"instansi_admin", "unit_head", "officer", "foreign"}},
     {"GET /api/v1/ikm", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor", "foreign"}},
+    // Citizens' pages. Their forms need the public-form CSRF cookie, which this
+    // harness's anonymous caller lacks; logged-in callers pass with their session's token.
+    {"GET /u/{unit_id}", kEveryone},
+    {"GET /u/{unit_id}/board", kEveryone},
+    {"GET /kiosk/{key}", kEveryone},
+    {"POST /kiosk/{key}/tickets", kAnyUser},
+    {"GET /t/{token}", kEveryone},
+    {"GET /s/{token}", kEveryone},
+    {"POST /s/{token}", kAnyUser},
+    // The Dukcapil desk: its head and the administrators; the officer works at the mall's counter.
+    {"GET /desk", kAnyUser},
+    {"GET /desk/{unit_id}", {"system_admin", "instansi_admin", "unit_head"}},
+    {"POST /desk/{unit_id}/tickets", {"unit_head"}},
+    {"POST /desk/{unit_id}/kiosk", {"system_admin", "instansi_admin", "unit_head"}},
+    {"POST /desk/{unit_id}/settings", {"system_admin", "instansi_admin", "unit_head"}},
+    {"GET /desk/{unit_id}/counters/{counter}", {"unit_head"}},
+    {"POST /desk/{unit_id}/counters/{counter}/call", {"unit_head"}},
+    {"POST /desk/{unit_id}/counters/{counter}/step", {"unit_head"}},
 };
+
+constexpr const char* kKioskKey = "authz-kiosk-key-0123456789abcdef";
+constexpr const char* kTicketToken = "authz-ticket-token-0123456789abcdef";
 
 struct Session {
   std::string token, csrf;
@@ -162,6 +185,17 @@ class Authz : public ::testing::TestWithParam<std::string> {
       return tx.scalar_i64("SELECT u.id FROM units u JOIN instansi i ON i.id = u.instansi_id "
                            "WHERE i.code = 'KAB-SAMBAS' AND u.code = 'DUKCAPIL'");
     }).value();
+    // A kiosk link and a ticket (already served) for the citizens' pages.
+    auto ticket = t_.db->write([&](db::Tx& tx) -> Status {
+      TRY(desk::set_kiosk_key_hash(tx, dukcapil_id_, auth::sha256_hex(kKioskKey), 1));
+      auto service = TRY(desk::find_service(tx, dukcapil_id_, "KTP-EL"));
+      queue::IssueRequest q{dukcapil_id_, &*service, queue::TicketClass::kRegular, "kiosk", "2026-11-23", 1,
+                            std::nullopt, auth::sha256_hex(kTicketToken), std::nullopt};
+      queue::Ticket t = TRY(queue::issue_ticket(tx, q));
+      TRY(tx.exec("UPDATE tickets SET status = 'done' WHERE id = ?", {t.id}));
+      return {};
+    });
+    ASSERT_TRUE(ticket.ok()) << ticket.error().internal_detail;
   }
 
   std::string fill(const std::string& pattern) {
@@ -177,6 +211,9 @@ class Authz : public ::testing::TestWithParam<std::string> {
     replace("{name}", "app.css");
     replace("{unit_id}", std::to_string(dukcapil_id_));
     replace("{service}", "KTP-EL");
+    replace("{key}", kKioskKey);
+    replace("{token}", kTicketToken);
+    replace("{counter}", "LOKET-1");
     return path;
   }
 

@@ -303,6 +303,98 @@ TEST_P(E2E, ServiceStandardsSurveyEntryAndTheIndex) {
   EXPECT_EQ(logged_in("admin.kalbar@harmoni.demo").get(ikm).status, 404);
 }
 
+TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
+  HttpClient head = logged_in("kepala.dukcapil@harmoni.demo");
+  // The unit head makes a kiosk link for the mall's Dukcapil counter... of their own unit.
+  auto desk_page = head.get("/desk");
+  ASSERT_EQ(desk_page.status, 303);
+  std::string desk = desk_page.header("location");
+  ASSERT_EQ(head.get(desk).status, 200);
+  const std::string unit_id = desk.substr(desk.rfind('/') + 1);
+  auto kiosk_link = head.post_form(desk + "/kiosk", {});
+  ASSERT_EQ(kiosk_link.status, 200) << kiosk_link.body;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(kiosk_link.body, m, std::regex(R"(href="http://[^"]*(/kiosk/[A-Za-z0-9_-]+))")));
+  const std::string kiosk = m[1];
+
+  // A citizen takes a priority ticket at the kiosk, without an account.
+  HttpClient citizen = client();
+  auto form = citizen.get(kiosk);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("Lanjut usia"), std::string::npos);
+  auto took = citizen.post_form(kiosk + "/tickets", {{"service", "KK"}, {"ticket_class", "elderly"}});
+  ASSERT_EQ(took.status, 303) << took.body;
+  const std::string ticket_path = took.header("location");
+  const std::string token = ticket_path.substr(3);
+  auto ticket = citizen.get(ticket_path);
+  ASSERT_EQ(ticket.status, 200);
+  EXPECT_TRUE(std::regex_search(ticket.body, std::regex(R"(class="ticket-number">B-\d{3}<)"))) << ticket.body;
+  EXPECT_NE(ticket.body.find("<svg"), std::string::npos) << "the ticket carries its survey QR";
+  EXPECT_NE(ticket.body.find("/s/" + token), std::string::npos);
+  // The survey opens, but cannot be sent before the visit is served.
+  auto early_form = citizen.get("/s/" + token);
+  ASSERT_EQ(early_form.status, 200);
+  auto early = citizen.post_form("/s/" + token, {{"U1", "4"}});
+  EXPECT_EQ(early.status, 409);
+
+  // The unit head calls at a counter until this ticket comes, seeing why each was chosen.
+  const std::string counter = desk + "/counters/LOKET-1";
+  bool served = false;
+  for (int i = 0; i < 50 && !served; ++i) {
+    auto called = head.post_form(counter + "/call", {});
+    ASSERT_EQ(called.status, 303) << called.body;
+    auto console = head.get(counter);
+    ASSERT_EQ(console.status, 200);
+    ASSERT_NE(console.body.find("Mengapa tiket ini"), std::string::npos) << console.body;
+    std::smatch id;
+    ASSERT_TRUE(std::regex_search(console.body, id, std::regex(R"re(name="ticket" value="(\d+)")re")));
+    served = console.body.find("Lanjut usia") != std::string::npos;
+    auto finished = head.post_form(counter + "/step", {{"ticket", id[1]}, {"step", "finish"}});
+    ASSERT_EQ(finished.status, 303) << finished.body;
+  }
+  ASSERT_TRUE(served);
+  EXPECT_NE(citizen.get(ticket_path).body.find("Selesai"), std::string::npos);
+
+  // The citizen rates the visit from the QR link: once.
+  auto survey = citizen.get("/s/" + token);
+  ASSERT_EQ(survey.status, 200);
+  EXPECT_NE(survey.body.find("Sangat sopan dan ramah"), std::string::npos) << "official answer wording";
+  auto bad = citizen.post_form("/s/" + token, {{"U1", "7"}});
+  EXPECT_EQ(bad.status, 422);
+  std::vector<std::pair<std::string, std::string>> answers;
+  for (int i = 1; i <= 9; ++i) answers.emplace_back("U" + std::to_string(i), i == 6 || i == 7 ? "4" : "3");
+  answers.emplace_back("sex", "p");
+  answers.emplace_back("suggestion", "Petugas sabar membantu ibu saya.");
+  auto sent = citizen.post_form("/s/" + token, answers);
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  auto twice = citizen.post_form("/s/" + token, answers);
+  EXPECT_EQ(twice.status, 409);
+
+  // The unit's index and the officer's U6/U7 reflect it.
+  auto index = json::parse(head.get("/api/v1/ikm?unit=" + unit_id + "&service=KK").body);
+  EXPECT_GE(index["respondents"].get<int>(), 1);
+  EXPECT_GE(index["sample"]["population"].get<int>(), 1);
+  // The head's own record: the DUKCAPIL head position in the unit (paging through it).
+  std::string nip;
+  for (std::string cursor; nip.empty();) {
+    auto page = json::parse(head.get("/api/v1/instansi/KAB-SAMBAS/asn?unit=DUKCAPIL&limit=500&cursor=" + cursor).body);
+    for (const auto& a : page["items"]) {
+      if (a["position"] == "KEPALA-OPD") nip = a["nip"];
+    }
+    if (page["next_cursor"].is_null()) break;
+    cursor = page["next_cursor"];
+  }
+  ASSERT_FALSE(nip.empty());
+  auto mine = json::parse(head.get("/api/v1/ikm?unit=" + unit_id + "&officer=" + nip).body);
+  EXPECT_GE(mine["answered"]["U7"].get<int>(), 1);
+  auto public_page = client().get("/u/" + unit_id);
+  EXPECT_EQ(public_page.status, 200);
+  EXPECT_NE(public_page.body.find("Kartu Keluarga"), std::string::npos);
+  auto board = client().get("/u/" + unit_id + "/board");
+  EXPECT_EQ(board.status, 200);
+  EXPECT_EQ(board.header("refresh"), "5");
+}
+
 TEST_P(E2E, CsvImportOverHttp) {
   HttpClient c = logged_in("admin.sambas@harmoni.demo");
   std::string suffix = GetParam() == "sqlite" ? "1" : "2";

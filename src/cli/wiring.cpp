@@ -3,6 +3,7 @@
 #include "accounts/account_routes.hpp"
 #include "desk/desk_routes.hpp"
 #include "org/org_routes.hpp"
+#include "queue/queue_routes.hpp"
 #include "survey/survey_routes.hpp"
 #include "platform/metrics.hpp"
 
@@ -28,6 +29,7 @@ void register_all_routes(web::App& app) {
   org::register_routes(app);
   desk::register_routes(app);
   survey::register_routes(app);
+  queue::register_routes(app);
 }
 
 }  // namespace harmoni::cli

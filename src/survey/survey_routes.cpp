@@ -4,6 +4,9 @@
 #include "desk/desk_store.hpp"
 #include "desk/unit_access.hpp"
 #include "org/org_store.hpp"
+#include "platform/auth/password.hpp"
+#include "platform/embedded.hpp"
+#include "queue/queue_store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/web/routes_util.hpp"
 #include "survey/survey_store.hpp"
@@ -77,6 +80,68 @@ nlohmann::json index_json(const Context& ctx, const IndexResult& r) {
     out["index"] = out["score"] = out["mutu"] = out["kinerja"] = nullptr;
   }
   return out;
+}
+
+
+// The citizen's form: the questionnaire's elements in its order with the official
+// answer wording in the page language, the profile items and what was sent before.
+nlohmann::json form_data(const Context& ctx, const web::Input* sent) {
+  static const nlohmann::json definition =
+      nlohmann::json::parse(embedded_file("data/skm/skm2017.json").value_or("{}"), nullptr, false);
+  const std::string lang = ctx.lang == "en" ? "en" : "id";
+  nlohmann::json elements = nlohmann::json::array();
+  for (const auto& code_json : definition["order"]) {
+    std::string code = code_json.get<std::string>();
+    const auto& text = definition["elements"][code][lang];
+    std::string chosen = sent ? sent->raw(code) : "";
+    nlohmann::json answers = nlohmann::json::array();
+    for (int v = 1; v <= kScale; ++v) {
+      answers.push_back({{"value", v}, {"label", text["answers"][v - 1]}, {"checked", chosen == std::to_string(v)},
+                         {"id", code + "-" + std::to_string(v)}});
+    }
+    elements.push_back({{"code", code}, {"title", text["title"]}, {"question", text["question"]}, {"answers", answers}});
+  }
+  nlohmann::json profile = nlohmann::json::array();
+  for (auto item : kRespondentItems) {
+    std::string name(item);
+    std::string chosen = sent ? sent->raw(name) : "";
+    nlohmann::json options = nlohmann::json::array();
+    for (const auto& code : respondent_choices(name)) {
+      options.push_back({{"value", code}, {"label", ctx.t("skm.profile." + name + "." + code)}, {"selected", chosen == code}});
+    }
+    profile.push_back({{"name", name}, {"label", ctx.t("skm.profile." + name)}, {"options", options}});
+  }
+  return {{"elements", elements}, {"profile", profile}, {"suggestion", sent ? sent->raw("suggestion") : ""}};
+}
+
+Result<std::pair<queue::Ticket, desk::Service>> survey_ticket(const Context& ctx) {
+  std::string token = ctx.param("token");
+  if (token.size() < 16 || token.size() > 64) return Error::not_found("skm.ticket_unknown");
+  return ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<queue::Ticket, desk::Service>> {
+    auto t = TRY(queue::find_ticket_by_token_hash(tx, auth::sha256_hex(token)));
+    if (!t) return Error::not_found("skm.ticket_unknown");
+    return std::pair{*t, *TRY(desk::find_service_by_id(tx, t->service_id))};
+  });
+}
+
+Result<bool> ticket_answered(const Context& ctx, int64_t ticket_id) {
+  return ctx.services.db.read([&](db::Tx& tx) -> Result<bool> {
+    return TRY(tx.query_one("SELECT id FROM skm_responses WHERE ticket_id = ?", {ticket_id})).has_value();
+  });
+}
+
+Reply survey_page(Context& ctx, const queue::Ticket& t, const desk::Service& service, const web::Input* sent,
+                  const Error* error) {
+  auto unit = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_unit_by_id(tx, t.unit_id); }));
+  nlohmann::json data = form_data(ctx, sent);
+  data["unit"] = unit->name;
+  data["service"] = service.name;
+  data["ticket"] = t.label;
+  data["action"] = "/s/" + ctx.param("token");
+  data["form_csrf"] = ctx.form_csrf_token();
+  data["not_served"] = t.status == queue::TicketStatus::kWaiting;
+  if (error) data["errors"] = ctx.field_errors(*error);
+  return ctx.page("survey_form", data, "skm.form_title", error ? 422 : 200);
 }
 
 }  // namespace
@@ -192,6 +257,35 @@ void register_routes(web::App& app) {
     body["scope"] = scope;
     return ctx.json(200, body);
   }, {.permission = Permission::kIkmRead});
+  // ---- citizens: the survey of one visit, from the ticket's QR ----
+  r.add("GET", "/s/{token}", [](Context& ctx) -> Reply {
+    auto [ticket, service] = TRY(survey_ticket(ctx));
+    if (TRY(ticket_answered(ctx, ticket.id))) return ctx.page("survey_done", {{"already", true}}, "skm.done_title");
+    return survey_page(ctx, ticket, service, nullptr, nullptr);
+  }, {.access = web::Access::kPublic});
+
+  r.add("POST", "/s/{token}", [](Context& ctx) -> Reply {
+    auto [ticket, service] = TRY(survey_ticket(ctx));
+    auto in = TRY(ctx.input());
+    in.ignore("_csrf");
+    Response response = read_response(in);
+    Status valid = in.finish();
+    if (valid.ok()) valid = validate(response);
+    if (!valid.ok()) return survey_page(ctx, ticket, service, &in, &valid.error());
+    if (ticket.status == queue::TicketStatus::kWaiting) return Error::conflict("skm.not_served_yet");
+    auto instansi = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_unit_by_id(tx, ticket.unit_id); }))->instansi_id;
+    StoredResponse stored{ticket.unit_id, instansi, ticket.service_id, ticket.officer_asn_id, 0, Channel::kTicket,
+                          ticket.id, ctx.now_ms(), *parse_date(ticket.day), response, std::nullopt};
+    auto saved = ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
+      stored.questionnaire_id = TRY(builtin_questionnaire_id(tx, ctx.services.clock.now_seconds()));
+      return record_response(tx, stored);
+    });
+    if (!saved.ok() && saved.error().key == "skm.ticket_used") {
+      return ctx.page("survey_done", {{"already", true}}, "skm.done_title", 409);
+    }
+    TRY(saved);
+    return ctx.page("survey_done", {{"already", false}}, "skm.done_title");
+  }, {.access = web::Access::kPublic, .body_limit = 16 * 1024});
 }
 
 }  // namespace harmoni::survey

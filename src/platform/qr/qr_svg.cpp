@@ -1,0 +1,41 @@
+#include "platform/qr/qr_svg.hpp"
+
+#include <qrencode.h>
+
+#include <memory>
+
+#include <fmt/format.h>
+
+namespace harmoni::qr {
+
+Result<std::string> svg(std::string_view text, std::string_view label) {
+  std::string owned(text);
+  std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
+      QRcode_encodeString8bit(owned.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
+  if (!code) return Error::internal("qrencode failed for a text of " + std::to_string(text.size()) + " bytes");
+  const int width = code->width;
+  const int quiet = 4;
+  const int size = width + 2 * quiet;
+  std::string escaped;
+  for (char c : label) {
+    switch (c) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '"': escaped += "&quot;"; break;
+      default: escaped += c;
+    }
+  }
+  // One path of unit squares: small to send, exact when printed.
+  std::string path;
+  for (int y = 0; y < width; ++y) {
+    for (int x = 0; x < width; ++x) {
+      if (code->data[y * width + x] & 1) path += fmt::format("M{} {}h1v1h-1z", x + quiet, y + quiet);
+    }
+  }
+  return fmt::format(
+      R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" role="img" aria-label="{1}" class="qr" shape-rendering="crispEdges"><rect width="{0}" height="{0}" fill="#fff"/><path d="{2}" fill="#000"/></svg>)",
+      size, escaped, path);
+}
+
+}  // namespace harmoni::qr
