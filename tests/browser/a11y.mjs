@@ -136,6 +136,81 @@ try {
   await plain.click('text=Keluar');
   check(plain.url().startsWith(`${base}/login`), 'logout works without JavaScript');
   await noScript.close();
+  // The citizen's visit on a cheap phone with JavaScript off: kiosk, ticket, survey.
+  const staff = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const head = await staff.newPage();
+  await login(head, 'kepala.dukcapil@harmoni.demo');
+  await head.goto(`${base}/desk`);
+  const desk = new URL(head.url()).pathname;
+  check(/^\/desk\/\d+$/.test(desk), 'unit head lands on their desk', head.url());
+  await audit(head, 'desk page');
+  await Promise.all([head.waitForNavigation(), head.click('form[action$="/kiosk"] button')]);
+  await audit(head, 'kiosk link page');
+  const kioskLink = await head.$eval('main a[href*="/kiosk/"]', (a) => a.getAttribute('href'));
+  const citizenContext = await browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true });
+  const citizen = await citizenContext.newPage();
+  const noScriptContext = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+  const noScriptCitizen = await noScriptContext.newPage();
+  const fits = async (label) => {
+    const overflow = await citizen.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    check(!overflow, `${label} fits 320px`);
+  };
+  const takeTicket = async (p, klass, service) => {
+    await p.goto(kioskLink);
+    await p.check(`input[name=ticket_class][value=${klass}]`);
+    await Promise.all([p.waitForNavigation(), p.click(`button[value=${service}]`)]);
+    return { label: (await p.textContent('.ticket-number')).trim(),
+             survey: await p.$eval('a[href*="/s/"]', (a) => a.getAttribute('href')) };
+  };
+  await citizen.goto(kioskLink);
+  await audit(citizen, 'kiosk at 320px');
+  await fits('kiosk');
+  const mine = await takeTicket(citizen, 'elderly', 'KK');
+  await audit(citizen, 'ticket at 320px');
+  await fits('ticket');
+  const plainTicket = await takeTicket(noScriptCitizen, 'regular', 'KTP-EL');
+  check(/^A-\d{3}$/.test(plainTicket.label), 'a ticket without JavaScript', plainTicket.label);
+  // Both served at the counter.
+  await head.goto(`${base}${desk}/counters/LOKET-1`);
+  await audit(head, 'counter console');
+  const waitingFor = new Set([mine.label, plainTicket.label]);
+  for (let i = 0; i < 40 && waitingFor.size > 0; i += 1) {
+    if (await head.$('form[action$="/call"] button')) {
+      await Promise.all([head.waitForNavigation(), head.click('form[action$="/call"] button')]);
+    }
+    const current = await head.$('.ticket-label');
+    if (!current) break;
+    waitingFor.delete((await current.textContent()).trim());
+    await Promise.all([head.waitForNavigation(), head.click('button[value=finish]')]);
+  }
+  check(waitingFor.size === 0, 'both tickets called at the counter', [...waitingFor].join(', '));
+  await citizen.goto(mine.survey);
+  await audit(citizen, 'survey form at 320px');
+  await fits('survey form');
+  await Promise.all([citizen.waitForNavigation(), citizen.click('button.primary')]);
+  check(await citizen.$('.error-summary'), 'an empty survey says what is missing');
+  await audit(citizen, 'survey form with errors');
+  for (let u = 1; u <= 9; u += 1) await citizen.check(`#U${u}-${u === 7 ? 4 : 3}`);
+  await Promise.all([citizen.waitForNavigation(), citizen.click('button.primary')]);
+  await audit(citizen, 'survey thanks');
+  await noScriptCitizen.goto(plainTicket.survey);
+  for (let u = 1; u <= 9; u += 1) await noScriptCitizen.check(`#U${u}-3`);
+  await Promise.all([noScriptCitizen.waitForNavigation(), noScriptCitizen.click('button.primary')]);
+  check(/Terima kasih|Thank you/.test(await noScriptCitizen.textContent('h1')), 'survey sent without JavaScript',
+        await noScriptCitizen.textContent('main'));
+  const unitPage = desk.replace('/desk/', '/u/');
+  for (const href of [unitPage, `${unitPage}/board`]) {
+    await citizen.goto(base + href);
+    await audit(citizen, `${href} at 320px`);
+    await fits(href);
+  }
+  await citizen.goto(`${base}/prefs?lang=en&back=${encodeURIComponent(new URL(mine.survey).pathname)}`);
+  await citizen.goto(`${base}/prefs?text=large&back=${encodeURIComponent(unitPage)}`);
+  await audit(citizen, 'unit page, English, large text');
+  await fits('unit page, large text');
+  await noScriptContext.close();
+  await citizenContext.close();
+  await staff.close();
 } catch (e) {
   check(false, 'browser run', e.stack);
 } finally {
