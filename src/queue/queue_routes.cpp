@@ -304,7 +304,8 @@ void register_routes(web::App& app) {
                            {"max_wait_minutes", settings.policy.max_wait_s / 60},
                            {"ratio_regular", settings.policy.ratio_regular},
                            {"can_manage", p.can(Permission::kDeskManage)},
-                           {"can_operate", p.can(Permission::kQueueOperate)}};
+                           {"can_operate", p.can(Permission::kQueueOperate)},
+                           {"can_results", p.can(Permission::kIkmRead)}};
     return ctx.page("desk", data, "desk.title");
   });
 

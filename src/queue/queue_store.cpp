@@ -192,4 +192,37 @@ Result<QueueView> queue_view(db::Tx& tx, int64_t unit_id, const std::string& day
   return view;
 }
 
+Result<std::vector<TimeStats>> time_stats(db::Tx& tx, int64_t unit_id, const std::string& from, const std::string& to,
+                                          StatsBy by) {
+  const bool by_officer = by == StatsBy::kOfficer;
+  const std::string keys = by_officer ? "0, 'regular', t.officer_asn_id" : "t.service_id, t.ticket_class, 0";
+  const std::string group = by_officer ? "t.officer_asn_id" : "t.service_id, t.ticket_class";
+  std::string sql =
+      "SELECT " + keys + ", COUNT(*), SUM(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN t.status = 'no_show' THEN 1 ELSE 0 END), "
+      "CAST(AVG(CASE WHEN t.called_at_ms IS NOT NULL THEN t.called_at_ms - t.eligible_at_ms END) AS DOUBLE PRECISION), "
+      "CAST(AVG(CASE WHEN t.status = 'done' THEN t.finished_at_ms - COALESCE(t.started_at_ms, t.called_at_ms) END) "
+      "AS DOUBLE PRECISION), "
+      "SUM(CASE WHEN t.status = 'done' AND t.finished_at_ms - t.issued_at_ms <= s.standard_minutes * 60000 THEN 1 "
+      "ELSE 0 END) "
+      "FROM tickets t JOIN services s ON s.id = t.service_id WHERE t.unit_id = ? AND t.day >= ? AND t.day <= ?" +
+      std::string(by_officer ? " AND t.officer_asn_id IS NOT NULL" : "") + " GROUP BY " + group + " ORDER BY " + group;
+  std::vector<TimeStats> out;
+  TRY(tx.each(sql, {unit_id, from, to}, [&](const db::Row& r) {
+    TimeStats st;
+    st.service_id = r.i64(0);
+    st.ticket_class = parse_class(r.text(1)).value_or(TicketClass::kRegular);
+    st.officer_asn_id = r.i64(2);
+    st.tickets = r.i64(3);
+    st.served = r.i64(4);
+    st.no_show = r.i64(5);
+    st.avg_wait_ms = r.f64(6);
+    st.avg_service_ms = r.f64(7);
+    st.within_standard = r.i64(8);
+    out.push_back(st);
+    return true;
+  }));
+  return out;
+}
+
 }  // namespace harmoni::queue

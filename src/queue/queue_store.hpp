@@ -65,4 +65,22 @@ struct QueueView {
 };
 Result<QueueView> queue_view(db::Tx& tx, int64_t unit_id, const std::string& day);
 
+// Waiting and service times of a unit's tickets in [from, to], compared with each
+// service's standard time. Times in milliseconds; averages over the tickets that
+// reached that step.
+struct TimeStats {
+  int64_t service_id = 0;       // 0 when grouped by officer
+  TicketClass ticket_class = TicketClass::kRegular;
+  int64_t officer_asn_id = 0;   // 0 when grouped by service and class
+  int64_t tickets = 0;
+  int64_t served = 0;
+  int64_t no_show = 0;
+  double avg_wait_ms = 0;       // eligible -> called
+  double avg_service_ms = 0;    // started (or called) -> finished
+  int64_t within_standard = 0;  // served, issued -> finished within the service's standard time
+};
+enum class StatsBy { kServiceAndClass, kOfficer };
+Result<std::vector<TimeStats>> time_stats(db::Tx& tx, int64_t unit_id, const std::string& from, const std::string& to,
+                                          StatsBy by);
+
 }  // namespace harmoni::queue

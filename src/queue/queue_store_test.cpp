@@ -167,6 +167,33 @@ TEST_P(QueueStore, QueueSurvivesARestart) {
   EXPECT_EQ(issue(TicketClass::kRegular, kNine + 3 * kMinute).label, "A-003");
 }
 
+TEST_P(QueueStore, TimesPerServiceClassAndOfficer) {
+  Ticket a = issue(TicketClass::kRegular, kNine);
+  Ticket b = issue(TicketClass::kElderly, kNine + 2 * kMinute);
+  // Elderly called first (head start): waited 1 minute, served in 20 (within 30).
+  CallRequest q{unit_, counters_[0], std::nullopt, std::nullopt, {}, "2026-11-23", kNine + 3 * kMinute};
+  ASSERT_TRUE(db().write([&](db::Tx& tx) { return call_next(tx, q); }).ok());
+  ASSERT_TRUE(step(b.id, Step::kStart, 0, kNine + 4 * kMinute).ok());
+  ASSERT_TRUE(step(b.id, Step::kFinish, 0, kNine + 24 * kMinute).ok());
+  // The regular ticket waited 25 minutes and did not come.
+  ASSERT_TRUE(call(0, kNine + 25 * kMinute).ok());
+  ASSERT_TRUE(step(a.id, Step::kNoShow, 0, kNine + 27 * kMinute).ok());
+  auto stats = db().read([&](db::Tx& tx) {
+    return time_stats(tx, unit_, "2026-11-23", "2026-11-23", StatsBy::kServiceAndClass);
+  });
+  ASSERT_TRUE(stats.ok()) << stats.error().internal_detail;
+  ASSERT_EQ(stats->size(), 2u);
+  const TimeStats& elderly = (*stats)[0].ticket_class == TicketClass::kElderly ? (*stats)[0] : (*stats)[1];
+  const TimeStats& regular = (*stats)[0].ticket_class == TicketClass::kElderly ? (*stats)[1] : (*stats)[0];
+  EXPECT_EQ(elderly.served, 1);
+  EXPECT_DOUBLE_EQ(elderly.avg_wait_ms, 1.0 * kMinute);
+  EXPECT_DOUBLE_EQ(elderly.avg_service_ms, 20.0 * kMinute);
+  EXPECT_EQ(elderly.within_standard, 1);
+  EXPECT_EQ(regular.no_show, 1);
+  EXPECT_EQ(regular.served, 0);
+  EXPECT_DOUBLE_EQ(regular.avg_wait_ms, 25.0 * kMinute);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, QueueStore, ::testing::ValuesIn(test::backend_names()),
                          [](const auto& info) { return info.param; });
 

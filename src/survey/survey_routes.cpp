@@ -1,6 +1,8 @@
 // The survey's staff side: typing in paper forms (API) and reading the index.
 #include "survey/survey_routes.hpp"
 
+#include <fmt/format.h>
+
 #include "desk/desk_store.hpp"
 #include "desk/unit_access.hpp"
 #include "org/org_store.hpp"
@@ -19,6 +21,32 @@ using web::Context;
 using web::Reply;
 
 Date today(const Context& ctx) { return date_in_wib(ctx.now_ms()); }
+
+// ?from=&to= (YYYY-MM-DD), by default the current quarter so far; field errors otherwise.
+Result<std::pair<Date, Date>> period_params(const Context& ctx) {
+  std::vector<FieldError> errors;
+  Date to = today(ctx);
+  Date from{to.year, ((to.month - 1) / 3) * 3 + 1, 1};
+  for (auto [name, target] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
+    auto text = ctx.request.query_param(name);
+    if (!text || text->empty()) continue;
+    if (auto d = parse_date(*text)) {
+      *target = *d;
+    } else {
+      errors.push_back({name, "skm.date_invalid", {}});
+    }
+  }
+  if (!errors.empty()) return Error::fields_invalid(std::move(errors));
+  TRY(plan_period(from, to));  // checks the order and length
+  return std::pair{from, to};
+}
+
+// NRR of one element as text ("3.62"), or "–" when nobody answered it.
+std::string nrr_text(const IndexResult& r, int element) {
+  const auto& e = r.elements[element];
+  return e.nrr_e4 ? format_fixed((*e.nrr_e4 + 50) / 100, 2) : "–";
+}
+
 
 // Answers U1..U9 (each optional, 1..4) and the respondent profile, from nested JSON
 // objects ("answers", "respondent") or flat form fields (U1..U9, age_band, ...).
@@ -85,9 +113,14 @@ nlohmann::json index_json(const Context& ctx, const IndexResult& r) {
 
 // The citizen's form: the questionnaire's elements in its order with the official
 // answer wording in the page language, the profile items and what was sent before.
-nlohmann::json form_data(const Context& ctx, const web::Input* sent) {
+const nlohmann::json& builtin_definition() {
   static const nlohmann::json definition =
       nlohmann::json::parse(embedded_file("data/skm/skm2017.json").value_or("{}"), nullptr, false);
+  return definition;
+}
+
+nlohmann::json form_data(const Context& ctx, const web::Input* sent) {
+  const nlohmann::json& definition = builtin_definition();
   const std::string lang = ctx.lang == "en" ? "en" : "id";
   nlohmann::json elements = nlohmann::json::array();
   for (const auto& code_json : definition["order"]) {
@@ -144,10 +177,56 @@ Reply survey_page(Context& ctx, const queue::Ticket& t, const desk::Service& ser
   return ctx.page("survey_form", data, "skm.form_title", error ? 422 : 200);
 }
 
+
+// The index of a period as table rows, one per element.
+nlohmann::json element_rows(const Context& ctx, const IndexResult& r) {
+  const std::string lang = ctx.lang == "en" ? "en" : "id";
+  nlohmann::json rows = nlohmann::json::array();
+  for (int i = 0; i < kElements; ++i) {
+    std::string code = "U" + std::to_string(i + 1);
+    rows.push_back({{"code", code}, {"title", builtin_definition()["elements"][code][lang]["title"]},
+                    {"nrr", r.elements[i].nrr_e4 ? format_fixed(*r.elements[i].nrr_e4, 4) : "–"},
+                    {"answered", r.elements[i].answered}});
+  }
+  return rows;
+}
+
+nlohmann::json index_summary(const Context& ctx, const IndexResult& r) {
+  if (!r.score_e2) return false;
+  return {{"score", format_fixed(*r.score_e2, 2)}, {"mutu", mutu_letter(*r.mutu)},
+          {"kinerja", ctx.t(kinerja_key(*r.mutu))}, {"respondents", r.respondents}};
+}
+
+std::string minutes_text(double ms) { return ms > 0 ? fmt::format("{:.1f}", ms / 60000.0) : "–"; }
+
+// One officer's results: every element (U6 competence and U7 courtesy first among
+// them), their service times at this unit and what citizens wrote.
+Reply officer_page(Context& ctx, const org::Asn& officer, std::optional<org::Unit> unit) {
+  auto [from, to] = TRY(period_params(ctx));
+  CountsQuery q{.officer_asn_id = officer.id};
+  q.period = TRY(plan_period(from, to));
+  auto [counts, suggestions] = TRY(ctx.services.db.read(
+      [&](db::Tx& tx) -> Result<std::pair<AnswerCounts, std::vector<Suggestion>>> {
+        return std::pair{TRY(load_counts(tx, q)),
+                         TRY(officer_suggestions(tx, officer.id, format_date(from), format_date(to), 50))};
+      }));
+  IndexResult r = compute_index(counts, Weight::kExact);
+  nlohmann::json notes = nlohmann::json::array();
+  for (const auto& s : suggestions) notes.push_back({{"day", s.day}, {"text", s.text}});
+  nlohmann::json data = {{"officer", {{"name", officer.name}, {"nip", officer.nip}}},
+                         {"from", format_date(from)}, {"to", format_date(to)},
+                         {"respondents", r.respondents}, {"u6", nrr_text(r, 5)}, {"u7", nrr_text(r, 6)},
+                         {"elements", element_rows(ctx, r)}, {"suggestions", notes},
+                         {"has_suggestions", !notes.empty()},
+                         {"back", unit ? nlohmann::json("/desk/" + std::to_string(unit->id) + "/results") : nlohmann::json(false)}};
+  return ctx.page("officer_results", data, "results.officer_title");
+}
+
 }  // namespace
 
 void register_routes(web::App& app) {
   auto& r = app.router();
+  app.add_nav({45, "nav.feedback", "/feedback", std::nullopt, {auth::Role::kOfficer, auth::Role::kUnitHead}});
 
   // A paper form typed in by staff (or sent by another system with a bearer token).
   r.add("POST", "/api/v1/skm/responses", [](Context& ctx) -> Reply {
@@ -195,18 +274,9 @@ void register_routes(web::App& app) {
   r.add("GET", "/api/v1/ikm", [](Context& ctx) -> Reply {
     const auto& req = ctx.request;
     const auto& p = ctx.user();
-    std::vector<FieldError> errors;
     auto weight = parse_weight(req.query_param("weight").value_or(""));
-    if (!weight) errors.push_back({"weight", "input.not_allowed", {{"allowed", "exact, 0.111, 0.11"}}});
-    Date to = today(ctx);
-    Date from{to.year, ((to.month - 1) / 3) * 3 + 1, 1};  // the current quarter so far
-    if (auto f = req.query_param("from")) {
-      if (auto d = parse_date(*f)) from = *d; else errors.push_back({"from", "skm.date_invalid", {}});
-    }
-    if (auto t = req.query_param("to")) {
-      if (auto d = parse_date(*t)) to = *d; else errors.push_back({"to", "skm.date_invalid", {}});
-    }
-    if (!errors.empty()) return Error::fields_invalid(std::move(errors));
+    if (!weight) return Error::field("weight", "input.not_allowed", {{"allowed", "exact, 0.111, 0.11"}});
+    auto [from, to] = TRY(period_params(ctx));
     CountsQuery q;
     q.period = TRY(plan_period(from, to));
     nlohmann::json scope;
@@ -286,6 +356,86 @@ void register_routes(web::App& app) {
     TRY(saved);
     return ctx.page("survey_done", {{"already", false}}, "skm.done_title");
   }, {.access = web::Access::kPublic, .body_limit = 16 * 1024});
+  // ---- staff: results of a unit and of its officers ----
+  r.add("GET", "/desk/{unit_id}/results", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
+    auto [from, to] = TRY(period_params(ctx));
+    CountsQuery q{.unit_id = unit.id};
+    q.period = TRY(plan_period(from, to));
+    const std::string f = format_date(from), t = format_date(to);
+    auto [counts, by_officer, times, officer_times, services, population] = TRY(ctx.services.db.read(
+        [&](db::Tx& tx) -> Result<std::tuple<AnswerCounts, std::map<int64_t, AnswerCounts>, std::vector<queue::TimeStats>,
+                                             std::vector<queue::TimeStats>, std::vector<desk::Service>, int64_t>> {
+          return std::tuple{TRY(load_counts(tx, q)), TRY(load_counts_by_officer(tx, unit.id, q.period)),
+                            TRY(queue::time_stats(tx, unit.id, f, t, queue::StatsBy::kServiceAndClass)),
+                            TRY(queue::time_stats(tx, unit.id, f, t, queue::StatsBy::kOfficer)),
+                            TRY(desk::list_services(tx, unit.id, true)), TRY(served_visits(tx, q, f, t))};
+        }));
+    IndexResult r = compute_index(counts, Weight::kExact);
+    std::map<int64_t, std::string> service_names;
+    for (const auto& s : services) service_names[s.id] = s.name;
+    nlohmann::json time_rows = nlohmann::json::array();
+    for (const auto& st : times) {
+      time_rows.push_back({{"service", service_names[st.service_id]},
+                           {"class", ctx.t("queue.class." + std::string(queue::class_name(st.ticket_class)))},
+                           {"tickets", st.tickets}, {"served", st.served}, {"no_show", st.no_show},
+                           {"wait", minutes_text(st.avg_wait_ms)}, {"service_time", minutes_text(st.avg_service_ms)},
+                           {"within", st.served ? fmt::format("{}%", st.within_standard * 100 / st.served) : "–"}});
+    }
+    // Officers: everyone with results or served tickets in the period.
+    std::map<int64_t, nlohmann::json> officers;
+    for (const auto& [id, c] : by_officer) {
+      IndexResult o = compute_index(c, Weight::kExact);
+      officers[id] = {{"respondents", o.respondents}, {"u6", nrr_text(o, 5)}, {"u7", nrr_text(o, 6)},
+                      {"served", 0}, {"service_time", "–"}};
+    }
+    for (const auto& st : officer_times) {
+      auto& row = officers[st.officer_asn_id];
+      if (!row.contains("respondents")) row = {{"respondents", 0}, {"u6", "–"}, {"u7", "–"}};
+      row["served"] = st.served;
+      row["service_time"] = minutes_text(st.avg_service_ms);
+    }
+    nlohmann::json officer_rows = nlohmann::json::array();
+    TRY(ctx.services.db.read([&](db::Tx& tx) -> Status {
+      for (auto& [id, row] : officers) {
+        auto asn = TRY(org::find_asn_by_id(tx, id));
+        if (!asn) continue;
+        row["name"] = asn->name;
+        row["nip"] = asn->nip;
+        officer_rows.push_back(row);
+      }
+      return {};
+    }));
+    // Results per named officer are personal data: this page view is audited.
+    TRY(web::record_audit(ctx, ctx.audit("ikm.officers_read", "unit", std::to_string(unit.id), unit.instansi_id)));
+    int64_t required = required_sample(population);
+    return ctx.page("unit_results",
+                    {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"from", f}, {"to", t},
+                     {"index", index_summary(ctx, r)}, {"elements", element_rows(ctx, r)},
+                     {"population", population}, {"required", required}, {"adequate", r.respondents >= required},
+                     {"times", time_rows}, {"has_times", !time_rows.empty()}, {"officers", officer_rows},
+                     {"has_officers", !officer_rows.empty()}},
+                    "results.title");
+  }, {.permission = Permission::kIkmRead});
+
+  r.add("GET", "/desk/{unit_id}/results/{nip}", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
+    auto asn = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_nip(tx, org::normalize_nip(ctx.param("nip"))); }));
+    if (!asn || !ctx.user().sees_unit(asn->instansi_id, asn->unit_path) || asn->instansi_id != unit.instansi_id) {
+      return Error::not_found("asn.not_found");
+    }
+    TRY(web::record_audit(ctx, ctx.audit("ikm.officer_read", "asn", std::to_string(asn->id), asn->instansi_id)));
+    return officer_page(ctx, *asn, unit);
+  }, {.permission = Permission::kIkmRead});
+
+  // An officer's own U6/U7 and what citizens wrote about their service.
+  r.add("GET", "/feedback", [](Context& ctx) -> Reply {
+    const auto& p = ctx.user();
+    if (!p.asn_id) return Error::not_found("results.no_asn");
+    auto asn = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_id(tx, *p.asn_id); }));
+    if (!asn) return Error::not_found("results.no_asn");
+    return officer_page(ctx, *asn, std::nullopt);
+  });
 }
 
 }  // namespace harmoni::survey

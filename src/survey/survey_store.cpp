@@ -173,6 +173,36 @@ Result<AnswerCounts> load_counts_from_responses(db::Tx& tx, const CountsQuery& q
   return counts;
 }
 
+Result<std::map<int64_t, AnswerCounts>> load_counts_by_officer(db::Tx& tx, int64_t unit_id, const PeriodPlan& period) {
+  std::map<int64_t, AnswerCounts> out;
+  // sum_counts_sql() ends with "FROM skm_counts": put the officer column before it.
+  std::string select = sum_counts_sql();
+  select.insert(select.rfind(" FROM skm_counts"), ", officer_asn_id");
+  select += " WHERE scope = 'u' AND scope_id = ? AND grain = ? AND period >= ? AND period <= ? AND officer_asn_id <> 0 "
+            "GROUP BY officer_asn_id";
+  auto read = [&](const char* grain, const std::string& from, const std::string& to) -> Status {
+    return tx.each(select, {unit_id, grain, from, to}, [&](const db::Row& row) {
+      add_row(out[row.i64(1 + kElements * kScale)], row);
+      return true;
+    });
+  };
+  for (const auto& [from, to] : period.day_ranges) TRY(read("d", from, to));
+  if (period.month_range) TRY(read("m", period.month_range->first, period.month_range->second));
+  return out;
+}
+
+Result<std::vector<Suggestion>> officer_suggestions(db::Tx& tx, int64_t officer_asn_id, const std::string& from,
+                                                     const std::string& to, int limit) {
+  std::vector<Suggestion> out;
+  TRY(tx.each("SELECT day, suggestion FROM skm_responses WHERE officer_asn_id = ? AND day >= ? AND day <= ? AND "
+              "suggestion <> '' ORDER BY day DESC, id DESC LIMIT ?",
+              {officer_asn_id, from, to, limit}, [&](const db::Row& r) {
+                out.push_back({r.text(0), r.text(1)});
+                return true;
+              }));
+  return out;
+}
+
 Result<int64_t> served_visits(db::Tx& tx, const CountsQuery& q, const std::string& from, const std::string& to) {
   std::string sql =
       "SELECT COUNT(*) FROM tickets t JOIN units un ON un.id = t.unit_id "

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -51,6 +53,18 @@ Result<AnswerCounts> load_counts(db::Tx& tx, const CountsQuery& q);
 // consistency test: both must agree).
 Result<AnswerCounts> load_counts_from_responses(db::Tx& tx, const CountsQuery& q, const std::string& from,
                                                 const std::string& to);
+
+// The counts of one unit for the period, per officer who served (responses that name
+// no officer are left out).
+Result<std::map<int64_t, AnswerCounts>> load_counts_by_officer(db::Tx& tx, int64_t unit_id, const PeriodPlan& period);
+
+struct Suggestion {
+  std::string day;
+  std::string text;
+};
+// The newest free-text suggestions about one officer's service in [from, to].
+Result<std::vector<Suggestion>> officer_suggestions(db::Tx& tx, int64_t officer_asn_id, const std::string& from,
+                                                     const std::string& to, int limit);
 
 // Visits served (tickets finished) in [from, to] under the same filters: the
 // population of the sample-size check.
