@@ -387,6 +387,12 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   ASSERT_FALSE(nip.empty());
   auto mine = json::parse(head.get("/api/v1/ikm?unit=" + unit_id + "&officer=" + nip).body);
   EXPECT_GE(mine["answered"]["U7"].get<int>(), 1);
+  auto results = head.get(desk + "/results");
+  ASSERT_EQ(results.status, 200);
+  EXPECT_NE(results.body.find(nip), std::string::npos) << "the head sees the officer's U6/U7 row";
+  auto own = head.get("/feedback");
+  ASSERT_EQ(own.status, 200);
+  EXPECT_NE(own.body.find("Petugas sabar membantu ibu saya."), std::string::npos) << "the suggestion reaches the officer";
   auto public_page = client().get("/u/" + unit_id);
   EXPECT_EQ(public_page.status, 200);
   EXPECT_NE(public_page.body.find("Kartu Keluarga"), std::string::npos);

@@ -184,6 +184,8 @@ try {
     await Promise.all([head.waitForNavigation(), head.click('button[value=finish]')]);
   }
   check(waitingFor.size === 0, 'both tickets called at the counter', [...waitingFor].join(', '));
+  await head.goto(`${base}${desk}/results`);
+  await audit(head, 'unit results');
   await citizen.goto(mine.survey);
   await audit(citizen, 'survey form at 320px');
   await fits('survey form');
