@@ -131,6 +131,10 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /t/{token}", kEveryone},
     {"GET /s/{token}", kEveryone},
     {"POST /s/{token}", kAnyUser},
+    {"GET /u/{unit_id}/survey", kEveryone},
+    {"POST /u/{unit_id}/survey", kAnyUser},
+    {"GET /kiosk/{key}/survey", kEveryone},
+    {"POST /kiosk/{key}/survey", kAnyUser},
     // The Dukcapil desk: its head and the administrators; the officer works at the mall's counter.
     {"GET /desk", kAnyUser},
     {"GET /desk/{unit_id}", {"system_admin", "instansi_admin", "unit_head"}},

@@ -401,6 +401,47 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   EXPECT_EQ(board.header("refresh"), "5");
 }
 
+TEST_P(E2E, SurveyLinkAndKioskGuardAgainstBallotStuffing) {
+  HttpClient head = logged_in("kepala.dukcapil@harmoni.demo");
+  std::string desk = head.get("/desk").header("location");
+  const std::string unit_id = desk.substr(desk.rfind('/') + 1);
+  auto answers = [](int score) {
+    std::vector<std::pair<std::string, std::string>> f = {{"service", "KTP-EL"}};
+    for (int i = 1; i <= 9; ++i) f.emplace_back("U" + std::to_string(i), std::to_string(score));
+    return f;
+  };
+  const std::string link = "/u/" + unit_id + "/survey";
+  HttpClient phone = client();
+  ASSERT_EQ(phone.get(link).status, 200);
+  EXPECT_EQ(phone.post_form(link, answers(4)).status, 200);
+  EXPECT_EQ(phone.post_form(link, answers(3)).status, 200);
+  auto third = phone.post_form(link, answers(2));
+  EXPECT_EQ(third.status, 429) << "a browser answers at most twice a day";
+  HttpClient other = client();  // another phone behind the same address
+  ASSERT_EQ(other.get(link).status, 200);
+  auto same = other.post_form(link, answers(3));
+  EXPECT_EQ(same.status, 409) << "the same answers again from one address at once";
+  EXPECT_EQ(other.post_form(link, answers(1)).status, 200);
+  auto no_service = other.post_form(link, {{"U1", "4"}});
+  EXPECT_EQ(no_service.status, 422);
+
+  // The survey kiosk resets itself and refuses answers faster than a person can give them.
+  auto kiosk_page = head.post_form(desk + "/kiosk", {});
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(kiosk_page.body, m, std::regex(R"(href="http://[^"]*(/kiosk/[A-Za-z0-9_-]+))")));
+  const std::string kiosk = std::string(m[1]) + "/survey";
+  HttpClient device = client();
+  auto form = device.get(kiosk);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("kiosk-mode"), std::string::npos);
+  auto first = device.post_form(kiosk, answers(4));
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(first.header("refresh"), "5; url=" + kiosk);
+  EXPECT_EQ(device.post_form(kiosk, answers(3)).status, 429);
+  auto channels = json::parse(head.get("/api/v1/ikm?unit=" + unit_id + "&service=KTP-EL").body);
+  EXPECT_GE(channels["respondents"].get<int>(), 4);
+}
+
 TEST_P(E2E, CsvImportOverHttp) {
   HttpClient c = logged_in("admin.sambas@harmoni.demo");
   std::string suffix = GetParam() == "sqlite" ? "1" : "2";

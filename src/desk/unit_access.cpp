@@ -4,6 +4,7 @@
 
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
+#include "platform/auth/password.hpp"
 
 namespace harmoni::desk {
 namespace {
@@ -34,6 +35,14 @@ Result<org::Unit> public_unit(const web::Context& ctx, std::string_view id_text)
   Desk desk = TRY(ctx.services.db.read([&](db::Tx& tx) { return load_desk(tx, unit.id); }));
   if (!unit.active || !desk.published) return Error::not_found("unit.not_found");
   return unit;
+}
+
+Result<org::Unit> kiosk_unit(const web::Context& ctx, std::string_view key) {
+  auto unit_id = TRY(ctx.services.db.read([&](db::Tx& tx) {
+    return unit_for_kiosk_key(tx, auth::sha256_hex(key));
+  }));
+  if (!unit_id) return Error::not_found("queue.kiosk_unknown");
+  return public_unit(ctx, std::to_string(*unit_id));
 }
 
 }  // namespace harmoni::desk

@@ -17,4 +17,7 @@ Result<org::Unit> staff_unit(const web::Context& ctx, std::string_view id_text,
 // The unit with this id if it is active and its desk is published (citizen pages).
 Result<org::Unit> public_unit(const web::Context& ctx, std::string_view id_text);
 
+// The unit whose kiosk link carries this secret (public, like public_unit).
+Result<org::Unit> kiosk_unit(const web::Context& ctx, std::string_view key);
+
 }  // namespace harmoni::desk

@@ -118,14 +118,6 @@ nlohmann::json latest_index(const Context& ctx, const org::Unit& unit) {
   return false;
 }
 
-Result<org::Unit> kiosk_unit(const Context& ctx) {
-  auto unit_id = TRY(ctx.services.db.read([&](db::Tx& tx) {
-    return desk::unit_for_kiosk_key(tx, auth::sha256_hex(ctx.param("key")));
-  }));
-  if (!unit_id) return Error::not_found("queue.kiosk_unknown");
-  return desk::public_unit(ctx, std::to_string(*unit_id));
-}
-
 Result<std::pair<Ticket, desk::Service>> ticket_for_token(const Context& ctx) {
   std::string token = ctx.param("token");
   if (token.size() < 16 || token.size() > 64) return Error::not_found("queue.ticket_unknown");
@@ -242,7 +234,7 @@ void register_routes(web::App& app) {
   }, {.access = Access::kPublic});
 
   r.add("GET", "/kiosk/{key}", [](Context& ctx) -> Reply {
-    org::Unit unit = TRY(kiosk_unit(ctx));
+    org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
     auto services = TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
     nlohmann::json items = nlohmann::json::array();
     for (const auto& s : services) items.push_back(service_item(s));
@@ -252,7 +244,7 @@ void register_routes(web::App& app) {
   }, {.access = Access::kPublic});
 
   r.add("POST", "/kiosk/{key}/tickets", [](Context& ctx) -> Reply {
-    org::Unit unit = TRY(kiosk_unit(ctx));
+    org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
     auto in = TRY(ctx.input());
     in.ignore("_csrf");
     auto [ticket, token] = TRY(issue_for(ctx, unit, in, "kiosk"));

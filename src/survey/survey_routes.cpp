@@ -163,20 +163,90 @@ Result<bool> ticket_answered(const Context& ctx, int64_t ticket_id) {
   });
 }
 
-Reply survey_page(Context& ctx, const queue::Ticket& t, const desk::Service& service, const web::Input* sent,
-                  const Error* error) {
-  auto unit = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_unit_by_id(tx, t.unit_id); }));
+// Where a form is answered: a ticket's visit (service known) or a unit's link or
+// kiosk (the citizen picks the service).
+struct FormSetting {
+  std::string unit_name;
+  std::string action;
+  std::optional<std::string> service_name;  // fixed by the ticket
+  std::vector<desk::Service> services;      // to choose from otherwise
+  std::string ticket_label;
+  bool not_served = false;
+  bool kiosk = false;
+};
+
+Reply survey_page(Context& ctx, const FormSetting& f, const web::Input* sent, const Error* error) {
   nlohmann::json data = form_data(ctx, sent);
-  data["unit"] = unit->name;
-  data["service"] = service.name;
-  data["ticket"] = t.label;
-  data["action"] = "/s/" + ctx.param("token");
+  data["unit"] = f.unit_name;
+  data["service"] = f.service_name ? nlohmann::json(*f.service_name) : nlohmann::json(false);
+  nlohmann::json choices = nlohmann::json::array();
+  std::string chosen = sent ? sent->raw("service") : "";
+  for (const auto& s : f.services) choices.push_back({{"code", s.code}, {"name", s.name}, {"selected", s.code == chosen}});
+  data["services"] = choices;
+  data["choose_service"] = !f.service_name;
+  data["ticket"] = f.ticket_label.empty() ? nlohmann::json(false) : nlohmann::json(f.ticket_label);
+  data["action"] = f.action;
   data["form_csrf"] = ctx.form_csrf_token();
-  data["not_served"] = t.status == queue::TicketStatus::kWaiting;
+  data["not_served"] = f.not_served;
+  data["kiosk"] = f.kiosk;
   if (error) data["errors"] = ctx.field_errors(*error);
-  return ctx.page("survey_form", data, "skm.form_title", error ? 422 : 200);
+  int status = !error ? 200 : error->kind == ErrorKind::kInvalid ? 422 : web::status_for(*error);
+  return ctx.page("survey_form", data, "skm.form_title", status);
 }
 
+Result<FormSetting> ticket_setting(const Context& ctx, const queue::Ticket& t, const desk::Service& service) {
+  auto unit = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_unit_by_id(tx, t.unit_id); }));
+  return FormSetting{unit->name, "/s/" + ctx.param("token"), service.name, {}, t.label,
+                     t.status == queue::TicketStatus::kWaiting, false};
+}
+
+// A response from a unit's link or kiosk: the service chosen, the answers, and the
+// guards that keep one person from answering again and again.
+struct Anonymous {
+  Channel channel;
+  std::vector<std::pair<std::string, GuardPolicy>> guards;  // source -> policy
+};
+
+Reply submit_anonymous(Context& ctx, const org::Unit& unit, FormSetting setting, const Anonymous& how,
+                       const std::string& done_refresh) {
+  setting.services = TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  std::vector<std::string> codes;
+  for (const auto& s : setting.services) codes.push_back(s.code);
+  auto code = in.choice("service", codes);
+  Response response = read_response(in);
+  Status valid = in.finish();
+  if (valid.ok()) valid = validate(response);
+  if (!valid.ok()) return survey_page(ctx, setting, &in, &valid.error());
+  int64_t service_id = 0;
+  for (const auto& s : setting.services) {
+    if (s.code == *code) service_id = s.id;
+  }
+  const Date day = today(ctx);
+  const std::string day_text = format_date(day), fingerprint = answers_fingerprint(response);
+  StoredResponse stored{unit.id, unit.instansi_id, service_id, std::nullopt, 0, how.channel, std::nullopt,
+                        ctx.now_ms(), day, response, std::nullopt};
+  auto saved = ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
+    std::vector<std::string> keys;
+    for (const auto& [source, policy] : how.guards) {
+      std::string key = TRY(guard_key(tx, day_text, source, ctx.services.random));
+      TRY(check_guard(TRY(load_guard(tx, key, unit.id, day_text)), policy, ctx.now_ms(), fingerprint));
+      keys.push_back(key);
+    }
+    stored.questionnaire_id = TRY(builtin_questionnaire_id(tx, ctx.services.clock.now_seconds()));
+    int64_t id = TRY(record_response(tx, stored));
+    for (const auto& key : keys) TRY(bump_guard(tx, key, unit.id, day_text, ctx.now_ms(), fingerprint));
+    return id;
+  });
+  if (!saved.ok()) {
+    if (saved.error().kind == ErrorKind::kInternal || saved.error().kind == ErrorKind::kUnavailable) return saved.error();
+    return survey_page(ctx, setting, &in, &saved.error());
+  }
+  auto res = ctx.page("survey_done", {{"already", false}}, "skm.done_title");
+  if (!done_refresh.empty()) res.set_header("Refresh", "5; url=" + done_refresh);
+  return res;
+}
 
 // The index of a period as table rows, one per element.
 nlohmann::json element_rows(const Context& ctx, const IndexResult& r) {
@@ -221,6 +291,7 @@ Reply officer_page(Context& ctx, const org::Asn& officer, std::optional<org::Uni
                          {"back", unit ? nlohmann::json("/desk/" + std::to_string(unit->id) + "/results") : nlohmann::json(false)}};
   return ctx.page("officer_results", data, "results.officer_title");
 }
+
 
 }  // namespace
 
@@ -331,7 +402,7 @@ void register_routes(web::App& app) {
   r.add("GET", "/s/{token}", [](Context& ctx) -> Reply {
     auto [ticket, service] = TRY(survey_ticket(ctx));
     if (TRY(ticket_answered(ctx, ticket.id))) return ctx.page("survey_done", {{"already", true}}, "skm.done_title");
-    return survey_page(ctx, ticket, service, nullptr, nullptr);
+    return survey_page(ctx, TRY(ticket_setting(ctx, ticket, service)), nullptr, nullptr);
   }, {.access = web::Access::kPublic});
 
   r.add("POST", "/s/{token}", [](Context& ctx) -> Reply {
@@ -341,7 +412,7 @@ void register_routes(web::App& app) {
     Response response = read_response(in);
     Status valid = in.finish();
     if (valid.ok()) valid = validate(response);
-    if (!valid.ok()) return survey_page(ctx, ticket, service, &in, &valid.error());
+    if (!valid.ok()) return survey_page(ctx, TRY(ticket_setting(ctx, ticket, service)), &in, &valid.error());
     if (ticket.status == queue::TicketStatus::kWaiting) return Error::conflict("skm.not_served_yet");
     auto instansi = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_unit_by_id(tx, ticket.unit_id); }))->instansi_id;
     StoredResponse stored{ticket.unit_id, instansi, ticket.service_id, ticket.officer_asn_id, 0, Channel::kTicket,
@@ -436,6 +507,39 @@ void register_routes(web::App& app) {
     if (!asn) return Error::not_found("results.no_asn");
     return officer_page(ctx, *asn, std::nullopt);
   });
+  // ---- citizens: a unit's public survey link (poster QR) and its survey kiosk ----
+  r.add("GET", "/u/{unit_id}/survey", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
+    FormSetting f{unit.name, "/u/" + std::to_string(unit.id) + "/survey"};
+    f.services = TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
+    return survey_page(ctx, f, nullptr, nullptr);
+  }, {.access = web::Access::kPublic});
+
+  r.add("POST", "/u/{unit_id}/survey", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
+    // The browser is known by the public-form cookie; the address only as a salted daily hash.
+    std::string browser = ctx.request.cookie(web::kFormCsrfCookie);
+    Anonymous how{Channel::kLink, {{"addr:" + ctx.request.remote_addr, kLinkAddressGuard}}};
+    if (!browser.empty()) how.guards.push_back({"browser:" + browser, kLinkBrowserGuard});
+    return submit_anonymous(ctx, unit, FormSetting{unit.name, "/u/" + std::to_string(unit.id) + "/survey"}, how, "");
+  }, {.access = web::Access::kPublic, .body_limit = 16 * 1024});
+
+  r.add("GET", "/kiosk/{key}/survey", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
+    FormSetting f{unit.name, "/kiosk/" + ctx.param("key") + "/survey"};
+    f.kiosk = true;
+    f.services = TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
+    return survey_page(ctx, f, nullptr, nullptr);
+  }, {.access = web::Access::kPublic});
+
+  r.add("POST", "/kiosk/{key}/survey", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
+    FormSetting f{unit.name, "/kiosk/" + ctx.param("key") + "/survey"};
+    f.kiosk = true;
+    Anonymous how{Channel::kKiosk, {{"kiosk:" + std::to_string(unit.id), kKioskGuard}}};
+    // The kiosk thanks the citizen, then resets itself to a blank form.
+    return submit_anonymous(ctx, unit, f, how, f.action);
+  }, {.access = web::Access::kPublic, .body_limit = 16 * 1024});
 }
 
 }  // namespace harmoni::survey

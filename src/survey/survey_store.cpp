@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "platform/auth/password.hpp"
 #include "platform/embedded.hpp"
 
 namespace harmoni::survey {
@@ -200,6 +201,46 @@ Result<std::vector<Suggestion>> officer_suggestions(db::Tx& tx, int64_t officer_
                 out.push_back({r.text(0), r.text(1)});
                 return true;
               }));
+  return out;
+}
+
+Result<std::string> guard_key(db::Tx& tx, const std::string& day, const std::string& source, Random& random) {
+  auto salt = TRY(tx.query_one("SELECT value FROM settings WHERE name = 'survey_guard_salt'"));
+  std::string value;
+  if (salt) {
+    value = salt->text(0);
+  } else {
+    value = random.token(32);
+    TRY(tx.exec("INSERT INTO settings (name, value) VALUES ('survey_guard_salt', ?) ON CONFLICT (name) DO NOTHING",
+                {value}));
+    value = TRY(tx.query_one("SELECT value FROM settings WHERE name = 'survey_guard_salt'"))->text(0);
+  }
+  return auth::sha256_hex(value + "\x1f" + day + "\x1f" + source);
+}
+
+Result<GuardState> load_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std::string& day) {
+  auto row = TRY(tx.query_one(
+      "SELECT responses, last_at_ms, last_answers FROM skm_guard WHERE guard_key = ? AND unit_id = ? AND day = ?",
+      {key, unit_id, day}));
+  if (!row) return GuardState{};
+  return GuardState{static_cast<int>(row->i64(0)), row->i64(1), row->text(2)};
+}
+
+Status bump_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std::string& day, int64_t now_ms,
+                  const std::string& answers) {
+  TRY(tx.exec(
+      "INSERT INTO skm_guard (guard_key, unit_id, day, responses, last_at_ms, last_answers) VALUES (?, ?, ?, 1, ?, ?) "
+      "ON CONFLICT (guard_key, unit_id, day) DO UPDATE SET responses = skm_guard.responses + 1, "
+      "last_at_ms = excluded.last_at_ms, last_answers = excluded.last_answers",
+      {key, unit_id, day, now_ms, answers}));
+  // Yesterday's guards are no longer needed.
+  TRY(tx.exec("DELETE FROM skm_guard WHERE day < ?", {day}));
+  return {};
+}
+
+std::string answers_fingerprint(const Response& r) {
+  std::string out;
+  for (int a : r.answers) out += static_cast<char>('0' + a);
   return out;
 }
 

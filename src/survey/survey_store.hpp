@@ -10,6 +10,8 @@
 #include <string>
 
 #include "platform/db/database.hpp"
+#include "platform/util/clock.hpp"
+#include "survey/guard.hpp"
 #include "survey/survey.hpp"
 
 namespace harmoni::survey {
@@ -65,6 +67,15 @@ struct Suggestion {
 // The newest free-text suggestions about one officer's service in [from, to].
 Result<std::vector<Suggestion>> officer_suggestions(db::Tx& tx, int64_t officer_asn_id, const std::string& from,
                                                      const std::string& to, int limit);
+
+// An anonymous source (a browser, an address, a kiosk), hashed with this
+// installation's secret salt and the day, so no address is ever stored.
+Result<std::string> guard_key(db::Tx& tx, const std::string& day, const std::string& source, Random& random);
+Result<GuardState> load_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std::string& day);
+Status bump_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std::string& day, int64_t now_ms,
+                  const std::string& answers);
+// "3440..." : the answers of a response, for the duplicate check.
+std::string answers_fingerprint(const Response& r);
 
 // Visits served (tickets finished) in [from, to] under the same filters: the
 // population of the sample-size check.
