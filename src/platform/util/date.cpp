@@ -1,8 +1,7 @@
 #include "platform/util/date.hpp"
 
+#include <cstdio>
 #include <ctime>
-
-#include <fmt/format.h>
 
 namespace harmoni {
 
@@ -29,8 +28,18 @@ std::optional<Date> parse_date(std::string_view text) {
   return d;
 }
 
-std::string format_date(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
-std::string format_month(const Date& d) { return fmt::format("{:04}-{:02}", d.year, d.month); }
+// snprintf, not fmt: this file is also built into the fuzz targets, which link nothing else.
+std::string format_date(const Date& d) {
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return out;
+}
+
+std::string format_month(const Date& d) {
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02d", d.year, d.month);
+  return out;
+}
 
 Date date_in_wib(int64_t unix_ms) {
   std::time_t t = static_cast<std::time_t>(unix_ms / 1000 + 7 * 3600);
