@@ -5,6 +5,7 @@
 #include <csignal>
 
 #include "cli/commands.hpp"
+#include "demo/demo.hpp"
 #include "platform/log.hpp"
 
 int main(int argc, char** argv) {
@@ -52,6 +53,9 @@ int main(int argc, char** argv) {
   auto* demo_cmd = app.add_subcommand("demo", "Create the demo dataset");
   int scale = 1;
   demo_cmd->add_option("--scale", scale, "About 1,000 x N ASN (1000 gives a million)")->check(CLI::Range(1, 10000));
+  int64_t survey_responses = harmoni::demo::kDefaultSurveyResponses;
+  demo_cmd->add_option("--responses", survey_responses, "Survey responses over the past year")
+      ->check(CLI::Range(int64_t{0}, int64_t{100'000'000}));
 
   auto* user = app.add_subcommand("user", "Manage user accounts");
   user->require_subcommand(1);
@@ -96,7 +100,7 @@ int main(int argc, char** argv) {
 
   if (*serve) return harmoni::cli::serve(common, demo);
   if (app.got_subcommand("migrate")) return harmoni::cli::migrate(common);
-  if (*demo_cmd) return harmoni::cli::demo(common, scale);
+  if (*demo_cmd) return harmoni::cli::demo(common, scale, survey_responses);
   if (*user_add) return harmoni::cli::user_add(common, ua);
   if (*token_create) return harmoni::cli::token_create(common, token_email, token_name);
   if (audit->got_subcommand("verify")) return harmoni::cli::audit_verify(common);

@@ -175,20 +175,21 @@ int migrate(const Common& common) {
   return 0;
 }
 
-int demo(const Common& common, int scale) {
+int demo(const Common& common, int scale, int64_t survey_responses) {
   SystemClock clock;
   auto database = open_and_migrate(common.config, clock);
   if (!database.ok()) return fail(common, database.error());
   auto started = std::chrono::steady_clock::now();
-  auto built = demo::build_demo(*database.value(), clock, scale);
+  auto built = demo::build_demo(*database.value(), clock, scale, survey_responses);
   if (!built.ok()) return fail(common, built.error());
   if (built->already_present) {
     std::cout << catalogs().text(common.lang, "cli.demo_present") << "\n";
     return 0;
   }
   std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-  std::cout << fmt::format("{} instansi, {} units, {} positions, {} ASN in {:.1f} s\n", built->instansi, built->units,
-                           built->positions, built->asn, took.count());
+  std::cout << fmt::format("{} instansi, {} units, {} positions, {} ASN, {} survey responses in {:.1f} s\n",
+                           built->instansi, built->units, built->positions, built->asn, built->survey_responses,
+                           took.count());
   print_demo_accounts(built.value(), std::cout);
   return 0;
 }

@@ -9,6 +9,8 @@
 #include "org/org_store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/password.hpp"
+#include "platform/util/date.hpp"
+#include "survey/survey_store.hpp"
 
 namespace harmoni::demo {
 namespace {
@@ -231,9 +233,75 @@ Status build_service_desks(db::Tx& tx, int64_t unit_id, std::string_view staff, 
   return {};
 }
 
+
+// A year of survey responses at the Sambas units that serve the public, answered the
+// way real forms tend to be (mostly 3 and 4; cost nearly always "free"; complaint
+// handling weaker; some skip an element), most naming the officer who served.
+Result<int64_t> build_survey_history(db::Database& db, const Clock& clock, SeededRandom& rng, int64_t total) {
+  struct Place {
+    int64_t unit_id, instansi_id;
+    std::vector<int64_t> services, officers;
+  };
+  std::vector<Place> places;
+  TRY(db.read([&](db::Tx& tx) -> Status {
+    auto sambas = TRY(org::find_instansi_by_code(tx, "KAB-SAMBAS"));
+    for (const auto& u : TRY(org::list_units(tx, sambas->id))) {
+      auto services = TRY(desk::list_services(tx, u.id, false));
+      if (services.empty()) continue;
+      Place p{u.id, sambas->id, {}, {}};
+      for (const auto& s : services) p.services.push_back(s.id);
+      TRY(tx.each("SELECT id FROM asn WHERE unit_id = ? ORDER BY id LIMIT 6", {u.id}, [&](const db::Row& r) {
+        p.officers.push_back(r.i64(0));
+        return true;
+      }));
+      places.push_back(std::move(p));
+    }
+    return {};
+  }));
+  if (places.empty() || total <= 0) return int64_t{0};
+  int64_t questionnaire = TRY(db.write([&](db::Tx& tx) { return survey::builtin_questionnaire_id(tx, clock.now_seconds()); }));
+  static const char* kSuggestions[] = {"Petugas ramah dan sabar.", "Ruang tunggu perlu kipas angin.",
+                                       "Antrean lansia didahulukan, terima kasih.", "Mohon tambah kursi roda.",
+                                       "Informasi persyaratan di papan kurang jelas."};
+  static const char* kSex[] = {"l", "p"};
+  const int64_t now_ms = clock.now_ms();
+  std::vector<survey::StoredResponse> batch;
+  int64_t written = 0;
+  for (int64_t n = 0; n < total; ++n) {
+    const Place& p = places[rng.next() % places.size()];
+    survey::StoredResponse r;
+    r.unit_id = p.unit_id;
+    r.instansi_id = p.instansi_id;
+    r.service_id = p.services[rng.next() % p.services.size()];
+    if (!p.officers.empty() && rng.next() % 10 < 7) r.officer_asn_id = p.officers[rng.next() % p.officers.size()];
+    r.questionnaire_id = questionnaire;
+    r.channel = rng.next() % 3 == 0 ? survey::Channel::kKiosk : survey::Channel::kLink;
+    r.submitted_at_ms = now_ms - static_cast<int64_t>(rng.next() % 365) * 86'400'000;
+    r.day = date_in_wib(r.submitted_at_ms);
+    for (int e = 0; e < survey::kElements; ++e) {
+      uint64_t roll = rng.next() % 100;
+      int score = roll < 3 ? 1 : roll < 12 ? 2 : roll < 62 ? 3 : 4;
+      if (e == 3) score = roll < 90 ? 4 : 3;                  // U4 cost: free
+      if (e == 7 && score == 4 && roll % 2) score = 3;        // U8 complaints: weaker
+      if (roll % 29 == 0) score = 0;                          // skipped
+      r.response.answers[e] = score;
+    }
+    if (r.response.answers[0] == 0) r.response.answers[0] = 3;
+    r.response.respondent.sex = kSex[rng.next() % 2];
+    if (rng.next() % 8 == 0) r.response.suggestion = kSuggestions[rng.next() % 5];
+    batch.push_back(std::move(r));
+    if (batch.size() == 20000 || n + 1 == total) {
+      TRY(db.write([&](db::Tx& tx) { return survey::record_responses_bulk(tx, batch); }));
+      written += static_cast<int64_t>(batch.size());
+      batch.clear();
+    }
+  }
+  return written;
+}
+
 }  // namespace
 
-Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale) {
+Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale, int64_t survey_responses) {
   DemoResult result;
   result.password = std::string(kDemoPassword);
   if (scale < 1 || scale > 10000) return Error::field("scale", "demo.scale_invalid");
@@ -375,6 +443,7 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale) {
     e.detail = fmt::format(R"({{"scale":{},"asn":{}}})", scale, result.asn);
     return audit::append(tx, e, clock.now_ms());
   }));
+  result.survey_responses = TRY(build_survey_history(db, clock, rng, survey_responses));
   return result;
 }
 

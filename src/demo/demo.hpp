@@ -1,7 +1,8 @@
 // Demo data in the seeds' own setting: Provinsi Kalimantan Barat, Kabupaten Sambas,
 // Kota Pontianak and Kabupaten Kubu Raya, with their BPSDM / BKPSDM, Dukcapil,
 // health offices and puskesmas, a public service mall, positions, ASN with
-// plausible names, and one account per role. Deterministic: the same scale always
+// plausible names, one account per role, the public units' services and a year of
+// citizen survey responses. Deterministic: the same scale always
 // gives the same data.
 #pragma once
 
@@ -21,7 +22,7 @@ struct DemoAccount {
 };
 
 struct DemoResult {
-  int64_t instansi = 0, units = 0, positions = 0, asn = 0;
+  int64_t instansi = 0, units = 0, positions = 0, asn = 0, survey_responses = 0;
   std::vector<DemoAccount> accounts;
   std::string password;  // the one password of every demo account
   bool already_present = false;
@@ -29,8 +30,12 @@ struct DemoResult {
 
 inline constexpr std::string_view kDemoPassword = "harmoni-demo-2026";
 
-// Builds the dataset; scale N gives about 1,000 x N ASN. Does nothing (and says so)
-// when the demo instansi exist already.
-Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale);
+inline constexpr int64_t kDefaultSurveyResponses = 3000;
+
+// Builds the dataset; scale N gives about 1,000 x N ASN, and `survey_responses`
+// responses spread over the past year (10,000,000 for the index benchmark). Does
+// nothing (and says so) when the demo instansi exist already.
+Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale,
+                              int64_t survey_responses = kDefaultSurveyResponses);
 
 }  // namespace harmoni::demo

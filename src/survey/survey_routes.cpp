@@ -393,7 +393,7 @@ void register_routes(web::App& app) {
     }));
     nlohmann::json body = index_json(ctx, compute_index(counts, *weight));
     int64_t required = required_sample(population);
-    body["sample"] = {{"population", population}, {"required", required}, {"adequate", counts.respondents >= required}};
+    body["sample"] = {{"population", population}, {"required", required}, {"adequate", population > 0 && counts.respondents >= required}};
     body["period"] = {{"from", format_date(from)}, {"to", format_date(to)}};
     body["scope"] = scope;
     return ctx.json(200, body);
@@ -483,7 +483,7 @@ void register_routes(web::App& app) {
     return ctx.page("unit_results",
                     {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"from", f}, {"to", t},
                      {"index", index_summary(ctx, r)}, {"elements", element_rows(ctx, r)},
-                     {"population", population}, {"required", required}, {"adequate", r.respondents >= required},
+                     {"population", population}, {"required", required}, {"adequate", population > 0 && r.respondents >= required},
                      {"times", time_rows}, {"has_times", !time_rows.empty()}, {"officers", officer_rows},
                      {"has_officers", !officer_rows.empty()}},
                     "results.title");

@@ -33,8 +33,8 @@ const std::string& upsert_counts_sql() {
     }
     return fmt::format(
         "INSERT INTO skm_counts (scope, scope_id, grain, period, service_id, officer_asn_id, respondents, {}) "
-        "VALUES (?, ?, ?, ?, ?, ?, 1{}) ON CONFLICT (scope, scope_id, grain, period, service_id, officer_asn_id) "
-        "DO UPDATE SET respondents = skm_counts.respondents + 1{}",
+        "VALUES (?, ?, ?, ?, ?, ?, ?{}) ON CONFLICT (scope, scope_id, grain, period, service_id, officer_asn_id) "
+        "DO UPDATE SET respondents = skm_counts.respondents + excluded.respondents{}",
         count_columns(), placeholders, updates);
   }();
   return sql;
@@ -83,41 +83,107 @@ Result<int64_t> builtin_questionnaire_id(db::Tx& tx, int64_t now) {
       {kBuiltinCode, std::string(*definition), now});
 }
 
+namespace {
+
+// The count rows one response adds to: its unit (per service and officer), its
+// instansi and its officer, each per day and per month.
+struct CountKey {
+  std::string scope;
+  int64_t scope_id;
+  std::string grain;
+  std::string period;
+  int64_t service_id;
+  int64_t officer_asn_id;
+  auto operator<=>(const CountKey&) const = default;
+};
+
+template <class F>
+void for_each_count_key(const StoredResponse& r, F&& add) {
+  const int64_t officer = r.officer_asn_id.value_or(0);
+  for (const auto& [grain, period] : {std::pair{"d", format_date(r.day)}, std::pair{"m", format_month(r.day)}}) {
+    add(CountKey{"u", r.unit_id, grain, period, r.service_id, officer});
+    add(CountKey{"i", r.instansi_id, grain, period, 0, 0});
+    if (r.officer_asn_id) add(CountKey{"o", officer, grain, period, r.service_id, officer});
+  }
+}
+
+Status add_counts(db::Tx& tx, const CountKey& k, const AnswerCounts& c) {
+  db::Params p{k.scope, k.scope_id, k.grain, k.period, k.service_id, k.officer_asn_id, c.respondents};
+  for (int e = 0; e < kElements; ++e) {
+    for (int a = 0; a < kScale; ++a) p.emplace_back(c.counts[e][a]);
+  }
+  TRY(tx.exec(upsert_counts_sql(), p));
+  return {};
+}
+
+AnswerCounts counts_of(const Response& response) {
+  AnswerCounts c;
+  c.add(response.answers);
+  return c;
+}
+
+constexpr std::string_view kResponseColumns =
+    "unit_id, service_id, officer_asn_id, questionnaire_id, channel, ticket_id, submitted_at_ms, day, u1, u2, u3, "
+    "u4, u5, u6, u7, u8, u9, age_band, sex, education, occupation, suggestion, entered_by_user_id";
+constexpr int kResponseColumnCount = 23;
+
+void append_response_params(db::Params& p, const StoredResponse& r) {
+  const auto& a = r.response.answers;
+  auto answer = [](int v) -> db::Value { return v == 0 ? db::Value() : db::Value(v); };
+  p.insert(p.end(), {r.unit_id, r.service_id, r.officer_asn_id, r.questionnaire_id, channel_name(r.channel),
+                     r.ticket_id, r.submitted_at_ms, format_date(r.day), answer(a[0]), answer(a[1]), answer(a[2]),
+                     answer(a[3]), answer(a[4]), answer(a[5]), answer(a[6]), answer(a[7]), answer(a[8]),
+                     r.response.respondent.age_band, r.response.respondent.sex, r.response.respondent.education,
+                     r.response.respondent.occupation, r.response.suggestion, r.entered_by_user_id});
+}
+
+std::string placeholders(int rows) {
+  std::string one = "(";
+  for (int i = 0; i < kResponseColumnCount; ++i) one += i ? ", ?" : "?";
+  one += ")";
+  std::string all;
+  for (int i = 0; i < rows; ++i) all += (i ? ", " : "") + one;
+  return all;
+}
+
+}  // namespace
+
 Result<int64_t> record_response(db::Tx& tx, const StoredResponse& r) {
   if (r.ticket_id) {
     auto used = TRY(tx.query_one("SELECT id FROM skm_responses WHERE ticket_id = ?", {*r.ticket_id}));
     if (used) return Error::conflict("skm.ticket_used");
   }
-  const auto& a = r.response.answers;
-  auto answer = [](int v) -> db::Value { return v == 0 ? db::Value() : db::Value(v); };
+  db::Params p;
+  append_response_params(p, r);
   int64_t id = TRY(tx.insert_returning_id(
-      "INSERT INTO skm_responses (unit_id, service_id, officer_asn_id, questionnaire_id, channel, ticket_id, "
-      "submitted_at_ms, day, u1, u2, u3, u4, u5, u6, u7, u8, u9, age_band, sex, education, occupation, "
-      "suggestion, entered_by_user_id) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {r.unit_id, r.service_id, r.officer_asn_id, r.questionnaire_id, channel_name(r.channel), r.ticket_id,
-       r.submitted_at_ms, format_date(r.day), answer(a[0]), answer(a[1]), answer(a[2]), answer(a[3]),
-       answer(a[4]), answer(a[5]), answer(a[6]), answer(a[7]), answer(a[8]), r.response.respondent.age_band,
-       r.response.respondent.sex, r.response.respondent.education, r.response.respondent.occupation,
-       r.response.suggestion, r.entered_by_user_id}));
-
-  db::Params ones;
-  for (int e = 0; e < kElements; ++e) {
-    for (int v = 1; v <= kScale; ++v) ones.emplace_back(a[e] == v ? 1 : 0);
-  }
-  const int64_t officer = r.officer_asn_id.value_or(0);
-  auto bump = [&](const char* scope, int64_t scope_id, int64_t service, int64_t by_officer) -> Status {
-    for (const auto& [grain, period] : {std::pair{"d", format_date(r.day)}, std::pair{"m", format_month(r.day)}}) {
-      db::Params p{scope, scope_id, grain, period, service, by_officer};
-      p.insert(p.end(), ones.begin(), ones.end());
-      TRY(tx.exec(upsert_counts_sql(), p));
-    }
-    return {};
-  };
-  TRY(bump("u", r.unit_id, r.service_id, officer));
-  TRY(bump("i", r.instansi_id, 0, 0));
-  if (r.officer_asn_id) TRY(bump("o", officer, r.service_id, officer));
+      "INSERT INTO skm_responses (" + std::string(kResponseColumns) + ") VALUES " + placeholders(1) + " RETURNING id", p));
+  const AnswerCounts one = counts_of(r.response);
+  Status st;
+  for_each_count_key(r, [&](const CountKey& k) {
+    if (st.ok()) st = add_counts(tx, k, one);
+  });
+  TRY(st);
   return id;
+}
+
+Status record_responses_bulk(db::Tx& tx, const std::vector<StoredResponse>& batch) {
+  constexpr size_t kRowsPerStatement = 200;
+  std::map<CountKey, AnswerCounts> deltas;
+  for (size_t start = 0; start < batch.size(); start += kRowsPerStatement) {
+    size_t end = std::min(batch.size(), start + kRowsPerStatement);
+    db::Params p;
+    for (size_t i = start; i < end; ++i) {
+      if (batch[i].ticket_id) return Error::internal("bulk responses cannot carry tickets");
+      append_response_params(p, batch[i]);
+      const AnswerCounts one = counts_of(batch[i].response);
+      for_each_count_key(batch[i], [&](const CountKey& k) { deltas[k].merge(one); });
+    }
+    TRY(tx.exec("INSERT INTO skm_responses (" + std::string(kResponseColumns) + ") VALUES " +
+                    placeholders(static_cast<int>(end - start)),
+                p));
+  }
+  for (const auto& [key, counts] : deltas) TRY(add_counts(tx, key, counts));
+  return {};
 }
 
 Result<AnswerCounts> load_counts(db::Tx& tx, const CountsQuery& q) {

@@ -38,6 +38,10 @@ struct StoredResponse {
 // A second response for the same ticket is a conflict ("skm.ticket_used").
 Result<int64_t> record_response(db::Tx& tx, const StoredResponse& r);
 
+// Many responses at once (demo data, migrations from other systems): multi-row
+// inserts, and each count row touched once with the batch's total. No tickets.
+Status record_responses_bulk(db::Tx& tx, const std::vector<StoredResponse>& batch);
+
 // Which responses an index covers. Exactly one of unit_id / instansi_id / officer
 // alone must be set: a unit (optionally one service and/or officer), a whole instansi,
 // or one officer (optionally one service) across units.

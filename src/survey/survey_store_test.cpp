@@ -155,6 +155,39 @@ TEST_P(SurveyStore, BuiltinQuestionnaireIsStoredOnce) {
   EXPECT_NE((*definition.value()).text(0).find("Sangat sopan dan ramah"), std::string::npos);
 }
 
+TEST_P(SurveyStore, BulkLoadCountsLikeOneByOne) {
+  std::vector<StoredResponse> batch;
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> answer(0, 4), day(1, 28);
+  for (int k = 0; k < 450; ++k) {
+    StoredResponse r;
+    r.unit_id = unit_;
+    r.instansi_id = instansi_;
+    r.service_id = k % 2 ? ktp_ : kk_;
+    if (k % 3) r.officer_asn_id = officer_;
+    r.questionnaire_id = questionnaire_;
+    r.channel = Channel::kKiosk;
+    r.submitted_at_ms = k;
+    char date[11];
+    std::snprintf(date, sizeof date, "2026-0%d-%02d", 1 + k % 3, day(rng));
+    r.day = *parse_date(date);
+    for (auto& a : r.response.answers) a = answer(rng);
+    r.response.answers[8] = 1 + k % 4;
+    batch.push_back(r);
+  }
+  auto ok = db().write([&](db::Tx& tx) { return record_responses_bulk(tx, batch); });
+  ASSERT_TRUE(ok.ok()) << ok.error().internal_detail;
+  // One more, one by one, lands in the same rows.
+  ASSERT_TRUE(add(unit_, ktp_, officer_, "2026-02-14", {4, 4, 4, 4, 4, 4, 4, 4, 4}).ok());
+  for (auto [from, to] : {std::pair{"2026-01-01", "2026-03-31"}, std::pair{"2026-01-10", "2026-02-20"}}) {
+    EXPECT_EQ(counts({.unit_id = unit_}, from, to).respondents > 0, true);
+    counts({.unit_id = unit_, .service_id = ktp_, .officer_asn_id = officer_}, from, to);
+    counts({.instansi_id = instansi_}, from, to);
+    counts({.officer_asn_id = officer_}, from, to);
+  }
+  EXPECT_EQ(counts({.instansi_id = instansi_}, "2026-01-01", "2026-03-31").respondents, 451);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SurveyStore, ::testing::ValuesIn(test::backend_names()),
                          [](const auto& info) { return info.param; });
 
