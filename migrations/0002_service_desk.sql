@@ -74,8 +74,10 @@ CREATE TABLE tickets (
   survey_token_hash TEXT NOT NULL UNIQUE,
   UNIQUE (unit_id, day, number)
 );
-CREATE INDEX tickets_queue ON tickets(unit_id, status, eligible_at_ms);
-CREATE INDEX tickets_day ON tickets(unit_id, day);
+-- The next ticket: the oldest waiting of each kind, today, in one unit.
+CREATE INDEX tickets_queue ON tickets(unit_id, day, status, eligible_at_ms, id);
+-- What a counter is dealing with.
+CREATE INDEX tickets_counter ON tickets(counter_id, status);
 
 -- Every step of a ticket, time-stamped.
 CREATE TABLE ticket_events (

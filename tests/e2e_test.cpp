@@ -52,10 +52,17 @@ TEST_P(E2E, HealthAndMetrics) {
   EXPECT_EQ(health.status, 200);
   EXPECT_EQ(health.body, R"({"status":"ok"})");
   EXPECT_EQ(health.header("x-request-id").size(), 16u);
-  auto metrics = c.get("/metrics");
+  // A request is counted once its response has been sent, on its own network thread:
+  // the next request (another connection, maybe another thread) may come first.
+  const std::string counted = "harmoni_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}";
+  HttpResponse metrics;
+  for (int i = 0; i < 40; ++i) {
+    metrics = c.get("/metrics");
+    if (metrics.body.find(counted) != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
   EXPECT_EQ(metrics.status, 200);
-  EXPECT_NE(metrics.body.find("harmoni_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"),
-            std::string::npos);
+  EXPECT_NE(metrics.body.find(counted), std::string::npos);
   EXPECT_NE(metrics.body.find("harmoni_db_transaction_duration_seconds_bucket"), std::string::npos);
   auto ready = c.get("/readyz");
   EXPECT_EQ(ready.status, 200);

@@ -105,6 +105,41 @@ TEST(QueuePolicy, RatioCallsOnePriorityAfterNRegular) {
   EXPECT_EQ(d->reason_key, "queue.why.oldest_waiting");
 }
 
+// Property: the choice among all waiting tickets equals the choice among just the
+// oldest ticket of each kind (what the store reads), for any line and state.
+TEST(QueuePolicyProperty, OnlyTheOldestOfEachKindMatter) {
+  std::mt19937 rng(99);
+  std::uniform_int_distribution<int64_t> minute(0, 120);
+  std::uniform_int_distribution<int> kind(0, 7), size(1, 40), banked(0, 6);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::vector<WaitingTicket> all;
+    int n = size(rng);
+    for (int i = 0; i < n; ++i) all.push_back({i + 1, static_cast<TicketClass>(kind(rng)), minute(rng) * kMinute});
+    std::vector<WaitingTicket> two;
+    for (bool priority : {false, true}) {
+      const WaitingTicket* best = nullptr;
+      for (const auto& t : all) {
+        if (is_priority(t.ticket_class) != priority || t.eligible_at_ms > 90 * kMinute) continue;
+        if (!best || t.eligible_at_ms < best->eligible_at_ms ||
+            (t.eligible_at_ms == best->eligible_at_ms && t.id < best->id)) {
+          best = &t;
+        }
+      }
+      if (best) two.push_back(*best);
+    }
+    QueueState state{banked(rng)};
+    for (const QueuePolicy& policy : {QueuePolicy{}, QueuePolicy{.kind = PolicyKind::kRatio, .ratio_regular = 2}}) {
+      auto full = choose_next(all, policy, state, 90 * kMinute);
+      auto short_list = choose_next(two, policy, state, 90 * kMinute);
+      ASSERT_EQ(full.has_value(), short_list.has_value());
+      if (!full) continue;
+      ASSERT_EQ(all[full->index].id, two[short_list->index].id) << "trial " << trial;
+      ASSERT_EQ(full->reason_key, short_list->reason_key);
+      ASSERT_EQ(full->next_state.regular_calls_banked, short_list->next_state.regular_calls_banked);
+    }
+  }
+}
+
 // ---- simulation ---------------------------------------------------------------
 
 struct Arrival {

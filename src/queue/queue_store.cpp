@@ -94,23 +94,27 @@ Result<std::optional<Ticket>> call_next(db::Tx& tx, const CallRequest& q) {
   policy.ratio_regular = static_cast<int>(desk.i64(3));
   QueueState state{static_cast<int>(desk.i64(4))};
 
-  std::string sql =
-      "SELECT id, ticket_class, eligible_at_ms FROM tickets WHERE unit_id = ? AND day = ? AND status = 'waiting' "
+  // The policy only ever calls the oldest eligible ticket of one kind (regular or
+  // priority), so those two candidates are all it needs to see, however long the line.
+  std::string filter =
+      " FROM tickets WHERE unit_id = ? AND day = ? AND status = 'waiting' AND eligible_at_ms <= ? "
       "AND (counter_id IS NULL OR counter_id = ?)";
-  db::Params params{q.unit_id, q.day, q.counter_id};
+  db::Params params{q.unit_id, q.day, q.now_ms, q.counter_id};
   if (!q.service_ids.empty()) {
-    sql += " AND service_id IN (";
+    filter += " AND service_id IN (";
     for (size_t i = 0; i < q.service_ids.size(); ++i) {
-      sql += i ? ", ?" : "?";
+      filter += i ? ", ?" : "?";
       params.emplace_back(q.service_ids[i]);
     }
-    sql += ")";
+    filter += ")";
   }
   std::vector<WaitingTicket> waiting;
-  TRY(tx.each(sql, params, [&](const db::Row& r) {
-    waiting.push_back({r.i64(0), parse_class(r.text(1)).value_or(TicketClass::kRegular), r.i64(2)});
-    return true;
-  }));
+  for (const char* kind : {" AND ticket_class = 'regular'", " AND ticket_class <> 'regular'"}) {
+    auto row = TRY(tx.query_one("SELECT id, ticket_class, eligible_at_ms" + filter + kind +
+                                    " ORDER BY eligible_at_ms, id LIMIT 1",
+                                params));
+    if (row) waiting.push_back({row->i64(0), parse_class(row->text(1)).value_or(TicketClass::kRegular), row->i64(2)});
+  }
   auto decision = choose_next(waiting, policy, state, q.now_ms);
   if (!decision) return std::optional<Ticket>{};
   const int64_t id = waiting[decision->index].id;

@@ -236,6 +236,12 @@ class SqliteDatabase final : public Database {
     }
     cv_.notify_all();
     if (writer_.joinable()) writer_.join();
+    {
+      std::lock_guard lock(checkpoint_mu_);
+      checkpoint_stop_ = true;
+    }
+    checkpoint_cv_.notify_all();
+    if (checkpointer_.joinable()) checkpointer_.join();
   }
 
   Status start() {
@@ -243,7 +249,14 @@ class SqliteDatabase final : public Database {
     for (int i = 0; i < std::max(1, options_.sqlite_readers); ++i) {
       readers_.push_back(TRY(Connection::open(path_, false, options_.sqlite_synchronous, true)));
     }
+    // Checkpoints copy the WAL into the database file and fsync it: tens of
+    // milliseconds. Run on the writer (SQLite's default) they stall every commit
+    // queued behind; here a separate thread does them, woken by the writer.
+    checkpoint_conn_ = TRY(Connection::open(path_, false, options_.sqlite_synchronous, false));
+    TRY(writer_conn_->exec_script("PRAGMA wal_autocheckpoint=0"));
+    sqlite3_wal_hook(writer_conn_->handle(), &SqliteDatabase::on_wal_commit, this);
     writer_ = std::thread([this] { writer_loop(); });
+    checkpointer_ = std::thread([this] { checkpoint_loop(); });
     return {};
   }
 
@@ -314,6 +327,33 @@ class SqliteDatabase final : public Database {
     Metrics::global().observe_db("sqlite", kind, elapsed.count(), ok);
   }
 
+  static int on_wal_commit(void* self, sqlite3*, const char*, int wal_pages) {
+    auto* db = static_cast<SqliteDatabase*>(self);
+    if (wal_pages >= kCheckpointPages) {
+      std::lock_guard lock(db->checkpoint_mu_);
+      db->checkpoint_wanted_ = true;
+      db->checkpoint_cv_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void checkpoint_loop() {
+    for (;;) {
+      {
+        std::unique_lock lock(checkpoint_mu_);
+        checkpoint_cv_.wait_for(lock, std::chrono::seconds(5), [&] { return checkpoint_stop_ || checkpoint_wanted_; });
+        checkpoint_wanted_ = false;
+        if (checkpoint_stop_) break;
+      }
+      // PASSIVE: copies what it can without waiting for readers or blocking the writer.
+      if (Status st = checkpoint_conn_->exec_script("PRAGMA wal_checkpoint(PASSIVE)"); !st.ok()) {
+        spdlog::warn("sqlite checkpoint failed: {}", st.error().internal_detail);
+      }
+    }
+    // The writer has stopped: leave a small WAL behind.
+    (void)checkpoint_conn_->exec_script("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+
   void writer_loop() {
     for (;;) {
       std::vector<Job*> batch;
@@ -372,6 +412,13 @@ class SqliteDatabase final : public Database {
   std::condition_variable cv_;
   std::deque<Job*> queue_;
   bool stopping_ = false;
+  static constexpr int kCheckpointPages = 1000;  // SQLite's own auto-checkpoint size
+  std::unique_ptr<Connection> checkpoint_conn_;
+  std::thread checkpointer_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_wanted_ = false;
+  bool checkpoint_stop_ = false;
 
   std::mutex readers_mu_;
   std::condition_variable readers_cv_;
