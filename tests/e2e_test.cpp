@@ -397,6 +397,11 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   auto results = head.get(desk + "/results");
   ASSERT_EQ(results.status, 200);
   EXPECT_NE(results.body.find(nip), std::string::npos) << "the head sees the officer's U6/U7 row";
+  auto sheet = head.get(desk + "/responses.xlsx");
+  ASSERT_EQ(sheet.status, 200);
+  EXPECT_EQ(sheet.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(sheet.body.substr(0, 2), "PK") << "a zip container";
+  EXPECT_GT(sheet.body.size(), 4000u);
   auto own = head.get("/feedback");
   ASSERT_EQ(own.status, 200);
   EXPECT_NE(own.body.find("Petugas sabar membantu ibu saya."), std::string::npos) << "the suggestion reaches the officer";

@@ -310,6 +310,16 @@ std::string answers_fingerprint(const Response& r) {
   return out;
 }
 
+Status each_export_row(db::Tx& tx, int64_t unit_id, const std::string& from, const std::string& to,
+                       const db::RowFn& on_row) {
+  return tx.each(
+      "SELECT r.id, r.day, s.code, r.channel, COALESCE(a.nip, ''), r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, "
+      "r.u9, r.age_band, r.sex, r.education, r.occupation, r.suggestion FROM skm_responses r "
+      "JOIN services s ON s.id = r.service_id LEFT JOIN asn a ON a.id = r.officer_asn_id "
+      "WHERE r.unit_id = ? AND r.day >= ? AND r.day <= ? ORDER BY r.id",
+      {unit_id, from, to}, on_row);
+}
+
 Result<int64_t> served_visits(db::Tx& tx, const CountsQuery& q, const std::string& from, const std::string& to) {
   std::string sql =
       "SELECT COUNT(*) FROM tickets t JOIN units un ON un.id = t.unit_id "
