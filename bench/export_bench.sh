@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The XLSX export of one unit's raw survey responses over HTTP: time and the server's
+# peak memory, on a database built with `harmoni demo --responses N` (10,000,000
+# gives about 1.4 million at Dukcapil Sambas; a sheet holds 1,048,575).
+#   bench/export_bench.sh DB_FILE [UNIT_CODE]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+file=${1:?sqlite database file}
+unit_code=${2:-DUKCAPIL}
+db="sqlite:$file"
+work=$(mktemp -d)
+cleanup() {
+  [ -n "${hpid:-}" ] && kill "$hpid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+token=$(build/harmoni token create --db "$db" --email admin.sambas@harmoni.demo --name "export-bench-$$" 2>/dev/null)
+build/harmoni serve --db "$db" --listen "127.0.0.1:$port" --no-access-log --log-level warn --upload-dir "$work" 2> "$work/err" &
+hpid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.1; done
+unit=$(sqlite3 "$file" "SELECT u.id FROM units u JOIN instansi i ON i.id = u.instansi_id WHERE i.code = 'KAB-SAMBAS' AND u.code = '$unit_code'")
+rows=$(sqlite3 "$file" "SELECT count(*) FROM skm_responses WHERE unit_id = $unit")
+rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$hpid/status")
+out=$(curl -s -H "Authorization: Bearer $token" -o "$work/out.xlsx" -w "%{http_code} %{size_download} %{time_total}" \
+  "http://127.0.0.1:$port/desk/$unit/responses.xlsx?from=2000-01-01&to=2100-12-31")
+peak=$(awk '/VmHWM/ {print $2}' "/proc/$hpid/status")
+read -r status bytes seconds <<< "$out"
+written=$(python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); x=z.open("xl/worksheets/sheet1.xml"); print(sum(c.count(b"<row ") for c in iter(lambda: x.read(1<<20), b"")) - 1)' "$work/out.xlsx")
+echo "machine: $(nproc) cores; unit $unit_code: $rows responses stored"
+echo "HTTP $status: $written rows, $((bytes / 1048576)) MiB in ${seconds} s; server RSS before ${rss_before} KiB, peak ${peak} KiB"
