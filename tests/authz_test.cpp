@@ -146,8 +146,9 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /desk/{unit_id}/counters/{counter}/step", {"unit_head"}},
     {"GET /desk/{unit_id}/results", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
     {"GET /desk/{unit_id}/responses.xlsx", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
-    // {nip} is a staff member of Dukcapil's service division, inside the unit head's subtree.
-    {"GET /desk/{unit_id}/results/{nip}", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
+    // {nip} is a staff member of Dukcapil's service division: results per officer are
+    // for the officer (through /feedback) and the head of their unit only.
+    {"GET /desk/{unit_id}/results/{nip}", {"unit_head"}},
     // Anyone linked to an ASN record sees their own (the others get "not linked").
     {"GET /feedback", {"officer", "unit_head", "hr_developer"}},
 };
@@ -318,6 +319,21 @@ TEST_P(Authz, ListsShowOnlyWhatTheCallerMaySee) {
   }
   auto page = call("unit_head", "GET", "/instansi/KAB-SAMBAS/asn?q=" + nip_.substr(0, 6));
   EXPECT_EQ(page.status, 200);
+}
+
+TEST_P(Authz, OfficerResultsOnlyForTheirHead) {
+  const std::string ikm = "/api/v1/ikm?unit=" + std::to_string(dukcapil_id_) + "&officer=" + nip_;
+  const std::string results = "/desk/" + std::to_string(dukcapil_id_) + "/results";
+  const std::string officer_link = results + "/";  // each officer row links to its detail
+  EXPECT_EQ(call("unit_head", "GET", ikm).status, 200);
+  auto head_page = call("unit_head", "GET", results + "?from=2000-01-01&to=2100-12-31");
+  ASSERT_NE(head_page.body.find(officer_link), std::string::npos) << "the demo's survey history names officers";
+  for (const char* actor : {"system_admin", "instansi_admin", "hr_developer", "auditor"}) {
+    EXPECT_EQ(call(actor, "GET", ikm).status, 403) << actor;
+    auto page = call(actor, "GET", results + "?from=2000-01-01&to=2100-12-31");
+    EXPECT_EQ(page.status, 200) << actor;
+    EXPECT_EQ(page.body.find(officer_link), std::string::npos) << actor << " sees officer rows";
+  }
 }
 
 TEST_P(Authz, InstansiAdminsCannotEscalate) {

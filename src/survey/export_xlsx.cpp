@@ -50,7 +50,7 @@ Result<int64_t> write_responses_xlsx(db::Database& db, const ExportQuery& q, con
           for (lxw_col_t c = 0; c < 19; ++c) {
             lxw_error e = LXW_NO_ERROR;
             const bool number = c == 0 || (c >= 5 && c <= 13);
-            if (r.is_null(c)) continue;
+            if (r.is_null(c) || (c == 4 && !q.with_officers)) continue;
             if (number) {
               e = worksheet_write_number(sheet, row, c, static_cast<double>(r.i64(c)), nullptr);
             } else {

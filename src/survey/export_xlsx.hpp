@@ -13,6 +13,7 @@ namespace harmoni::survey {
 struct ExportQuery {
   int64_t unit_id = 0;
   std::string from, to;  // 'YYYY-MM-DD', inclusive
+  bool with_officers = false;  // the officer NIP column is filled only for the unit head
 };
 
 // Column headings in the reader's language, in column order.

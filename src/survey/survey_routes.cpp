@@ -27,6 +27,12 @@ using web::Reply;
 
 Date today(const Context& ctx) { return date_in_wib(ctx.now_ms()); }
 
+// Results per named officer (U6/U7, suggestions, who served whom) go to the officer
+// and to the head of their unit, nobody else.
+bool sees_officer_results(const auth::Principal& p, const org::Unit& unit) {
+  return p.role == auth::Role::kUnitHead && p.sees_unit(unit.instansi_id, unit.path);
+}
+
 // ?from=&to= (YYYY-MM-DD), by default the current quarter so far; field errors otherwise.
 Result<std::pair<Date, Date>> period_params(const Context& ctx) {
   std::vector<FieldError> errors;
@@ -388,6 +394,9 @@ void register_routes(web::App& app) {
       if (!asn || !p.sees_unit(asn->instansi_id, asn->unit_path) || asn->instansi_id != instansi_id) {
         return Error::not_found("asn.not_found");
       }
+      bool own = p.asn_id && *p.asn_id == asn->id;
+      bool head = p.role == auth::Role::kUnitHead && p.sees_unit(asn->instansi_id, asn->unit_path);
+      if (!own && !head) return Error::forbidden("results.officer_private");
       q.officer_asn_id = asn->id;
       scope["officer"] = asn->nip;
       // Results of one named officer are about a person: the read is audited.
@@ -458,7 +467,12 @@ void register_routes(web::App& app) {
                            {"wait", minutes_text(st.avg_wait_ms)}, {"service_time", minutes_text(st.avg_service_ms)},
                            {"within", st.served ? fmt::format("{}%", st.within_standard * 100 / st.served) : "–"}});
     }
-    // Officers: everyone with results or served tickets in the period.
+    // Officers: everyone with results or served tickets in the period (heads only).
+    const bool show_officers = sees_officer_results(ctx.user(), unit);
+    if (!show_officers) {
+      by_officer.clear();
+      officer_times.clear();
+    }
     std::map<int64_t, nlohmann::json> officers;
     for (const auto& [id, c] : by_officer) {
       IndexResult o = compute_index(c, Weight::kExact);
@@ -482,15 +496,17 @@ void register_routes(web::App& app) {
       }
       return {};
     }));
-    // Results per named officer are personal data: this page view is audited.
-    TRY(web::record_audit(ctx, ctx.audit("ikm.officers_read", "unit", std::to_string(unit.id), unit.instansi_id)));
+    // Results per named officer are personal data: the head's view is audited.
+    if (show_officers) {
+      TRY(web::record_audit(ctx, ctx.audit("ikm.officers_read", "unit", std::to_string(unit.id), unit.instansi_id)));
+    }
     int64_t required = required_sample(population);
     return ctx.page("unit_results",
                     {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"from", f}, {"to", t},
                      {"index", index_summary(ctx, r)}, {"elements", element_rows(ctx, r)},
                      {"population", population}, {"required", required}, {"adequate", population > 0 && r.respondents >= required},
                      {"times", time_rows}, {"has_times", !time_rows.empty()}, {"officers", officer_rows},
-                     {"has_officers", !officer_rows.empty()}},
+                     {"has_officers", !officer_rows.empty()}, {"show_officers", show_officers}},
                     "results.title");
   }, {.permission = Permission::kIkmRead});
 
@@ -499,7 +515,7 @@ void register_routes(web::App& app) {
   r.add("GET", "/desk/{unit_id}/responses.xlsx", [](Context& ctx) -> Reply {
     org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
     auto [from, to] = TRY(period_params(ctx));
-    ExportQuery q{unit.id, format_date(from), format_date(to)};
+    ExportQuery q{unit.id, format_date(from), format_date(to), sees_officer_results(ctx.user(), unit)};
     Headings headings;
     for (const auto& key : export_heading_keys()) headings.push_back(key.starts_with("U") ? key : ctx.t(key));
     TRY(web::record_audit(ctx, ctx.audit("skm.export", "unit", std::to_string(unit.id), unit.instansi_id,
@@ -535,6 +551,7 @@ void register_routes(web::App& app) {
 
   r.add("GET", "/desk/{unit_id}/results/{nip}", [](Context& ctx) -> Reply {
     org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
+    if (!sees_officer_results(ctx.user(), unit)) return Error::forbidden("results.officer_private");
     auto asn = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_nip(tx, org::normalize_nip(ctx.param("nip"))); }));
     if (!asn || !ctx.user().sees_unit(asn->instansi_id, asn->unit_path) || asn->instansi_id != unit.instansi_id) {
       return Error::not_found("asn.not_found");
