@@ -17,6 +17,7 @@
 #include "org/org_store.hpp"
 #include "queue/queue_store.hpp"
 #include "platform/auth/password.hpp"
+#include "platform/util/date.hpp"
 #include "support/backends.hpp"
 
 namespace harmoni::test {
@@ -325,12 +326,14 @@ TEST_P(Authz, OfficerResultsOnlyForTheirHead) {
   const std::string ikm = "/api/v1/ikm?unit=" + std::to_string(dukcapil_id_) + "&officer=" + nip_;
   const std::string results = "/desk/" + std::to_string(dukcapil_id_) + "/results";
   const std::string officer_link = results + "/";  // each officer row links to its detail
+  const int year = date_in_wib(clock_.now_ms()).year;  // the demo's history is the past year
+  const std::string period = fmt::format("?from={}-01-01&to={}-12-31", year - 1, year);
   EXPECT_EQ(call("unit_head", "GET", ikm).status, 200);
-  auto head_page = call("unit_head", "GET", results + "?from=2000-01-01&to=2100-12-31");
+  auto head_page = call("unit_head", "GET", results + period);
   ASSERT_NE(head_page.body.find(officer_link), std::string::npos) << "the demo's survey history names officers";
   for (const char* actor : {"system_admin", "instansi_admin", "hr_developer", "auditor"}) {
     EXPECT_EQ(call(actor, "GET", ikm).status, 403) << actor;
-    auto page = call(actor, "GET", results + "?from=2000-01-01&to=2100-12-31");
+    auto page = call(actor, "GET", results + period);
     EXPECT_EQ(page.status, 200) << actor;
     EXPECT_EQ(page.body.find(officer_link), std::string::npos) << actor << " sees officer rows";
   }
