@@ -454,6 +454,30 @@ TEST_P(E2E, SurveyLinkAndKioskGuardAgainstBallotStuffing) {
   EXPECT_GE(channels["respondents"].get<int>(), 4);
 }
 
+TEST_P(E2E, TriageIssuesPriorityAndAppointmentTickets) {
+  HttpClient head = logged_in("kepala.dukcapil@harmoni.demo");
+  std::string desk = head.get("/desk").header("location");
+  ASSERT_EQ(head.get(desk).status, 200);
+  auto priority = head.post_form(desk + "/tickets", {{"service", "AKTA-LAHIR"}, {"ticket_class", "disability"}});
+  ASSERT_EQ(priority.status, 303) << priority.body;
+  EXPECT_NE(head.get(priority.header("location")).body.find("Penyandang disabilitas"), std::string::npos);
+  auto appointment = head.post_form(desk + "/tickets", {{"service", "AKTA-LAHIR"}, {"ticket_class", "appointment"},
+                                                        {"appointment_time", "00:00"}});
+  ASSERT_EQ(appointment.status, 303) << appointment.body;
+  EXPECT_NE(head.get(appointment.header("location")).body.find("Janji temu"), std::string::npos);
+  auto bad_time = head.post_form(desk + "/tickets", {{"service", "AKTA-LAHIR"}, {"ticket_class", "appointment"},
+                                                     {"appointment_time", "25:00"}});
+  EXPECT_EQ(bad_time.status, 422);
+  // The kiosk never issues appointments.
+  auto kiosk_page = head.post_form(desk + "/kiosk", {});
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(kiosk_page.body, m, std::regex(R"(href="http://[^"]*(/kiosk/[A-Za-z0-9_-]+))")));
+  HttpClient citizen = client();
+  ASSERT_EQ(citizen.get(m[1]).status, 200);
+  auto refused = citizen.post_form(std::string(m[1]) + "/tickets", {{"service", "KK"}, {"ticket_class", "appointment"}});
+  EXPECT_EQ(refused.status, 422);
+}
+
 TEST_P(E2E, CsvImportOverHttp) {
   HttpClient c = logged_in("admin.sambas@harmoni.demo");
   std::string suffix = GetParam() == "sqlite" ? "1" : "2";

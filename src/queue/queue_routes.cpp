@@ -1,5 +1,7 @@
 #include "queue/queue_routes.hpp"
 
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "desk/desk_store.hpp"
@@ -73,12 +75,29 @@ Result<std::pair<Ticket, std::string>> issue_for(Context& ctx, const org::Unit& 
   auto services = TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
   std::vector<std::string> codes, classes;
   for (const auto& s : services) codes.push_back(s.code);
+  // Appointments are made by staff (with their time), never at the kiosk.
   for (TicketClass c : kAllClasses) {
-    if (c != TicketClass::kAppointment) classes.emplace_back(class_name(c));
+    if (c != TicketClass::kAppointment || channel == "triage") classes.emplace_back(class_name(c));
   }
   auto code = in.choice("service", codes);
   auto klass = in.raw("ticket_class").empty() ? std::optional<std::string>("regular") : in.choice("ticket_class", classes);
   if (in.raw("ticket_class").empty()) in.ignore("ticket_class");
+  std::optional<int64_t> appointment_ms;
+  if (klass == "appointment") {
+    // "HH:MM" today, western Indonesian time.
+    std::string at = in.text("appointment_time", {.max_chars = 5}).value_or("");
+    int h = -1, m = -1;
+    if (at.size() == 5 && at[2] == ':' && std::sscanf(at.c_str(), "%2d:%2d", &h, &m) == 2 && h >= 0 && h < 24 &&
+        m >= 0 && m < 60) {
+      const int64_t now = ctx.now_ms(), day_ms = 86'400'000, wib_offset_ms = 7 * 3'600'000;
+      const int64_t midnight = now - (now + wib_offset_ms) % day_ms;
+      appointment_ms = midnight + (h * 60 + m) * 60'000LL;
+    } else if (!at.empty()) {
+      in.add_error("appointment_time", "queue.appointment_time");
+    }
+  } else {
+    in.ignore("appointment_time");
+  }
   TRY(in.finish());
   const desk::Service* service = nullptr;
   for (const auto& s : services) {
@@ -86,7 +105,7 @@ Result<std::pair<Ticket, std::string>> issue_for(Context& ctx, const org::Unit& 
   }
   std::string token = ctx.services.random.token(24);
   IssueRequest q{unit.id, service, *parse_class(*klass), std::string(channel), today_text(ctx), ctx.now_ms(),
-                 std::nullopt, auth::sha256_hex(token), ctx.principal ? std::optional(ctx.principal->user_id) : std::nullopt};
+                 appointment_ms, auth::sha256_hex(token), ctx.principal ? std::optional(ctx.principal->user_id) : std::nullopt};
   Ticket t = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<Ticket> {
     Ticket issued = TRY(issue_ticket(tx, q));
     if (ctx.principal) {
