@@ -152,6 +152,8 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /desk/{unit_id}/results/{nip}", {"unit_head"}},
     // Anyone linked to an ASN record sees their own (the others get "not linked").
     {"GET /feedback", {"officer", "unit_head", "hr_developer"}},
+    {"GET /desk/{unit_id}/entry", {"instansi_admin", "unit_head"}},
+    {"POST /desk/{unit_id}/entry", {"instansi_admin", "unit_head"}},
 };
 
 constexpr const char* kKioskKey = "authz-kiosk-key-0123456789abcdef";

@@ -278,6 +278,22 @@ TEST_P(E2E, ServiceStandardsSurveyEntryAndTheIndex) {
     EXPECT_EQ(bad.status, 422) << answers.dump();
     EXPECT_NE(bad.body.find("\"field\":\"" + field + "\""), std::string::npos) << bad.body;
   }
+  // The same paper forms through the page, one after another.
+  auto entry_form = head.get("/desk/" + std::to_string(unit) + "/entry");
+  ASSERT_EQ(entry_form.status, 200);
+  EXPECT_NE(entry_form.body.find("name=\"officer\""), std::string::npos);
+  // Every form on the page carries the session's token (the browser sends the form's own).
+  std::smatch token;
+  std::string form_part = entry_form.body.substr(entry_form.body.find("class=\"survey"));
+  ASSERT_TRUE(std::regex_search(form_part, token, std::regex(R"re(name="_csrf" value="([^"]+)")re")));
+  EXPECT_EQ(token[1], head.csrf_token());
+  auto typed = head.post_form("/desk/" + std::to_string(unit) + "/entry",
+                              {{"service", "KK"}, {"date", "2025-02-01"}, {"U1", "4"}, {"U7", "3"}});
+  EXPECT_EQ(typed.status, 303) << typed.body;
+  auto wrong = head.post_form("/desk/" + std::to_string(unit) + "/entry",
+                              {{"service", "KK"}, {"date", "2025-02-30"}, {"U1", "4"}});
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("error-summary"), std::string::npos);
   auto unknown_service = submit({{"U1", 4}}, "NO-SUCH");
   EXPECT_EQ(unknown_service.status, 422);
   auto empty = json::parse(head.get(ikm).body);

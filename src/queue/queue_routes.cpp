@@ -316,7 +316,8 @@ void register_routes(web::App& app) {
                            {"ratio_regular", settings.policy.ratio_regular},
                            {"can_manage", p.can(Permission::kDeskManage)},
                            {"can_operate", p.can(Permission::kQueueOperate)},
-                           {"can_results", p.can(Permission::kIkmRead)}};
+                           {"can_results", p.can(Permission::kIkmRead)},
+                           {"can_entry", p.can(Permission::kSurveyEntry)}};
     return ctx.page("desk", data, "desk.title");
   });
 

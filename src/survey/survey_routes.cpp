@@ -184,6 +184,9 @@ struct FormSetting {
   std::string ticket_label;
   bool not_served = false;
   bool kiosk = false;
+  bool staff_entry = false;     // a paper form typed in: also the date and the officer
+  std::string entry_date;
+  std::string entry_officer;
 };
 
 Reply survey_page(Context& ctx, const FormSetting& f, const web::Input* sent, const Error* error) {
@@ -200,9 +203,12 @@ Reply survey_page(Context& ctx, const FormSetting& f, const web::Input* sent, co
   data["form_csrf"] = ctx.form_csrf_token();
   data["not_served"] = f.not_served;
   data["kiosk"] = f.kiosk;
+  data["staff_entry"] = f.staff_entry;
+  data["entry_date"] = f.entry_date;
+  data["entry_officer"] = f.entry_officer;
   if (error) data["errors"] = ctx.field_errors(*error);
   int status = !error ? 200 : error->kind == ErrorKind::kInvalid ? 422 : web::status_for(*error);
-  return ctx.page("survey_form", data, "skm.form_title", status);
+  return ctx.page("survey_form", data, f.staff_entry ? "skm.entry_title" : "skm.form_title", status);
 }
 
 Result<FormSetting> ticket_setting(const Context& ctx, const queue::Ticket& t, const desk::Service& service) {
@@ -304,6 +310,66 @@ Reply officer_page(Context& ctx, const org::Asn& officer, std::optional<org::Uni
 }
 
 
+
+// A paper form as typed in by staff: the service, the visit's day, optionally the
+// officer who served (NIP), and the answers.
+struct PaperForm {
+  std::string service_code;
+  std::string officer_nip;
+  Date day;
+  Response response;
+};
+
+PaperForm read_paper_form(const Context& ctx, web::Input& in) {
+  PaperForm f;
+  f.service_code = in.text("service", {.max_chars = 32}).value_or("");
+  f.officer_nip = in.text("officer", {.required = false, .max_chars = 32}).value_or("");
+  f.day = today(ctx);
+  if (auto text = in.text("date", {.required = false, .max_chars = 10}); text && !text->empty()) {
+    if (auto d = parse_date(*text)) {
+      if (*d > today(ctx)) in.add_error("date", "skm.date_future");
+      f.day = *d;
+    } else {
+      in.add_error("date", "skm.date_invalid");
+    }
+  }
+  f.response = read_response(in);
+  return f;
+}
+
+// Stores a checked paper form for the unit; returns the response id and service code.
+Result<std::pair<int64_t, std::string>> store_paper_form(Context& ctx, const org::Unit& unit, const PaperForm& f) {
+  auto service = TRY(ctx.services.db.read([&](db::Tx& tx) {
+    return desk::find_service(tx, unit.id, org::upper_code(f.service_code));
+  }));
+  if (!service || !service->active) return Error::field("service", "service.unknown");
+  std::optional<int64_t> officer;
+  if (!f.officer_nip.empty()) {
+    auto asn = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_nip(tx, org::normalize_nip(f.officer_nip)); }));
+    if (!asn || asn->instansi_id != unit.instansi_id) return Error::field("officer", "asn.not_found");
+    officer = asn->id;
+  }
+  StoredResponse stored{unit.id, unit.instansi_id, service->id, officer, 0,
+                        ctx.user().via_api_token ? Channel::kApi : Channel::kPaper, std::nullopt, ctx.now_ms(),
+                        f.day, f.response, ctx.user().user_id};
+  int64_t id = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
+    stored.questionnaire_id = TRY(builtin_questionnaire_id(tx, ctx.services.clock.now_seconds()));
+    int64_t id = TRY(record_response(tx, stored));
+    TRY(audit::append(tx, ctx.audit("skm.entry", "skm_response", std::to_string(id), unit.instansi_id), ctx.now_ms()));
+    return id;
+  }));
+  return std::pair{id, service->code};
+}
+
+Reply entry_page(Context& ctx, const org::Unit& unit, const web::Input* sent, const Error* error) {
+  FormSetting f{unit.name, "/desk/" + std::to_string(unit.id) + "/entry"};
+  f.services = TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
+  f.staff_entry = true;
+  f.entry_date = sent && !sent->raw("date").empty() ? sent->raw("date") : format_date(today(ctx));
+  f.entry_officer = sent ? sent->raw("officer") : "";
+  return survey_page(ctx, f, sent, error);
+}
+
 }  // namespace
 
 void register_routes(web::App& app) {
@@ -314,42 +380,36 @@ void register_routes(web::App& app) {
   r.add("POST", "/api/v1/skm/responses", [](Context& ctx) -> Reply {
     auto in = TRY(ctx.input());
     auto unit_id = in.integer("unit", {.min = 1});
-    auto service_code = in.text("service", {.max_chars = 32});
-    auto officer_nip = in.text("officer", {.required = false, .max_chars = 32});
-    auto day_text = in.text("date", {.required = false, .max_chars = 10});
-    Response response = read_response(in);
-    std::optional<Date> day = today(ctx);
-    if (day_text && !day_text->empty()) {
-      day = parse_date(*day_text);
-      if (!day) {
-        in.add_error("date", "skm.date_invalid");
-      } else if (*day > today(ctx)) {
-        in.add_error("date", "skm.date_future");
-      }
-    }
+    auto entry = read_paper_form(ctx, in);
     TRY(in.finish());
-    TRY(validate(response));
+    TRY(validate(entry.response));
     org::Unit unit = TRY(desk::staff_unit(ctx, std::to_string(*unit_id), Permission::kSurveyEntry));
-    auto service = TRY(ctx.services.db.read([&](db::Tx& tx) {
-      return desk::find_service(tx, unit.id, org::upper_code(*service_code));
-    }));
-    if (!service || !service->active) return Error::field("service", "service.unknown");
-    std::optional<int64_t> officer;
-    if (officer_nip && !officer_nip->empty()) {
-      auto asn = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_nip(tx, org::normalize_nip(*officer_nip)); }));
-      if (!asn || asn->instansi_id != unit.instansi_id) return Error::field("officer", "asn.not_found");
-      officer = asn->id;
+    auto [id, service_code] = TRY(store_paper_form(ctx, unit, entry));
+    return ctx.json(201, {{"id", id}, {"unit", unit.id}, {"service", service_code}, {"date", format_date(entry.day)}});
+  }, {.permission = Permission::kSurveyEntry, .body_limit = 16 * 1024});
+
+  // The same through a page: one paper form after another.
+  r.add("GET", "/desk/{unit_id}/entry", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kSurveyEntry));
+    return entry_page(ctx, unit, nullptr, nullptr);
+  }, {.permission = Permission::kSurveyEntry});
+
+  r.add("POST", "/desk/{unit_id}/entry", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kSurveyEntry));
+    auto in = TRY(ctx.input());
+    in.ignore("_csrf");
+    auto entry = read_paper_form(ctx, in);
+    Status valid = in.finish();
+    if (valid.ok()) valid = validate(entry.response);
+    if (valid.ok()) {
+      auto stored = store_paper_form(ctx, unit, entry);
+      if (stored.ok()) return ctx.redirect("/desk/" + std::to_string(unit.id) + "/entry", "skm.entry_saved");
+      if (stored.error().kind == ErrorKind::kInternal || stored.error().kind == ErrorKind::kUnavailable) {
+        return stored.error();
+      }
+      valid = stored.error();
     }
-    StoredResponse stored{unit.id, unit.instansi_id, service->id, officer, 0,
-                          ctx.user().via_api_token ? Channel::kApi : Channel::kPaper, std::nullopt, ctx.now_ms(),
-                          *day, response, ctx.user().user_id};
-    int64_t id = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-      stored.questionnaire_id = TRY(builtin_questionnaire_id(tx, ctx.services.clock.now_seconds()));
-      int64_t id = TRY(record_response(tx, stored));
-      TRY(audit::append(tx, ctx.audit("skm.entry", "skm_response", std::to_string(id), unit.instansi_id), ctx.now_ms()));
-      return id;
-    }));
-    return ctx.json(201, {{"id", id}, {"unit", unit.id}, {"service", service->code}, {"date", format_date(*day)}});
+    return entry_page(ctx, unit, &in, &valid.error());
   }, {.permission = Permission::kSurveyEntry, .body_limit = 16 * 1024});
 
   // The index for a unit (optionally one service and/or officer), or a whole instansi.

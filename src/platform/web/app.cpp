@@ -180,6 +180,8 @@ bool Context::wants_json() const {
 }
 
 std::string Context::form_csrf_token() {
+  // A logged-in user's forms are checked against the session's token.
+  if (principal && !principal->csrf_token.empty()) return principal->csrf_token;
   std::string existing = request.cookie(kFormCsrfCookie);
   if (existing.size() >= 32 && existing.size() <= 64) return existing;
   std::string fresh = services.random.token(24);

@@ -91,7 +91,8 @@ class Context {
   nlohmann::json field_errors(const Error& error) const;
   // True on API routes and when the client asked for JSON.
   bool wants_json() const;
-  // The token for public (login-less) forms; sets its cookie when new.
+  // The CSRF token for a page's forms: the session's when logged in, otherwise the
+  // public-form token (its cookie is set when new).
   std::string form_csrf_token();
 
   // Cookies the pipeline adds to whatever response the handler returns.
