@@ -23,9 +23,10 @@ unit=$(sqlite3 "$file" "SELECT u.id FROM units u JOIN instansi i ON i.id = u.ins
 rows=$(sqlite3 "$file" "SELECT count(*) FROM skm_responses WHERE unit_id = $unit")
 rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$hpid/status")
 out=$(curl -s -H "Authorization: Bearer $token" -o "$work/out.xlsx" -w "%{http_code} %{size_download} %{time_total}" \
-  "http://127.0.0.1:$port/desk/$unit/responses.xlsx?from=2000-01-01&to=2100-12-31")
+  "http://127.0.0.1:$port/desk/$unit/responses.xlsx?from=2020-01-01&to=2029-12-31")
 peak=$(awk '/VmHWM/ {print $2}' "/proc/$hpid/status")
 read -r status bytes seconds <<< "$out"
-written=$(python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); x=z.open("xl/worksheets/sheet1.xml"); print(sum(c.count(b"<row ") for c in iter(lambda: x.read(1<<20), b"")) - 1)' "$work/out.xlsx")
+[ "$status" = 200 ] || { echo "export failed: HTTP $status"; exit 1; }
+written=$(python3 -c 'import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").count(b"<row ") - 1)' "$work/out.xlsx")
 echo "machine: $(nproc) cores; unit $unit_code: $rows responses stored"
 echo "HTTP $status: $written rows, $((bytes / 1048576)) MiB in ${seconds} s; server RSS before ${rss_before} KiB, peak ${peak} KiB"

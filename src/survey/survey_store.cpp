@@ -316,7 +316,7 @@ Status each_export_row(db::Tx& tx, int64_t unit_id, const std::string& from, con
       "SELECT r.id, r.day, s.code, r.channel, COALESCE(a.nip, ''), r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, "
       "r.u9, r.age_band, r.sex, r.education, r.occupation, r.suggestion FROM skm_responses r "
       "JOIN services s ON s.id = r.service_id LEFT JOIN asn a ON a.id = r.officer_asn_id "
-      "WHERE r.unit_id = ? AND r.day >= ? AND r.day <= ? ORDER BY r.id",
+      "WHERE r.unit_id = ? AND r.day >= ? AND r.day <= ? ORDER BY r.day, r.id",
       {unit_id, from, to}, on_row);
 }
 

@@ -81,7 +81,7 @@ Status bump_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std
 // "3440..." : the answers of a response, for the duplicate check.
 std::string answers_fingerprint(const Response& r);
 
-// The raw responses of a unit in [from, to], oldest first, streamed: id, day, service
+// The raw responses of a unit in [from, to], by day (the index order: no sort), streamed: id, day, service
 // code, channel, officer NIP ("" when none), U1..U9 (NULL when skipped), age band,
 // sex, education, occupation, suggestion.
 Status each_export_row(db::Tx& tx, int64_t unit_id, const std::string& from, const std::string& to,
