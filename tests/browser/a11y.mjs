@@ -186,6 +186,13 @@ try {
   check(waitingFor.size === 0, 'both tickets called at the counter', [...waitingFor].join(', '));
   await head.goto(`${base}${desk}/results`);
   await audit(head, 'unit results');
+  await head.goto(`${base}${desk}/entry`);
+  await audit(head, 'paper form entry');
+  await citizen.goto(`${kioskLink}/survey`);
+  await audit(citizen, 'survey kiosk at 320px');
+  await fits('survey kiosk');
+  await citizen.goto(`${base}${desk.replace('/desk/', '/u/')}/survey`);
+  await audit(citizen, 'survey link at 320px');
   await citizen.goto(mine.survey);
   await audit(citizen, 'survey form at 320px');
   await fits('survey form');
