@@ -146,6 +146,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /desk/{unit_id}/counters/{counter}/call", {"unit_head"}},
     {"POST /desk/{unit_id}/counters/{counter}/step", {"unit_head"}},
     {"GET /desk/{unit_id}/results", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
+    {"GET /desk/{unit_id}/report.pdf", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
     {"GET /desk/{unit_id}/responses.xlsx", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
     // {nip} is a staff member of Dukcapil's service division: results per officer are
     // for the officer (through /feedback) and the head of their unit only.

@@ -418,6 +418,11 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   EXPECT_EQ(sheet.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   EXPECT_EQ(sheet.body.substr(0, 2), "PK") << "a zip container";
   EXPECT_GT(sheet.body.size(), 4000u);
+  auto report = head.get(desk + "/report.pdf");
+  ASSERT_EQ(report.status, 200);
+  EXPECT_EQ(report.header("content-type"), "application/pdf");
+  EXPECT_EQ(report.body.substr(0, 5), "%PDF-");
+  EXPECT_NE(report.body.find("/Type /Page"), std::string::npos);
   auto own = head.get("/feedback");
   ASSERT_EQ(own.status, 200);
   EXPECT_NE(own.body.find("Petugas sabar membantu ibu saya."), std::string::npos) << "the suggestion reaches the officer";

@@ -2,8 +2,6 @@
 #include "survey/survey_routes.hpp"
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 
 #include <fmt/format.h>
 
@@ -16,6 +14,7 @@
 #include "platform/audit/audit.hpp"
 #include "platform/web/routes_util.hpp"
 #include "survey/export_xlsx.hpp"
+#include "survey/report_pdf.hpp"
 #include "survey/survey_store.hpp"
 
 namespace harmoni::survey {
@@ -292,14 +291,14 @@ Reply officer_page(Context& ctx, const org::Asn& officer, std::optional<org::Uni
   auto [from, to] = TRY(period_params(ctx));
   CountsQuery q{.officer_asn_id = officer.id};
   q.period = TRY(plan_period(from, to));
-  auto [counts, suggestions] = TRY(ctx.services.db.read(
+  auto [counts, written] = TRY(ctx.services.db.read(
       [&](db::Tx& tx) -> Result<std::pair<AnswerCounts, std::vector<Suggestion>>> {
         return std::pair{TRY(load_counts(tx, q)),
-                         TRY(officer_suggestions(tx, officer.id, format_date(from), format_date(to), 50))};
+                         TRY(suggestions(tx, std::nullopt, officer.id, format_date(from), format_date(to), 50))};
       }));
   IndexResult r = compute_index(counts, Weight::kExact);
   nlohmann::json notes = nlohmann::json::array();
-  for (const auto& s : suggestions) notes.push_back({{"day", s.day}, {"text", s.text}});
+  for (const auto& s : written) notes.push_back({{"day", s.day}, {"text", s.text}});
   nlohmann::json data = {{"officer", {{"name", officer.name}, {"nip", officer.nip}}},
                          {"from", format_date(from)}, {"to", format_date(to)},
                          {"respondents", r.respondents}, {"u6", nrr_text(r, 5)}, {"u7", nrr_text(r, 6)},
@@ -580,33 +579,84 @@ void register_routes(web::App& app) {
     for (const auto& key : export_heading_keys()) headings.push_back(key.starts_with("U") ? key : ctx.t(key));
     TRY(web::record_audit(ctx, ctx.audit("skm.export", "unit", std::to_string(unit.id), unit.instansi_id,
                                          fmt::format(R"({{"from":"{}","to":"{}"}})", q.from, q.to))));
-    const std::string tmpdir = ctx.services.config.upload_dir;
-    const std::string path =
-        (std::filesystem::path(tmpdir) / ("harmoni-export-" + ctx.services.random.hex(12) + ".xlsx")).string();
     db::Database& database = ctx.services.db;
-    http::Response res;
-    res.set_header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    res.set_header("Content-Disposition",
-                   fmt::format("attachment; filename=\"skm-{}-{}-{}.xlsx\"", unit.code, q.from, q.to));
-    res.stream = [&database, q, headings, path, tmpdir](const http::ChunkWriter& write) -> Status {
-      struct Remove {
-        std::string path;
-        ~Remove() {
-          std::error_code ignored;
-          std::filesystem::remove(path, ignored);
-        }
-      } remove{path};
-      TRY(write_responses_xlsx(database, q, headings, path, tmpdir));
-      std::ifstream in(path, std::ios::binary);
-      std::string chunk(64 * 1024, '\0');
-      while (in) {
-        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        auto got = static_cast<size_t>(in.gcount());
-        if (got > 0 && !write(std::string_view(chunk.data(), got))) return {};  // the client left
+    const std::string tmpdir = ctx.services.config.upload_dir;
+    return web::temp_file_download(
+        ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        fmt::format("skm-{}-{}-{}.xlsx", unit.code, q.from, q.to), ".xlsx",
+        [&database, q, headings, tmpdir](const std::string& path) -> Status {
+          TRY(write_responses_xlsx(database, q, headings, path, tmpdir));
+          return {};
+        });
+  }, {.permission = Permission::kIkmRead});
+
+  // The SKM report of a unit and period as a PDF (aggregates only; no one is named).
+  r.add("GET", "/desk/{unit_id}/report.pdf", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
+    auto weight = parse_weight(ctx.request.query_param("weight").value_or(""));
+    if (!weight) return Error::field("weight", "input.not_allowed", {{"allowed", "exact, 0.111, 0.11"}});
+    auto [from, to] = TRY(period_params(ctx));
+    CountsQuery q{.unit_id = unit.id};
+    q.period = TRY(plan_period(from, to));
+    const std::string f = format_date(from), t = format_date(to);
+    ReportData d;
+    TRY(ctx.services.db.read([&](db::Tx& tx) -> Status {
+      AnswerCounts counts = TRY(load_counts(tx, q));
+      int64_t population = TRY(served_visits(tx, q, f, t));
+      auto instansi = TRY(org::find_instansi(tx, unit.instansi_id));
+      IndexResult r = compute_index(counts, *weight);
+      int64_t required = required_sample(population);
+      d.title = ctx.t("report.title");
+      d.unit = unit.name;
+      d.instansi = instansi ? instansi->name : "";
+      d.period = ctx.t("report.period", {{"from", f}, {"to", t}});
+      d.method = {{ctx.t("report.basis"), "PermenPANRB 14/2017"},
+                  {ctx.t("report.weight"), std::string(weight_name(*weight))},
+                  {ctx.t("results.respondents"), std::to_string(r.respondents)},
+                  {ctx.t("report.population"), std::to_string(population)},
+                  {ctx.t("report.required"), std::to_string(required) + " (Krejcie-Morgan)"},
+                  {ctx.t("report.adequate"),
+                   ctx.t(population > 0 && r.respondents >= required ? "results.adequate" : "results.not_adequate")}};
+      if (r.score_e2) {
+        d.score = format_fixed(*r.score_e2, 2);
+        d.mutu = std::string(mutu_letter(*r.mutu));
+        d.kinerja = ctx.t(kinerja_key(*r.mutu));
       }
+      for (const auto& row : element_rows(ctx, r)) {
+        ReportElement e{row["code"], row["title"], 0, row["nrr"], row["answered"]};
+        int i = std::stoi(e.code.substr(1)) - 1;
+        if (r.elements[i].nrr_e4) e.nrr = static_cast<double>(*r.elements[i].nrr_e4) / 10000;
+        d.elements.push_back(e);
+      }
+      for (auto item : kRespondentItems) {
+        std::string name(item);
+        ReportProfile p{ctx.t("skm.profile." + name), {}};
+        for (const auto& [code, n] : TRY(profile_counts(tx, unit.id, name, f, t))) {
+          p.counts.emplace_back(code.empty() ? ctx.t("skm.profile.none") : ctx.t("skm.profile." + name + "." + code), n);
+        }
+        d.profile.push_back(std::move(p));
+      }
+      for (const auto& s : TRY(suggestions(tx, unit.id, std::nullopt, f, t, 60))) d.suggestions.push_back(s.day + ": " + s.text);
       return {};
-    };
-    return res;
+    }));
+    d.h_method = ctx.t("report.method");
+    d.h_result = ctx.t("unit_public.ikm");
+    d.h_elements = ctx.t("results.nrr_caption");
+    d.h_chart = ctx.t("report.chart");
+    d.h_profile = ctx.t("report.profile");
+    d.h_suggestions = ctx.t("results.suggestions");
+    d.h_followup = ctx.t("report.followup");
+    d.h_none = ctx.t("unit_public.ikm_none");
+    d.c_element = ctx.t("results.element");
+    d.c_nrr = "NRR";
+    d.c_answered = ctx.t("results.answered");
+    d.c_issue = ctx.t("report.issue");
+    d.c_action = ctx.t("report.action");
+    d.c_who = ctx.t("report.who");
+    d.c_when = ctx.t("report.when");
+    d.footer = ctx.t("report.footer", {{"date", format_date(today(ctx))}});
+    return web::temp_file_download(ctx, "application/pdf", fmt::format("skm-{}-{}-{}.pdf", unit.code, f, t), ".pdf",
+                                   [d](const std::string& path) { return write_skm_report_pdf(d, path); });
   }, {.permission = Permission::kIkmRead});
 
   r.add("GET", "/desk/{unit_id}/results/{nip}", [](Context& ctx) -> Reply {

@@ -258,13 +258,33 @@ Result<std::map<int64_t, AnswerCounts>> load_counts_by_officer(db::Tx& tx, int64
   return out;
 }
 
-Result<std::vector<Suggestion>> officer_suggestions(db::Tx& tx, int64_t officer_asn_id, const std::string& from,
-                                                     const std::string& to, int limit) {
+Result<std::vector<Suggestion>> suggestions(db::Tx& tx, std::optional<int64_t> unit_id,
+                                            std::optional<int64_t> officer_asn_id, const std::string& from,
+                                            const std::string& to, int limit) {
   std::vector<Suggestion> out;
-  TRY(tx.each("SELECT day, suggestion FROM skm_responses WHERE officer_asn_id = ? AND day >= ? AND day <= ? AND "
-              "suggestion <> '' ORDER BY day DESC, id DESC LIMIT ?",
-              {officer_asn_id, from, to, limit}, [&](const db::Row& r) {
+  const char* by = officer_asn_id ? "officer_asn_id = ?" : "unit_id = ?";
+  TRY(tx.each(std::string("SELECT day, suggestion FROM skm_responses WHERE ") + by +
+                  " AND day >= ? AND day <= ? AND suggestion <> '' ORDER BY day DESC, id DESC LIMIT ?",
+              {officer_asn_id ? *officer_asn_id : unit_id.value_or(0), from, to, limit}, [&](const db::Row& r) {
                 out.push_back({r.text(0), r.text(1)});
+                return true;
+              }));
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, int64_t>>> profile_counts(db::Tx& tx, int64_t unit_id, std::string_view item,
+                                                                    const std::string& from, const std::string& to) {
+  // The column name comes from this fixed list, never from input.
+  std::string column;
+  for (auto known : kRespondentItems) {
+    if (known == item) column = std::string(known);
+  }
+  if (column.empty()) return Error::internal("unknown profile item");
+  std::vector<std::pair<std::string, int64_t>> out;
+  TRY(tx.each("SELECT " + column + ", COUNT(*) FROM skm_responses WHERE unit_id = ? AND day >= ? AND day <= ? GROUP BY " +
+                  column + " ORDER BY " + column,
+              {unit_id, from, to}, [&](const db::Row& r) {
+                out.emplace_back(r.text(0), r.i64(1));
                 return true;
               }));
   return out;

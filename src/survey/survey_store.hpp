@@ -68,9 +68,16 @@ struct Suggestion {
   std::string day;
   std::string text;
 };
-// The newest free-text suggestions about one officer's service in [from, to].
-Result<std::vector<Suggestion>> officer_suggestions(db::Tx& tx, int64_t officer_asn_id, const std::string& from,
-                                                     const std::string& to, int limit);
+// The newest free-text suggestions in [from, to] about one officer's service, or (no
+// officer given) about a unit's.
+Result<std::vector<Suggestion>> suggestions(db::Tx& tx, std::optional<int64_t> unit_id,
+                                            std::optional<int64_t> officer_asn_id, const std::string& from,
+                                            const std::string& to, int limit);
+
+// How many respondents gave each code of one profile item ("age_band", "sex", ...)
+// for a unit in [from, to]; "" counts those who left it empty.
+Result<std::vector<std::pair<std::string, int64_t>>> profile_counts(db::Tx& tx, int64_t unit_id, std::string_view item,
+                                                                    const std::string& from, const std::string& to);
 
 // An anonymous source (a browser, an address, a kiosk), hashed with this
 // installation's secret salt and the day, so no address is ever stored.

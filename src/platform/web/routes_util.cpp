@@ -1,5 +1,8 @@
 #include "platform/web/routes_util.hpp"
 
+#include <filesystem>
+#include <fstream>
+
 #include <charconv>
 
 namespace harmoni::web {
@@ -7,6 +10,35 @@ namespace harmoni::web {
 Status record_audit(Context& ctx, const audit::Entry& entry) {
   int64_t at = ctx.now_ms();
   return ctx.services.db.write([&](db::Tx& tx) -> Status { return audit::append(tx, entry, at); });
+}
+
+http::Response temp_file_download(const Context& ctx, std::string content_type, const std::string& filename,
+                                  std::string_view extension, FileProducer produce) {
+  const std::string path = (std::filesystem::path(ctx.services.config.upload_dir) /
+                            ("harmoni-download-" + ctx.services.random.hex(12) + std::string(extension)))
+                               .string();
+  http::Response res;
+  res.set_header("Content-Type", std::move(content_type));
+  res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  res.stream = [path, produce = std::move(produce)](const http::ChunkWriter& write) -> Status {
+    struct Remove {
+      std::string path;
+      ~Remove() {
+        std::error_code ignored;
+        std::filesystem::remove(path, ignored);
+      }
+    } remove{path};
+    TRY(produce(path));
+    std::ifstream in(path, std::ios::binary);
+    std::string chunk(64 * 1024, '\0');
+    while (in) {
+      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      auto got = static_cast<size_t>(in.gcount());
+      if (got > 0 && !write(std::string_view(chunk.data(), got))) return {};  // the client left
+    }
+    return {};
+  };
+  return res;
 }
 
 std::optional<int64_t> id_param(const Context& ctx, std::string_view name) {

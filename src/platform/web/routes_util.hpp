@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <functional>
 #include <string>
 
 #include "platform/web/app.hpp"
@@ -15,6 +16,13 @@ Status record_audit(Context& ctx, const audit::Entry& entry);
 std::optional<int64_t> id_param(const Context& ctx, std::string_view name);
 // The value of the "next" target after login, if it is a local path.
 std::string local_path_or(std::string_view candidate, std::string fallback);
+// A download made into a temporary file on a worker after the handler returns, then
+// sent in chunks and removed: for exports too large to hold in memory. `produce`
+// writes the file at the path it is given (it must not use the Context).
+using FileProducer = std::function<Status(const std::string& path)>;
+http::Response temp_file_download(const Context& ctx, std::string content_type, const std::string& filename,
+                                  std::string_view extension, FileProducer produce);
+
 // Page size from ?limit= (1..max, default def).
 int limit_param(const Context& ctx, int def = 50, int max = 500);
 
