@@ -264,6 +264,23 @@ TEST_P(E2E, ServiceStandardsSurveyEntryAndTheIndex) {
   ASSERT_EQ(put.status, 200) << put.body;
   EXPECT_EQ(json::parse(put.body)["standard_minutes"], 10);
 
+  // The same through the desk's pages.
+  const std::string desk_services = "/desk/" + std::to_string(unit) + "/services";
+  ASSERT_EQ(head.get(desk_services + "/new").status, 200);
+  auto bad_form = head.post_form(desk_services, {{"code", "x y"}, {"name", ""}, {"standard_minutes", "0"}});
+  EXPECT_EQ(bad_form.status, 422);
+  EXPECT_NE(bad_form.body.find("error-summary"), std::string::npos);
+  EXPECT_NE(bad_form.body.find("value=\"x y\""), std::string::npos) << "what was typed is shown again";
+  auto made_form = head.post_form(desk_services, {{"code", "SKPWNI"}, {"name", "Surat pindah"}, {"standard_minutes", "30"},
+                                                  {"cost", "Gratis"}, {"product", "SKPWNI"}, {"active", "1"}});
+  ASSERT_EQ(made_form.status, 303) << made_form.body;
+  ASSERT_EQ(head.get(desk_services + "/SKPWNI").status, 200);
+  auto switched_off = head.post_form(desk_services + "/SKPWNI", {{"code", "SKPWNI"}, {"name", "Surat pindah"},
+                                                                 {"standard_minutes", "30"}, {"cost", "Gratis"},
+                                                                 {"product", "SKPWNI"}});
+  ASSERT_EQ(switched_off.status, 303) << switched_off.body;
+  EXPECT_EQ(client().get(base + "/services").body.find("\"code\":\"SKPWNI\""), std::string::npos) << "switched off: not public";
+
   // Bad survey input: a clear error per field, nothing stored.
   const std::string day = GetParam() == "sqlite" ? "2025-03-10" : "2025-03-11";
   const std::string ikm = "/api/v1/ikm?unit=" + std::to_string(unit) + "&service=AKTA-LAHIR&from=" + day + "&to=" + day;

@@ -188,6 +188,10 @@ try {
   await audit(head, 'unit results');
   await head.goto(`${base}${desk}/entry`);
   await audit(head, 'paper form entry');
+  await head.goto(`${base}${desk}/services/new`);
+  await audit(head, 'new service form');
+  await head.goto(`${base}${desk}/services/KTP-EL`);
+  await audit(head, 'service form');
   await citizen.goto(`${kioskLink}/survey`);
   await audit(citizen, 'survey kiosk at 320px');
   await fits('survey kiosk');
