@@ -8,17 +8,10 @@ cd "$(dirname "$0")/.."
 file=${1:?sqlite database file}
 unit_code=${2:-DUKCAPIL}
 db="sqlite:$file"
-work=$(mktemp -d)
-cleanup() {
-  [ -n "${hpid:-}" ] && kill "$hpid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+source bench/lib.sh
+port=$(free_port)
 token=$(build/harmoni token create --db "$db" --email admin.sambas@harmoni.demo --name "export-bench-$$" 2>/dev/null)
-build/harmoni serve --db "$db" --listen "127.0.0.1:$port" --no-access-log --log-level warn --upload-dir "$work" 2> "$work/err" &
-hpid=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.1; done
+start_harmoni "$db" "$port" --upload-dir "$work"
 unit=$(sqlite3 "$file" "SELECT u.id FROM units u JOIN instansi i ON i.id = u.instansi_id WHERE i.code = 'KAB-SAMBAS' AND u.code = '$unit_code'")
 rows=$(sqlite3 "$file" "SELECT count(*) FROM skm_responses WHERE unit_id = $unit")
 rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$hpid/status")

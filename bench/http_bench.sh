@@ -9,24 +9,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-15}
 conns=${2:-64}
-work=$(mktemp -d)
-cleanup() {
-  [ -n "${hpid:-}" ] && kill "$hpid" 2>/dev/null || true
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
-  || shuf -i 20000-60000 -n 1; }
+source bench/lib.sh
+bench_extra_cleanup() { [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; }
 
 db="sqlite:$work/bench.db"
 build/harmoni demo --db "$db" --scale "${SCALE:-10}" --password-cost test > /dev/null
 token=$(build/harmoni token create --db "$db" --email admin.sambas@harmoni.demo --name bench 2>/dev/null)
 hport=$(free_port)
-build/harmoni serve --db "$db" --listen "127.0.0.1:$hport" --no-access-log --log-level warn \
-  --worker-threads "${WORKERS:-16}" --io-threads "${IO_THREADS:-0}" --sqlite-synchronous "${SYNC:-FULL}" 2> "$work/harmoni.err" &
-hpid=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$hport/healthz" > /dev/null && break; sleep 0.1; done
+start_harmoni "$db" "$hport" --worker-threads "${WORKERS:-16}" --io-threads "${IO_THREADS:-0}" \
+  --sqlite-synchronous "${SYNC:-FULL}"
 list="/api/v1/instansi/KAB-SAMBAS/asn?limit=50"
 curl -sf "http://127.0.0.1:$hport/healthz" > "$work/healthz.json"
 curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$hport$list" > "$work/list.json"

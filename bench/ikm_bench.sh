@@ -7,17 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 file=${1:?sqlite database file}
 db="sqlite:$file"
-work=$(mktemp -d)
-cleanup() {
-  [ -n "${hpid:-}" ] && kill "$hpid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+source bench/lib.sh
+port=$(free_port)
 token=$(build/harmoni token create --db "$db" --email admin.sambas@harmoni.demo --name "ikm-bench-$$" 2>/dev/null)
-build/harmoni serve --db "$db" --listen "127.0.0.1:$port" --no-access-log --log-level warn 2> "$work/err" &
-hpid=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.1; done
+start_harmoni "$db" "$port"
 responses=$(sqlite3 "$file" "SELECT count(*) FROM skm_responses")
 instansi=$(sqlite3 "$file" "SELECT id FROM instansi WHERE code = 'KAB-SAMBAS'")
 unit=$(sqlite3 "$file" "SELECT id FROM units WHERE instansi_id = $instansi AND code = 'DUKCAPIL'")

@@ -8,20 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-15}
 conns=${2:-64}
-work=$(mktemp -d)
-cleanup() {
-  [ -n "${hpid:-}" ] && kill "$hpid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+source bench/lib.sh
+port=$(free_port)
 db="sqlite:$work/bench.db"
 build/harmoni demo --db "$db" --responses 0 --password-cost test > /dev/null
 token=$(build/harmoni token create --db "$db" --email kepala.dukcapil@harmoni.demo --name bench 2>/dev/null)
-build/harmoni serve --db "$db" --listen "127.0.0.1:$port" --no-access-log --log-level warn \
-  --worker-threads "${WORKERS:-64}" --sqlite-synchronous "${SYNC:-FULL}" 2> "$work/err" &
-hpid=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.1; done
+start_harmoni "$db" "$port" --worker-threads "${WORKERS:-64}" --sqlite-synchronous "${SYNC:-FULL}"
 unit=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/units" |
   python3 -c 'import json,sys; print(next(u["id"] for u in json.load(sys.stdin)["items"] if u["code"] == "DUKCAPIL" and u["instansi"] == "KAB-SAMBAS"))')
 before=$(sqlite3 "$work/bench.db" "SELECT count(*) FROM skm_responses")

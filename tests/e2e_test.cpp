@@ -37,6 +37,17 @@ class E2E : public ::testing::TestWithParam<std::string> {
     c.get("/");  // picks up the session's CSRF token
     return c;
   }
+  // A new kiosk link for a desk ("/desk/ID"), made by its manager: the "/kiosk/KEY" path.
+  std::string new_kiosk_path(HttpClient& manager, const std::string& desk) {
+    auto page = manager.post_form(desk + "/kiosk", {});
+    EXPECT_EQ(page.status, 200) << page.body;
+    std::smatch m;
+    if (!std::regex_search(page.body, m, std::regex(R"(href="http://[^"]*(/kiosk/[A-Za-z0-9_-]+))"))) {
+      ADD_FAILURE() << "no kiosk link on the page";
+      return "/kiosk/missing";
+    }
+    return m[1];
+  }
   // The NIP of some ASN in a unit of Kabupaten Sambas, found through the API.
   std::string some_nip(const std::string& unit) {
     HttpClient admin = logged_in("admin.sambas@harmoni.demo");
@@ -351,11 +362,7 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   std::string desk = desk_page.header("location");
   ASSERT_EQ(head.get(desk).status, 200);
   const std::string unit_id = desk.substr(desk.rfind('/') + 1);
-  auto kiosk_link = head.post_form(desk + "/kiosk", {});
-  ASSERT_EQ(kiosk_link.status, 200) << kiosk_link.body;
-  std::smatch m;
-  ASSERT_TRUE(std::regex_search(kiosk_link.body, m, std::regex(R"(href="http://[^"]*(/kiosk/[A-Za-z0-9_-]+))")));
-  const std::string kiosk = m[1];
+  const std::string kiosk = new_kiosk_path(head, desk);
 
   // A citizen takes a priority ticket at the kiosk, without an account.
   HttpClient citizen = client();
@@ -476,10 +483,7 @@ TEST_P(E2E, SurveyLinkAndKioskGuardAgainstBallotStuffing) {
   EXPECT_EQ(no_service.status, 422);
 
   // The survey kiosk resets itself and refuses answers faster than a person can give them.
-  auto kiosk_page = head.post_form(desk + "/kiosk", {});
-  std::smatch m;
-  ASSERT_TRUE(std::regex_search(kiosk_page.body, m, std::regex(R"(href="http://[^"]*(/kiosk/[A-Za-z0-9_-]+))")));
-  const std::string kiosk = std::string(m[1]) + "/survey";
+  const std::string kiosk = new_kiosk_path(head, desk) + "/survey";
   HttpClient device = client();
   auto form = device.get(kiosk);
   ASSERT_EQ(form.status, 200);
@@ -507,12 +511,10 @@ TEST_P(E2E, TriageIssuesPriorityAndAppointmentTickets) {
                                                      {"appointment_time", "25:00"}});
   EXPECT_EQ(bad_time.status, 422);
   // The kiosk never issues appointments.
-  auto kiosk_page = head.post_form(desk + "/kiosk", {});
-  std::smatch m;
-  ASSERT_TRUE(std::regex_search(kiosk_page.body, m, std::regex(R"(href="http://[^"]*(/kiosk/[A-Za-z0-9_-]+))")));
+  const std::string kiosk = new_kiosk_path(head, desk);
   HttpClient citizen = client();
-  ASSERT_EQ(citizen.get(m[1]).status, 200);
-  auto refused = citizen.post_form(std::string(m[1]) + "/tickets", {{"service", "KK"}, {"ticket_class", "appointment"}});
+  ASSERT_EQ(citizen.get(kiosk).status, 200);
+  auto refused = citizen.post_form(kiosk + "/tickets", {{"service", "KK"}, {"ticket_class", "appointment"}});
   EXPECT_EQ(refused.status, 422);
 }
 

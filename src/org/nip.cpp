@@ -1,7 +1,6 @@
 #include "org/nip.hpp"
 
 #include <algorithm>
-#include <ctime>
 
 namespace harmoni::org {
 namespace {
@@ -15,10 +14,8 @@ int number(std::string_view digits) {
 }  // namespace
 
 YearMonth month_in_wib(int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds + 7 * 3600);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return YearMonth{tm.tm_year + 1900, tm.tm_mon + 1};
+  Date d = date_in_wib(unix_seconds * 1000);
+  return YearMonth{d.year, d.month};
 }
 
 std::string normalize_nip(std::string_view input) {

@@ -25,13 +25,6 @@ using web::Reply;
 
 std::string today_text(const Context& ctx) { return format_date(date_in_wib(ctx.now_ms())); }
 
-std::string public_base(const Context& ctx) {
-  const std::string& configured = ctx.services.config.public_url;
-  if (!configured.empty()) return configured.back() == '/' ? configured.substr(0, configured.size() - 1) : configured;
-  std::string host(ctx.request.header("host"));
-  return (ctx.request.tls ? "https://" : "http://") + (host.empty() ? std::string("localhost") : host);
-}
-
 nlohmann::json class_options(const Context& ctx, bool with_regular) {
   nlohmann::json out = nlohmann::json::array();
   for (TicketClass c : kAllClasses) {
@@ -89,9 +82,7 @@ Result<std::pair<Ticket, std::string>> issue_for(Context& ctx, const org::Unit& 
     int h = -1, m = -1;
     if (at.size() == 5 && at[2] == ':' && std::sscanf(at.c_str(), "%2d:%2d", &h, &m) == 2 && h >= 0 && h < 24 &&
         m >= 0 && m < 60) {
-      const int64_t now = ctx.now_ms(), day_ms = 86'400'000, wib_offset_ms = 7 * 3'600'000;
-      const int64_t midnight = now - (now + wib_offset_ms) % day_ms;
-      appointment_ms = midnight + (h * 60 + m) * 60'000LL;
+      appointment_ms = wib_day_start_ms(ctx.now_ms()) + (h * 60 + m) * 60'000LL;
     } else if (!at.empty()) {
       in.add_error("appointment_time", "queue.appointment_time");
     }
@@ -138,14 +129,9 @@ nlohmann::json latest_index(const Context& ctx, const org::Unit& unit) {
 }
 
 Result<std::pair<Ticket, desk::Service>> ticket_for_token(const Context& ctx) {
-  std::string token = ctx.param("token");
-  if (token.size() < 16 || token.size() > 64) return Error::not_found("queue.ticket_unknown");
-  return ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<Ticket, desk::Service>> {
-    auto t = TRY(find_ticket_by_token_hash(tx, auth::sha256_hex(token)));
-    if (!t) return Error::not_found("queue.ticket_unknown");
-    auto s = TRY(desk::find_service_by_id(tx, t->service_id));
-    return std::pair{*t, *s};
-  });
+  auto visit = TRY(ctx.services.db.read([&](db::Tx& tx) { return find_visit_by_token(tx, ctx.param("token")); }));
+  if (!visit) return Error::not_found("queue.ticket_unknown");
+  return *visit;
 }
 
 Reply ticket_page(Context& ctx, const Ticket& t, const desk::Service& service, const std::string& token) {
@@ -155,7 +141,7 @@ Reply ticket_page(Context& ctx, const Ticket& t, const desk::Service& service, c
   for (const auto& w : view.waiting) {
     if (w.id != t.id && w.eligible_at_ms <= t.eligible_at_ms) ++ahead;
   }
-  std::string survey_url = public_base(ctx) + "/s/" + token;
+  std::string survey_url = ctx.public_origin() + "/s/" + token;
   std::string qr = TRY(qr::svg(survey_url, ctx.t("ticket.qr_label")));
   nlohmann::json data = {{"ticket", ticket_json(ctx, t, service.name)}, {"unit", {{"id", unit->id}, {"name", unit->name}}},
                          {"ahead", ahead}, {"waiting", t.status == TicketStatus::kWaiting},
@@ -338,7 +324,7 @@ void register_routes(web::App& app) {
       TRY(desk::set_kiosk_key_hash(tx, unit.id, auth::sha256_hex(key), ctx.services.clock.now_seconds()));
       return audit::append(tx, ctx.audit("desk.kiosk_link", "unit", std::to_string(unit.id), unit.instansi_id), ctx.now_ms());
     }));
-    std::string link = public_base(ctx) + "/kiosk/" + key;
+    std::string link = ctx.public_origin() + "/kiosk/" + key;
     return ctx.page("kiosk_link", {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"link", link},
                                    {"qr", TRY(qr::svg(link, ctx.t("desk.kiosk_qr_label")))}},
                     "desk.kiosk_title");

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "desk/desk_store.hpp"
+#include "platform/auth/password.hpp"
+
 namespace harmoni::queue {
 namespace {
 
@@ -171,6 +174,16 @@ Result<std::optional<Ticket>> find_ticket(db::Tx& tx, int64_t id) { return one_t
 
 Result<std::optional<Ticket>> find_ticket_by_token_hash(db::Tx& tx, const std::string& token_hash) {
   return one_ticket(tx, "t.survey_token_hash = ?", {token_hash});
+}
+
+Result<std::optional<std::pair<Ticket, desk::Service>>> find_visit_by_token(db::Tx& tx, std::string_view token) {
+  using Visit = std::optional<std::pair<Ticket, desk::Service>>;
+  if (token.size() < 16 || token.size() > 64) return Visit{};
+  auto t = TRY(find_ticket_by_token_hash(tx, auth::sha256_hex(token)));
+  if (!t) return Visit{};
+  auto s = TRY(desk::find_service_by_id(tx, t->service_id));
+  if (!s) return Error::internal("ticket without its service");
+  return Visit{std::pair{*t, *s}};
 }
 
 Result<std::optional<Ticket>> counter_ticket(db::Tx& tx, int64_t counter_id) {

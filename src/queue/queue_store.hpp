@@ -54,6 +54,9 @@ Result<Ticket> apply_ticket_step(db::Tx& tx, const StepRequest& request);
 
 Result<std::optional<Ticket>> find_ticket(db::Tx& tx, int64_t id);
 Result<std::optional<Ticket>> find_ticket_by_token_hash(db::Tx& tx, const std::string& token_hash);
+// The ticket (and its service) whose page and survey this token opens; nothing for an
+// unknown or malformed token.
+Result<std::optional<std::pair<Ticket, desk::Service>>> find_visit_by_token(db::Tx& tx, std::string_view token);
 // The ticket a counter is dealing with (called or serving), if any.
 Result<std::optional<Ticket>> counter_ticket(db::Tx& tx, int64_t counter_id);
 

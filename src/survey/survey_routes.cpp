@@ -8,7 +8,6 @@
 #include "desk/desk_store.hpp"
 #include "desk/unit_access.hpp"
 #include "org/org_store.hpp"
-#include "platform/auth/password.hpp"
 #include "platform/embedded.hpp"
 #include "queue/queue_store.hpp"
 #include "platform/audit/audit.hpp"
@@ -158,13 +157,9 @@ nlohmann::json form_data(const Context& ctx, const web::Input* sent) {
 }
 
 Result<std::pair<queue::Ticket, desk::Service>> survey_ticket(const Context& ctx) {
-  std::string token = ctx.param("token");
-  if (token.size() < 16 || token.size() > 64) return Error::not_found("skm.ticket_unknown");
-  return ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<queue::Ticket, desk::Service>> {
-    auto t = TRY(queue::find_ticket_by_token_hash(tx, auth::sha256_hex(token)));
-    if (!t) return Error::not_found("skm.ticket_unknown");
-    return std::pair{*t, *TRY(desk::find_service_by_id(tx, t->service_id))};
-  });
+  auto visit = TRY(ctx.services.db.read([&](db::Tx& tx) { return queue::find_visit_by_token(tx, ctx.param("token")); }));
+  if (!visit) return Error::not_found("skm.ticket_unknown");
+  return *visit;
 }
 
 Result<bool> ticket_answered(const Context& ctx, int64_t ticket_id) {

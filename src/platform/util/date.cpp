@@ -41,8 +41,15 @@ std::string format_month(const Date& d) {
   return out;
 }
 
+namespace {
+constexpr int64_t kWibOffsetMs = 7 * 3'600'000;
+constexpr int64_t kDayMs = 86'400'000;
+}  // namespace
+
+int64_t wib_day_start_ms(int64_t unix_ms) { return unix_ms - (unix_ms + kWibOffsetMs) % kDayMs; }
+
 Date date_in_wib(int64_t unix_ms) {
-  std::time_t t = static_cast<std::time_t>(unix_ms / 1000 + 7 * 3600);
+  std::time_t t = static_cast<std::time_t>((unix_ms + kWibOffsetMs) / 1000);
   std::tm tm{};
   gmtime_r(&t, &tm);
   return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};

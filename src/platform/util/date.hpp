@@ -25,6 +25,8 @@ std::string format_date(const Date& d);  // 'YYYY-MM-DD'
 std::string format_month(const Date& d);  // 'YYYY-MM'
 // The calendar day in western Indonesian time (UTC+7, no daylight saving) of an instant.
 Date date_in_wib(int64_t unix_ms);
+// The instant (ms) that day began: midnight WIB.
+int64_t wib_day_start_ms(int64_t unix_ms);
 Date next_day(const Date& d);
 Date first_of_month(const Date& d);
 Date last_of_month(const Date& d);

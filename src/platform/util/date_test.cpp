@@ -29,6 +29,8 @@ TEST(Date, OfficeDayIsWesternIndonesianTime) {
   const int64_t midnight_wib_ms = 1795366800000;
   EXPECT_EQ(date_in_wib(midnight_wib_ms), (Date{2026, 11, 23}));
   EXPECT_EQ(date_in_wib(midnight_wib_ms - 1000), (Date{2026, 11, 22}));
+  EXPECT_EQ(wib_day_start_ms(midnight_wib_ms + 5 * 3'600'000), midnight_wib_ms);
+  EXPECT_EQ(wib_day_start_ms(midnight_wib_ms - 1), midnight_wib_ms - 86'400'000);
 }
 
 }  // namespace

@@ -175,6 +175,8 @@ nlohmann::json Context::field_errors(const Error& error) const {
   return {{"list", list}, {"by_field", by_field}, {"summary", t(error.key, error.args)}};
 }
 
+std::string Context::public_origin() const { return expected_origin(services.config, request); }
+
 bool Context::wants_json() const {
   return route.is_api() || request.header("accept").starts_with("application/json");
 }

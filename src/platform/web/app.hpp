@@ -89,6 +89,9 @@ class Context {
   http::Response redirect(std::string location, std::string_view flash_key = {}) const;
   // Translated field errors for re-rendering a form: [{field, message}] and {field: message}.
   nlohmann::json field_errors(const Error& error) const;
+  // Where users reach this server ("https://host"): the configured public URL's origin,
+  // else this request's scheme and Host. For links printed on tickets and posters.
+  std::string public_origin() const;
   // True on API routes and when the client asked for JSON.
   bool wants_json() const;
   // The CSRF token for a page's forms: the session's when logged in, otherwise the
