@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
   serve->add_flag("--trust-proxy", c.trust_proxy, "Honour X-Forwarded-For / -Proto")->envname("HARMONI_TRUST_PROXY");
   serve->add_option("--session-idle-minutes", c.session_idle_minutes)->envname("HARMONI_SESSION_IDLE_MINUTES");
   serve->add_option("--session-absolute-hours", c.session_absolute_hours)->envname("HARMONI_SESSION_ABSOLUTE_HOURS");
-  serve->add_option("--upload-dir", c.upload_dir, "Where uploads wait while handled")->envname("HARMONI_UPLOAD_DIR");
+  serve->add_option("--upload-dir", c.upload_dir, "Where uploads and exports wait while handled")->envname("HARMONI_UPLOAD_DIR");
   serve->add_option("--max-upload-mb", c.max_upload_mb)->envname("HARMONI_MAX_UPLOAD_MB");
   serve->add_option("--shutdown-grace-seconds", c.shutdown_grace_seconds)->envname("HARMONI_SHUTDOWN_GRACE_SECONDS");
   serve->add_option("--read-timeout-seconds", c.read_timeout_seconds)->envname("HARMONI_READ_TIMEOUT_SECONDS");
