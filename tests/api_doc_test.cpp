@@ -32,7 +32,8 @@ TEST(ApiDoc, EveryApiRouteIsDocumentedAndNothingElse) {
   auto catalogs = i18n::Catalogs::load_embedded().release_value();
   auto templates = Templates::load_embedded(catalogs).release_value();
   auth::AuthStore auth(*t.db, clock, random);
-  web::App app(web::Services{config, *t.db, clock, random, catalogs, templates, auth});
+  events::Hub hub("test");
+  web::App app(web::Services{config, *t.db, clock, random, catalogs, templates, auth, hub});
   cli::register_all_routes(app);
   std::set<std::string> served;
   for (const auto& route : app.router().routes()) {

@@ -16,6 +16,7 @@
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
 #include "queue/queue_store.hpp"
+#include "survey/followup_store.hpp"
 #include "platform/auth/password.hpp"
 #include "platform/util/date.hpp"
 #include "support/backends.hpp"
@@ -127,6 +128,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     // harness's anonymous caller lacks; logged-in callers pass with their session's token.
     {"GET /u/{unit_id}", kEveryone},
     {"GET /u/{unit_id}/board", kEveryone},
+    {"GET /u/{unit_id}/events", kEveryone},
     {"GET /kiosk/{key}", kEveryone},
     {"POST /kiosk/{key}/tickets", kAnyUser},
     {"GET /t/{token}", kEveryone},
@@ -150,6 +152,9 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /desk/{unit_id}/counters/{counter}/call", {"unit_head"}},
     {"POST /desk/{unit_id}/counters/{counter}/step", {"unit_head"}},
     {"GET /desk/{unit_id}/results", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
+    {"GET /desk/{unit_id}/followup", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
+    {"POST /desk/{unit_id}/followup", {"system_admin", "instansi_admin", "unit_head"}},
+    {"POST /desk/{unit_id}/followup/{id}/status", {"system_admin", "instansi_admin", "unit_head"}},
     {"GET /desk/{unit_id}/report.pdf", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
     {"GET /desk/{unit_id}/responses.xlsx", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
     // {nip} is a staff member of Dukcapil's service division: results per officer are
@@ -178,7 +183,7 @@ class Authz : public ::testing::TestWithParam<std::string> {
     catalogs_ = std::make_unique<i18n::Catalogs>(i18n::Catalogs::load_embedded().release_value());
     templates_ = std::make_unique<Templates>(Templates::load_embedded(*catalogs_).release_value());
     auth_ = std::make_unique<auth::AuthStore>(*t_.db, clock_, random_);
-    app_ = std::make_unique<web::App>(web::Services{config_, *t_.db, clock_, random_, *catalogs_, *templates_, *auth_});
+    app_ = std::make_unique<web::App>(web::Services{config_, *t_.db, clock_, random_, *catalogs_, *templates_, *auth_, hub_});
     cli::register_all_routes(*app_);
     for (const auto& [actor, email] : kEmails) {
       auto s = auth_->login(email, demo::kDemoPassword, "10.9.8." + std::to_string(sessions_.size()));
@@ -212,6 +217,10 @@ class Authz : public ::testing::TestWithParam<std::string> {
                             std::nullopt, auth::sha256_hex(kTicketToken), std::nullopt};
       queue::Ticket t = TRY(queue::issue_ticket(tx, q));
       TRY(tx.exec("UPDATE tickets SET status = 'done' WHERE id = ?", {t.id}));
+      survey::FollowUp plan{.unit_id = dukcapil_id_, .period_from = "2026-07-01", .period_to = "2026-09-30",
+                            .element = "U3", .issue = "Antrean lama", .action = "Loket tambahan", .responsible = "Kepala",
+                            .due_date = "2026-12-31"};
+      followup_id_ = TRY(survey::insert_followup(tx, plan, std::nullopt, 1));
       return {};
     });
     ASSERT_TRUE(ticket.ok()) << ticket.error().internal_detail;
@@ -226,7 +235,9 @@ class Authz : public ::testing::TestWithParam<std::string> {
     replace("{unit}", "DUKCAPIL");
     replace("{position}", "OPERATOR-LAYANAN");
     replace("{nip}", nip_);
-    replace("{id}", pattern.find("tokens") != std::string::npos ? std::to_string(token_id_) : std::to_string(user_id_));
+    replace("{id}", pattern.find("tokens") != std::string::npos     ? std::to_string(token_id_)
+                    : pattern.find("followup") != std::string::npos ? std::to_string(followup_id_)
+                                                                    : std::to_string(user_id_));
     replace("{name}", "app.css");
     replace("{unit_id}", std::to_string(dukcapil_id_));
     replace("{service}", "KTP-EL");
@@ -268,10 +279,11 @@ class Authz : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<i18n::Catalogs> catalogs_;
   std::unique_ptr<Templates> templates_;
   std::unique_ptr<auth::AuthStore> auth_;
+  events::Hub hub_{"test"};
   std::unique_ptr<web::App> app_;
   std::map<std::string, Session> sessions_;
   std::string nip_;
-  int64_t user_id_ = 0, token_id_ = 0, dukcapil_id_ = 0;
+  int64_t user_id_ = 0, token_id_ = 0, dukcapil_id_ = 0, followup_id_ = 0;
 };
 
 bool denied(const http::Response& r) {

@@ -453,9 +453,123 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   auto public_page = client().get("/u/" + unit_id);
   EXPECT_EQ(public_page.status, 200);
   EXPECT_NE(public_page.body.find("Kartu Keluarga"), std::string::npos);
+}
+
+TEST_P(E2E, TheDisplayBoardFollowsTheQueueLive) {
+  HttpClient head = logged_in("kepala.dukcapil@harmoni.demo");
+  std::string desk = head.get("/desk").header("location");
+  const std::string unit_id = desk.substr(desk.rfind('/') + 1);
   auto board = client().get("/u/" + unit_id + "/board");
-  EXPECT_EQ(board.status, 200);
-  EXPECT_EQ(board.header("refresh"), "5");
+  ASSERT_EQ(board.status, 200);
+  EXPECT_EQ(board.header("refresh"), "") << "with JavaScript the board follows events instead of reloading";
+  EXPECT_NE(board.body.find(R"(<noscript><meta http-equiv="refresh" content="10"></noscript>)"), std::string::npos);
+  EXPECT_NE(board.body.find("data-events=\"/u/" + unit_id + "/events\""), std::string::npos);
+  EXPECT_EQ(client().get("/u/999999/events").status, 404);
+
+  // More open streams than the server has worker threads (16): pages still answer,
+  // because a stream waits on the network thread.
+  const std::string events = "/u/" + unit_id + "/events";
+  std::vector<std::unique_ptr<EventStreamClient>> boards;
+  for (int i = 0; i < 24; ++i) {
+    boards.push_back(std::make_unique<EventStreamClient>(demo().port(), events));
+    ASSERT_TRUE(boards.back()->wait_for("retry: 3000")) << boards.back()->received();
+  }
+  EXPECT_NE(boards[0]->received().find("Content-Type: text/event-stream"), std::string::npos);
+  std::string page = raw_exchange(demo().port(), "GET /u/" + unit_id + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 10000);
+  EXPECT_EQ(page.substr(0, 12), "HTTP/1.1 200") << page.substr(0, 200);
+
+  // A new ticket moves the waiting list; a call is announced with the counter's name.
+  auto issued = head.post_form(desk + "/tickets", {{"service", "KK"}, {"ticket_class", "pregnant"}});
+  ASSERT_EQ(issued.status, 303) << issued.body;
+  for (auto& b : boards) ASSERT_TRUE(b->wait_for("event: change\n")) << b->received();
+  const std::string counter = desk + "/counters/LOKET-2";
+  auto console = head.get(counter);
+  std::smatch held;
+  if (std::regex_search(console.body, held, std::regex(R"re(name="ticket" value="(\d+)")re"))) {
+    head.post_form(counter + "/step", {{"ticket", held[1]}, {"step", "finish"}});
+  }
+  const size_t before_call = boards[0]->received().size();
+  ASSERT_EQ(head.post_form(counter + "/call", {}).status, 303);
+  ASSERT_TRUE(boards[0]->wait_for("event: call\n", 10000, before_call)) << boards[0]->received();
+  std::string after = boards[0]->received().substr(before_call);
+  EXPECT_TRUE(std::regex_search(after, std::regex(R"(data: \{"counter":"Loket 2","kind":"call","label":"[A-Z]-\d{3}"\})")))
+      << after;
+  for (auto& b : boards) EXPECT_TRUE(b->wait_for("event: call\n")) << "every board hears the call";
+
+  // A board that lost its link resumes after the last id it saw and gets the call.
+  std::string seen = boards[0]->received().substr(0, before_call);
+  const std::regex id_line(R"(id: (\S+))");
+  std::string last_id;
+  for (auto it = std::sregex_iterator(seen.begin(), seen.end(), id_line); it != std::sregex_iterator(); ++it) {
+    last_id = (*it)[1];
+  }
+  ASSERT_FALSE(last_id.empty()) << seen;
+  boards.clear();
+  EventStreamClient resumed(demo().port(), events, last_id);
+  EXPECT_TRUE(resumed.wait_for("event: call\n")) << resumed.received();
+  EventStreamClient forged(demo().port(), events, "not-ours-1");
+  EXPECT_TRUE(forged.wait_for("retry: 3000"));
+  EXPECT_FALSE(forged.wait_for("event: ", 300)) << "an id from elsewhere replays nothing";
+}
+
+TEST_P(E2E, SurveyFormOrderAndTheFollowUpPlan) {
+  HttpClient head = logged_in("kepala.dukcapil@harmoni.demo");
+  std::string desk = head.get("/desk").header("location");
+  const std::string unit_id = desk.substr(desk.rfind('/') + 1);
+  head.get(desk);
+  auto settings = [&](const std::string& order) {
+    return head.post_form(desk + "/settings", {{"published", "1"}, {"policy", "weighted"}, {"priority_weight_minutes", "15"},
+                                               {"max_wait_minutes", "45"}, {"ratio_regular", "3"}, {"survey_order", order}});
+  };
+  auto asked_before = [&](const std::string& first, const std::string& second) {
+    std::string form = client().get("/u/" + unit_id + "/survey").body;
+    size_t a = form.find("name=\"" + first + "\""), b = form.find("name=\"" + second + "\"");
+    EXPECT_NE(a, std::string::npos);
+    EXPECT_NE(b, std::string::npos);
+    return a < b;
+  };
+  EXPECT_EQ(settings("u8_first").status, 422);
+  EXPECT_TRUE(asked_before("U8", "U9")) << "a refused setting changes nothing";
+  ASSERT_EQ(settings("u9_before_u8").status, 303);
+  EXPECT_TRUE(asked_before("U9", "U8"));
+  EXPECT_TRUE(asked_before("U7", "U9"));
+  ASSERT_EQ(settings("standard").status, 303);
+  EXPECT_TRUE(asked_before("U8", "U9"));
+
+  // The follow-up plan of a quarter: refused input stores nothing, then an action is
+  // planned, moves to done and appears in the report.
+  const std::string plan = desk + "/followup?from=2026-07-01&to=2026-09-30";
+  auto page = head.get(plan);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("Belum ada tindakan"), std::string::npos);
+  auto early = head.post_form(plan, {{"element", "U3"}, {"issue", "Antrean terlalu lama"}, {"action", "Loket tambahan"},
+                                     {"responsible", "Kepala seksi"}, {"due_date", "2026-09-01"}});
+  EXPECT_EQ(early.status, 422);
+  EXPECT_NE(early.body.find("Batas waktu tidak boleh sebelum akhir periode (2026-09-30)"), std::string::npos) << early.body;
+  EXPECT_NE(early.body.find("Antrean terlalu lama"), std::string::npos) << "what was typed is kept";
+  auto unknown = head.post_form(plan, {{"element", "U10"}, {"issue", "Antrean terlalu lama"}, {"action", "Loket tambahan"},
+                                       {"responsible", "Kepala seksi"}, {"due_date", "2026-12-31"}});
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(head.post_form(plan, {{"issue", "x"}, {"due_date", "besok"}}).status, 422);
+  EXPECT_NE(head.get(plan).body.find("Belum ada tindakan"), std::string::npos) << "nothing stored";
+  auto added = head.post_form(plan, {{"element", "U3"}, {"issue", "Antrean terlalu lama"},
+                                     {"action", "Buka loket tambahan pada Senin pagi"}, {"responsible", "Kepala seksi"},
+                                     {"due_date", "2026-12-31"}});
+  ASSERT_EQ(added.status, 303) << added.body;
+  page = head.get(plan);
+  EXPECT_NE(page.body.find("Buka loket tambahan pada Senin pagi"), std::string::npos);
+  std::smatch id;
+  ASSERT_TRUE(std::regex_search(page.body, id, std::regex(R"(/followup/(\d+)/status)")));
+  EXPECT_EQ(head.post_form(desk + "/followup/" + std::string(id[1]) + "/status", {{"status", "finished"}}).status, 422);
+  ASSERT_EQ(head.post_form(desk + "/followup/" + std::string(id[1]) + "/status", {{"status", "done"}}).status, 303);
+  EXPECT_NE(head.get(plan).body.find(R"(<option value="done" selected>)"), std::string::npos);
+  EXPECT_EQ(head.post_form(desk + "/followup/999999/status", {{"status", "done"}}).status, 404);
+  EXPECT_EQ(head.get(desk + "/report.pdf?from=2026-07-01&to=2026-09-30").status, 200);
+  // Another quarter has its own plan; an officer may not plan; another instansi sees nothing.
+  EXPECT_NE(head.get(desk + "/followup?from=2026-10-01&to=2026-12-31").body.find("Belum ada tindakan"), std::string::npos);
+  HttpClient officer = logged_in("petugas.mpp@harmoni.demo");
+  EXPECT_EQ(officer.post_form(plan, {{"issue", "x"}}).status, 403);
+  EXPECT_EQ(logged_in("admin.kalbar@harmoni.demo").get(plan).status, 404);
 }
 
 TEST_P(E2E, SurveyLinkAndKioskGuardAgainstBallotStuffing) {
@@ -510,6 +624,8 @@ TEST_P(E2E, TriageIssuesPriorityAndAppointmentTickets) {
   auto bad_time = head.post_form(desk + "/tickets", {{"service", "AKTA-LAHIR"}, {"ticket_class", "appointment"},
                                                      {"appointment_time", "25:00"}});
   EXPECT_EQ(bad_time.status, 422);
+  EXPECT_NE(bad_time.body.find("id=\"error-summary\""), std::string::npos) << "the desk page again, with the problem";
+  EXPECT_NE(bad_time.body.find("id=\"triage-h\""), std::string::npos);
   // The kiosk never issues appointments.
   const std::string kiosk = new_kiosk_path(head, desk);
   HttpClient citizen = client();
@@ -671,6 +787,30 @@ TEST_P(Lifecycle, GracefulStopFinishesInFlightWorkAndLosesNothing) {
   auto found = check.get("/api/v1/instansi/KAB-SAMBAS/asn?q=uji&limit=1");
   EXPECT_EQ(found.status, 200);
   EXPECT_NE(found.body.find("Pegawai Uji"), std::string::npos);
+}
+
+TEST_P(Lifecycle, EventStreamsEndAtOnceOnAStop) {
+  TempDir dir;
+  std::string url = fresh_database_url(GetParam(), dir);
+  std::string bearer = demo_with_token(url);
+  auto server = std::make_unique<ServerProcess>(url, std::vector<std::string>{"--shutdown-grace-seconds", "300"});
+  HttpClient admin(server->port());
+  admin.set_bearer(bearer);
+  std::string unit_id;
+  auto units = admin.get("/api/v1/units");
+  ASSERT_EQ(units.status, 200) << units.body;
+  const json listed = json::parse(units.body);
+  for (const auto& u : listed["items"]) {
+    if (u["code"] == "DUKCAPIL") unit_id = std::to_string(u["id"].get<int64_t>());
+  }
+  ASSERT_FALSE(unit_id.empty()) << units.body;
+  EventStreamClient board(server->port(), "/u/" + unit_id + "/events");
+  ASSERT_TRUE(board.wait_for("retry: 3000")) << board.received();
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(server->stop(SIGTERM), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20)) << "no wait for the grace period";
+  EXPECT_TRUE(board.wait_closed(5000));
+  EXPECT_NE(board.received().find("\r\n0\r\n\r\n"), std::string::npos) << "the stream ends cleanly: " << board.received();
 }
 
 TEST_P(Lifecycle, BackupAndCommandErrors) {

@@ -114,7 +114,8 @@ int serve(const Common& common, bool with_demo) {
   auth_settings.absolute_timeout_s = static_cast<int64_t>(c.session_absolute_hours) * 3600;
   auth::AuthStore auth_store(db, clock, random, auth_settings);
 
-  web::App app(web::Services{c, db, clock, random, loaded_catalogs.value(), templates.value(), auth_store});
+  events::Hub event_hub(random.hex(6));
+  web::App app(web::Services{c, db, clock, random, loaded_catalogs.value(), templates.value(), auth_store, event_hub});
   register_all_routes(app);
 
   auto listen = parse_listen(c.listen);

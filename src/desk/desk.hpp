@@ -9,6 +9,7 @@
 
 #include "platform/result.hpp"
 #include "queue/policy.hpp"
+#include "survey/survey.hpp"
 
 namespace harmoni::desk {
 
@@ -37,6 +38,7 @@ struct Desk {
   std::string pledge;  // maklumat pelayanan, shown on the public page
   bool published = true;
   queue::QueuePolicy policy;
+  survey::FormOrder survey_order = survey::FormOrder::kStandard;  // how the unit's SKM form asks
   bool has_kiosk = false;
 };
 

@@ -34,8 +34,8 @@ Result<Desk> load_desk(db::Tx& tx, int64_t unit_id) {
   Desk desk;
   desk.unit_id = unit_id;
   auto row = TRY(tx.query_one(
-      "SELECT pledge, published, policy, priority_weight_s, max_wait_s, ratio_regular, kiosk_key_hash IS NOT NULL "
-      "FROM desks WHERE unit_id = ?",
+      "SELECT pledge, published, policy, priority_weight_s, max_wait_s, ratio_regular, kiosk_key_hash IS NOT NULL, "
+      "survey_order FROM desks WHERE unit_id = ?",
       {unit_id}));
   if (!row) return desk;
   desk.pledge = row->text(0);
@@ -45,17 +45,19 @@ Result<Desk> load_desk(db::Tx& tx, int64_t unit_id) {
   desk.policy.max_wait_s = row->i64(4);
   desk.policy.ratio_regular = static_cast<int>(row->i64(5));
   desk.has_kiosk = row->boolean(6);
+  desk.survey_order = survey::parse_form_order(row->text(7)).value_or(survey::FormOrder::kStandard);
   return desk;
 }
 
 Status save_desk(db::Tx& tx, const Desk& d, int64_t now) {
   TRY(tx.exec(
       "INSERT INTO desks (unit_id, pledge, published, policy, priority_weight_s, max_wait_s, ratio_regular, "
-      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id) DO UPDATE SET pledge = excluded.pledge, "
-      "published = excluded.published, policy = excluded.policy, priority_weight_s = excluded.priority_weight_s, "
-      "max_wait_s = excluded.max_wait_s, ratio_regular = excluded.ratio_regular, updated_at = excluded.updated_at",
+      "survey_order, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id) DO UPDATE SET "
+      "pledge = excluded.pledge, published = excluded.published, policy = excluded.policy, "
+      "priority_weight_s = excluded.priority_weight_s, max_wait_s = excluded.max_wait_s, "
+      "ratio_regular = excluded.ratio_regular, survey_order = excluded.survey_order, updated_at = excluded.updated_at",
       {d.unit_id, d.pledge, d.published, queue::policy_name(d.policy.kind), d.policy.priority_weight_s,
-       d.policy.max_wait_s, d.policy.ratio_regular, now}));
+       d.policy.max_wait_s, d.policy.ratio_regular, survey::form_order_name(d.survey_order), now}));
   return {};
 }
 

@@ -23,6 +23,8 @@ using web::Access;
 using web::Context;
 using web::Reply;
 
+std::string queue_topic(int64_t unit_id) { return "queue:" + std::to_string(unit_id); }
+
 std::string today_text(const Context& ctx) { return format_date(date_in_wib(ctx.now_ms())); }
 
 nlohmann::json class_options(const Context& ctx, bool with_regular) {
@@ -60,6 +62,18 @@ nlohmann::json ticket_json(const Context& ctx, const Ticket& t, const std::strin
           {"priority", is_priority(t.ticket_class)}, {"status", status_name(t.status)},
           {"status_label", ctx.t("queue.status." + std::string(status_name(t.status)))},
           {"why", reason_text(ctx, t.call_reason)}};
+}
+
+// Tells the unit's display boards that its queue changed: "call" and "recall" carry
+// what the board announces; "change" only asks it to refresh. After the commit only.
+void publish_queue_event(const Context& ctx, int64_t unit_id, std::string_view kind, const Ticket* ticket = nullptr,
+                         const std::string& counter_name = {}) {
+  nlohmann::json data = {{"kind", kind}};
+  if (ticket) {
+    data["label"] = ticket->label;
+    data["counter"] = counter_name;
+  }
+  ctx.services.events.publish(queue_topic(unit_id), std::string(kind), data.dump());
 }
 
 // Issues a ticket and returns the token for its page and survey (shown once, stored hashed).
@@ -104,6 +118,7 @@ Result<std::pair<Ticket, std::string>> issue_for(Context& ctx, const org::Unit& 
     }
     return issued;
   }));
+  publish_queue_event(ctx, unit.id, "change");
   return std::pair{t, token};
 }
 
@@ -187,6 +202,38 @@ Reply counter_page(Context& ctx, const org::Unit& unit, const desk::Counter& cou
   return ctx.page("counter", data, "counter.title", status);
 }
 
+// The staff desk page; after a refused triage ticket or settings change it shows the
+// error above the forms (status 422), so the officer sees what to correct.
+Reply desk_page(Context& ctx, const org::Unit& unit, const Error* error) {
+  const auto& p = ctx.user();
+  if (!p.can(Permission::kDeskManage) && !p.can(Permission::kQueueOperate)) return Error::forbidden();
+  auto [settings, services, counters, view] = TRY(ctx.services.db.read(
+      [&](db::Tx& tx) -> Result<std::tuple<desk::Desk, std::vector<desk::Service>, std::vector<desk::Counter>, QueueView>> {
+        return std::tuple{TRY(desk::load_desk(tx, unit.id)), TRY(desk::list_services(tx, unit.id, true)),
+                          TRY(desk::list_counters(tx, unit.id)), TRY(queue_view(tx, unit.id, today_text(ctx)))};
+      }));
+  nlohmann::json service_items = nlohmann::json::array(), counter_items = nlohmann::json::array();
+  for (const auto& s : services) service_items.push_back(service_item(s));
+  for (const auto& c : counters) counter_items.push_back({{"code", c.code}, {"name", c.name}});
+  nlohmann::json data = {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"services", service_items},
+                         {"counters", counter_items}, {"waiting", view.waiting.size()},
+                         {"classes", class_options(ctx, false)}, {"pledge", settings.pledge},
+                         {"published", settings.published}, {"has_kiosk", settings.has_kiosk},
+                         {"policy_weighted", settings.policy.kind == PolicyKind::kWeightedWait},
+                         {"policy_ratio", settings.policy.kind == PolicyKind::kRatio},
+                         {"priority_weight_minutes", settings.policy.priority_weight_s / 60},
+                         {"max_wait_minutes", settings.policy.max_wait_s / 60},
+                         {"ratio_regular", settings.policy.ratio_regular},
+                         {"order_standard", settings.survey_order == survey::FormOrder::kStandard},
+                         {"order_u9_first", settings.survey_order == survey::FormOrder::kFacilitiesBeforeComplaints},
+                         {"can_manage", p.can(Permission::kDeskManage)},
+                         {"can_operate", p.can(Permission::kQueueOperate)},
+                         {"can_results", p.can(Permission::kIkmRead)},
+                         {"can_entry", p.can(Permission::kSurveyEntry)}};
+  if (error) data["errors"] = ctx.field_errors(*error);
+  return ctx.page("desk", data, "desk.title", !error ? 200 : error->kind == ErrorKind::kInvalid ? 422 : web::status_for(*error));
+}
+
 }  // namespace
 
 void register_routes(web::App& app) {
@@ -206,7 +253,7 @@ void register_routes(web::App& app) {
     for (const auto& s : services) items.push_back(service_item(s));
     nlohmann::json calls = nlohmann::json::array();
     for (size_t i = 0; i < view.recent_calls.size() && i < 4; ++i) {
-      calls.push_back({{"label", view.recent_calls[i].label}, {"counter", view.recent_counter_codes[i]}});
+      calls.push_back({{"label", view.recent_calls[i].label}, {"counter", view.recent_counter_names[i]}});
     }
     return ctx.page("unit_public", {{"unit", {{"id", unit.id}, {"name", unit.name}}},
                                     {"pledge", desk_settings.pledge}, {"services", items},
@@ -215,26 +262,38 @@ void register_routes(web::App& app) {
                     "unit_public.title");
   }, {.access = Access::kPublic});
 
-  // The display board for a TV in the waiting room. Without JavaScript it reloads
-  // itself every few seconds; app.js speaks each new number in Indonesian.
+  // The display board for a TV in the waiting room. With JavaScript it follows the
+  // unit's event stream (below): it refreshes itself when the queue changes and speaks
+  // each called number. Without JavaScript it reloads every few seconds.
   r.add("GET", "/u/{unit_id}/board", [](Context& ctx) -> Reply {
     org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
     QueueView view = TRY(ctx.services.db.read([&](db::Tx& tx) { return queue_view(tx, unit.id, today_text(ctx)); }));
     nlohmann::json calls = nlohmann::json::array();
     nlohmann::json latest = false;
     for (size_t i = 0; i < view.recent_calls.size(); ++i) {
-      nlohmann::json call = {{"label", view.recent_calls[i].label}, {"counter", view.recent_counter_codes[i]}};
+      nlohmann::json call = {{"label", view.recent_calls[i].label}, {"counter", view.recent_counter_names[i]}};
       if (i == 0) {
         latest = call;
-        latest["announce"] = ctx.t("board.announce", {{"label", view.recent_calls[i].label},
-                                                      {"counter", view.recent_counter_codes[i]}});
       } else {
         calls.push_back(call);
       }
     }
-    auto res = ctx.page("board", {{"unit", {{"name", unit.name}}}, {"latest", latest}, {"calls", calls},
-                                  {"waiting", view.waiting.size()}}, "board.title");
-    res.set_header("Refresh", "5");
+    return ctx.page("board", {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"latest", latest}, {"calls", calls},
+                              {"waiting", view.waiting.size()}, {"refresh_seconds", 10},
+                              {"announce_template", ctx.t("board.announce", {{"label", "{label}"}, {"counter", "{counter}"}})}},
+                    "board.title");
+  }, {.access = Access::kPublic});
+
+  // The board's live feed (server-sent events): "call", "recall" and "change" events
+  // with JSON data; the stream waits on the network thread, not on a worker.
+  r.add("GET", "/u/{unit_id}/events", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
+    auto source = TRY(ctx.services.events.subscribe(queue_topic(unit.id), ctx.request.header("last-event-id")));
+    http::Response res;
+    res.set_header("Content-Type", "text/event-stream; charset=utf-8");
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("X-Accel-Buffering", "no");  // nginx: pass events through at once
+    res.events = std::move(source);
     return res;
   }, {.access = Access::kPublic});
 
@@ -281,30 +340,7 @@ void register_routes(web::App& app) {
 
   r.add("GET", "/desk/{unit_id}", [](Context& ctx) -> Reply {
     org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id")));
-    const auto& p = ctx.user();
-    if (!p.can(Permission::kDeskManage) && !p.can(Permission::kQueueOperate)) return Error::forbidden();
-    auto [settings, services, counters, view] = TRY(ctx.services.db.read(
-        [&](db::Tx& tx) -> Result<std::tuple<desk::Desk, std::vector<desk::Service>, std::vector<desk::Counter>, QueueView>> {
-          return std::tuple{TRY(desk::load_desk(tx, unit.id)), TRY(desk::list_services(tx, unit.id, true)),
-                            TRY(desk::list_counters(tx, unit.id)), TRY(queue_view(tx, unit.id, today_text(ctx)))};
-        }));
-    nlohmann::json service_items = nlohmann::json::array(), counter_items = nlohmann::json::array();
-    for (const auto& s : services) service_items.push_back(service_item(s));
-    for (const auto& c : counters) counter_items.push_back({{"code", c.code}, {"name", c.name}});
-    nlohmann::json data = {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"services", service_items},
-                           {"counters", counter_items}, {"waiting", view.waiting.size()},
-                           {"classes", class_options(ctx, false)}, {"pledge", settings.pledge},
-                           {"published", settings.published}, {"has_kiosk", settings.has_kiosk},
-                           {"policy_weighted", settings.policy.kind == PolicyKind::kWeightedWait},
-                           {"policy_ratio", settings.policy.kind == PolicyKind::kRatio},
-                           {"priority_weight_minutes", settings.policy.priority_weight_s / 60},
-                           {"max_wait_minutes", settings.policy.max_wait_s / 60},
-                           {"ratio_regular", settings.policy.ratio_regular},
-                           {"can_manage", p.can(Permission::kDeskManage)},
-                           {"can_operate", p.can(Permission::kQueueOperate)},
-                           {"can_results", p.can(Permission::kIkmRead)},
-                           {"can_entry", p.can(Permission::kSurveyEntry)}};
-    return ctx.page("desk", data, "desk.title");
+    return desk_page(ctx, unit, nullptr);
   });
 
   // Triage: an officer issues a priority ticket in one click.
@@ -312,8 +348,9 @@ void register_routes(web::App& app) {
     org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kQueueOperate));
     auto in = TRY(ctx.input());
     in.ignore("_csrf");
-    auto [ticket, token] = TRY(issue_for(ctx, unit, in, "triage"));
-    return ctx.redirect("/t/" + token);
+    auto issued = issue_for(ctx, unit, in, "triage");
+    if (!issued.ok()) return desk_page(ctx, unit, &issued.error());
+    return ctx.redirect("/t/" + issued->second);
   }, {.permission = Permission::kQueueOperate, .body_limit = 4 * 1024});
 
   // A new kiosk link: its secret is shown once, only its hash is kept.
@@ -341,8 +378,15 @@ void register_routes(web::App& app) {
     if (auto v = in.integer("priority_weight_minutes", {.min = 0, .max = 240})) d.policy.priority_weight_s = *v * 60;
     if (auto v = in.integer("max_wait_minutes", {.min = 5, .max = 480})) d.policy.max_wait_s = *v * 60;
     if (auto v = in.integer("ratio_regular", {.min = 1, .max = 20})) d.policy.ratio_regular = static_cast<int>(*v);
-    TRY(in.finish());
-    TRY(validate(d.policy));
+    // Older forms and scripts may not send the survey order: it then stays as it was.
+    if (in.has("survey_order")) {
+      std::vector<std::string> orders;
+      for (auto o : survey::kFormOrders) orders.emplace_back(survey::form_order_name(o));
+      if (auto v = in.choice("survey_order", orders)) d.survey_order = *survey::parse_form_order(*v);
+    }
+    Status valid = in.finish();
+    if (valid.ok()) valid = validate(d.policy);
+    if (!valid.ok()) return desk_page(ctx, unit, &valid.error());
     TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
       TRY(desk::save_desk(tx, d, ctx.services.clock.now_seconds()));
       return audit::append(tx, ctx.audit("desk.settings", "unit", std::to_string(unit.id), unit.instansi_id), ctx.now_ms());
@@ -366,6 +410,7 @@ void register_routes(web::App& app) {
       return t;
     });
     if (!called.ok()) return counter_page(ctx, unit, counter, ctx.t(called.error().key), web::status_for(called.error()));
+    if (called.value()) publish_queue_event(ctx, unit.id, "call", &*called.value(), counter.name);
     std::string back = "/desk/" + std::to_string(unit.id) + "/counters/" + counter.code;
     return called.value() ? ctx.redirect(back) : ctx.redirect(back, "queue.nobody_waiting");
   }, {.permission = Permission::kQueueOperate, .body_limit = 4 * 1024});
@@ -392,6 +437,12 @@ void register_routes(web::App& app) {
       return t;
     });
     if (!done.ok()) return counter_page(ctx, unit, counter, ctx.t(done.error().key), web::status_for(done.error()));
+    // Starting and finishing change nothing the board shows.
+    if (q.step == Step::kRecall) {
+      publish_queue_event(ctx, unit.id, "recall", &done.value(), counter.name);
+    } else if (q.step == Step::kNoShow || q.step == Step::kTransfer) {
+      publish_queue_event(ctx, unit.id, "change");
+    }
     return ctx.redirect("/desk/" + std::to_string(unit.id) + "/counters/" + counter.code);
   }, {.permission = Permission::kQueueOperate, .body_limit = 4 * 1024});
 }

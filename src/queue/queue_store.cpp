@@ -198,12 +198,12 @@ Result<QueueView> queue_view(db::Tx& tx, int64_t unit_id, const std::string& day
                 view.waiting.push_back(ticket_from_row(r));
                 return true;
               }));
-  TRY(tx.each("SELECT " HARMONI_TICKET_COLUMNS ", c.code FROM tickets t JOIN counters c ON c.id = t.counter_id "
+  TRY(tx.each("SELECT " HARMONI_TICKET_COLUMNS ", c.name FROM tickets t JOIN counters c ON c.id = t.counter_id "
               "WHERE t.unit_id = ? AND t.day = ? AND t.called_at_ms IS NOT NULL ORDER BY t.called_at_ms DESC, t.id DESC "
               "LIMIT 8",
               {unit_id, day}, [&](const db::Row& r) {
                 view.recent_calls.push_back(ticket_from_row(r));
-                view.recent_counter_codes.push_back(r.text(18));
+                view.recent_counter_names.push_back(r.text(18));
                 return true;
               }));
   return view;

@@ -63,8 +63,8 @@ Result<std::optional<Ticket>> counter_ticket(db::Tx& tx, int64_t counter_id);
 // What the display board and the public page show for a unit's day.
 struct QueueView {
   std::vector<Ticket> waiting;  // in ticket order
-  std::vector<Ticket> recent_calls;  // newest first, at most 8, with their counter codes
-  std::vector<std::string> recent_counter_codes;
+  std::vector<Ticket> recent_calls;  // newest first, at most 8, with the names of their counters
+  std::vector<std::string> recent_counter_names;  // as citizens read and hear them ("Loket 1")
 };
 Result<QueueView> queue_view(db::Tx& tx, int64_t unit_id, const std::string& day);
 

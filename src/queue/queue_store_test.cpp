@@ -163,7 +163,7 @@ TEST_P(QueueStore, QueueSurvivesARestart) {
   ASSERT_EQ(view->waiting.size(), 1u);
   EXPECT_EQ(view->waiting[0].label, "A-002");
   ASSERT_EQ(view->recent_calls.size(), 1u);
-  EXPECT_EQ(view->recent_counter_codes[0], "LOKET-1");
+  EXPECT_EQ(view->recent_counter_names[0], "Loket 1");
   EXPECT_EQ(issue(TicketClass::kRegular, kNine + 3 * kMinute).label, "A-003");
 }
 

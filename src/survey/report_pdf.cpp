@@ -103,25 +103,35 @@ class Writer {
 };
 
 // A table with fixed column widths (fractions of the text width); a header row in bold.
+// Cells wrap; a row is as tall as its longest cell, at least min_height.
 void table(Writer& w, const std::vector<double>& widths, const std::vector<std::string>& header,
-           const std::vector<std::vector<std::string>>& rows, double row_height = 16) {
+           const std::vector<std::vector<std::string>>& rows, double min_height = 16) {
+  constexpr double kLine = 12;
   const double full = kPageWidth - 2 * kMargin;
   auto draw_row = [&](const std::vector<std::string>& cells, bool bold) {
-    w.need(row_height + 4);
+    w.font(9.5, bold);
+    std::vector<std::vector<std::string>> wrapped;
+    size_t most = 1;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      wrapped.push_back(w.wrap(cells[c], widths[c] * full - 6));
+      most = std::max(most, wrapped.back().size());
+    }
+    const double height = std::max(min_height, static_cast<double>(most) * kLine + 4);
+    w.need(height + 4);
     w.font(9.5, bold);
     double x = kMargin;
-    double top = w.y();
+    const double top = w.y();
     for (size_t c = 0; c < cells.size(); ++c) {
-      cairo_move_to(w.cr(), x + 3, top + row_height - 4.5);
-      std::string cell = cells[c];
-      auto lines = w.wrap(cell, widths[c] * full - 6);
-      cairo_show_text(w.cr(), lines.empty() ? "" : lines[0].c_str());
-      cairo_rectangle(w.cr(), x, top, widths[c] * full, row_height);
+      for (size_t l = 0; l < wrapped[c].size(); ++l) {
+        cairo_move_to(w.cr(), x + 3, top + kLine * static_cast<double>(l + 1) - 0.5);
+        cairo_show_text(w.cr(), wrapped[c][l].c_str());
+      }
+      cairo_rectangle(w.cr(), x, top, widths[c] * full, height);
       x += widths[c] * full;
     }
     cairo_set_line_width(w.cr(), 0.5);
     cairo_stroke(w.cr());
-    w.set_y(top + row_height);
+    w.set_y(top + height);
   };
   draw_row(header, true);
   for (const auto& r : rows) draw_row(r, false);
@@ -225,8 +235,10 @@ Status write_skm_report_pdf(const ReportData& d, const std::string& path) {
   for (const auto& s : d.suggestions) w.text("• " + s, kMargin + 6, kPageWidth - 2 * kMargin - 6);
 
   w.heading(d.h_followup);
-  std::vector<std::vector<std::string>> blank(6, std::vector<std::string>(4, ""));
-  table(w, {0.35, 0.35, 0.15, 0.15}, {d.c_issue, d.c_action, d.c_who, d.c_when}, blank, 34);
+  // What the unit planned, then empty rows to add to by hand (six when nothing was planned).
+  std::vector<std::vector<std::string>> plan = d.followups;
+  plan.resize(plan.size() + (d.followups.empty() ? 6 : 2), std::vector<std::string>(4, ""));
+  table(w, {0.3, 0.36, 0.17, 0.17}, {d.c_issue, d.c_action, d.c_who, d.c_when}, plan, 34);
 
   w.gap(12);
   w.font(8, false);

@@ -1,6 +1,6 @@
 // The SKM report as a PDF (cairo): method, respondent profile, NRR table, the index
-// and its band, a chart, the citizens' suggestions and a follow-up plan section the
-// unit fills in. Takes everything already computed and translated; does no I/O but
+// and its band, a chart, the citizens' suggestions and the unit's follow-up plan with
+// room to add by hand. Takes everything already computed and translated; does no I/O but
 // writing the file.
 #pragma once
 
@@ -32,6 +32,7 @@ struct ReportData {
   std::vector<ReportElement> elements;
   std::vector<ReportProfile> profile;
   std::vector<std::string> suggestions;
+  std::vector<std::vector<std::string>> followups;  // issue, action, who, when (with status)
   // Headings and fixed words, translated.
   std::string h_method, h_result, h_elements, h_chart, h_profile, h_suggestions, h_followup, h_none;
   std::string c_element, c_nrr, c_answered, c_issue, c_action, c_who, c_when;

@@ -16,6 +16,24 @@ std::string_view channel_name(Channel c) {
   return "api";
 }
 
+std::string_view form_order_name(FormOrder order) {
+  return order == FormOrder::kFacilitiesBeforeComplaints ? "u9_before_u8" : "standard";
+}
+
+std::optional<FormOrder> parse_form_order(std::string_view name) {
+  for (FormOrder o : kFormOrders) {
+    if (form_order_name(o) == name) return o;
+  }
+  return std::nullopt;
+}
+
+std::array<int, kElements> element_order(FormOrder order) {
+  std::array<int, kElements> out{};
+  for (int i = 0; i < kElements; ++i) out[i] = i;
+  if (order == FormOrder::kFacilitiesBeforeComplaints) std::swap(out[7], out[8]);
+  return out;
+}
+
 const std::vector<std::string>& respondent_choices(std::string_view item) {
   static const std::map<std::string, std::vector<std::string>, std::less<>> kChoices = {
       {"age_band", {"u20", "20_29", "30_39", "40_49", "50_59", "60plus"}},

@@ -17,6 +17,15 @@ namespace harmoni::survey {
 enum class Channel { kTicket, kLink, kKiosk, kPaper, kApi };
 std::string_view channel_name(Channel c);  // "ticket", "link", "kiosk", "paper", "api"
 
+// The order a form asks the nine elements in. Codes stay U1..U9 whatever the order
+// (skm.md: the order is a setting; many published forms ask U9 before U8).
+enum class FormOrder { kStandard, kFacilitiesBeforeComplaints };
+std::string_view form_order_name(FormOrder order);  // "standard", "u9_before_u8"
+std::optional<FormOrder> parse_form_order(std::string_view name);
+inline constexpr std::array<FormOrder, 2> kFormOrders = {FormOrder::kStandard, FormOrder::kFacilitiesBeforeComplaints};
+// Element indexes (0 for U1) in the order asked.
+std::array<int, kElements> element_order(FormOrder order);
+
 // The respondent profile of the 2017 form. Every item is optional; values are codes
 // from respondent_choices().
 struct Respondent {

@@ -1,7 +1,9 @@
 // The survey's staff side: typing in paper forms (API) and reading the index.
 #include "survey/survey_routes.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -13,6 +15,7 @@
 #include "platform/audit/audit.hpp"
 #include "platform/web/routes_util.hpp"
 #include "survey/export_xlsx.hpp"
+#include "survey/followup_store.hpp"
 #include "survey/report_pdf.hpp"
 #include "survey/survey_store.hpp"
 
@@ -128,12 +131,12 @@ const nlohmann::json& builtin_definition() {
   return definition;
 }
 
-nlohmann::json form_data(const Context& ctx, const web::Input* sent) {
+nlohmann::json form_data(const Context& ctx, const web::Input* sent, FormOrder order) {
   const nlohmann::json& definition = builtin_definition();
   const std::string lang = ctx.lang == "en" ? "en" : "id";
   nlohmann::json elements = nlohmann::json::array();
-  for (const auto& code_json : definition["order"]) {
-    std::string code = code_json.get<std::string>();
+  for (int index : element_order(order)) {
+    std::string code = "U" + std::to_string(index + 1);
     const auto& text = definition["elements"][code][lang];
     std::string chosen = sent ? sent->raw(code) : "";
     nlohmann::json answers = nlohmann::json::array();
@@ -171,7 +174,7 @@ Result<bool> ticket_answered(const Context& ctx, int64_t ticket_id) {
 // Where a form is answered: a ticket's visit (service known) or a unit's link or
 // kiosk (the citizen picks the service).
 struct FormSetting {
-  std::string unit_name;
+  org::Unit unit;
   std::string action;
   std::optional<std::string> service_name;  // fixed by the ticket
   std::vector<desk::Service> services;      // to choose from otherwise
@@ -184,8 +187,9 @@ struct FormSetting {
 };
 
 Reply survey_page(Context& ctx, const FormSetting& f, const web::Input* sent, const Error* error) {
-  nlohmann::json data = form_data(ctx, sent);
-  data["unit"] = f.unit_name;
+  desk::Desk settings = TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::load_desk(tx, f.unit.id); }));
+  nlohmann::json data = form_data(ctx, sent, settings.survey_order);
+  data["unit"] = f.unit.name;
   data["service"] = f.service_name ? nlohmann::json(*f.service_name) : nlohmann::json(false);
   nlohmann::json choices = nlohmann::json::array();
   std::string chosen = sent ? sent->raw("service") : "";
@@ -207,7 +211,7 @@ Reply survey_page(Context& ctx, const FormSetting& f, const web::Input* sent, co
 
 Result<FormSetting> ticket_setting(const Context& ctx, const queue::Ticket& t, const desk::Service& service) {
   auto unit = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_unit_by_id(tx, t.unit_id); }));
-  return FormSetting{unit->name, "/s/" + ctx.param("token"), service.name, {}, t.label,
+  return FormSetting{*unit, "/s/" + ctx.param("token"), service.name, {}, t.label,
                      t.status == queue::TicketStatus::kWaiting, false};
 }
 
@@ -270,6 +274,63 @@ nlohmann::json element_rows(const Context& ctx, const IndexResult& r) {
                     {"answered", r.elements[i].answered}});
   }
   return rows;
+}
+
+std::string element_title(const Context& ctx, const std::string& code) {
+  const auto& e = builtin_definition()["elements"];
+  if (!e.contains(code)) return ctx.t("followup.whole_service");
+  return code + " " + e[code][ctx.lang == "en" ? "en" : "id"]["title"].get<std::string>();
+}
+
+// The follow-up plan of a unit for one results period: the elements from the lowest
+// NRR up (where to act first), the actions planned, and a form to add one.
+Reply followup_page(Context& ctx, const org::Unit& unit, const Date& from, const Date& to, const web::Input* sent,
+                    const Error* error) {
+  const std::string f = format_date(from), t = format_date(to);
+  CountsQuery q{.unit_id = unit.id};
+  q.period = TRY(plan_period(from, to));
+  auto [counts, items] = TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<AnswerCounts, std::vector<FollowUp>>> {
+    return std::pair{TRY(load_counts(tx, q)), TRY(list_followups(tx, unit.id, f, t))};
+  }));
+  IndexResult r = compute_index(counts, Weight::kExact);
+  nlohmann::json ranked = element_rows(ctx, r);
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const nlohmann::json& a, const nlohmann::json& b) {
+    auto nrr = [&](const nlohmann::json& row) {
+      const auto& e = r.elements[std::stoi(row["code"].get<std::string>().substr(1)) - 1];
+      return e.nrr_e4 ? static_cast<int64_t>(*e.nrr_e4) : std::numeric_limits<int64_t>::max();
+    };
+    return nrr(a) < nrr(b);
+  });
+  for (size_t i = 0; i < ranked.size(); ++i) ranked[i]["priority"] = i < 3 && ranked[i]["nrr"] != "–";
+  const bool can_edit = ctx.user().can(Permission::kDeskManage);
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& item : items) {
+    nlohmann::json statuses = nlohmann::json::array();
+    for (FollowUpStatus st : kFollowUpStatuses) {
+      std::string name(followup_status_name(st));
+      statuses.push_back({{"value", name}, {"label", ctx.t("followup.status." + name)}, {"selected", st == item.status}});
+    }
+    rows.push_back({{"id", item.id}, {"element", element_title(ctx, item.element)}, {"issue", item.issue},
+                    {"action", item.action}, {"responsible", item.responsible}, {"due_date", item.due_date},
+                    {"status", ctx.t("followup.status." + std::string(followup_status_name(item.status)))},
+                    {"statuses", statuses}});
+  }
+  nlohmann::json element_choices = nlohmann::json::array();
+  std::string chosen = sent ? sent->raw("element") : "";
+  element_choices.push_back({{"value", ""}, {"label", ctx.t("followup.whole_service")}, {"selected", chosen.empty()}});
+  for (const auto& row : ranked) {
+    std::string code = row["code"];
+    element_choices.push_back({{"value", code}, {"label", element_title(ctx, code)}, {"selected", chosen == code}});
+  }
+  nlohmann::json data = {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"from", f}, {"to", t},
+                         {"ranked", ranked}, {"items", rows}, {"has_items", !rows.empty()}, {"can_edit", can_edit},
+                         {"elements", element_choices},
+                         {"sent", {{"issue", sent ? sent->raw("issue") : ""}, {"action", sent ? sent->raw("action") : ""},
+                                   {"responsible", sent ? sent->raw("responsible") : ""},
+                                   {"due_date", sent ? sent->raw("due_date") : ""}}}};
+  if (error) data["errors"] = ctx.field_errors(*error);
+  int status = !error ? 200 : error->kind == ErrorKind::kInvalid ? 422 : web::status_for(*error);
+  return ctx.page("followup", data, "followup.title", status);
 }
 
 nlohmann::json index_summary(const Context& ctx, const IndexResult& r) {
@@ -356,7 +417,7 @@ Result<std::pair<int64_t, std::string>> store_paper_form(Context& ctx, const org
 }
 
 Reply entry_page(Context& ctx, const org::Unit& unit, const web::Input* sent, const Error* error) {
-  FormSetting f{unit.name, "/desk/" + std::to_string(unit.id) + "/entry"};
+  FormSetting f{unit, "/desk/" + std::to_string(unit.id) + "/entry"};
   f.services = TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
   f.staff_entry = true;
   f.entry_date = sent && !sent->raw("date").empty() ? sent->raw("date") : format_date(today(ctx));
@@ -632,6 +693,10 @@ void register_routes(web::App& app) {
         d.profile.push_back(std::move(p));
       }
       for (const auto& s : TRY(suggestions(tx, unit.id, std::nullopt, f, t, 60))) d.suggestions.push_back(s.day + ": " + s.text);
+      for (const auto& item : TRY(list_followups(tx, unit.id, f, t))) {
+        d.followups.push_back({element_title(ctx, item.element) + ": " + item.issue, item.action, item.responsible,
+                               item.due_date + " (" + ctx.t("followup.status." + std::string(followup_status_name(item.status))) + ")"});
+      }
       return {};
     }));
     d.h_method = ctx.t("report.method");
@@ -676,7 +741,7 @@ void register_routes(web::App& app) {
   // ---- citizens: a unit's public survey link (poster QR) and its survey kiosk ----
   r.add("GET", "/u/{unit_id}/survey", [](Context& ctx) -> Reply {
     org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
-    FormSetting f{unit.name, "/u/" + std::to_string(unit.id) + "/survey"};
+    FormSetting f{unit, "/u/" + std::to_string(unit.id) + "/survey"};
     f.services = TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
     return survey_page(ctx, f, nullptr, nullptr);
   }, {.access = web::Access::kPublic});
@@ -687,12 +752,12 @@ void register_routes(web::App& app) {
     std::string browser = ctx.request.cookie(web::kFormCsrfCookie);
     Anonymous how{Channel::kLink, {{"addr:" + ctx.request.remote_addr, kLinkAddressGuard}}};
     if (!browser.empty()) how.guards.push_back({"browser:" + browser, kLinkBrowserGuard});
-    return submit_anonymous(ctx, unit, FormSetting{unit.name, "/u/" + std::to_string(unit.id) + "/survey"}, how, "");
+    return submit_anonymous(ctx, unit, FormSetting{unit, "/u/" + std::to_string(unit.id) + "/survey"}, how, "");
   }, {.access = web::Access::kPublic, .body_limit = 16 * 1024});
 
   r.add("GET", "/kiosk/{key}/survey", [](Context& ctx) -> Reply {
     org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
-    FormSetting f{unit.name, "/kiosk/" + ctx.param("key") + "/survey"};
+    FormSetting f{unit, "/kiosk/" + ctx.param("key") + "/survey"};
     f.kiosk = true;
     f.services = TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
     return survey_page(ctx, f, nullptr, nullptr);
@@ -700,12 +765,58 @@ void register_routes(web::App& app) {
 
   r.add("POST", "/kiosk/{key}/survey", [](Context& ctx) -> Reply {
     org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
-    FormSetting f{unit.name, "/kiosk/" + ctx.param("key") + "/survey"};
+    FormSetting f{unit, "/kiosk/" + ctx.param("key") + "/survey"};
     f.kiosk = true;
     Anonymous how{Channel::kKiosk, {{"kiosk:" + std::to_string(unit.id), kKioskGuard}}};
     // The kiosk thanks the citizen, then resets itself to a blank form.
     return submit_anonymous(ctx, unit, f, how, f.action);
   }, {.access = web::Access::kPublic, .body_limit = 16 * 1024});
+  // ---- staff: the follow-up plan of a results period ----
+  r.add("GET", "/desk/{unit_id}/followup", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
+    auto [from, to] = TRY(period_params(ctx));
+    return followup_page(ctx, unit, from, to, nullptr, nullptr);
+  }, {.permission = Permission::kIkmRead});
+
+  r.add("POST", "/desk/{unit_id}/followup", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+    auto [from, to] = TRY(period_params(ctx));
+    auto in = TRY(ctx.input());
+    in.ignore("_csrf");
+    FollowUp item{.unit_id = unit.id, .period_from = format_date(from), .period_to = format_date(to)};
+    item.element = in.text("element", {.required = false, .max_chars = 3}).value_or("");
+    item.issue = in.text("issue", {.min_chars = 3, .max_chars = 1000, .multiline = true}).value_or("");
+    item.action = in.text("action", {.min_chars = 3, .max_chars = 2000, .multiline = true}).value_or("");
+    item.responsible = in.text("responsible", {.max_chars = 200}).value_or("");
+    item.due_date = in.text("due_date", {.max_chars = 10}).value_or("");
+    Status valid = in.finish();
+    if (valid.ok()) valid = validate(item);
+    if (!valid.ok()) return followup_page(ctx, unit, from, to, &in, &valid.error());
+    TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
+      int64_t id = TRY(insert_followup(tx, item, ctx.user().user_id, ctx.services.clock.now_seconds()));
+      return audit::append(tx, ctx.audit("skm.followup_add", "skm_followup", std::to_string(id), unit.instansi_id), ctx.now_ms());
+    }));
+    return ctx.redirect(fmt::format("/desk/{}/followup?from={}&to={}", unit.id, item.period_from, item.period_to), "saved");
+  }, {.permission = Permission::kDeskManage, .body_limit = 16 * 1024});
+
+  r.add("POST", "/desk/{unit_id}/followup/{id}/status", [](Context& ctx) -> Reply {
+    org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+    auto id = web::id_param(ctx, "id");
+    if (!id) return Error::not_found("followup.unknown");
+    auto in = TRY(ctx.input());
+    in.ignore("_csrf");
+    std::vector<std::string> names;
+    for (FollowUpStatus st : kFollowUpStatuses) names.emplace_back(followup_status_name(st));
+    auto status = in.choice("status", names);
+    TRY(in.finish());
+    FollowUp item = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<FollowUp> {
+      FollowUp changed = TRY(set_followup_status(tx, unit.id, *id, *parse_followup_status(*status), ctx.services.clock.now_seconds()));
+      TRY(audit::append(tx, ctx.audit("skm.followup_status", "skm_followup", std::to_string(*id), unit.instansi_id,
+                                      nlohmann::json({{"status", *status}}).dump()), ctx.now_ms()));
+      return changed;
+    }));
+    return ctx.redirect(fmt::format("/desk/{}/followup?from={}&to={}", unit.id, item.period_from, item.period_to), "saved");
+  }, {.permission = Permission::kDeskManage, .body_limit = 4 * 1024});
 }
 
 }  // namespace harmoni::survey

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace harmoni::survey {
 namespace {
 
@@ -63,6 +65,19 @@ TEST(SurveyResponse, Validation) {
   chatty.answers[0] = 3;
   chatty.suggestion = std::string(2001, 'a');
   EXPECT_EQ(validate(chatty).error().fields.at(0).field, "suggestion");
+}
+
+TEST(FormOrder, MovesOnlyFacilitiesBeforeComplaintsAndKeepsEveryElement) {
+  EXPECT_EQ(element_order(FormOrder::kStandard), (std::array<int, kElements>{0, 1, 2, 3, 4, 5, 6, 7, 8}));
+  EXPECT_EQ(element_order(FormOrder::kFacilitiesBeforeComplaints), (std::array<int, kElements>{0, 1, 2, 3, 4, 5, 6, 8, 7}));
+  for (FormOrder o : kFormOrders) {
+    EXPECT_EQ(parse_form_order(form_order_name(o)), o);
+    auto order = element_order(o);
+    std::sort(order.begin(), order.end());
+    EXPECT_EQ(order, element_order(FormOrder::kStandard)) << "a permutation: nothing asked twice or left out";
+  }
+  EXPECT_FALSE(parse_form_order("u8_before_u9").has_value());
+  EXPECT_FALSE(parse_form_order("").has_value());
 }
 
 }  // namespace

@@ -8,6 +8,9 @@
 #include <boost/beast/http.hpp>
 
 #include <poll.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <regex>
 
 #include "platform/http/message.hpp"
@@ -121,6 +124,50 @@ std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
     out.append(buf, n);
   }
   return out;
+}
+
+EventStreamClient::EventStreamClient(int port, const std::string& target, const std::string& last_event_id) {
+  asio::io_context ioc;
+  asio::ip::tcp::socket socket(ioc);
+  socket.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
+  std::string head = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                     "\r\nAccept: text/event-stream\r\n";
+  if (!last_event_id.empty()) head += "Last-Event-ID: " + last_event_id + "\r\n";
+  asio::write(socket, asio::buffer(head + "\r\n"));
+  fd_ = socket.release();
+}
+
+EventStreamClient::~EventStreamClient() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool EventStreamClient::wait_for(const std::string& needle, int timeout_ms, size_t from) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  char buf[16384];
+  for (;;) {
+    if (received_.find(needle, std::min(from, received_.size())) != std::string::npos) return true;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd p{fd_, POLLIN, 0};
+    if (poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
+    ssize_t n = ::read(fd_, buf, sizeof buf);
+    if (n <= 0) return false;
+    received_.append(buf, static_cast<size_t>(n));
+  }
+}
+
+bool EventStreamClient::wait_closed(int timeout_ms) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  char buf[16384];
+  for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd p{fd_, POLLIN, 0};
+    if (poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
+    ssize_t n = ::read(fd_, buf, sizeof buf);
+    if (n <= 0) return true;
+    received_.append(buf, static_cast<size_t>(n));
+  }
 }
 
 }  // namespace harmoni::test

@@ -39,6 +39,26 @@ class HttpClient {
   std::string last_csrf_;
 };
 
+// An open server-sent event stream, read as it arrives (raw text, chunk framing and
+// all). Closes on destruction.
+class EventStreamClient {
+ public:
+  EventStreamClient(int port, const std::string& target, const std::string& last_event_id = "");
+  ~EventStreamClient();
+  EventStreamClient(const EventStreamClient&) = delete;
+  EventStreamClient& operator=(const EventStreamClient&) = delete;
+  // Reads until `needle` occurs after the first `from` bytes received or timeout_ms
+  // passes; returns whether it occurred.
+  bool wait_for(const std::string& needle, int timeout_ms = 10000, size_t from = 0);
+  const std::string& received() const { return received_; }
+  // Reads until the server ends the stream or timeout_ms passes; true if it ended.
+  bool wait_closed(int timeout_ms);
+
+ private:
+  int fd_ = -1;
+  std::string received_;
+};
+
 // Sends raw bytes on a fresh connection and returns everything read until the
 // server closes or timeout_ms passes quietly.
 std::string raw_exchange(int port, const std::string& bytes, int timeout_ms = 3000);

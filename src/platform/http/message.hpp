@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,11 +44,26 @@ using ChunkWriter = std::function<bool(std::string_view)>;
 // Produces a streamed body on a worker thread; the response is sent chunked.
 using BodyStream = std::function<Status(const ChunkWriter&)>;
 
+// A server-sent event stream (text/event-stream). It waits on the network thread, not
+// on a worker, so a display board left open all day costs a socket and a coroutine.
+// The server calls start() once, then take() whenever wake() was called, and sends
+// what take() returns; it sends a comment as a heartbeat when nothing came for a while.
+class EventSource {
+ public:
+  virtual ~EventSource() = default;
+  // `wake` may be called from any thread, any number of times, until this is destroyed;
+  // it must not block.
+  virtual void start(std::function<void()> wake) = 0;
+  // The frames ready to send now ("" when none); never blocks.
+  virtual std::string take() = 0;
+};
+
 struct Response {
   int status = 200;
   Fields headers;
   std::string body;
   BodyStream stream;  // when set, replaces body
+  std::shared_ptr<EventSource> events;  // when set, replaces body: a long-lived event stream
   // The route pattern that answered ("/api/v1/asn/{nip}"), for the access log and
   // metrics: never the raw path, which may hold personal data. Not sent.
   std::string route;

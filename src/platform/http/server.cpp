@@ -57,6 +57,9 @@ struct Connection {
   ConnectionStrand strand;
   beast::tcp_stream stream;
   bool idle = true;
+  // While an event stream is sent: the timer it waits on between events (so a stop
+  // can end the wait).
+  std::shared_ptr<asio::steady_timer> event_wait;
 };
 
 // Hands chunks from a streaming body (worker thread) to the connection (strand).
@@ -129,6 +132,7 @@ struct Server::Impl {
     for (auto& conn : open) {
       asio::post(conn->strand, [conn] {
         if (conn->idle) conn->stream.socket().close();
+        if (conn->event_wait) conn->event_wait->cancel();
       });
     }
     // Whatever still runs after the grace period is cut off.
@@ -315,9 +319,14 @@ struct Server::Impl {
       }
       keep_alive = keep_alive && !stopping;
       uint64_t sent = 0;
-      bool write_ok = response.stream
-                          ? co_await write_streamed(*conn, request, response, keep_alive, sent)
-                          : co_await write_whole(stream, request, response, keep_alive, sent);
+      bool write_ok = false;
+      if (response.events) {
+        write_ok = co_await write_events(*conn, request, response, sent);
+      } else if (response.stream) {
+        write_ok = co_await write_streamed(*conn, request, response, keep_alive, sent);
+      } else {
+        write_ok = co_await write_whole(stream, request, response, keep_alive, sent);
+      }
       if (access) {
         std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
         access(Exchange{&request, &response, sent, elapsed.count()});
@@ -360,6 +369,57 @@ struct Server::Impl {
     stream.expires_after(options.write_timeout);
     sent = co_await bhttp::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
     co_return !ec;
+  }
+
+  // Sends a server-sent event stream until the client goes, the stream's lifetime ends
+  // or the server stops. Waits on a timer on the connection's strand: no worker is held.
+  // Always ends the connection (returns false).
+  awaitable<bool> write_events(Connection& conn, const Request& request, Response& response, uint64_t& sent) {
+    beast::tcp_stream& stream = conn.stream;
+    bhttp::response<bhttp::empty_body> res;
+    fill_header(res.base(), request, response, false);
+    res.chunked(true);
+    beast::error_code ec;
+    stream.expires_after(options.write_timeout);
+    bhttp::response_serializer<bhttp::empty_body> serializer(res);
+    sent = co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(use_awaitable, ec));
+    if (ec || request.method == "HEAD") co_return false;
+
+    auto wait = std::make_shared<asio::steady_timer>(conn.strand);
+    auto woken = std::make_shared<std::atomic<bool>>(true);
+    conn.event_wait = wait;
+    Metrics::global().count("harmoni_http_event_streams_total", "Server-sent event streams opened.");
+    // The wake-up may come from any thread; the cancel runs on the strand, so it lands
+    // in the wait below (or the flag is seen before the next wait starts).
+    response.events->start([wait, woken, ex = conn.strand] {
+      woken->store(true);
+      asio::post(ex, [wait] { wait->cancel(); });
+    });
+    auto now = [] { return std::chrono::steady_clock::now(); };
+    const auto end_at = now() + options.event_stream_lifetime;
+    auto heartbeat_at = now() + options.event_heartbeat;
+    bool ok = true;
+    while (ok && !stopping && now() < end_at) {
+      std::string out = woken->exchange(false) ? response.events->take() : std::string();
+      if (out.empty() && now() >= heartbeat_at) out = ": keep-alive\n\n";
+      if (out.empty()) {
+        stream.expires_never();
+        wait->expires_at(std::min(heartbeat_at, end_at));
+        co_await wait->async_wait(asio::redirect_error(use_awaitable, ec));
+        continue;
+      }
+      stream.expires_after(options.write_timeout);
+      sent += co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(out)),
+                                         asio::redirect_error(use_awaitable, ec));
+      ok = !ec;
+      heartbeat_at = now() + options.event_heartbeat;
+    }
+    conn.event_wait.reset();
+    if (ok) {
+      stream.expires_after(options.write_timeout);
+      sent += co_await asio::async_write(stream, bhttp::make_chunk_last(), asio::redirect_error(use_awaitable, ec));
+    }
+    co_return false;
   }
 
   // Runs the body stream on a worker and sends its chunks as they come.

@@ -5,7 +5,8 @@
 // a worker. Routes that never block (RouteLimits::run_inline) run on the I/O thread. Keep-alive and pipelining, header and body limits, read and idle
 // timeouts, Expect: 100-continue, gzip, chunked streaming bodies, and a graceful stop:
 // on SIGTERM/SIGINT it stops accepting, closes idle connections, lets in-flight
-// requests finish (up to shutdown_grace) and returns from run().
+// requests finish (up to shutdown_grace) and returns from run(). Server-sent event
+// streams (Response::events) wait on the network thread and end at once on a stop.
 #pragma once
 
 #include <chrono>
@@ -30,6 +31,10 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{60};   // between requests on a kept-alive connection
   std::chrono::seconds write_timeout{60};  // to send one response
   std::chrono::seconds shutdown_grace{30};
+  // Event streams: a comment this often keeps proxies and dead-peer detection going;
+  // after the lifetime the stream ends and the browser reconnects.
+  std::chrono::seconds event_heartbeat{15};
+  std::chrono::seconds event_stream_lifetime{3600};
   std::string upload_dir = "/tmp";
   // Honour X-Forwarded-For / X-Forwarded-Proto (only behind a proxy you run).
   bool trust_proxy = false;

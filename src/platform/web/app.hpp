@@ -14,6 +14,7 @@
 #include "platform/audit/audit.hpp"
 #include "platform/auth/auth_store.hpp"
 #include "platform/config/config.hpp"
+#include "platform/events/hub.hpp"
 #include "platform/db/database.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/server.hpp"
@@ -36,6 +37,7 @@ struct Services {
   const i18n::Catalogs& catalogs;
   const Templates& templates;
   auth::AuthStore& auth;
+  events::Hub& events;  // live updates for pages that follow a server-sent event stream
 };
 
 // What a handler returns: a response, or an Error the pipeline renders.
