@@ -287,7 +287,16 @@ Result<int64_t> build_survey_history(db::Database& db, const Clock& clock, Seede
       r.response.answers[e] = score;
     }
     if (r.response.answers[0] == 0) r.response.answers[0] = 3;
+    // A respondent profile like paper forms give: most fill it in, some skip an item.
+    auto pick = [&](std::string_view item) -> std::string {
+      const auto& choices = survey::respondent_choices(item);
+      if (rng.next() % 10 == 0) return "";
+      return choices[rng.next() % choices.size()];
+    };
     r.response.respondent.sex = kSex[rng.next() % 2];
+    r.response.respondent.age_band = pick("age_band");
+    r.response.respondent.education = pick("education");
+    r.response.respondent.occupation = pick("occupation");
     if (rng.next() % 8 == 0) r.response.suggestion = kSuggestions[rng.next() % 5];
     batch.push_back(std::move(r));
     if (batch.size() == 20000 || n + 1 == total) {

@@ -139,45 +139,55 @@ void table(Writer& w, const std::vector<double>& widths, const std::vector<std::
   w.gap(6);
 }
 
-// Horizontal bars of the NRR of each element on the 1..4 scale.
+// Horizontal bars of the NRR of each element on the 1..4 scale. Element names wrap
+// (some are long, more so in English), and a row grows to fit its name.
 void chart(Writer& w, const std::vector<ReportElement>& elements) {
-  const double bar_h = 14, label_w = 190, full = kPageWidth - 2 * kMargin - label_w - 40;
-  w.need(elements.size() * (bar_h + 6) + 30);
+  constexpr double kBar = 14, kGap = 6, kLine = 10.5, kLabelWidth = 190;
+  const double full = kPageWidth - 2 * kMargin - kLabelWidth - 40;
   w.font(9, false);
-  double top = w.y() + 6;
+  std::vector<std::vector<std::string>> labels;
+  std::vector<double> row_top;
+  double height = 0;
+  for (const auto& e : elements) {
+    labels.push_back(w.wrap(e.code + " " + e.title, kLabelWidth - 8));
+    row_top.push_back(height);
+    height += std::max(kBar, static_cast<double>(labels.back().size()) * kLine) + kGap;
+  }
+  w.need(height + 30);
+  const double top = w.y() + 6;
   cairo_t* cr = w.cr();
   // Scale marks 1..4.
   for (int v = 1; v <= 4; ++v) {
-    double x = kMargin + label_w + (v - 1) / 3.0 * full;
+    double x = kMargin + kLabelWidth + (v - 1) / 3.0 * full;
     cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
     cairo_move_to(cr, x, top);
-    cairo_line_to(cr, x, top + elements.size() * (bar_h + 6));
+    cairo_line_to(cr, x, top + height);
     cairo_set_line_width(cr, 0.5);
     cairo_stroke(cr);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_move_to(cr, x - 3, top + elements.size() * (bar_h + 6) + 10);
+    cairo_move_to(cr, x - 3, top + height + 10);
     cairo_show_text(cr, std::to_string(v).c_str());
   }
   for (size_t i = 0; i < elements.size(); ++i) {
     const auto& e = elements[i];
-    double y = top + i * (bar_h + 6);
+    const double y = top + row_top[i];
     cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_move_to(cr, kMargin, y + bar_h - 3);
-    std::string label = e.code + " " + e.title;
-    auto lines = w.wrap(label, label_w - 6);
-    cairo_show_text(cr, lines[0].c_str());
+    for (size_t l = 0; l < labels[i].size(); ++l) {
+      cairo_move_to(cr, kMargin, y + kBar - 3 + static_cast<double>(l) * kLine);
+      cairo_show_text(cr, labels[i][l].c_str());
+    }
     if (e.nrr > 0) {
       double len = std::clamp((e.nrr - 1) / 3.0, 0.0, 1.0) * full;
       cairo_set_source_rgb(cr, 0.04, 0.31, 0.54);
-      cairo_rectangle(cr, kMargin + label_w, y, std::max(len, 1.0), bar_h);
+      cairo_rectangle(cr, kMargin + kLabelWidth, y, std::max(len, 1.0), kBar);
       cairo_fill(cr);
       cairo_set_source_rgb(cr, 0, 0, 0);
-      cairo_move_to(cr, kMargin + label_w + len + 4, y + bar_h - 3);
+      cairo_move_to(cr, kMargin + kLabelWidth + len + 4, y + kBar - 3);
       cairo_show_text(cr, e.nrr_text.c_str());
     }
   }
   cairo_set_source_rgb(cr, 0, 0, 0);
-  w.set_y(top + elements.size() * (bar_h + 6) + 18);
+  w.set_y(top + height + 18);
 }
 
 }  // namespace
