@@ -4,42 +4,44 @@
 
 namespace harmoni::competency {
 
-std::vector<HeatRow> build_heatmap(const std::vector<PersonSummary>& people, const std::vector<std::string>& groups,
+void add_to_heat(std::map<int64_t, HeatAggregate>& by_unit, const PersonSummary& person) {
+  HeatAggregate& a = by_unit[person.unit_id];
+  a.unit_id = person.unit_id;
+  ++a.people;
+  for (const auto& [group, score] : person.group_scores) {
+    auto& [sum, n] = a.sums[group];
+    sum += score;
+    ++n;
+  }
+  if (person.level) {
+    ++a.with_level;
+    std::string_view band = band_for_level(*person.level);
+    ++a.bands[band == "tinggi" ? 3 : band == "menengah" ? 2 : band == "dasar" ? 1 : 0];
+  }
+}
+
+std::vector<HeatRow> build_heatmap(const std::vector<HeatAggregate>& units, const std::vector<std::string>& groups,
                                    int min_group_size) {
-  std::map<int64_t, std::vector<const PersonSummary*>> by_unit;
-  for (const auto& p : people) by_unit[p.unit_id].push_back(&p);
   std::vector<HeatRow> rows;
-  for (const auto& [unit, members] : by_unit) {
-    HeatRow row{.unit_id = unit};
-    if (static_cast<int>(members.size()) < min_group_size) {
+  for (const auto& a : units) {
+    HeatRow row{.unit_id = a.unit_id};
+    if (a.people < min_group_size) {
       row.hidden = true;
       rows.push_back(std::move(row));
       continue;
     }
-    row.people = static_cast<int>(members.size());
+    row.people = a.people;
     for (const auto& g : groups) {
-      double sum = 0;
-      int n = 0;
-      for (const PersonSummary* p : members) {
-        auto it = p->group_scores.find(g);
-        if (it == p->group_scores.end()) continue;
-        sum += it->second;
-        ++n;
+      auto it = a.sums.find(g);
+      HeatCell cell;
+      if (it != a.sums.end()) {
+        cell.people = it->second.second;
+        if (cell.people >= min_group_size) cell.mean = it->second.first / cell.people;
       }
-      HeatCell cell{.people = n};
-      if (n >= min_group_size) cell.mean = sum / n;
       row.cells[g] = cell;
     }
-    int with_level = 0;
-    std::array<int, 4> bands{};
-    for (const PersonSummary* p : members) {
-      if (!p->level) continue;
-      ++with_level;
-      std::string_view band = band_for_level(*p->level);
-      ++bands[band == "tinggi" ? 3 : band == "menengah" ? 2 : band == "dasar" ? 1 : 0];
-    }
-    if (with_level >= min_group_size) {
-      row.bands = bands;
+    if (a.with_level >= min_group_size) {
+      row.bands = a.bands;
       row.bands_shown = true;
     }
     rows.push_back(std::move(row));

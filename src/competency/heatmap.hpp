@@ -22,6 +22,19 @@ struct PersonSummary {
   std::optional<int> level;
 };
 
+// What a unit's people add up to, before anything is hidden (stored when a campaign
+// closes; never shown as such).
+struct HeatAggregate {
+  int64_t unit_id = 0;
+  int people = 0;
+  std::map<std::string, std::pair<double, int>> sums;  // group -> (sum of scores, people with one)
+  std::array<int, 4> bands{};  // not assessed (level 0), dasar, menengah, tinggi
+  int with_level = 0;
+};
+
+// Adds one person to their unit's aggregate.
+void add_to_heat(std::map<int64_t, HeatAggregate>& by_unit, const PersonSummary& person);
+
 struct HeatCell {
   std::optional<double> mean;
   int people = 0;  // with a score in this group (0 when the row is hidden)
@@ -38,8 +51,8 @@ struct HeatRow {
   bool bands_shown = false;
 };
 
-// One row per unit that has assessed people, by unit id.
-std::vector<HeatRow> build_heatmap(const std::vector<PersonSummary>& people, const std::vector<std::string>& groups,
+// One row per aggregate, in the order given.
+std::vector<HeatRow> build_heatmap(const std::vector<HeatAggregate>& units, const std::vector<std::string>& groups,
                                    int min_group_size);
 
 }  // namespace harmoni::competency

@@ -14,7 +14,11 @@ TEST(Heatmap, NeverShowsAGroupSmallerThanTheMinimum) {
       person(1, {{"HA", 3.0}, {"BP", 4.0}}, 2), person(1, {{"HA", 4.0}, {"BP", 2.0}}, 4), person(1, {{"HA", 3.5}}, 1),
       person(2, {{"HA", 1.0}}, 1),  // alone in unit 2
       person(3, {{"HA", 2.0}}, std::nullopt), person(3, {{"HA", 3.0}}, std::nullopt), person(3, {{"HA", 4.0}}, 5)};
-  auto rows = build_heatmap(people, {"HA", "BP"}, 3);
+  std::map<int64_t, HeatAggregate> by_unit;
+  for (const auto& p : people) add_to_heat(by_unit, p);
+  std::vector<HeatAggregate> units;
+  for (const auto& [id, a] : by_unit) units.push_back(a);
+  auto rows = build_heatmap(units, {"HA", "BP"}, 3);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_FALSE(rows[0].hidden);
   EXPECT_EQ(rows[0].people, 3);

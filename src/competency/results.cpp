@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
+#include "platform/util/json_read.hpp"
+
 namespace harmoni::competency {
 namespace {
 
@@ -37,7 +41,95 @@ std::optional<double> weighted(const std::array<std::optional<Cell>, kColumns>& 
   return sum / total;
 }
 
+using nlohmann::json;
+
+json scores_to_json(const Scores& s) {
+  json cols = json::object();
+  for (size_t c = 0; c < kColumns; ++c) {
+    if (s.columns[c]) cols[std::string(column_name(static_cast<Column>(c)))] = {{"mean", s.columns[c]->mean}, {"n", s.columns[c]->n}};
+  }
+  json out = {{"code", s.code}, {"columns", cols}};
+  if (s.others) out["others"] = *s.others;
+  if (s.overall) out["overall"] = *s.overall;
+  return out;
+}
+
+Scores scores_from_json(const json& j) {
+  Scores s{.code = json_read::str(j, "code")};
+  const json& cols = json_read::at(j, "columns");
+  for (size_t c = 0; c < kColumns; ++c) {
+    const json& cell = json_read::at(cols, std::string(column_name(static_cast<Column>(c))).c_str());
+    if (cell.is_object() && cell["mean"].is_number()) s.columns[c] = Cell{cell["mean"].get<double>(), json_read::integer(cell, "n", 0)};
+  }
+  if (j.contains("others") && j["others"].is_number()) s.others = j["others"].get<double>();
+  if (j.contains("overall") && j["overall"].is_number()) s.overall = j["overall"].get<double>();
+  return s;
+}
+
 }  // namespace
+
+std::string result_json(const PersonResult& r) {
+  json items = json::array(), groups = json::array(), examples = json::array();
+  for (const auto& s : r.items) items.push_back(scores_to_json(s));
+  for (const auto& s : r.groups) groups.push_back(scores_to_json(s));
+  for (const auto& [code, text] : r.examples) examples.push_back({code, text});
+  json out = {{"responses", r.responses},   {"shown", r.shown},
+              {"withheld_any", r.withheld_any}, {"items", items},
+              {"groups", groups},            {"demonstrated", r.demonstrated},
+              {"blind_spots", r.blind_spots}, {"hidden_strengths", r.hidden_strengths},
+              {"comments", r.comments},      {"examples", examples}};
+  if (r.level) out["level"] = *r.level;
+  return out.dump();
+}
+
+Result<PersonResult> parse_result_json(std::string_view text) {
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Error::internal("stored competency result is not JSON");
+  PersonResult r;
+  const json& responses = json_read::at(j, "responses");
+  const json& shown = json_read::at(j, "shown");
+  for (size_t c = 0; c < kColumns; ++c) {
+    if (responses.is_array() && c < responses.size() && responses[c].is_number_integer()) r.responses[c] = responses[c].get<int>();
+    if (shown.is_array() && c < shown.size() && shown[c].is_boolean()) r.shown[c] = shown[c].get<bool>();
+  }
+  r.withheld_any = json_read::boolean(j, "withheld_any", false);
+  for (const auto& s : json_read::at(j, "items")) r.items.push_back(scores_from_json(s));
+  for (const auto& s : json_read::at(j, "groups")) r.groups.push_back(scores_from_json(s));
+  if (j.contains("level") && j["level"].is_number_integer()) r.level = j["level"].get<int>();
+  r.demonstrated = json_read::strings(j, "demonstrated");
+  r.blind_spots = json_read::strings(j, "blind_spots");
+  r.hidden_strengths = json_read::strings(j, "hidden_strengths");
+  r.comments = json_read::strings(j, "comments");
+  for (const auto& e : json_read::at(j, "examples")) {
+    if (e.is_array() && e.size() == 2 && e[0].is_string() && e[1].is_string()) r.examples.emplace_back(e[0], e[1]);
+  }
+  return r;
+}
+
+std::string answers_json(const RatingAnswers& a) {
+  return json{{"scores", a.scores}, {"examples", a.examples}, {"comment", a.comment}}.dump();
+}
+
+Result<RatingAnswers> parse_answers_json(std::string_view text, RaterGroup group) {
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Error::internal("stored answers are not JSON");
+  RatingAnswers a{.group = group, .comment = json_read::str(j, "comment")};
+  for (const auto& [code, score] : json_read::at(j, "scores").items()) {
+    if (score.is_number_integer()) a.scores[code] = score.get<int>();
+  }
+  for (const auto& [code, example] : json_read::at(j, "examples").items()) {
+    if (example.is_string()) a.examples[code] = example.get<std::string>();
+  }
+  return a;
+}
+
+PersonSummary summary_of(const PersonResult& r, int64_t unit_id) {
+  PersonSummary s{.unit_id = unit_id, .level = r.level};
+  for (const auto& g : r.groups) {
+    if (g.others) s.group_scores[g.code] = *g.others;
+  }
+  return s;
+}
 
 std::string_view column_name(Column column) {
   switch (column) {

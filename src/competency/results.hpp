@@ -17,7 +17,10 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "competency/campaign.hpp"
+#include "competency/heatmap.hpp"
 
 namespace harmoni::competency {
 
@@ -73,6 +76,15 @@ struct PersonResult {
 
 PersonResult compute_result(const Instrument& instrument, const CampaignSettings& settings,
                             const std::vector<RatingAnswers>& forms);
+
+// Stored form of a result (and of a form's answers), and back.
+std::string result_json(const PersonResult& result);
+Result<PersonResult> parse_result_json(std::string_view text);
+std::string answers_json(const RatingAnswers& answers);  // without the group
+Result<RatingAnswers> parse_answers_json(std::string_view text, RaterGroup group);
+
+// What the heat map needs of a result: the others' score of each rollup group.
+PersonSummary summary_of(const PersonResult& result, int64_t unit_id);
 
 // The group an item rolls up to in results ("HA", "PB.2", "MK", or "X" for an own
 // item with no value).

@@ -8,23 +8,13 @@
 #include <fmt/format.h>
 
 #include "platform/csv/csv.hpp"
+#include "platform/db/sql_text.hpp"
 #include "platform/embedded.hpp"
 
 namespace harmoni::org {
 namespace {
 
-// The smallest string greater than every string that starts with prefix.
-std::string prefix_end(std::string prefix) {
-  while (!prefix.empty()) {
-    unsigned char last = static_cast<unsigned char>(prefix.back());
-    if (last < 0xFF) {
-      prefix.back() = static_cast<char>(last + 1);
-      return prefix;
-    }
-    prefix.pop_back();
-  }
-  return std::string(1, '\xFF');
-}
+using db::prefix_end;
 
 Result<std::vector<Region>> read_region_file(std::string_view path, int level) {
   auto data = embedded_file(path);
@@ -418,15 +408,7 @@ Result<UpsertOutcome> upsert_asn(db::Tx& tx, const AsnRecord& rec, int64_t now) 
 
 namespace {
 
-// "(?, ?, ...)" repeated: the placeholder list of a multi-row statement.
-std::string placeholders(size_t rows, size_t columns) {
-  std::string one = "(";
-  for (size_t c = 0; c < columns; ++c) one += c ? ", ?" : "?";
-  one += ")";
-  std::string out;
-  for (size_t r = 0; r < rows; ++r) out += (r ? ", " : "") + one;
-  return out;
-}
+using db::row_placeholders;
 
 // Rows per statement: keeps every statement under SQLite's and PostgreSQL's
 // parameter limits while cutting round trips by two orders of magnitude.
@@ -453,7 +435,7 @@ Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vecto
     std::map<std::string, Stored> stored;
     db::Params nips;
     for (size_t i = begin; i < end; ++i) nips.emplace_back(records[i].draft.nip);
-    std::string in_list = placeholders(1, n);
+    std::string in_list = row_placeholders(1, n);
     TRY(tx.each("SELECT nip, id, instansi_id, name, employment, unit_id, position_id, active, "
                 "COALESCE(email, '') FROM asn WHERE nip IN " + in_list,
                 nips, [&](const db::Row& r) {
@@ -500,7 +482,7 @@ Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vecto
     if (!inserted.empty()) {
       std::map<std::string, int64_t> new_ids;
       TRY(tx.each("INSERT INTO asn (instansi_id, nip, name, name_key, employment, unit_id, position_id, active, "
-                  "email, created_at, updated_at) VALUES " + placeholders(inserted.size(), 11) + " RETURNING id, nip",
+                  "email, created_at, updated_at) VALUES " + row_placeholders(inserted.size(), 11) + " RETURNING id, nip",
                   insert_params, [&](const db::Row& r) {
                     new_ids.emplace(r.text(1), r.i64(0));
                     return true;
@@ -511,7 +493,7 @@ Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vecto
     if (!retokenise.empty()) {
       db::Params ids;
       for (const auto& [id, rec] : retokenise) ids.emplace_back(id);
-      TRY(tx.exec("DELETE FROM asn_name_tokens WHERE asn_id IN " + placeholders(1, ids.size()), ids));
+      TRY(tx.exec("DELETE FROM asn_name_tokens WHERE asn_id IN " + row_placeholders(1, ids.size()), ids));
       db::Params token_params;
       size_t token_rows = 0;
       for (const auto& [id, rec] : retokenise) {
@@ -523,7 +505,7 @@ Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vecto
         }
       }
       if (token_rows > 0) {
-        TRY(tx.exec("INSERT INTO asn_name_tokens (instansi_id, token, asn_id) VALUES " + placeholders(token_rows, 3),
+        TRY(tx.exec("INSERT INTO asn_name_tokens (instansi_id, token, asn_id) VALUES " + row_placeholders(token_rows, 3),
                     token_params));
       }
     }

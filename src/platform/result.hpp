@@ -115,6 +115,8 @@ class [[nodiscard]] Result {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T&& operator*() && { return std::move(value()); }  // `*db.read(...)` takes the value out
 
  private:
   std::variant<T, Error> state_;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "platform/auth/password.hpp"
+#include "platform/db/sql_text.hpp"
 #include "platform/embedded.hpp"
 
 namespace harmoni::survey {
@@ -137,14 +138,7 @@ void append_response_params(db::Params& p, const StoredResponse& r) {
                      r.response.respondent.occupation, r.response.suggestion, r.entered_by_user_id});
 }
 
-std::string placeholders(int rows) {
-  std::string one = "(";
-  for (int i = 0; i < kResponseColumnCount; ++i) one += i ? ", ?" : "?";
-  one += ")";
-  std::string all;
-  for (int i = 0; i < rows; ++i) all += (i ? ", " : "") + one;
-  return all;
-}
+std::string placeholders(int rows) { return db::row_placeholders(static_cast<size_t>(rows), kResponseColumnCount); }
 
 }  // namespace
 

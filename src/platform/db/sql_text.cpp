@@ -1,0 +1,27 @@
+#include "platform/db/sql_text.hpp"
+
+namespace harmoni::db {
+
+std::string row_placeholders(size_t rows, size_t columns) {
+  std::string one = "(";
+  for (size_t c = 0; c < columns; ++c) one += c ? ", ?" : "?";
+  one += ")";
+  std::string out;
+  out.reserve(rows * (one.size() + 2));
+  for (size_t r = 0; r < rows; ++r) out += (r ? ", " : "") + one;
+  return out;
+}
+
+std::string prefix_end(std::string prefix) {
+  while (!prefix.empty()) {
+    unsigned char last = static_cast<unsigned char>(prefix.back());
+    if (last < 0xFF) {
+      prefix.back() = static_cast<char>(last + 1);
+      return prefix;
+    }
+    prefix.pop_back();
+  }
+  return std::string(1, '\xFF');
+}
+
+}  // namespace harmoni::db
