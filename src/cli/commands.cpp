@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "accounts/account_store.hpp"
+#include "competency/shipped_catalog.hpp"
 #include "demo/demo.hpp"
 #include "org/asn_import.hpp"
 #include "cli/wiring.hpp"
@@ -109,6 +110,8 @@ int serve(const Common& common, bool with_demo) {
   if (!loaded_catalogs.ok()) return fail(common, loaded_catalogs.error());
   auto templates = Templates::load_embedded(loaded_catalogs.value());
   if (!templates.ok()) return fail(common, templates.error());
+  // The competency catalogue is loaded now, so a broken one stops the start, not a request.
+  if (auto catalogue = competency::shipped_catalog(); !catalogue.ok()) return fail(common, catalogue.error());
   auth::AuthSettings auth_settings;
   auth_settings.idle_timeout_s = c.session_idle_minutes * 60;
   auth_settings.absolute_timeout_s = static_cast<int64_t>(c.session_absolute_hours) * 3600;

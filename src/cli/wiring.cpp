@@ -1,6 +1,7 @@
 #include "cli/wiring.hpp"
 
 #include "accounts/account_routes.hpp"
+#include "competency/competency_routes.hpp"
 #include "desk/desk_routes.hpp"
 #include "org/org_routes.hpp"
 #include "queue/queue_routes.hpp"
@@ -30,6 +31,7 @@ void register_all_routes(web::App& app) {
   desk::register_routes(app);
   survey::register_routes(app);
   queue::register_routes(app);
+  competency::register_routes(app);
 }
 
 }  // namespace harmoni::cli

@@ -518,7 +518,7 @@ Result<std::vector<UnitHeat>> load_heat(db::Tx& tx, int64_t campaign_id, const s
 
 // ---- development plans ----
 
-Result<Plan> plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaign_id, int64_t now) {
+Result<std::optional<Plan>> find_plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaign_id) {
   std::optional<db::Row> row;
   if (campaign_id) {
     row = TRY(tx.query_one("SELECT " HARMONI_PLAN_COLUMNS " FROM development_plans WHERE asn_id = ? AND "
@@ -529,7 +529,12 @@ Result<Plan> plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaig
                            "campaign_id IS NULL ORDER BY id LIMIT 1",
                            {asn_id}));
   }
-  if (row) return plan_from_row(tx, *row);
+  if (!row) return std::optional<Plan>();
+  return std::optional<Plan>(TRY(plan_from_row(tx, *row)));
+}
+
+Result<Plan> plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaign_id, int64_t now) {
+  if (auto found = TRY(find_plan_for(tx, asn_id, campaign_id))) return std::move(*found);
   int64_t id = TRY(tx.insert_returning_id("INSERT INTO development_plans (asn_id, campaign_id, created_at, updated_at) "
                                           "VALUES (?, ?, ?, ?) RETURNING id",
                                           {asn_id, db::Value(campaign_id), now, now}));

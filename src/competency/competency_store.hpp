@@ -164,7 +164,9 @@ struct Plan {
   std::optional<int64_t> agreed_at;
   std::vector<PlanAction> actions;
 };
-// The person's plan for a campaign (or for none), made empty when there is none yet.
+// The person's plan for a campaign (or for none), if there is one.
+Result<std::optional<Plan>> find_plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaign_id);
+// The same, made (empty) when there is none yet.
 Result<Plan> plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaign_id, int64_t now);
 Result<std::optional<Plan>> find_plan(db::Tx& tx, int64_t plan_id);
 Result<std::vector<Plan>> plans_of_person(db::Tx& tx, int64_t asn_id);

@@ -50,6 +50,11 @@ bool role_has(Role role, Permission permission) {
       // HR developers read results as evidence of whether training changed service.
       return role == Role::kSystemAdmin || role == Role::kInstansiAdmin || role == Role::kUnitHead ||
              role == Role::kHrDeveloper || role == Role::kAuditor;
+    case Permission::kCampaignManage:
+      return role == Role::kInstansiAdmin || role == Role::kHrDeveloper;
+    case Permission::kCompetencyOversee:
+      // Individual results go to the person, their superiors and HR: not to administrators.
+      return role == Role::kHrDeveloper;
   }
   return false;
 }

@@ -44,6 +44,8 @@ enum class Permission {
   kQueueOperate,    // issue priority tickets at triage, call and serve at a counter
   kSurveyEntry,     // type in paper survey forms
   kIkmRead,         // survey results of units (officers see only their own U6/U7)
+  kCampaignManage,  // 360-degree campaigns, the instansi's own indicators, rater assignments
+  kCompetencyOversee,  // every person's 360 result, the heat map and plans of the instansi (HR)
 };
 
 bool role_has(Role role, Permission permission);

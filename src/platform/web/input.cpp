@@ -164,6 +164,41 @@ std::optional<std::string> Input::choice(std::string_view name,
   return std::nullopt;
 }
 
+std::optional<std::vector<std::string>> Input::text_list(std::string_view name, size_t max_items, const TextRule& each) {
+  const nlohmann::json* v = find(name);
+  if (!v) {
+    if (each.required) add_error(std::string(name), "input.required");
+    return std::nullopt;
+  }
+  if (!v->is_array()) {
+    add_error(std::string(name), "input.not_list");
+    return std::nullopt;
+  }
+  if (v->size() > max_items) {
+    add_error(std::string(name), "input.too_many", {{"max", std::to_string(max_items)}});
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  Input element;
+  for (size_t i = 0; i < v->size(); ++i) {
+    const std::string key = std::string(name) + "[" + std::to_string(i) + "]";
+    element.values_ = {{key, (*v)[i]}};
+    element.strict_types_ = strict_types_;
+    if (auto text = element.text(key, each)) out.push_back(std::move(*text));
+  }
+  for (auto& e : element.errors_) add_error(e.field, e.key, e.args);
+  if (element.has_errors()) return std::nullopt;
+  return out;
+}
+
+std::vector<std::string> Input::keys_with_prefix(std::string_view prefix) const {
+  std::vector<std::string> out;
+  for (const auto& [key, _] : values_.items()) {
+    if (key.starts_with(prefix)) out.push_back(key.substr(prefix.size()));
+  }
+  return out;
+}
+
 Status Input::finish() {
   if (strict_types_) {
     for (auto& [key, _] : values_.items()) {

@@ -52,6 +52,13 @@ class Input {
   std::optional<Input> nested(std::string_view name);
   // Takes over a nested Input's errors (and unknown fields), named "name.field".
   void absorb(std::string_view name, Input& child);
+  // A JSON array of texts, each checked by `each` (errors name "name[i]"); nullopt with
+  // an error when it is not an array or holds more than max_items. Forms send one
+  // field per value instead: see keys_with_prefix().
+  std::optional<std::vector<std::string>> text_list(std::string_view name, size_t max_items, const TextRule& each = {});
+  // The names of the fields sent that start with `prefix`, without it, in name order:
+  // forms with a field per item ("score:HA.1") and JSON objects whose keys are data.
+  std::vector<std::string> keys_with_prefix(std::string_view prefix) const;
   // Whether the field was sent (PATCH reads only what is present).
   bool has(std::string_view name) const { return values_.contains(name); }
   // Marks a field as known without reading it (e.g. the CSRF token).

@@ -1,0 +1,57 @@
+#include "competency/access.hpp"
+
+#include "org/nip.hpp"
+#include "org/org_store.hpp"
+#include "platform/web/routes_util.hpp"
+
+namespace harmoni::competency {
+
+using auth::Permission;
+using auth::Role;
+
+PersonAccess person_access(const auth::Principal& p, const org::Asn& person) {
+  if (p.asn_id && *p.asn_id == person.id) return PersonAccess::kSelf;
+  if (p.can(Permission::kCompetencyOversee) && p.in_instansi(person.instansi_id)) return PersonAccess::kHr;
+  if (p.role == Role::kUnitHead && !person.unit_path.empty() && p.sees_unit(person.instansi_id, person.unit_path)) {
+    return PersonAccess::kSuperior;
+  }
+  return PersonAccess::kNone;
+}
+
+std::optional<std::string> oversight_prefix(const auth::Principal& p) {
+  if (p.can(Permission::kCampaignManage) || p.can(Permission::kCompetencyOversee)) return std::string();
+  if (p.role == Role::kUnitHead && !p.unit_path.empty()) return p.unit_path;
+  return std::nullopt;
+}
+
+Result<Campaign> visible_campaign(const web::Context& ctx, std::string_view param) {
+  const auth::Principal& p = ctx.user();
+  auto id = web::id_param(ctx, param);
+  if (!id || !oversight_prefix(p)) return Error::not_found("competency.campaign_unknown");
+  auto found = TRY(ctx.services.db.read([&](db::Tx& tx) { return find_campaign(tx, *id); }));
+  if (!found || !p.instansi_id || *p.instansi_id != found->instansi_id) return Error::not_found("competency.campaign_unknown");
+  return *found;
+}
+
+Result<Campaign> managed_campaign(const web::Context& ctx, std::string_view param) {
+  Campaign c = TRY(visible_campaign(ctx, param));
+  if (!ctx.user().can(Permission::kCampaignManage)) return Error::forbidden();
+  return c;
+}
+
+Result<org::Asn> person_by_nip(const web::Context& ctx, std::string_view nip_text, int64_t instansi_id) {
+  const std::string nip = org::normalize_nip(nip_text);
+  auto found = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_nip(tx, nip); }));
+  if (!found || found->instansi_id != instansi_id) return Error::not_found("asn.not_found");
+  return *found;
+}
+
+Result<org::Asn> own_person(const web::Context& ctx) {
+  const auth::Principal& p = ctx.user();
+  if (!p.asn_id) return Error::not_found("competency.no_asn");
+  auto found = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_id(tx, *p.asn_id); }));
+  if (!found) return Error::not_found("competency.no_asn");
+  return *found;
+}
+
+}  // namespace harmoni::competency
