@@ -88,7 +88,11 @@ Result<json> heatmap_json(const Context& ctx, const Campaign& c) {
   for (const auto& u : units) aggregates.push_back(u.aggregate);
   auto rows = build_heatmap(aggregates, groups, c.settings.min_group_size);
   json columns = json::array();
-  for (const auto& g : groups) columns.push_back({{"code", g}, {"title", group_title(ctx, c, g)}});
+  for (const auto& g : groups) {
+    // Levels are long sentences: the header shows "PB 2" with the title on hover.
+    const std::string title = group_title(ctx, c, g);
+    columns.push_back({{"code", g}, {"title", title}, {"short", g.starts_with("PB.") ? "PB " + g.substr(3) : title}});
+  }
   json out_rows = json::array();
   for (size_t i = 0; i < rows.size(); ++i) {
     const HeatRow& row = rows[i];

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "demo/competency_demo.hpp"
 #include "accounts/account_store.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
@@ -453,6 +454,14 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale, i
     return audit::append(tx, e, clock.now_ms());
   }));
   result.survey_responses = TRY(build_survey_history(db, clock, rng, survey_responses));
+  // 360-degree history for the demo instansi at the everyday scale; the benchmarks make
+  // their own at large scales.
+  if (scale <= kCompetencyDemoMaxScale) {
+    auto sambas = TRY(db.read([&](db::Tx& tx) { return org::find_instansi_by_code(tx, "KAB-SAMBAS"); }));
+    CompetencyDemo built = TRY(build_competency_demo(db, clock, sambas->id, rng));
+    result.campaigns = built.campaigns;
+    result.rating_forms = built.forms;
+  }
   return result;
 }
 

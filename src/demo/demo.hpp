@@ -1,8 +1,8 @@
 // Demo data in the seeds' own setting: Provinsi Kalimantan Barat, Kabupaten Sambas,
 // Kota Pontianak and Kabupaten Kubu Raya, with their BPSDM / BKPSDM, Dukcapil,
 // health offices and puskesmas, a public service mall, positions, ASN with
-// plausible names, one account per role, the public units' services and a year of
-// citizen survey responses. Deterministic: the same scale always
+// plausible names, one account per role, the public units' services, a year of
+// citizen survey responses and 360-degree campaigns (see competency_demo.hpp). Deterministic: the same scale always
 // gives the same data.
 #pragma once
 
@@ -23,6 +23,7 @@ struct DemoAccount {
 
 struct DemoResult {
   int64_t instansi = 0, units = 0, positions = 0, asn = 0, survey_responses = 0;
+  int64_t campaigns = 0, rating_forms = 0;  // 360-degree history (scale <= kCompetencyDemoMaxScale)
   std::vector<DemoAccount> accounts;
   std::string password;  // the one password of every demo account
   bool already_present = false;
@@ -31,6 +32,7 @@ struct DemoResult {
 inline constexpr std::string_view kDemoPassword = "harmoni-demo-2026";
 
 inline constexpr int64_t kDefaultSurveyResponses = 3000;
+inline constexpr int kCompetencyDemoMaxScale = 10;
 
 // Builds the dataset; scale N gives about 1,000 x N ASN, and `survey_responses`
 // responses spread over the past year (10,000,000 for the index benchmark). Does

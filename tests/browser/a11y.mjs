@@ -224,6 +224,60 @@ try {
   await noScriptContext.close();
   await citizenContext.close();
   await staff.close();
+
+  // 360-degree reviews. HR: the campaign pages, a campaign form with errors, the heat map.
+  const hrContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const hr = await hrContext.newPage();
+  await login(hr, 'sdm.bkpsdm@harmoni.demo');
+  for (const href of ['/competency/new', '/competency/items', '/competency/1', '/competency/1/heatmap', '/competency/2']) {
+    const response = await hr.goto(base + href);
+    check(response.status() === 200, `HR ${href} status`, String(response.status()));
+    await audit(hr, `HR ${href}`);
+    if (href.endsWith('/heatmap')) check((await hr.$$('table.heatmap tbody tr')).length > 0, 'the heat map has rows');
+  }
+  await hr.goto(`${base}/competency/new`);
+  await hr.fill('#f-name', '');
+  await hr.fill('#f-deadline', '2020-01-01');
+  await Promise.all([hr.waitForNavigation(), hr.click('form.wide-form button.primary')]);
+  const campaignErrors = await hr.$('.error-summary');
+  check(campaignErrors, 'a campaign form with errors says what is wrong');
+  await audit(hr, 'campaign form with errors');
+  await hrContext.close();
+
+  // An officer on a phone: the inbox, a form sent empty (errors), then answered; their
+  // result and development plan.
+  const officerContext = await browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true });
+  const officer = await officerContext.newPage();
+  await login(officer, 'petugas.mpp@harmoni.demo');
+  await officer.goto(`${base}/360`);
+  await audit(officer, '360 inbox at 320px');
+  const formLink = await officer.$eval('a[href^="/360/forms/"]', (a) => a.getAttribute('href'));
+  await officer.goto(base + formLink);
+  await audit(officer, '360 form at 320px');
+  const formFits = await officer.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+  check(formFits, '360 form fits 320px');
+  await Promise.all([officer.waitForNavigation(), officer.click('button[value=send]')]);
+  check(await officer.$('.error-summary'), 'an unanswered 360 form says what is missing');
+  await audit(officer, '360 form with errors');
+  const names = await officer.$$eval('input[type=radio][value="3"]', (inputs) => inputs.map((i) => i.id));
+  for (const id of names) await officer.check(`[id="${id}"]`);
+  await Promise.all([officer.waitForNavigation(), officer.click('button[value=send]')]);
+  check(new URL(officer.url()).pathname === '/360', 'a sent form returns to the inbox', officer.url());
+  const resultLink = await officer.$('a[href*="/results/"]');
+  check(resultLink, 'the officer sees a link to their own result');
+  if (resultLink) {
+    await Promise.all([officer.waitForNavigation(), resultLink.click()]);
+    await audit(officer, 'own 360 result at 320px');
+    await officer.click('a[href^="/plans/"]');
+    await officer.waitForLoadState();
+    await audit(officer, 'own development plan at 320px');
+    await officer.selectOption('#f-learning_kind', 'social_care');
+    await officer.fill('#f-title', 'Ikut kegiatan ASN Peduli di panti jompo');
+    await officer.fill('#f-target_date', '2030-06-30');
+    await Promise.all([officer.waitForNavigation(), officer.click('section.panel button.primary')]);
+    check((await officer.textContent('main')).includes('ASN Peduli'), 'an action added to the plan');
+  }
+  await officerContext.close();
 } catch (e) {
   check(false, 'browser run', e.stack);
 } finally {
