@@ -126,6 +126,62 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /api/v1/ikm", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor", "foreign"}},
     // Citizens' pages. Their forms need the public-form CSRF cookie, which this
     // harness's anonymous caller lacks; logged-in callers pass with their session's token.
+    // Competency. {id} is last year's closed campaign (results ready) or, on the
+    // rater's routes, one of the officer's pending forms; {nip} a person in Dukcapil's
+    // service division (the Dukcapil head's subtree), not the officer.
+    {"GET /360", kAnyUser},
+    {"GET /360/forms/{id}", {"officer"}},
+    {"POST /360/forms/{id}", {"officer"}},
+    {"GET /api/v1/me/assignments", {"unit_head", "officer", "hr_developer"}},
+    {"GET /api/v1/assignments/{id}", {"officer"}},
+    {"PUT /api/v1/assignments/{id}/draft", {"officer"}},
+    {"POST /api/v1/assignments/{id}/submit", {"officer"}},
+    {"GET /api/v1/competency/catalog", kAnyUser},
+    // Campaign managers work on their own instansi: the foreign admin on theirs.
+    {"GET /competency/items", {"instansi_admin", "hr_developer", "foreign"}},
+    {"POST /competency/items", {"instansi_admin", "hr_developer", "foreign"}},
+    {"GET /api/v1/competency/items", {"instansi_admin", "hr_developer", "foreign"}},
+    {"POST /api/v1/competency/items", {"instansi_admin", "hr_developer", "foreign"}},
+    {"GET /competency", {"instansi_admin", "unit_head", "hr_developer", "foreign"}},
+    {"GET /competency/new", {"instansi_admin", "hr_developer", "foreign"}},
+    {"POST /competency", {"instansi_admin", "hr_developer", "foreign"}},
+    {"GET /api/v1/campaigns", {"instansi_admin", "unit_head", "hr_developer", "foreign"}},
+    {"POST /api/v1/campaigns", {"instansi_admin", "hr_developer", "foreign"}},
+    {"GET /competency/{id}", {"instansi_admin", "unit_head", "hr_developer"}},
+    {"GET /api/v1/campaigns/{id}", {"instansi_admin", "unit_head", "hr_developer"}},
+    {"GET /api/v1/campaigns/{id}/progress", {"instansi_admin", "unit_head", "hr_developer"}},
+    {"GET /competency/{id}/edit", {"instansi_admin", "hr_developer"}},
+    {"POST /competency/{id}", {"instansi_admin", "hr_developer"}},
+    {"PUT /api/v1/campaigns/{id}", {"instansi_admin", "hr_developer"}},
+    {"POST /competency/{id}/open", {"instansi_admin", "hr_developer"}},
+    {"POST /api/v1/campaigns/{id}/open", {"instansi_admin", "hr_developer"}},
+    {"POST /competency/{id}/close", {"instansi_admin", "hr_developer"}},
+    {"POST /api/v1/campaigns/{id}/close", {"instansi_admin", "hr_developer"}},
+    {"GET /competency/{id}/people", {"instansi_admin", "hr_developer"}},
+    {"GET /competency/{id}/people/{nip}", {"instansi_admin", "hr_developer"}},
+    {"POST /competency/{id}/people/{nip}/raters", {"instansi_admin", "hr_developer"}},
+    {"GET /api/v1/campaigns/{id}/people/{nip}/raters", {"instansi_admin", "hr_developer"}},
+    {"POST /api/v1/campaigns/{id}/people/{nip}/raters", {"instansi_admin", "hr_developer"}},
+    {"POST /competency/{id}/assignments/{assignment}/remove", {"instansi_admin", "hr_developer"}},
+    {"POST /api/v1/campaigns/{id}/assignments/{assignment}/remove", {"instansi_admin", "hr_developer"}},
+    // A person's result and plan: the person, their superiors, HR. Not administrators.
+    {"GET /competency/{id}/results/{nip}", {"unit_head", "hr_developer"}},
+    {"GET /api/v1/campaigns/{id}/results/{nip}", {"unit_head", "hr_developer"}},
+    {"GET /competency/{id}/heatmap", {"unit_head", "hr_developer"}},
+    {"GET /api/v1/campaigns/{id}/heatmap", {"unit_head", "hr_developer"}},
+    {"GET /plans", kAnyUser},
+    {"GET /api/v1/plans", {"unit_head", "hr_developer"}},
+    {"GET /plans/{nip}", {"unit_head", "hr_developer"}},
+    {"GET /api/v1/plans/{nip}", {"unit_head", "hr_developer"}},
+    // Changing a plan: the person and their superior; HR reads it only.
+    {"POST /plans/{nip}/actions", {"unit_head"}},
+    {"POST /api/v1/plans/{nip}/actions", {"unit_head"}},
+    {"POST /plans/{nip}/actions/{action}", {"unit_head"}},
+    {"PATCH /api/v1/plans/{nip}/actions/{action}", {"unit_head"}},
+    {"POST /plans/{nip}/propose", {}},  // the person only, who is none of the callers here
+    {"POST /api/v1/plans/{nip}/propose", {}},
+    {"POST /plans/{nip}/agree", {"unit_head"}},
+    {"POST /api/v1/plans/{nip}/agree", {"unit_head"}},
     {"GET /u/{unit_id}", kEveryone},
     {"GET /u/{unit_id}/board", kEveryone},
     {"GET /u/{unit_id}/events", kEveryone},
@@ -224,6 +280,18 @@ class Authz : public ::testing::TestWithParam<std::string> {
       return {};
     });
     ASSERT_TRUE(ticket.ok()) << ticket.error().internal_detail;
+    // The demo's 360 campaigns: last year's closed one, and a form the officer has still to send.
+    auto ids = t_.db->read([&](db::Tx& tx) -> Result<std::tuple<int64_t, int64_t, int64_t>> {
+      int64_t closed = TRY(tx.scalar_i64("SELECT MIN(id) FROM campaigns WHERE status = 'closed'"));
+      int64_t assignment = TRY(tx.scalar_i64("SELECT MIN(id) FROM rater_assignments WHERE campaign_id = ?", {closed}));
+      int64_t form = TRY(tx.scalar_i64(
+          "SELECT MIN(ra.id) FROM rater_assignments ra JOIN campaigns c ON c.id = ra.campaign_id JOIN users u ON "
+          "u.asn_id = ra.rater_asn_id WHERE c.status = 'open' AND ra.status = 'pending' AND u.email = 'petugas.mpp@harmoni.demo'"));
+      return std::tuple{closed, assignment, form};
+    });
+    ASSERT_TRUE(ids.ok());
+    std::tie(closed_campaign_id_, closed_assignment_id_, officer_form_id_) = *ids;
+    ASSERT_GT(officer_form_id_, 0) << "the demo leaves the officer forms to send";
   }
 
   std::string fill(const std::string& pattern) {
@@ -235,9 +303,15 @@ class Authz : public ::testing::TestWithParam<std::string> {
     replace("{unit}", "DUKCAPIL");
     replace("{position}", "OPERATOR-LAYANAN");
     replace("{nip}", nip_);
+    const bool rater_route = pattern.starts_with("/360/") || pattern.starts_with("/api/v1/assignments/");
+    const bool campaign_route = pattern.starts_with("/competency/") || pattern.starts_with("/api/v1/campaigns/");
     replace("{id}", pattern.find("tokens") != std::string::npos     ? std::to_string(token_id_)
                     : pattern.find("followup") != std::string::npos ? std::to_string(followup_id_)
+                    : rater_route                                   ? std::to_string(officer_form_id_)
+                    : campaign_route                                ? std::to_string(closed_campaign_id_)
                                                                     : std::to_string(user_id_));
+    replace("{assignment}", std::to_string(closed_assignment_id_));
+    replace("{action}", "1");
     replace("{name}", "app.css");
     replace("{unit_id}", std::to_string(dukcapil_id_));
     replace("{service}", "KTP-EL");
@@ -284,6 +358,7 @@ class Authz : public ::testing::TestWithParam<std::string> {
   std::map<std::string, Session> sessions_;
   std::string nip_;
   int64_t user_id_ = 0, token_id_ = 0, dukcapil_id_ = 0, followup_id_ = 0;
+  int64_t closed_campaign_id_ = 0, closed_assignment_id_ = 0, officer_form_id_ = 0;
 };
 
 bool denied(const http::Response& r) {

@@ -8,11 +8,14 @@
 #include <fstream>
 #include <future>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "platform/db/database.hpp"
+#include "platform/util/date.hpp"
 #include "support/backends.hpp"
 #include "support/demo_server.hpp"
 #include "support/http_client.hpp"
@@ -737,6 +740,263 @@ TEST_P(E2E, PersonalDataReadsAreAuditedAndNeverLogged) {
   EXPECT_EQ(access_log.find(nip), std::string::npos) << "no NIP in the access log";
   EXPECT_EQ(access_log.find("@harmoni.demo"), std::string::npos) << "no e-mail in the access log";
   EXPECT_EQ(demo().server->stderr_text().find(nip), std::string::npos);
+}
+
+// A whole 360-degree campaign in the demo instansi: HR makes and opens it through the
+// pages, raters answer (a page and the API), bad input changes nothing, HR changes a
+// rater with a reason, closes it; people see what they may and nothing that would tell
+// them how a named peer rated; a development plan is proposed and agreed.
+TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
+  const Date today = date_in_wib(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch()).count());
+  Date later = today;
+  for (int i = 0; i < 10; ++i) later = next_day(later);
+  HttpClient hr = logged_in("sdm.bkpsdm@harmoni.demo");
+  HttpClient admin = logged_in("admin.sambas@harmoni.demo");
+  auto campaign_count = [&] { return json::parse(hr.json("GET", "/api/v1/campaigns", "").body)["items"].size(); };
+  const size_t before = campaign_count();
+
+  std::vector<std::pair<std::string, std::string>> form = {
+      {"name", "Uji 360 Gerai Dukcapil"}, {"starts_on", format_date(today)}, {"deadline", format_date(later)},
+      {"values_version", "2023"}, {"item:HA.1", "on"}, {"item:HA.2", "on"}, {"item:HA.3", "on"}, {"item:PB.1.1", "on"},
+      {"item:PB.1.2", "on"}, {"item:PB.1.3", "on"}, {"group:self", "on"}, {"group:superior", "on"}, {"group:peer", "on"},
+      {"group:subordinate", "on"}, {"weight_self", "10"}, {"weight_superior", "40"}, {"weight_peer", "20"},
+      {"weight_subordinate", "30"}, {"min_group_size", "3"}, {"max_peers", "3"}, {"max_subordinates", "3"},
+      {"level_min_score", "3"}, {"level_agree_percent", "67"}, {"level_indicators_needed", "2"},
+      {"blind_spot_tenths", "10"}, {"unit:MPP-SAMBAS-DUKCAPIL", "on"}};
+  // Bad settings: a clear error, nothing stored.
+  auto backwards = form;
+  backwards[2].second = "2020-01-01";
+  auto refused = hr.post_form("/competency", backwards);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Batas akhir tidak boleh sebelum tanggal mulai"), std::string::npos);
+  auto bad_weights = hr.json("POST", "/api/v1/campaigns",
+                             R"({"name":"x360","starts_on":"2026-01-01","deadline":"2026-01-31","values_version":"2023",)"
+                             R"("items":["HA.1"],"groups":["self","peer"],"weights":{"self":10,"peer":80}})");
+  EXPECT_EQ(bad_weights.status, 422);
+  EXPECT_NE(bad_weights.body.find("\"field\":\"weights\""), std::string::npos) << bad_weights.body;
+  EXPECT_EQ(campaign_count(), before);
+
+  // HR makes and opens it through the pages.
+  auto made = hr.post_form("/competency", form);
+  ASSERT_EQ(made.status, 303) << made.body.substr(0, 2000);
+  const std::string page = made.header("location");
+  const std::string id = page.substr(page.rfind('/') + 1);
+  ASSERT_EQ(hr.post_form(page + "/open", {}).status, 303);
+  EXPECT_EQ(json::parse(hr.json("GET", "/api/v1/campaigns/" + id, "").body)["status"], "open");
+
+  // The officer's superior gets a unit head's account; the unit's other people officers' accounts.
+  HttpClient officer = logged_in("petugas.mpp@harmoni.demo");
+  const std::string own_nip = json::parse(officer.json("GET", "/api/v1/me", "").body)["asn_nip"];
+  auto raters_of = [&](const std::string& nip) {
+    auto r = hr.json("GET", "/api/v1/campaigns/" + id + "/people/" + nip + "/raters", "");
+    EXPECT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.body.find("score"), std::string::npos) << "who rates whom, never what they gave";
+    return json::parse(r.body)["items"];
+  };
+  std::string superior_nip;
+  std::vector<std::string> peer_nips;
+  for (const auto& a : raters_of(own_nip)) {
+    if (a["group"] == "superior") superior_nip = a["rater"]["nip"];
+    if (a["group"] == "peer") peer_nips.push_back(a["rater"]["nip"]);
+  }
+  ASSERT_FALSE(superior_nip.empty());
+  ASSERT_EQ(peer_nips.size(), 3u);
+  const std::string superior_unit = json::parse(admin.json("GET", "/api/v1/asn/" + superior_nip, "").body)["unit"];
+  const std::string password = "rater-password-2026";
+  auto account = [&](const std::string& nip, const std::string& role, const std::string& unit) {
+    auto r = admin.json("POST", "/api/v1/users",
+                        json({{"email", "r" + nip + "@sambas.go.id"}, {"display_name", "Penilai " + nip}, {"role", role},
+                              {"instansi", "KAB-SAMBAS"}, {"unit", unit}, {"asn_nip", nip}, {"password", password}})
+                            .dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+  };
+  account(superior_nip, "unit_head", superior_unit);
+  auto people = json::parse(admin.json("GET", "/api/v1/instansi/KAB-SAMBAS/asn?unit=MPP-SAMBAS-DUKCAPIL&limit=200", "").body);
+  std::vector<std::string> rater_nips;
+  for (const auto& p : people["items"]) {
+    const std::string nip = p["nip"];
+    if (nip == own_nip || nip == superior_nip) continue;
+    account(nip, "officer", "MPP-SAMBAS-DUKCAPIL");
+    rater_nips.push_back(nip);
+  }
+  ASSERT_GT(rater_nips.size(), 5u);
+  auto as = [&](const std::string& nip) {
+    HttpClient c = client();
+    EXPECT_EQ(c.login("r" + nip + "@sambas.go.id", password), 303) << nip;
+    c.get("/");
+    return c;
+  };
+  auto pending_in = [&](HttpClient& c) {
+    std::vector<json> out;
+    const json inbox = json::parse(c.json("GET", "/api/v1/me/assignments", "").body);
+    for (const auto& campaign : inbox["items"]) {
+      if (std::to_string(campaign["campaign"]["id"].get<int64_t>()) != id) continue;
+      for (const auto& a : campaign["pending"]) out.push_back(a);
+    }
+    return out;
+  };
+  const std::string all_three = R"({"scores":{"HA.1":3,"HA.2":3,"HA.3":4,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})";
+  auto sent_count = [&] {
+    int64_t sent = 0;
+    const json progress = json::parse(hr.json("GET", "/api/v1/campaigns/" + id + "/progress", "").body);
+    for (const auto& u : progress["units"]) sent += u["submitted"].get<int64_t>();
+    return sent;
+  };
+
+  // Bad forms from one rater: a clear error each, nothing stored.
+  HttpClient first = as(rater_nips[0]);
+  auto mine = pending_in(first);
+  ASSERT_FALSE(mine.empty()) << first.json("GET", "/api/v1/me/assignments", "").body << " " << first.json("GET", "/api/v1/me", "").body;
+  const std::string form_id = std::to_string(mine[0]["id"].get<int64_t>());
+  const std::string submit = "/api/v1/assignments/" + form_id + "/submit";
+  for (const char* body : {R"({"scores":{"HA.1":6,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
+                           R"({"scores":{"HA.1":-1,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
+                           R"({"scores":{"HA.1":"lima","HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
+                           R"({"scores":{"HA.9":3,"HA.1":3,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
+                           R"({"scores":{"HA.1":3}})",
+                           R"({"scores":{"HA.1":5,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})"}) {
+    auto r = first.json("POST", submit, body);
+    EXPECT_EQ(r.status, 422) << body << " -> " << r.body;
+  }
+  EXPECT_EQ(sent_count(), 0);
+  // Someone else's form does not exist for this rater.
+  HttpClient second = as(rater_nips[1]);
+  EXPECT_EQ(second.json("POST", submit, all_three).status, 404);
+  ASSERT_EQ(first.json("POST", submit, all_three).status, 201);
+  EXPECT_EQ(first.json("POST", submit, all_three).status, 409) << "a second submission";
+  EXPECT_EQ(sent_count(), 1);
+  auto after = json::parse(first.json("GET", "/api/v1/assignments/" + form_id, "").body);
+  EXPECT_TRUE(after["draft"].is_null()) << "a sent form is not shown back, even to its rater";
+  EXPECT_EQ(after["assignment"]["status"], "submitted");
+
+  // Everyone answers, except that only one of the officer's three peers rates the officer.
+  const std::string skipping_peer = peer_nips[1] == rater_nips[0] ? peer_nips[2] : peer_nips[1];
+  for (size_t i = 0; i < rater_nips.size(); ++i) {
+    HttpClient c = i == 0 ? std::move(first) : as(rater_nips[i]);
+    const bool keeps_peer_form = rater_nips[i] != peer_nips[0];
+    for (const auto& a : pending_in(c)) {
+      if (keeps_peer_form && a["ratee"]["nip"] == own_nip && a["group"] == "peer") continue;
+      auto r = c.json("POST", "/api/v1/assignments/" + std::to_string(a["id"].get<int64_t>()) + "/submit", all_three);
+      EXPECT_EQ(r.status, 201) << r.body;
+    }
+  }
+  // The superior answers through the page, with an example for an extreme score.
+  HttpClient head = as(superior_nip);
+  for (const auto& a : pending_in(head)) {
+    const std::string path = "/360/forms/" + std::to_string(a["id"].get<int64_t>());
+    head.get(path);
+    auto r = head.post_form(path, {{"action", "send"}, {"score:HA.1", "5"}, {"example:HA.1", "Mendampingi warga lansia sampai selesai."},
+                                   {"score:HA.2", "4"}, {"score:HA.3", "4"}, {"score:PB.1.1", "4"}, {"score:PB.1.2", "3"},
+                                   {"score:PB.1.3", "0"}});
+    EXPECT_EQ(r.status, 303) << r.body.substr(0, 1500);
+  }
+  // The officer rates through the page too: first a draft, then sent.
+  for (const auto& a : pending_in(officer)) {
+    const std::string path = "/360/forms/" + std::to_string(a["id"].get<int64_t>());
+    officer.get(path);
+    ASSERT_EQ(officer.post_form(path, {{"action", "draft"}, {"score:HA.1", "4"}}).status, 303);
+    auto draft = json::parse(officer.json("GET", "/api/v1/assignments/" + std::to_string(a["id"].get<int64_t>()), "").body);
+    EXPECT_EQ(draft["draft"]["scores"]["HA.1"], 4);
+    officer.get(path);
+    EXPECT_EQ(officer.post_form(path, {{"action", "send"}, {"score:HA.1", "4"}}).status, 422) << "every item first";
+    auto sent = officer.post_form(path, {{"action", "send"}, {"score:HA.1", "4"}, {"score:HA.2", "4"}, {"score:HA.3", "4"},
+                                         {"score:PB.1.1", "4"}, {"score:PB.1.2", "4"}, {"score:PB.1.3", "4"}});
+    EXPECT_EQ(sent.status, 303);
+  }
+
+  // HR: a pending form is withdrawn with a reason; a sent one cannot be.
+  std::string pending_peer_assignment, sent_assignment;
+  for (const auto& a : raters_of(own_nip)) {
+    if (a["rater"]["nip"] == skipping_peer) pending_peer_assignment = std::to_string(a["id"].get<int64_t>());
+    if (a["status"] == "submitted") sent_assignment = std::to_string(a["id"].get<int64_t>());
+  }
+  ASSERT_FALSE(pending_peer_assignment.empty());
+  EXPECT_EQ(hr.json("POST", "/api/v1/campaigns/" + id + "/assignments/" + pending_peer_assignment + "/remove", R"({"reason":"x"})").status, 422);
+  EXPECT_EQ(hr.json("POST", "/api/v1/campaigns/" + id + "/assignments/" + pending_peer_assignment + "/remove",
+                    R"({"reason":"Sedang cuti di luar tanggungan negara"})").status, 200);
+  EXPECT_EQ(hr.json("POST", "/api/v1/campaigns/" + id + "/assignments/" + sent_assignment + "/remove",
+                    R"({"reason":"Salah penilai, mohon diganti"})").status, 409);
+  bool recorded = false;
+  for (const auto& a : raters_of(own_nip)) {
+    recorded = recorded || (a["status"] == "removed" && a["reason"] == "Sedang cuti di luar tanggungan negara");
+  }
+  EXPECT_TRUE(recorded);
+
+  // Nobody sees results before the campaign closes; then HR closes it through the page.
+  EXPECT_EQ(officer.json("GET", "/api/v1/campaigns/" + id + "/results/" + own_nip, "").status, 409);
+  hr.get(page);
+  ASSERT_EQ(hr.post_form(page + "/close", {}).status, 303);
+  EXPECT_EQ(officer.json("POST", submit, all_three).status, 404) << "no forms after closing";
+
+  // The officer's own result: self and superior shown, the lone peer withheld.
+  auto own = officer.json("GET", "/api/v1/campaigns/" + id + "/results/" + own_nip, "");
+  ASSERT_EQ(own.status, 200) << own.body;
+  auto result = json::parse(own.body);
+  std::set<std::string> columns;
+  for (const auto& c : result["columns"]) columns.insert(c["code"]);
+  EXPECT_TRUE(columns.contains("self"));
+  EXPECT_TRUE(columns.contains("superior"));
+  EXPECT_FALSE(columns.contains("peer")) << "one peer answered: never shown on their own";
+  EXPECT_FALSE(columns.contains("others"));
+  EXPECT_TRUE(result["withheld"].get<bool>());
+  EXPECT_TRUE(result["level"].is_number());
+  EXPECT_EQ(own.body.find(peer_nips[0]), std::string::npos) << "no rater is named";
+  // A colleague's result: the person, their superiors and HR only; not the administrator.
+  const std::string colleague = rater_nips[2];
+  EXPECT_EQ(officer.json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "").status, 404);
+  EXPECT_EQ(admin.json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "").status, 404);
+  EXPECT_EQ(logged_in("kepala.dukcapil@harmoni.demo").json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "").status, 404);
+  auto by_hr = hr.json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "");
+  EXPECT_EQ(by_hr.status, 200);
+  auto by_head = head.json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "");
+  EXPECT_EQ(by_head.status, 200) << "their superior";
+  const json hr_view = json::parse(by_hr.body);
+  for (const auto& c : hr_view["columns"]) {
+    if (c["code"] == "peer" || c["code"] == "subordinate" || c["code"] == "others") {
+      EXPECT_GE(c["responses"].get<int>(), 3);
+    }
+  }
+  EXPECT_EQ(hr.get("/competency/" + id + "/results/" + colleague).status, 200);
+  // Every one of those reads is in the audit log.
+  {
+    auto db = db::open_database(demo().db_url);
+    ASSERT_TRUE(db.ok());
+    auto reads = db.value()->read([](db::Tx& tx) {
+      return tx.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = 'competency.result_read'");
+    });
+    EXPECT_GE(*reads, 4);
+  }
+  // The heat map never shows a unit smaller than the minimum group size.
+  auto heat = json::parse(hr.json("GET", "/api/v1/campaigns/" + id + "/heatmap", "").body);
+  ASSERT_FALSE(heat["rows"].empty());
+  for (const auto& row : heat["rows"]) {
+    if (!row["hidden"].get<bool>()) {
+      EXPECT_GE(row["people"].get<int>(), 3);
+    }
+  }
+
+  // A development plan from the gaps: proposed by the officer, agreed by the superior.
+  auto plan = json::parse(officer.json("GET", "/api/v1/plans/" + own_nip, "").body);
+  EXPECT_EQ(plan["based_on"]["campaign"], "Uji 360 Gerai Dukcapil");
+  EXPECT_EQ(officer.json("POST", "/api/v1/plans/" + own_nip + "/propose", "").status, 409) << "nothing to propose yet";
+  EXPECT_EQ(officer.json("POST", "/api/v1/plans/" + own_nip + "/actions",
+                         R"({"learning_kind":"social_care","title":"Ikut ASN Peduli","target_date":"2020-01-01"})").status, 422);
+  EXPECT_EQ(officer.json("POST", "/api/v1/plans/" + own_nip + "/actions",
+                         R"({"learning_kind":"social_care","title":"Ikut kegiatan ASN Peduli di panti jompo","target_date":")" +
+                             format_date(later) + R"(","item_code":"HA.2"})").status, 201);
+  EXPECT_EQ(officer.json("POST", "/api/v1/plans/" + own_nip + "/agree", "").status, 403) << "not one's own superior";
+  EXPECT_EQ(json::parse(officer.json("POST", "/api/v1/plans/" + own_nip + "/propose", "").body)["plan"]["status"], "proposed");
+  EXPECT_EQ(hr.json("POST", "/api/v1/plans/" + own_nip + "/agree", "").status, 403) << "HR reads plans, agrees none";
+  auto agreed = head.json("POST", "/api/v1/plans/" + own_nip + "/agree", "");
+  ASSERT_EQ(agreed.status, 200) << agreed.body;
+  EXPECT_EQ(json::parse(agreed.body)["plan"]["status"], "agreed");
+  bool listed = false;
+  const json team = json::parse(head.json("GET", "/api/v1/plans", "").body);
+  for (const auto& t : team["items"]) {
+    listed = listed || (t["nip"] == own_nip && t["status"] == "agreed" && t["actions"] == 1);
+  }
+  EXPECT_TRUE(listed) << "the superior sees the team's plans";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, E2E, ::testing::ValuesIn(backend_names()),

@@ -233,7 +233,15 @@ void register_routes(web::App& app) {
 
   r.add("GET", "/api/v1/me", [](Context& ctx) -> Reply {
     const auto& p = ctx.user();
+    // The caller's own civil-servant record, if the account has one (their inbox,
+    // results and plan are addressed by it).
+    nlohmann::json nip = nullptr;
+    if (p.asn_id) {
+      auto row = TRY(ctx.services.db.read([&](db::Tx& tx) { return tx.query_one("SELECT nip FROM asn WHERE id = ?", {*p.asn_id}); }));
+      if (row) nip = row->text(0);
+    }
     return ctx.json(200, {{"id", p.user_id},
+                          {"asn_nip", nip},
                           {"email", p.email},
                           {"display_name", p.display_name},
                           {"role", auth::role_name(p.role)},

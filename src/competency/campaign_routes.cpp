@@ -517,8 +517,10 @@ void register_campaign_routes(web::App& app) {
   r.add("GET", "/competency/{id}/people", [](Context& ctx) -> Reply {
     Campaign c = TRY(managed_campaign(ctx, "id"));
     std::string nip = org::normalize_nip(ctx.request.query_param("nip").value_or(""));
-    org::Asn person = TRY(person_by_nip(ctx, nip, c.instansi_id));
-    return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person.nip);
+    if (nip.empty()) return Error::field("nip", "input.required");
+    auto person = person_by_nip(ctx, nip, c.instansi_id);
+    if (!person.ok()) return Error::field("nip", "asn.not_found");
+    return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person->nip);
   }, {.permission = Permission::kCampaignManage});
 
   r.add("POST", "/competency/{id}/people/{nip}/raters", [](Context& ctx) -> Reply {

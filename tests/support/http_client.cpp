@@ -100,7 +100,14 @@ HttpResponse HttpClient::post_form(const std::string& target,
 }
 
 HttpResponse HttpClient::json(const std::string& method, const std::string& target, const std::string& body) {
-  return request(method, target, body, {{"content-type", "application/json"}, {"accept", "application/json"}});
+  std::vector<std::pair<std::string, std::string>> headers = {{"content-type", "application/json"},
+                                                              {"accept", "application/json"}};
+  // A logged-in browser session proves itself with its CSRF token; a bearer token needs none.
+  if (bearer_.empty() && !last_csrf_.empty()) {
+    headers.emplace_back("x-csrf-token", last_csrf_);
+    headers.emplace_back("origin", "http://127.0.0.1:" + std::to_string(port_));
+  }
+  return request(method, target, body, headers);
 }
 
 int HttpClient::login(const std::string& email, const std::string& password) {

@@ -24,6 +24,7 @@ class HttpClient {
   HttpResponse get(const std::string& target) { return request("GET", target); }
   // Posts an urlencoded form with the session's CSRF token and a same-origin Origin.
   HttpResponse post_form(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields);
+  // A JSON request; with a session (no bearer token) it carries the session's CSRF token.
   HttpResponse json(const std::string& method, const std::string& target, const std::string& body);
   // Logs in through the login form; returns the final response status.
   int login(const std::string& email, const std::string& password);
