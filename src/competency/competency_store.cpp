@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
+#include <unordered_map>
 
 #include "platform/db/sql_text.hpp"
 
@@ -39,6 +41,24 @@ std::string subtree_filter(const char* column, const std::string& prefix, db::Pa
   return std::string(" AND ") + column + " >= ? AND " + column + " < ?";
 }
 
+// Instruments by their stored text. A campaign's instrument never changes once it is
+// open, and a draft's changes give a new text, so the text is the key (ids would clash
+// between databases in one process, as in the tests). Small: campaigns are few.
+Result<std::shared_ptr<const Instrument>> instrument_of(const std::string& text) {
+  static std::mutex mu;
+  static std::unordered_map<std::string, std::shared_ptr<const Instrument>> cache;
+  {
+    std::lock_guard lock(mu);
+    auto it = cache.find(text);
+    if (it != cache.end()) return it->second;
+  }
+  auto parsed = std::make_shared<const Instrument>(TRY(parse_instrument(text)));
+  std::lock_guard lock(mu);
+  if (cache.size() >= 64) cache.clear();
+  cache.emplace(text, parsed);
+  return parsed;
+}
+
 #define HARMONI_CAMPAIGN_COLUMNS                                                                               \
   "id, instansi_id, name, starts_on, deadline, values_version, settings, instrument, status, created_at, " \
   "opened_at, closed_at, results_at"
@@ -50,7 +70,7 @@ Result<Campaign> campaign_from_row(db::Tx& tx, const db::Row& r) {
   c.settings.deadline = r.text(4);
   c.settings.values_version = r.text(5);
   TRY(read_settings_json(r.text(6), c.settings));
-  c.instrument = TRY(parse_instrument(r.text(7)));
+  c.instrument = TRY(instrument_of(r.text(7)));
   c.status = parse_campaign_status(r.text(8)).value_or(CampaignStatus::kDraft);
   c.created_at = r.i64(9);
   c.opened_at = r.opt_i64(10);

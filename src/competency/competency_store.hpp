@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,7 +33,9 @@ struct Campaign {
   int64_t id = 0;
   int64_t instansi_id = 0;
   CampaignSettings settings;
-  Instrument instrument;
+  // Frozen when the campaign was made; shared, since every form a rater opens or sends
+  // reads it (parsed once per distinct text, not once per request).
+  std::shared_ptr<const Instrument> instrument;
   CampaignStatus status = CampaignStatus::kDraft;
   int64_t created_at = 0;
   std::optional<int64_t> opened_at, closed_at, results_at;

@@ -101,12 +101,12 @@ TEST_P(CompetencyStore, CustomItemsAndCampaignsKeepTheirWording) {
   Campaign c = make_campaign();
   EXPECT_EQ(c.status, CampaignStatus::kDraft);
   EXPECT_EQ(c.settings.item_codes.size(), 6u);
-  ASSERT_EQ(c.instrument.items.size(), 6u);
-  EXPECT_EQ(c.instrument.find("X.KERJA-1")->text.en, "Keeps confidences");
+  ASSERT_EQ(c.instrument->items.size(), 6u);
+  EXPECT_EQ(c.instrument->find("X.KERJA-1")->text.en, "Keeps confidences");
   EXPECT_EQ(c.settings.weights, (std::array<int, 4>{10, 40, 20, 30}));
   // A draft can change, scoped to one unit's subtree.
   c.settings.scope_unit_ids = {bidang_};
-  ASSERT_TRUE(db().write([&](db::Tx& tx) { return update_draft_campaign(tx, c.id, c.settings, c.instrument, kNow); }).ok());
+  ASSERT_TRUE(db().write([&](db::Tx& tx) { return update_draft_campaign(tx, c.id, c.settings, *c.instrument, kNow); }).ok());
   EXPECT_EQ(campaign(c.id).settings.scope_unit_ids, std::vector<int64_t>{bidang_});
   auto list = *db().read([&](db::Tx& tx) { return list_campaigns(tx, instansi_); });
   ASSERT_EQ(list.size(), 1u);

@@ -27,7 +27,7 @@ Result<ComputeOutcome> compute_results(db::Database& db, const Campaign& c, int6
     results.reserve(batch.size());
     for (auto& person : batch) {
       StoredResult r{.asn_id = person.asn_id, .unit_id = person.unit_id, .required_level = person.required_level};
-      r.result = compute_result(c.instrument, c.settings, person.forms);
+      r.result = compute_result(*c.instrument, c.settings, person.forms);
       r.level = r.result.level;
       if (person.unit_id) add_to_heat(heat, summary_of(r.result, *person.unit_id));
       outcome.forms += static_cast<int64_t>(person.forms.size());

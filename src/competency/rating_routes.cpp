@@ -109,7 +109,7 @@ Reply form_page(Context& ctx, const OwnAssignment& own, const RatingAnswers* sho
   const Scale& scale = catalog().scale();
   json by_field = error ? ctx.field_errors(*error)["by_field"] : json::object();
   json problems = json::array();
-  for (const auto& item : c.instrument.items) {
+  for (const auto& item : c.instrument->items) {
     const std::string group = rollup_group(item);
     if (groups.empty() || current != group) {
       groups.push_back({{"title", group_title(ctx, c, group)}, {"items", json::array()}});
@@ -156,7 +156,7 @@ Reply form_page(Context& ctx, const OwnAssignment& own, const RatingAnswers* sho
 // Saves a draft or sends the form; the same checks for the page and the API.
 Status save_or_send(Context& ctx, const OwnAssignment& own, const RatingAnswers& answers, bool send) {
   TRY(answering_allowed(ctx, own));
-  TRY(validate_answers(answers, own.campaign.instrument, catalog().scale(), send));
+  TRY(validate_answers(answers, *own.campaign.instrument, catalog().scale(), send));
   const int64_t now = ctx.services.clock.now_seconds();
   if (!send) return ctx.services.db.write([&](db::Tx& tx) { return save_draft(tx, own.assignment.id, answers, now); });
   // A random id: stored forms keep no order that could be matched to who sent them.
@@ -257,7 +257,7 @@ void register_rating_routes(web::App& app) {
     OwnAssignment own = TRY(own_assignment(ctx));
     auto draft = TRY(ctx.services.db.read([&](db::Tx& tx) { return load_draft(tx, own.assignment); }));
     json items = json::array();
-    for (const auto& i : own.campaign.instrument.items) items.push_back(item_json_for(ctx, i));
+    for (const auto& i : own.campaign.instrument->items) items.push_back(item_json_for(ctx, i));
     json body = {{"assignment", assignment_json(ctx, own.assignment, own.campaign)},
                  {"scale", scale_json(ctx)},
                  {"items", items},

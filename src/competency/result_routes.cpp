@@ -80,7 +80,7 @@ Result<json> heatmap_json(const Context& ctx, const Campaign& c) {
   auto units = TRY(ctx.services.db.read([&](db::Tx& tx) { return load_heat(tx, c.id, prefix); }));
   std::vector<std::string> groups;
   std::set<std::string> seen;
-  for (const auto& i : c.instrument.items) {
+  for (const auto& i : c.instrument->items) {
     std::string g = rollup_group(i);
     if (seen.insert(g).second) groups.push_back(g);
   }
@@ -165,9 +165,9 @@ json plan_json(const Context& ctx, const PlanContext& pc) {
   if (pc.latest_result && pc.campaign) {
     std::set<std::string> planned;
     for (const auto& a : pc.plan.actions) planned.insert(a.item_code);
-    for (const auto& s : suggest_actions(pc.campaign->instrument, pc.latest_result->result, pc.latest_result->required_level,
+    for (const auto& s : suggest_actions(*pc.campaign->instrument, pc.latest_result->result, pc.latest_result->required_level,
                                          kExpectedScore)) {
-      const Item* item = pc.campaign->instrument.find(s.item_code);
+      const Item* item = pc.campaign->instrument->find(s.item_code);
       json kinds = json::array();
       for (const auto& k : s.learning) {
         auto kind = catalog().learning_kinds().find(k);

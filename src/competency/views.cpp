@@ -38,7 +38,7 @@ json campaign_json(const web::Context& ctx, const Campaign& c) {
     weights[std::string(rater_group_name(g))] = s.weights[group_index(g)];
   }
   json items = json::array();
-  for (const auto& i : c.instrument.items) items.push_back(item_json_for(ctx, i));
+  for (const auto& i : c.instrument->items) items.push_back(item_json_for(ctx, i));
   return {{"id", c.id},
           {"name", s.name},
           {"status", campaign_status_name(c.status)},
@@ -111,7 +111,7 @@ json result_view(const web::Context& ctx, const Campaign& c, const StoredResult&
                       {"others_text", g.others ? score_text(*g.others) : "–"}});
   }
   auto text_of = [&](const std::string& code) {
-    const Item* item = c.instrument.find(code);
+    const Item* item = c.instrument->find(code);
     return item ? item->text.in(ctx.lang) : code;
   };
   json items = json::array();

@@ -118,7 +118,7 @@ Result<int64_t> answer_forms(db::Database& db, const Clock& clock, const Campaig
     }
     for (const auto& a : all) {
       if (keep_pending.contains(a.rater_asn_id) || static_cast<int>(rng.next() % 100) >= percent) continue;
-      RatingAnswers answers = simulated_form(c.instrument, a, rng);
+      RatingAnswers answers = simulated_form(*c.instrument, a, rng);
       TRY(submit_answers(tx, a, answers, static_cast<int64_t>(rng.next() >> 2) + 1, clock.now_seconds()));
       ++sent;
     }
