@@ -942,6 +942,12 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
   EXPECT_TRUE(result["withheld"].get<bool>());
   EXPECT_TRUE(result["level"].is_number());
   EXPECT_EQ(own.body.find(peer_nips[0]), std::string::npos) << "no rater is named";
+  // Narrowing does not exist: filters a caller might try change nothing in what is shown.
+  for (const char* narrowing : {"?group=peer", "?column=peer&min_group_size=1", "?raters=1&rater=" , "?unit=MPP-SAMBAS-DUKCAPIL"}) {
+    auto narrowed = officer.json("GET", "/api/v1/campaigns/" + id + "/results/" + own_nip + narrowing + (std::string(narrowing).ends_with("=") ? peer_nips[0] : ""), "");
+    ASSERT_EQ(narrowed.status, 200) << narrowing;
+    EXPECT_EQ(json::parse(narrowed.body), result) << narrowing;
+  }
   // A colleague's result: the person, their superiors and HR only; not the administrator.
   const std::string colleague = rater_nips[2];
   EXPECT_EQ(officer.json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "").status, 404);
@@ -969,6 +975,7 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
   }
   // The heat map never shows a unit smaller than the minimum group size.
   auto heat = json::parse(hr.json("GET", "/api/v1/campaigns/" + id + "/heatmap", "").body);
+  EXPECT_EQ(json::parse(hr.json("GET", "/api/v1/campaigns/" + id + "/heatmap?unit=MPP-SAMBAS-DUKCAPIL&min_group_size=1&group=peer", "").body), heat);
   ASSERT_FALSE(heat["rows"].empty());
   for (const auto& row : heat["rows"]) {
     if (!row["hidden"].get<bool>()) {

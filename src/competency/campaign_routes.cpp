@@ -278,6 +278,7 @@ Status add_rater_action(Context& ctx, const Campaign& c, const org::Asn& ratee, 
 Status remove_rater_action(Context& ctx, const Campaign& c, int64_t assignment_id, web::Input& in) {
   auto reason = in.text("reason", {.min_chars = 5, .max_chars = 500, .multiline = true});
   TRY(in.finish());
+  if (c.status == CampaignStatus::kClosed) return Error::conflict("competency.campaign_closed");
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     auto a = TRY(find_assignment(tx, assignment_id));
     if (!a || a->campaign_id != c.id) return Error::not_found("competency.assignment_unknown");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -38,6 +39,9 @@ class Org {
         if (!best || p->grade > best->grade || (p->grade == best->grade && p->nip < best->nip)) best = p;
       }
       if (best) head_[unit] = best;
+      for (const OrgPerson* p : list) {
+        if (p != best) staff_by_grade_[unit][p->grade].push_back(p);
+      }
     }
   }
 
@@ -77,18 +81,38 @@ class Org {
     return head_above(p.unit_id);
   }
 
-  std::vector<const OrgPerson*> peer_candidates(const OrgPerson& p) const {
+  // Staff peers of a non-head, nearest grade first; within a grade, members in id
+  // order from a starting point hashed from (seed, ratee), so a unit of thousands costs
+  // a few steps per person and different people get different peers.
+  std::vector<const OrgPerson*> staff_peers(const OrgPerson& p, int most, const std::set<int64_t>& used,
+                                            uint64_t seed) const {
     std::vector<const OrgPerson*> out;
-    auto similar = [&](const OrgPerson& other) { return std::abs(other.grade - p.grade) <= kPeerGradeSpan; };
-    if (!is_head(p)) {
-      for (const OrgPerson* m : members(p.unit_id)) {
-        if (m != &p && !is_head(*m) && similar(*m)) out.push_back(m);
+    auto unit = staff_by_grade_.find(p.unit_id);
+    if (unit == staff_by_grade_.end()) return out;
+    for (int distance = 0; distance <= kPeerGradeSpan; ++distance) {
+      for (int grade : {p.grade - distance, p.grade + distance}) {
+        if (distance == 0 && grade != p.grade) continue;
+        auto bucket = unit->second.find(grade);
+        if (bucket == unit->second.end()) continue;
+        const auto& list = bucket->second;
+        const size_t start = tie_break(seed, p.asn_id, grade) % list.size();
+        for (size_t i = 0; i < list.size() && static_cast<int>(out.size()) < most; ++i) {
+          const OrgPerson* c = list[(start + i) % list.size()];
+          if (!used.contains(c->asn_id)) out.push_back(c);
+        }
+        if (static_cast<int>(out.size()) >= most || distance == 0) break;
       }
-      return out;
+      if (static_cast<int>(out.size()) >= most) break;
     }
+    return out;
+  }
+
+  // Heads of sibling units (or of the other top-level units) of a similar grade.
+  std::vector<const OrgPerson*> head_peer_candidates(const OrgPerson& p) const {
+    std::vector<const OrgPerson*> out;
     for (int64_t sibling : children(parent(p.unit_id).value_or(0))) {
       const OrgPerson* h = sibling == p.unit_id ? nullptr : head(sibling);
-      if (h && similar(*h)) out.push_back(h);
+      if (h && std::abs(h->grade - p.grade) <= kPeerGradeSpan) out.push_back(h);
     }
     return out;
   }
@@ -115,6 +139,7 @@ class Org {
   std::unordered_map<int64_t, std::vector<int64_t>> children_;
   std::unordered_map<int64_t, std::vector<const OrgPerson*>> members_;
   std::unordered_map<int64_t, const OrgPerson*> head_;
+  std::unordered_map<int64_t, std::map<int, std::vector<const OrgPerson*>>> staff_by_grade_;  // unit -> grade -> staff
 };
 
 }  // namespace
@@ -153,7 +178,13 @@ std::vector<Assignment> assign_raters(const std::vector<OrgUnit>& units, const s
       std::sort(chosen.begin(), chosen.end(), [](const Assignment& a, const Assignment& b) { return a.rater_asn_id < b.rater_asn_id; });
       out.insert(out.end(), chosen.begin(), chosen.end());
     };
-    if (asked(RaterGroup::kPeer)) take(org.peer_candidates(*p), options.max_peers, RaterGroup::kPeer, true);
+    if (asked(RaterGroup::kPeer)) {
+      if (org.is_head(*p)) {
+        take(org.head_peer_candidates(*p), options.max_peers, RaterGroup::kPeer, true);
+      } else {
+        take(org.staff_peers(*p, options.max_peers, used, options.seed), options.max_peers, RaterGroup::kPeer, true);
+      }
+    }
     if (asked(RaterGroup::kSubordinate)) {
       take(org.subordinate_candidates(*p), options.max_subordinates, RaterGroup::kSubordinate, false);
     }

@@ -8,13 +8,15 @@
 // - Superior: for a unit's head, the head of the nearest ancestor unit that has one;
 //   for anyone else, the head of their own unit, else of the nearest ancestor.
 // - Peers: for a non-head, other non-heads of the same unit whose grade is within
-//   kPeerGradeSpan of theirs; for a head, the heads of sibling units (same parent, or
-//   the other top-level units). Up to max_peers, nearest grade first.
+//   kPeerGradeSpan of theirs, nearest grade first, and within a grade from a starting
+//   point hashed from (seed, ratee) in id order; for a head, the heads of sibling units
+//   (same parent, or the other top-level units). Up to max_peers.
 // - Subordinates: for a unit's head, the unit's other members and the heads of its
 //   child units (a child unit without a head: its members). Up to max_subordinates.
 // - Self, when the campaign asks it.
-// Ties among candidates are broken by a hash of (seed, ratee, candidate), so the
-// same people are not always chosen across ratees; nobody rates a person twice.
+// Other ties among candidates are broken by a hash of (seed, ratee, candidate), so the
+// same people are not always chosen across ratees; nobody rates a person twice. Cost:
+// a few steps per person for peers, a sort of the candidates for a unit's head.
 #pragma once
 
 #include <cstdint>

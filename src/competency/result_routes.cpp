@@ -62,8 +62,11 @@ Result<json> read_result(Context& ctx, const Campaign& c, const Subject& s) {
     for (const auto& g : h.stored.result.groups) {
       if (g.others) values[g.code] = score_number(*g.others);
     }
+    // The page shows Harmonis, the value the product grew from; the API gives every group.
+    auto harmonis = values.find("HA");
     trend.push_back({{"campaign", {{"id", h.campaign_id}, {"name", h.campaign_name}, {"deadline", h.deadline}}},
                      {"level", h.stored.level ? json(*h.stored.level) : json()},
+                     {"harmonis", harmonis == values.end() ? json("–") : json(score_text(harmonis->get<double>()))},
                      {"values", values}});
   }
   view["trend"] = trend;
