@@ -89,13 +89,6 @@ start_harmoni "$db" "$port"
 closed=$(curl -sf -o "$work/close.json" -w '%{time_total}' -X POST -H "Authorization: Bearer $hr" "$api/campaigns/$campaign/close")
 echo "closed and computed every result over HTTP in $closed s: $(cat "$work/close.json") ($forms forms); server peak RSS $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$hpid/status")"
 
-nip=$(sqlite3 "$file" "SELECT a.nip FROM competency_results r JOIN asn a ON a.id = r.asn_id WHERE r.campaign_id = $campaign ORDER BY r.asn_id LIMIT 1 OFFSET 5000")
-page() {  # label target
-  local out
-  out=$(wrk -t1 -c1 -d5s --latency -H "Authorization: Bearer $hr" "http://127.0.0.1:$port$2")
-  printf "%-34s p50 %8s  p99 %8s  (%s req/s, one connection, each read audited)\n" "$1" \
-    "$(awk '$1 == "50%" {print $2}' <<< "$out")" "$(awk '$1 == "99%" {print $2}' <<< "$out")" \
-    "$(awk '/Requests\/sec/ {print $2}' <<< "$out")"
-}
-page "one person's result page" "/competency/$campaign/results/$nip"
-page "one person's result (API)" "/api/v1/campaigns/$campaign/results/$nip"
+nip=$(sqlite3 "$file" "SELECT a.nip FROM competency_results r JOIN asn a ON a.id = r.asn_id WHERE r.campaign_id = $campaign ORDER BY r.asn_id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM competency_results WHERE campaign_id = $campaign)")
+wrk_latency "one person's result page" "/competency/$campaign/results/$nip" "$hr" "each read audited"
+wrk_latency "one person's result (API)" "/api/v1/campaigns/$campaign/results/$nip" "$hr" "each read audited"

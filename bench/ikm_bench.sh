@@ -17,18 +17,11 @@ unit=$(sqlite3 "$file" "SELECT id FROM units WHERE instansi_id = $instansi AND c
 year=$(date +%Y)
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $responses responses stored"
 
-http() {  # label target
-  local out
-  out=$(wrk -t1 -c1 -d5s --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2")
-  printf "%-44s p50 %8s  p99 %8s  (%s req/s, one connection)\n" "$1" \
-    "$(awk '$1 == "50%" {print $2}' <<< "$out")" "$(awk '$1 == "99%" {print $2}' <<< "$out")" \
-    "$(awk '/Requests\/sec/ {print $2}' <<< "$out")"
-}
 curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/ikm?instansi=KAB-SAMBAS&from=$year-01-01&to=$year-12-31" > "$work/year.json"
 echo "instansi-year answer: $(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["respondents"], "respondents, score", d["score"])' "$work/year.json")"
-http "HTTP index: unit, quarter (Q3)" "/api/v1/ikm?unit=$unit&from=$year-07-01&to=$year-09-30"
-http "HTTP index: unit, ragged range" "/api/v1/ikm?unit=$unit&from=$year-02-14&to=$year-08-20"
-http "HTTP index: instansi, year" "/api/v1/ikm?instansi=KAB-SAMBAS&from=$year-01-01&to=$year-12-31"
+wrk_latency "HTTP index: unit, quarter (Q3)" "/api/v1/ikm?unit=$unit&from=$year-07-01&to=$year-09-30" "$token"
+wrk_latency "HTTP index: unit, ragged range" "/api/v1/ikm?unit=$unit&from=$year-02-14&to=$year-08-20" "$token"
+wrk_latency "HTTP index: instansi, year" "/api/v1/ikm?instansi=KAB-SAMBAS&from=$year-01-01&to=$year-12-31" "$token"
 
 # The same instansi-year counts from the raw answers.
 sums="COUNT(*)"

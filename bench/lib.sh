@@ -32,3 +32,15 @@ start_harmoni() {
   cat "$work/harmoni.err" >&2
   return 1
 }
+
+# wrk_latency LABEL TARGET TOKEN [NOTE]: one connection for 5 s against TARGET with a
+# bearer token; prints p50, p99 and req/s on one line.
+wrk_latency() {
+  local out
+  out=$(wrk -t1 -c1 -d5s --latency -H "Authorization: Bearer $3" "http://127.0.0.1:$port$2")
+  printf "%-44s p50 %8s  p99 %8s  (%s req/s, one connection%s)\n" "$1" \
+    "$(awk '$1 == "50%" {print $2}' <<< "$out")" "$(awk '$1 == "99%" {print $2}' <<< "$out")" \
+    "$(awk '/Requests\/sec/ {print $2}' <<< "$out")" "${4:+, $4}"
+  # A benchmark of error pages measures nothing: say so loudly.
+  grep -E "Non-2xx|Socket errors" <<< "$out" | sed 's/^/  WARNING: /' || true
+}

@@ -1,5 +1,6 @@
 #include "competency/campaign.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -133,10 +134,10 @@ Instrument build_instrument(const CampaignSettings& s, const Catalog& catalog, c
   return out;
 }
 
-std::string settings_json(const CampaignSettings& s) {
-  json groups = json::object(), weights = json::object();
+json settings_object(const CampaignSettings& s) {
+  json groups = json::array(), weights = json::object();
   for (RaterGroup g : kRaterGroups) {
-    groups[std::string(rater_group_name(g))] = s.groups[group_index(g)];
+    if (s.groups[group_index(g)]) groups.push_back(rater_group_name(g));
     weights[std::string(rater_group_name(g))] = s.weights[group_index(g)];
   }
   return json{{"groups", groups},
@@ -149,16 +150,18 @@ std::string settings_json(const CampaignSettings& s) {
                 {"agree_percent", s.level_rule.agree_percent},
                 {"indicators_needed", s.level_rule.indicators_needed}}},
               {"blind_spot_tenths", s.blind_spot_tenths},
-              {"items", s.item_codes}}
-      .dump();
+              {"items", s.item_codes}};
 }
+
+std::string settings_json(const CampaignSettings& s) { return settings_object(s).dump(); }
 
 Status read_settings_json(std::string_view text, CampaignSettings& s) {
   json j = json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return Error::internal("campaign settings are not JSON");
+  const std::vector<std::string> groups = json_read::strings(j, "groups");
   for (RaterGroup g : kRaterGroups) {
     const std::string name(rater_group_name(g));
-    s.groups[group_index(g)] = json_read::boolean(at(j, "groups"), name.c_str(), false);
+    s.groups[group_index(g)] = std::find(groups.begin(), groups.end(), name) != groups.end();
     s.weights[group_index(g)] = integer(at(j, "weights"), name.c_str(), 0);
   }
   s.min_group_size = integer(j, "min_group_size", 3);

@@ -74,7 +74,10 @@ Status validate(const CampaignSettings& settings, const Catalog& catalog, const 
 Instrument build_instrument(const CampaignSettings& settings, const Catalog& catalog,
                             const std::vector<Item>& custom_items);
 
-// Stored forms (JSON text) of the settings that are not columns, and of an instrument.
+// The settings that are not columns, as the API shows and takes them (and as they are
+// stored): groups as a list of names, weights and the level rule as objects, the item
+// codes. settings_json() is its text.
+nlohmann::json settings_object(const CampaignSettings& settings);
 std::string settings_json(const CampaignSettings& settings);
 Status read_settings_json(std::string_view text, CampaignSettings& settings);
 std::string instrument_json(const Instrument& instrument);

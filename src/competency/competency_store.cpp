@@ -33,6 +33,22 @@ std::vector<std::string> split_learning(const std::string& text) {
   return out;
 }
 
+// The row a query finds, mapped to T by map(tx, row), or none.
+template <class T, class Map>
+Result<std::optional<T>> one_row(db::Tx& tx, std::string_view sql, const db::Params& params, Map map) {
+  auto row = TRY(tx.query_one(sql, params));
+  if (!row) return std::optional<T>();
+  return std::optional<T>(TRY(map(tx, *row)));
+}
+
+// Every row a query finds, mapped to T by map(tx, row).
+template <class T, class Map>
+Result<std::vector<T>> all_rows(db::Tx& tx, std::string_view sql, const db::Params& params, Map map) {
+  std::vector<T> out;
+  for (const auto& r : TRY(tx.query(sql, params))) out.push_back(TRY(map(tx, r)));
+  return out;
+}
+
 // " AND <column> >= ? AND <column> < ?" for a unit subtree, or "" for all.
 std::string subtree_filter(const char* column, const std::string& prefix, db::Params& params) {
   if (prefix.empty()) return "";
@@ -213,17 +229,13 @@ Status update_draft_campaign(db::Tx& tx, int64_t campaign_id, const CampaignSett
 }
 
 Result<std::optional<Campaign>> find_campaign(db::Tx& tx, int64_t campaign_id) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_CAMPAIGN_COLUMNS " FROM campaigns WHERE id = ?", {campaign_id}));
-  if (!row) return std::optional<Campaign>();
-  return std::optional<Campaign>(TRY(campaign_from_row(tx, *row)));
+  return one_row<Campaign>(tx, "SELECT " HARMONI_CAMPAIGN_COLUMNS " FROM campaigns WHERE id = ?", {campaign_id},
+                           campaign_from_row);
 }
 
 Result<std::vector<Campaign>> list_campaigns(db::Tx& tx, int64_t instansi_id) {
-  auto rows = TRY(tx.query("SELECT " HARMONI_CAMPAIGN_COLUMNS " FROM campaigns WHERE instansi_id = ? ORDER BY id DESC",
-                           {instansi_id}));
-  std::vector<Campaign> out;
-  for (const auto& r : rows) out.push_back(TRY(campaign_from_row(tx, r)));
-  return out;
+  return all_rows<Campaign>(tx, "SELECT " HARMONI_CAMPAIGN_COLUMNS " FROM campaigns WHERE instansi_id = ? ORDER BY id DESC",
+                            {instansi_id}, campaign_from_row);
 }
 
 Status move_campaign(db::Tx& tx, int64_t campaign_id, CampaignStatus from, CampaignStatus to, int64_t now) {
@@ -539,18 +551,14 @@ Result<std::vector<UnitHeat>> load_heat(db::Tx& tx, int64_t campaign_id, const s
 // ---- development plans ----
 
 Result<std::optional<Plan>> find_plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaign_id) {
-  std::optional<db::Row> row;
-  if (campaign_id) {
-    row = TRY(tx.query_one("SELECT " HARMONI_PLAN_COLUMNS " FROM development_plans WHERE asn_id = ? AND "
-                           "campaign_id = ? ORDER BY id LIMIT 1",
-                           {asn_id, *campaign_id}));
-  } else {
-    row = TRY(tx.query_one("SELECT " HARMONI_PLAN_COLUMNS " FROM development_plans WHERE asn_id = ? AND "
-                           "campaign_id IS NULL ORDER BY id LIMIT 1",
-                           {asn_id}));
+  if (!campaign_id) {
+    return one_row<Plan>(tx, "SELECT " HARMONI_PLAN_COLUMNS " FROM development_plans WHERE asn_id = ? AND "
+                             "campaign_id IS NULL ORDER BY id LIMIT 1",
+                         {asn_id}, plan_from_row);
   }
-  if (!row) return std::optional<Plan>();
-  return std::optional<Plan>(TRY(plan_from_row(tx, *row)));
+  return one_row<Plan>(tx, "SELECT " HARMONI_PLAN_COLUMNS " FROM development_plans WHERE asn_id = ? AND "
+                           "campaign_id = ? ORDER BY id LIMIT 1",
+                       {asn_id, *campaign_id}, plan_from_row);
 }
 
 Result<Plan> plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaign_id, int64_t now) {
@@ -562,17 +570,12 @@ Result<Plan> plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaig
 }
 
 Result<std::optional<Plan>> find_plan(db::Tx& tx, int64_t plan_id) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_PLAN_COLUMNS " FROM development_plans WHERE id = ?", {plan_id}));
-  if (!row) return std::optional<Plan>();
-  return std::optional<Plan>(TRY(plan_from_row(tx, *row)));
+  return one_row<Plan>(tx, "SELECT " HARMONI_PLAN_COLUMNS " FROM development_plans WHERE id = ?", {plan_id}, plan_from_row);
 }
 
 Result<std::vector<Plan>> plans_of_person(db::Tx& tx, int64_t asn_id) {
-  auto rows = TRY(tx.query("SELECT " HARMONI_PLAN_COLUMNS " FROM development_plans WHERE asn_id = ? ORDER BY id DESC",
-                           {asn_id}));
-  std::vector<Plan> out;
-  for (const auto& r : rows) out.push_back(TRY(plan_from_row(tx, r)));
-  return out;
+  return all_rows<Plan>(tx, "SELECT " HARMONI_PLAN_COLUMNS " FROM development_plans WHERE asn_id = ? ORDER BY id DESC",
+                        {asn_id}, plan_from_row);
 }
 
 Result<int64_t> insert_action(db::Tx& tx, int64_t plan_id, const PlanAction& a, int64_t now) {

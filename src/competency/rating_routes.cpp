@@ -267,23 +267,19 @@ void register_rating_routes(web::App& app) {
     return ctx.json(200, body);
   });
 
-  r.add("PUT", "/api/v1/assignments/{id}/draft", [](Context& ctx) -> Reply {
-    OwnAssignment own = TRY(own_assignment(ctx));
-    auto in = TRY(ctx.input());
-    RatingAnswers answers = read_answers(in, own.assignment.group, catalog().scale());
-    TRY(in.finish());
-    TRY(save_or_send(ctx, own, answers, false));
-    return ctx.json(200, {{"status", "draft"}});
-  }, {.body_limit = 256 * 1024});
-
-  r.add("POST", "/api/v1/assignments/{id}/submit", [](Context& ctx) -> Reply {
-    OwnAssignment own = TRY(own_assignment(ctx));
-    auto in = TRY(ctx.input());
-    RatingAnswers answers = read_answers(in, own.assignment.group, catalog().scale());
-    TRY(in.finish());
-    TRY(save_or_send(ctx, own, answers, true));
-    return ctx.json(201, {{"status", "submitted"}});
-  }, {.body_limit = 256 * 1024});
+  // A draft (PUT .../draft, 200) or the form sent once (POST .../submit, 201).
+  for (const bool send : {false, true}) {
+    r.add(send ? "POST" : "PUT", send ? "/api/v1/assignments/{id}/submit" : "/api/v1/assignments/{id}/draft",
+          [send](Context& ctx) -> Reply {
+            OwnAssignment own = TRY(own_assignment(ctx));
+            auto in = TRY(ctx.input());
+            RatingAnswers answers = read_answers(in, own.assignment.group, catalog().scale());
+            TRY(in.finish());
+            TRY(save_or_send(ctx, own, answers, send));
+            return ctx.json(send ? 201 : 200, {{"status", send ? "submitted" : "draft"}});
+          },
+          {.body_limit = 256 * 1024});
+  }
 }
 
 }  // namespace harmoni::competency

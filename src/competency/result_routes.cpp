@@ -368,17 +368,23 @@ void register_result_routes(web::App& app) {
     return ctx.redirect("/plans/" + pc.subject.person.nip, "saved");
   }, {.body_limit = 8 * 1024});
 
-  r.add("POST", "/plans/{nip}/propose", [](Context& ctx) -> Reply {
-    PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-    TRY(move_plan(ctx, pc, PlanStatus::kProposed));
-    return ctx.redirect("/plans/" + pc.subject.person.nip, "competency.plan_proposed");
-  }, {.body_limit = 4 * 1024});
-
-  r.add("POST", "/plans/{nip}/agree", [](Context& ctx) -> Reply {
-    PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-    TRY(move_plan(ctx, pc, PlanStatus::kAgreed));
-    return ctx.redirect("/plans/" + pc.subject.person.nip, "competency.plan_agreed");
-  }, {.body_limit = 4 * 1024});
+  // The person proposes, a superior agrees: a page and an API route each.
+  struct Step {
+    const char* name;
+    PlanStatus to;
+    const char* flash;
+  };
+  for (const Step step : {Step{"propose", PlanStatus::kProposed, "competency.plan_proposed"},
+                          Step{"agree", PlanStatus::kAgreed, "competency.plan_agreed"}}) {
+    for (const bool api : {false, true}) {
+      r.add("POST", std::string(api ? "/api/v1" : "") + "/plans/{nip}/" + step.name, [step, api](Context& ctx) -> Reply {
+        PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
+        TRY(move_plan(ctx, pc, step.to));
+        if (api) return ctx.json(200, plan_json(ctx, TRY(load_plan(ctx, pc.subject))));
+        return ctx.redirect("/plans/" + pc.subject.person.nip, step.flash);
+      }, {.body_limit = 4 * 1024});
+    }
+  }
 
   r.add("GET", "/api/v1/plans", [](Context& ctx) -> Reply {
     return ctx.json(200, {{"items", team_json(ctx, TRY(load_team(ctx, web::limit_param(ctx, 200, 2000))))}});
@@ -405,17 +411,6 @@ void register_result_routes(web::App& app) {
     return ctx.json(200, plan_json(ctx, TRY(load_plan(ctx, pc.subject))));
   }, {.body_limit = 8 * 1024});
 
-  r.add("POST", "/api/v1/plans/{nip}/propose", [](Context& ctx) -> Reply {
-    PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-    TRY(move_plan(ctx, pc, PlanStatus::kProposed));
-    return ctx.json(200, plan_json(ctx, TRY(load_plan(ctx, pc.subject))));
-  }, {.body_limit = 4 * 1024});
-
-  r.add("POST", "/api/v1/plans/{nip}/agree", [](Context& ctx) -> Reply {
-    PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-    TRY(move_plan(ctx, pc, PlanStatus::kAgreed));
-    return ctx.json(200, plan_json(ctx, TRY(load_plan(ctx, pc.subject))));
-  }, {.body_limit = 4 * 1024});
 }
 
 }  // namespace harmoni::competency

@@ -32,34 +32,22 @@ std::string score_text(double value) { return fmt::format("{:.2f}", score_number
 
 json campaign_json(const web::Context& ctx, const Campaign& c) {
   const CampaignSettings& s = c.settings;
-  json groups = json::array(), weights = json::object();
-  for (RaterGroup g : kRaterGroups) {
-    if (s.groups[group_index(g)]) groups.push_back(rater_group_name(g));
-    weights[std::string(rater_group_name(g))] = s.weights[group_index(g)];
-  }
   json items = json::array();
   for (const auto& i : c.instrument->items) items.push_back(item_json_for(ctx, i));
-  return {{"id", c.id},
-          {"name", s.name},
-          {"status", campaign_status_name(c.status)},
-          {"status_label", ctx.t("competency.status." + std::string(campaign_status_name(c.status)))},
-          {"starts_on", s.starts_on},
-          {"deadline", s.deadline},
-          {"values_version", s.values_version},
-          {"groups", groups},
-          {"weights", weights},
-          {"min_group_size", s.min_group_size},
-          {"max_peers", s.max_peers},
-          {"max_subordinates", s.max_subordinates},
-          {"level_rule",
-           {{"min_score", s.level_rule.min_score},
-            {"agree_percent", s.level_rule.agree_percent},
-            {"indicators_needed", s.level_rule.indicators_needed}}},
-          {"blind_spot_margin", s.blind_spot_tenths / 10.0},
-          {"scope_unit_ids", s.scope_unit_ids},
-          {"items", items},
-          {"items_count", items.size()},
-          {"results_ready", c.results_at.has_value()}};
+  json out = settings_object(s);
+  out.update({{"id", c.id},
+              {"name", s.name},
+              {"status", campaign_status_name(c.status)},
+              {"status_label", ctx.t("competency.status." + std::string(campaign_status_name(c.status)))},
+              {"starts_on", s.starts_on},
+              {"deadline", s.deadline},
+              {"values_version", s.values_version},
+              {"blind_spot_margin", s.blind_spot_tenths / 10.0},
+              {"scope_unit_ids", s.scope_unit_ids},
+              {"items", items},  // the frozen instrument, with its wording
+              {"items_count", items.size()},
+              {"results_ready", c.results_at.has_value()}});
+  return out;
 }
 
 json item_json_for(const web::Context& ctx, const Item& i) {

@@ -374,16 +374,24 @@ struct Server::Impl {
   // Sends a server-sent event stream until the client goes, the stream's lifetime ends
   // or the server stops. Waits on a timer on the connection's strand: no worker is held.
   // Always ends the connection (returns false).
-  awaitable<bool> write_events(Connection& conn, const Request& request, Response& response, uint64_t& sent) {
-    beast::tcp_stream& stream = conn.stream;
+  // Sends the header of a chunked response; false when the body is not to follow (an
+  // error, or a HEAD request).
+  awaitable<bool> write_chunked_header(beast::tcp_stream& stream, const Request& request, const Response& response,
+                                       bool keep_alive, uint64_t& sent) {
     bhttp::response<bhttp::empty_body> res;
-    fill_header(res.base(), request, response, false);
+    fill_header(res.base(), request, response, keep_alive);
     res.chunked(true);
     beast::error_code ec;
     stream.expires_after(options.write_timeout);
     bhttp::response_serializer<bhttp::empty_body> serializer(res);
     sent = co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(use_awaitable, ec));
-    if (ec || request.method == "HEAD") co_return false;
+    co_return !ec && request.method != "HEAD";
+  }
+
+  awaitable<bool> write_events(Connection& conn, const Request& request, Response& response, uint64_t& sent) {
+    beast::tcp_stream& stream = conn.stream;
+    if (!co_await write_chunked_header(stream, request, response, false, sent)) co_return false;
+    beast::error_code ec;
 
     auto wait = std::make_shared<asio::steady_timer>(conn.strand);
     auto woken = std::make_shared<std::atomic<bool>>(true);
@@ -426,15 +434,8 @@ struct Server::Impl {
   awaitable<bool> write_streamed(Connection& conn, const Request& request, Response& response,
                                  bool keep_alive, uint64_t& sent) {
     beast::tcp_stream& stream = conn.stream;
-    bhttp::response<bhttp::empty_body> res;
-    fill_header(res.base(), request, response, keep_alive);
-    res.chunked(true);
+    if (!co_await write_chunked_header(stream, request, response, keep_alive, sent)) co_return false;
     beast::error_code ec;
-    stream.expires_after(options.write_timeout);
-    bhttp::response_serializer<bhttp::empty_body> serializer(res);
-    sent = co_await bhttp::async_write_header(stream, serializer,
-                                              asio::redirect_error(use_awaitable, ec));
-    if (ec || request.method == "HEAD") co_return false;
 
     auto channel = std::make_shared<StreamChannel>(conn.strand);
     ConnectionStrand ex = conn.strand;
