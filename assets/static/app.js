@@ -5,6 +5,22 @@
   var summary = document.getElementById('error-summary');
   if (summary) summary.focus();
 
+  // 360 form: an extreme score (data-extreme) asks for an example right away; the
+  // server checks it either way.
+  var rating = document.querySelector('form.rating');
+  if (rating) {
+    var extremes = (rating.getAttribute('data-extreme') || '').split(' ');
+    rating.addEventListener('change', function (e) {
+      var input = e.target;
+      if (!input || input.type !== 'radio' || input.name.indexOf('score:') !== 0) return;
+      var example = document.getElementById('f-examples.' + input.name.slice(6));
+      if (!example) return;
+      var needed = extremes.indexOf(input.value) >= 0;
+      example.required = needed;
+      example.closest('.field').classList.toggle('needed', needed);
+    });
+  }
+
   // Display board: follow the unit's event stream, refresh the board when the queue
   // changes and speak each called number in the page language where the browser can
   // (the number is always shown large as well). Without this the page reloads itself.

@@ -238,7 +238,8 @@ Result<std::pair<std::vector<UnitProgress>, std::vector<PendingRater>>> load_pro
                                                                                     int limit) {
   const std::string prefix = oversight_prefix(ctx.user()).value_or("");
   return ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<std::vector<UnitProgress>, std::vector<PendingRater>>> {
-    return std::pair{TRY(campaign_progress(tx, c.id, prefix)), TRY(pending_raters(tx, c.id, prefix, limit))};
+    auto units = TRY(campaign_progress(tx, c.id, prefix));
+    return std::pair{std::move(units), TRY(pending_raters(tx, c.id, prefix, limit))};
   });
 }
 

@@ -143,6 +143,11 @@ Reply form_page(Context& ctx, const OwnAssignment& own, const RatingAnswers* sho
                {"groups", groups},
                {"comment", shown ? shown->comment : ""},
                {"min_example", kMinExampleChars},
+               {"extreme", [&] {
+                  std::string out;
+                  for (int v : scale.extreme) out += (out.empty() ? "" : " ") + std::to_string(v);
+                  return out;
+                }()},
                {"open", answering_allowed(ctx, own).ok()}};
   if (error) {
     json errors = ctx.field_errors(*error);

@@ -48,7 +48,8 @@ Result<json> read_result(Context& ctx, const Campaign& c, const Subject& s) {
   if (!c.results_at) return Error::conflict("competency.results_not_ready");
   auto [stored, history] = TRY(ctx.services.db.read(
       [&](db::Tx& tx) -> Result<std::pair<std::optional<StoredResult>, std::vector<ResultInCampaign>>> {
-        return std::pair{TRY(find_result(tx, c.id, s.person.id)), TRY(results_of_person(tx, s.person.id))};
+        auto found = TRY(find_result(tx, c.id, s.person.id));
+        return std::pair{std::move(found), TRY(results_of_person(tx, s.person.id))};
       }));
   if (!stored) return Error::not_found("competency.result_unknown");
   TRY(web::record_audit(ctx, ctx.audit("competency.result_read", "asn", std::to_string(s.person.id), s.person.instansi_id,
@@ -387,7 +388,8 @@ void register_result_routes(web::App& app) {
   }
 
   r.add("GET", "/api/v1/plans", [](Context& ctx) -> Reply {
-    return ctx.json(200, {{"items", team_json(ctx, TRY(load_team(ctx, web::limit_param(ctx, 200, 2000))))}});
+    auto team = TRY(load_team(ctx, web::limit_param(ctx, 200, 2000)));
+    return ctx.json(200, {{"items", team_json(ctx, team)}});
   });
 
   r.add("GET", "/api/v1/plans/{nip}", [](Context& ctx) -> Reply {

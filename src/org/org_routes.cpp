@@ -820,7 +820,8 @@ void register_routes(web::App& app) {
     Instansi instansi = TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
     AsnDraft d;
     d.employment = "PNS";
-    return ctx.page("asn_form", {{"instansi", instansi_json(instansi)}, {"form", TRY(asn_form(ctx, instansi, d))},
+    nlohmann::json form = TRY(asn_form(ctx, instansi, d));  // not inside the braces: an early return would leak them
+    return ctx.page("asn_form", {{"instansi", instansi_json(instansi)}, {"form", form},
                                  {"creating", true}, {"action", "/instansi/" + instansi.code + "/asn"}},
                     "asn.new_title");
   }, {.permission = Permission::kAsnManage});
@@ -832,7 +833,8 @@ void register_routes(web::App& app) {
     if (!saved.ok()) {
       return answer_error_or(ctx, saved.error(), [&]() -> Reply {
         AsnDraft d = read_asn(in, AsnDraft{}, false, true);
-        return ctx.page("asn_form", {{"instansi", instansi_json(instansi)}, {"form", TRY(asn_form(ctx, instansi, d))},
+        nlohmann::json form = TRY(asn_form(ctx, instansi, d));
+        return ctx.page("asn_form", {{"instansi", instansi_json(instansi)}, {"form", form},
                                      {"creating", true}, {"action", "/instansi/" + instansi.code + "/asn"},
                                      {"errors", ctx.field_errors(saved.error())}},
                         "asn.new_title", 422);
@@ -860,7 +862,8 @@ void register_routes(web::App& app) {
     if (!ctx.user().can(Permission::kAsnManage)) return Error::forbidden();
     auto instansi = TRY(ctx.services.db.read([&](db::Tx& tx) { return find_instansi(tx, asn.instansi_id); }));
     AsnDraft d{asn.nip, asn.name, asn.employment, asn.unit_code, asn.position_code, asn.active, asn.email};
-    return ctx.page("asn_form", {{"instansi", instansi_json(*instansi)}, {"form", TRY(asn_form(ctx, *instansi, d))},
+    nlohmann::json form = TRY(asn_form(ctx, *instansi, d));
+    return ctx.page("asn_form", {{"instansi", instansi_json(*instansi)}, {"form", form},
                                  {"creating", false}, {"action", "/asn/" + asn.nip}},
                     "asn.edit_title");
   }, {.permission = Permission::kAsnManage});
@@ -874,7 +877,8 @@ void register_routes(web::App& app) {
       return answer_error_or(ctx, saved.error(), [&]() -> Reply {
         AsnDraft base{asn.nip, asn.name, asn.employment, asn.unit_code, asn.position_code, asn.active, asn.email};
         AsnDraft d = read_asn(in, base, false, false);
-        return ctx.page("asn_form", {{"instansi", instansi_json(*instansi)}, {"form", TRY(asn_form(ctx, *instansi, d))},
+        nlohmann::json form = TRY(asn_form(ctx, *instansi, d));
+        return ctx.page("asn_form", {{"instansi", instansi_json(*instansi)}, {"form", form},
                                      {"creating", false}, {"action", "/asn/" + asn.nip},
                                      {"errors", ctx.field_errors(saved.error())}},
                         "asn.edit_title", 422);

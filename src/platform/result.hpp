@@ -150,6 +150,9 @@ using Status = Result<void>;
 
 // Evaluates a Result; on failure returns its Error from the enclosing function,
 // otherwise yields the value. Uses a GNU statement expression (g++ and clang).
+// Never use it inside a braced initializer list ({{"a", TRY(x)}}): returning from
+// there skips the destructors of the elements built so far (LeakSanitizer shows it).
+// Take the value into a variable first.
 #define TRY(expr)                                      \
   ({                                                   \
     auto _harmoni_try = (expr);                        \

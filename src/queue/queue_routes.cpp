@@ -362,8 +362,8 @@ void register_routes(web::App& app) {
       return audit::append(tx, ctx.audit("desk.kiosk_link", "unit", std::to_string(unit.id), unit.instansi_id), ctx.now_ms());
     }));
     std::string link = ctx.public_origin() + "/kiosk/" + key;
-    return ctx.page("kiosk_link", {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"link", link},
-                                   {"qr", TRY(qr::svg(link, ctx.t("desk.kiosk_qr_label")))}},
+    std::string qr = TRY(qr::svg(link, ctx.t("desk.kiosk_qr_label")));  // outside the braces: see result.hpp
+    return ctx.page("kiosk_link", {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"link", link}, {"qr", qr}},
                     "desk.kiosk_title");
   }, {.permission = Permission::kDeskManage});
 
