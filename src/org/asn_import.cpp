@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <map>
 
 #include <fmt/format.h>
@@ -14,42 +13,17 @@
 namespace harmoni::org {
 namespace {
 
-class ProblemList {
- public:
-  explicit ProblemList(ImportReport& report) : report_(report) {}
-  void add(int64_t line, std::string column, std::string key, MessageArgs args = {}) {
-    if (report_.problems.size() < kMaxProblems) {
-      report_.problems.push_back({line, std::move(column), std::move(key), std::move(args)});
-    } else {
-      ++report_.problems_not_listed;
-    }
-  }
-
- private:
-  ImportReport& report_;
-};
-
-// Opens the file and reads its header; the reader then yields data rows.
+// Opens the file and maps its header; the reader then yields data rows.
 struct CsvSource {
-  std::ifstream in;
-  std::unique_ptr<csv::Reader> reader;
+  std::unique_ptr<csv::ImportFile> file;
   CsvColumns columns;
+  csv::Reader& reader() { return *file->reader; }
 };
 
 Result<std::unique_ptr<CsvSource>> open_source(const std::string& path) {
   auto source = std::make_unique<CsvSource>();
-  source->in.open(path, std::ios::binary);
-  if (!source->in) return Error::internal("cannot open import file");
-  std::string first_line;
-  std::getline(source->in, first_line);
-  source->in.clear();
-  source->in.seekg(0);
-  source->reader = std::make_unique<csv::Reader>(source->in, csv::detect_delimiter(first_line));
-  std::vector<std::string> header;
-  auto got = source->reader->next(header);
-  if (!got.ok()) return got.release_error();
-  if (!got.value()) return Error::invalid("csv.empty");
-  auto columns = map_asn_header(header);
+  source->file = TRY(csv::open_import_file(path));
+  auto columns = map_asn_header(source->file->header);
   if (!columns.ok()) {
     Error e = columns.release_error();
     e.key = "csv.bad_header";
@@ -61,7 +35,7 @@ Result<std::unique_ptr<CsvSource>> open_source(const std::string& path) {
 
 // Row checks that need no database beyond the code index.
 void check_row(const CsvColumns& columns, const std::vector<std::string>& row, int64_t line,
-               const CodeIndex& index, YearMonth today, AsnDraft& draft, ProblemList& problems,
+               const CodeIndex& index, YearMonth today, AsnDraft& draft, ImportReport& problems,
                bool& bad) {
   std::vector<FieldError> errors;
   draft = asn_row_to_draft(columns, row, errors);
@@ -90,7 +64,6 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
                                     const ImportOptions& options, YearMonth today, int64_t now,
                                     audit::Entry audit_entry, int64_t now_ms) {
   ImportReport report;
-  ProblemList problems(report);
   CodeIndex index = TRY(db.read([&](db::Tx& tx) { return load_code_index(tx, instansi_id); }));
 
   // Pass 1: check every row; remember (NIP, line) of good rows to find repeats.
@@ -101,22 +74,17 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
     std::vector<std::string> row;
     AsnDraft draft;
     for (;;) {
-      auto got = source->reader->next(row);
+      auto got = source->reader().next(row);
       if (!got.ok()) {
         // A broken file (stray quote, bad UTF-8) cannot be read on: report and stop.
-        const Error& e = got.error();
-        int64_t line = 0;
-        std::from_chars(e.args.at("line").data(), e.args.at("line").data() + e.args.at("line").size(), line);
-        problems.add(line, "", e.key);
-        ++report.bad_rows;
-        report.written = false;
+        report.add_read_error(got.error());
         return report;
       }
       if (!got.value()) break;
       ++report.rows;
-      int64_t line = source->reader->record_line();
+      int64_t line = source->reader().record_line();
       bool bad = false;
-      check_row(source->columns, row, line, index, today, draft, problems, bad);
+      check_row(source->columns, row, line, index, today, draft, report, bad);
       if (bad) {
         bad_lines.push_back(line);
       } else {
@@ -130,7 +98,7 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
       // Every repeat after the first occurrence is a bad row.
       size_t first = i - 1;
       while (first > 0 && seen[first - 1].first == seen[i].first) --first;
-      problems.add(seen[i].second, "nip", "csv.duplicate_nip", {{"line", std::to_string(seen[first].second)}});
+      report.add(seen[i].second, "nip", "csv.duplicate_nip", {{"line", std::to_string(seen[first].second)}});
       bad_lines.push_back(seen[i].second);
     }
   }
@@ -146,7 +114,6 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
   ImportReport written = report;
   Status st = db.write([&](db::Tx& tx) -> Status {
     written = report;
-    ProblemList late(written);
     auto source = TRY(open_source(path));
     std::vector<std::string> row;
     std::vector<FieldError> ignored;
@@ -160,7 +127,7 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
           case UpsertOutcome::kUpdated: ++written.updated; break;
           case UpsertOutcome::kUnchanged: ++written.unchanged; break;
           case UpsertOutcome::kOtherInstansi:
-            late.add(batch_lines[i], "nip", "asn.nip_other_instansi");
+            written.add(batch_lines[i], "nip", "asn.nip_other_instansi");
             ++written.bad_rows;
             break;
         }
@@ -169,8 +136,8 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
       batch_lines.clear();
       return {};
     };
-    while (TRY(source->reader->next(row))) {
-      int64_t line = source->reader->record_line();
+    while (TRY(source->reader().next(row))) {
+      int64_t line = source->reader().record_line();
       if (std::binary_search(bad_lines.begin(), bad_lines.end(), line)) continue;
       AsnDraft draft = asn_row_to_draft(source->columns, row, ignored);
       validate_asn(draft, today);  // normalises codes and NIP as in pass 1

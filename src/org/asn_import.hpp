@@ -14,32 +14,15 @@
 
 #include "org/nip.hpp"
 #include "platform/audit/audit.hpp"
+#include "platform/csv/import_report.hpp"
 #include "platform/db/database.hpp"
 
 namespace harmoni::org {
 
-struct ImportOptions {
-  bool import_good_rows = false;
-  bool dry_run = false;
-};
-
-struct RowProblem {
-  int64_t line = 0;    // 1-based line in the file
-  std::string column;  // CSV column name, "" for the whole row
-  std::string key;     // message key
-  MessageArgs args;
-};
-
-struct ImportReport {
-  int64_t rows = 0;  // data rows read
-  int64_t bad_rows = 0;
-  int64_t inserted = 0, updated = 0, unchanged = 0;
-  bool written = false;  // false when nothing was stored
-  std::vector<RowProblem> problems;
-  int64_t problems_not_listed = 0;  // beyond kMaxProblems
-};
-
-inline constexpr size_t kMaxProblems = 1000;
+using ImportOptions = csv::ImportOptions;
+using ImportReport = csv::ImportReport;
+using RowProblem = csv::RowProblem;
+using csv::kMaxProblems;
 
 Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const std::string& path,
                                     const ImportOptions& options, YearMonth today, int64_t now,

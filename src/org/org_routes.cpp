@@ -369,24 +369,7 @@ Result<ImportReport> import_action(Context& ctx, const Instansi& instansi, const
                         ctx.services.clock.now_seconds(), entry, ctx.now_ms());
 }
 
-nlohmann::json report_json(const Context& ctx, const ImportReport& r) {
-  nlohmann::json problems = nlohmann::json::array();
-  for (const auto& p : r.problems) {
-    problems.push_back({{"line", p.line}, {"column", p.column}, {"code", p.key}, {"message", ctx.t(p.key, p.args)}});
-  }
-  return {{"rows", r.rows}, {"bad_rows", r.bad_rows}, {"inserted", r.inserted}, {"updated", r.updated},
-          {"unchanged", r.unchanged}, {"written", r.written}, {"problems", problems},
-          {"problems_not_listed", r.problems_not_listed}};
-}
-
-// Removes a temporary file when the request ends.
-struct TempFile {
-  std::string path;
-  ~TempFile() {
-    std::error_code ignored;
-    if (!path.empty()) std::filesystem::remove(path, ignored);
-  }
-};
+using web::TempFile;
 
 // ---- page data ----
 
@@ -949,7 +932,7 @@ void register_routes(web::App& app) {
       return import_page(ctx, instansi, {{"error", ctx.t(report.error().key, report.error().args)},
                                          {"report", {{"problems", problems}}}}, 422);
     }
-    nlohmann::json j = report_json(ctx, report.value());
+    nlohmann::json j = web::import_report_json(ctx, report.value());
     j["dry_run"] = dry_run;
     j["has_problems"] = !report->problems.empty();
     return import_page(ctx, instansi, {{"report", j}}, report->bad_rows > 0 ? 422 : 200);
@@ -964,7 +947,7 @@ void register_routes(web::App& app) {
       return Error::field("mode", "input.not_allowed", {{"allowed", "all, good_rows, check"}});
     }
     ImportReport report = TRY(import_action(ctx, instansi, ctx.request.body_file, mode == "good_rows", mode == "check"));
-    return ctx.json(report.bad_rows > 0 ? 422 : 200, report_json(ctx, report));
+    return ctx.json(report.bad_rows > 0 ? 422 : 200, web::import_report_json(ctx, report));
   }, {.permission = Permission::kAsnManage, .body_limit = upload_limit, .upload_to_file = true});
 }
 

@@ -57,6 +57,21 @@ std::string local_path_or(std::string_view candidate, std::string fallback) {
   return fallback;
 }
 
+nlohmann::json import_report_json(const Context& ctx, const csv::ImportReport& r) {
+  nlohmann::json problems = nlohmann::json::array();
+  for (const auto& p : r.problems) {
+    problems.push_back({{"line", p.line}, {"column", p.column}, {"code", p.key}, {"message", ctx.t(p.key, p.args)}});
+  }
+  return {{"rows", r.rows}, {"bad_rows", r.bad_rows}, {"inserted", r.inserted}, {"updated", r.updated},
+          {"unchanged", r.unchanged}, {"written", r.written}, {"problems", problems},
+          {"problems_not_listed", r.problems_not_listed}};
+}
+
+TempFile::~TempFile() {
+  std::error_code ignored;
+  if (!path.empty()) std::filesystem::remove(path, ignored);
+}
+
 int limit_param(const Context& ctx, int def, int max) {
   auto text = ctx.request.query_param("limit");
   if (!text) return def;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "platform/csv/import_report.hpp"
 #include "platform/web/app.hpp"
 
 namespace harmoni::web {
@@ -25,5 +26,18 @@ http::Response temp_file_download(const Context& ctx, std::string content_type, 
 
 // Page size from ?limit= (1..max, default def).
 int limit_param(const Context& ctx, int def = 50, int max = 500);
+
+// A CSV import's report as JSON, problems translated.
+nlohmann::json import_report_json(const Context& ctx, const csv::ImportReport& report);
+
+// Removes a temporary file when the request ends.
+struct TempFile {
+  std::string path;
+  TempFile() = default;
+  explicit TempFile(std::string p) : path(std::move(p)) {}
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  ~TempFile();
+};
 
 }  // namespace harmoni::web

@@ -1,0 +1,71 @@
+#include "learning/claim.hpp"
+
+#include "learning/jp.hpp"
+
+namespace harmoni::learning {
+
+std::string_view claim_kind_name(ClaimKind kind) {
+  switch (kind) {
+    case ClaimKind::kSelfStudy: return "self_study";
+    case ClaimKind::kExternalCourse: return "external_course";
+    case ClaimKind::kOnTheJob: return "on_the_job";
+    case ClaimKind::kMentoring: return "mentoring";
+    case ClaimKind::kSeminar: break;
+  }
+  return "seminar";
+}
+
+std::optional<ClaimKind> parse_claim_kind(std::string_view name) {
+  for (ClaimKind k : kClaimKinds) {
+    if (claim_kind_name(k) == name) return k;
+  }
+  return std::nullopt;
+}
+
+std::string_view claim_status_name(ClaimStatus status) {
+  switch (status) {
+    case ClaimStatus::kSubmitted: return "submitted";
+    case ClaimStatus::kApproved: return "approved";
+    case ClaimStatus::kRejected: break;
+  }
+  return "rejected";
+}
+
+std::optional<ClaimStatus> parse_claim_status(std::string_view name) {
+  for (ClaimStatus s : {ClaimStatus::kSubmitted, ClaimStatus::kApproved, ClaimStatus::kRejected}) {
+    if (claim_status_name(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+Status validate(const Claim& c, const Date& today) {
+  std::vector<FieldError> errors;
+  if (c.title.size() < 3) errors.push_back({"title", "input.too_short", {{"min", "3"}}});
+  auto done = parse_date(c.completed_on);
+  if (!done) {
+    errors.push_back({"completed_on", "learning.date_invalid", {}});
+  } else if (today < *done) {
+    errors.push_back({"completed_on", "learning.date_future", {}});
+  } else if (done->year < today.year - 1) {
+    // Claims are made while the year still counts; older learning is history.
+    errors.push_back({"completed_on", "learning.date_too_old", {{"year", std::to_string(today.year - 1)}}});
+  }
+  if (c.minutes < 15 || c.minutes > kMaxRecordMinutes) {
+    errors.push_back({"minutes", "input.out_of_range", {{"min", "15"}, {"max", std::to_string(kMaxRecordMinutes)}}});
+  }
+  if (!errors.empty()) return Error::fields_invalid(std::move(errors));
+  return {};
+}
+
+Result<std::string> evidence_type(std::string_view bytes) {
+  if (bytes.empty()) return Error::field("evidence", "learning.evidence_empty");
+  if (bytes.size() > kMaxEvidenceBytes) {
+    return Error::field("evidence", "learning.evidence_size", {{"max", std::to_string(kMaxEvidenceBytes / (1024 * 1024))}});
+  }
+  if (bytes.starts_with("%PDF-")) return std::string("application/pdf");
+  if (bytes.starts_with("\x89PNG\r\n\x1a\n")) return std::string("image/png");
+  if (bytes.starts_with("\xFF\xD8\xFF")) return std::string("image/jpeg");
+  return Error::field("evidence", "learning.evidence_type");
+}
+
+}  // namespace harmoni::learning
