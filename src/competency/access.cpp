@@ -12,9 +12,7 @@ using auth::Role;
 PersonAccess person_access(const auth::Principal& p, const org::Asn& person) {
   if (p.asn_id && *p.asn_id == person.id) return PersonAccess::kSelf;
   if (p.can(Permission::kCompetencyOversee) && p.in_instansi(person.instansi_id)) return PersonAccess::kHr;
-  if (p.role == Role::kUnitHead && !person.unit_path.empty() && p.sees_unit(person.instansi_id, person.unit_path)) {
-    return PersonAccess::kSuperior;
-  }
+  if (p.leads(person.instansi_id, person.unit_path, person.id)) return PersonAccess::kSuperior;
   return PersonAccess::kNone;
 }
 

@@ -55,6 +55,8 @@ bool role_has(Role role, Permission permission) {
     case Permission::kCompetencyOversee:
       // Individual results go to the person, their superiors and HR: not to administrators.
       return role == Role::kHrDeveloper;
+    case Permission::kLearningManage:
+      return role == Role::kInstansiAdmin || role == Role::kHrDeveloper;
   }
   return false;
 }
@@ -73,6 +75,15 @@ bool Principal::sees_unit(int64_t id, std::string_view path) const {
 
 bool Principal::sees_asn(int64_t id, std::string_view path, int64_t subject_asn) const {
   if (role == Role::kOfficer) return in_instansi(id) && asn_id && *asn_id == subject_asn;
+  return sees_unit(id, path);
+}
+
+}  // namespace harmoni::auth
+
+namespace harmoni::auth {
+
+bool Principal::leads(int64_t id, std::string_view path, int64_t subject_asn) const {
+  if (role != Role::kUnitHead || path.empty() || (asn_id && *asn_id == subject_asn)) return false;
   return sees_unit(id, path);
 }
 

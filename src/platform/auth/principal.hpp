@@ -46,6 +46,7 @@ enum class Permission {
   kIkmRead,         // survey results of units (officers see only their own U6/U7)
   kCampaignManage,  // 360-degree campaigns, the instansi's own indicators, rater assignments
   kCompetencyOversee,  // every person's 360 result, the heat map and plans of the instansi (HR)
+  kLearningManage,  // programmes, classes, the JP ledger's imports and settings, Peduli activities, compliance (HR)
 };
 
 bool role_has(Role role, Permission permission);
@@ -70,6 +71,9 @@ struct Principal {
   // Officers only see their own records: pass the record's ASN id as subject_asn.
   bool sees_unit(int64_t instansi_id, std::string_view unit_path) const;
   bool sees_asn(int64_t instansi_id, std::string_view unit_path, int64_t asn_id) const;
+  // Is this principal a superior of that person: a unit head whose unit subtree holds
+  // the person's unit, and not the person themselves? (Approvals, plans, evidence.)
+  bool leads(int64_t instansi_id, std::string_view unit_path, int64_t asn_id) const;
 };
 
 }  // namespace harmoni::auth
