@@ -8,12 +8,19 @@
 
 namespace harmoni::qr {
 
-Result<std::string> svg(std::string_view text, std::string_view label) {
+Result<Matrix> matrix(std::string_view text) {
   std::string owned(text);
   std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
       QRcode_encodeString8bit(owned.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
   if (!code) return Error::internal("qrencode failed for a text of " + std::to_string(text.size()) + " bytes");
-  const int width = code->width;
+  Matrix m{code->width, std::vector<bool>(static_cast<size_t>(code->width) * code->width)};
+  for (size_t i = 0; i < m.dark.size(); ++i) m.dark[i] = code->data[i] & 1;
+  return m;
+}
+
+Result<std::string> svg(std::string_view text, std::string_view label) {
+  const Matrix code = TRY(matrix(text));
+  const int width = code.size;
   const int quiet = 4;
   const int size = width + 2 * quiet;
   std::string escaped;
@@ -30,7 +37,7 @@ Result<std::string> svg(std::string_view text, std::string_view label) {
   std::string path;
   for (int y = 0; y < width; ++y) {
     for (int x = 0; x < width; ++x) {
-      if (code->data[y * width + x] & 1) path += fmt::format("M{} {}h1v1h-1z", x + quiet, y + quiet);
+      if (code.dark[static_cast<size_t>(y * width + x)]) path += fmt::format("M{} {}h1v1h-1z", x + quiet, y + quiet);
     }
   }
   return fmt::format(
