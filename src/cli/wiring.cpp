@@ -3,7 +3,9 @@
 #include "accounts/account_routes.hpp"
 #include "competency/competency_routes.hpp"
 #include "desk/desk_routes.hpp"
+#include "learning/learning_routes.hpp"
 #include "org/org_routes.hpp"
+#include "peduli/peduli_routes.hpp"
 #include "queue/queue_routes.hpp"
 #include "survey/survey_routes.hpp"
 #include "platform/metrics.hpp"
@@ -32,6 +34,8 @@ void register_all_routes(web::App& app) {
   survey::register_routes(app);
   queue::register_routes(app);
   competency::register_routes(app);
+  learning::register_routes(app);
+  peduli::register_routes(app);
 }
 
 }  // namespace harmoni::cli

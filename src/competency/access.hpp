@@ -17,6 +17,7 @@
 
 #include "competency/competency_store.hpp"
 #include "org/org.hpp"
+#include "org/person_lookup.hpp"
 #include "platform/web/app.hpp"
 
 namespace harmoni::competency {
@@ -33,10 +34,7 @@ Result<Campaign> managed_campaign(const web::Context& ctx, std::string_view para
 // a unit path for a unit head; nullopt for nobody.
 std::optional<std::string> oversight_prefix(const auth::Principal& principal);
 
-// A person of the caller's instansi by NIP (path parameter text).
-Result<org::Asn> person_by_nip(const web::Context& ctx, std::string_view nip_text, int64_t instansi_id);
-
-// The caller's own ASN record ("competency.no_asn" when the account has none).
-Result<org::Asn> own_person(const web::Context& ctx);
+using org::own_person;
+using org::person_by_nip;
 
 }  // namespace harmoni::competency

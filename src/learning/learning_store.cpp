@@ -284,6 +284,14 @@ Result<LedgerOutcome> record_learning(db::Tx& tx, const std::vector<LearningReco
   return out;
 }
 
+Status remove_learning(db::Tx& tx, const std::string& source_ref) {
+  auto row = TRY(tx.query_one("SELECT " HARMONI_RECORD_COLUMNS " FROM learning_records WHERE source_ref = ?", {source_ref}));
+  if (!row) return {};
+  const LearningRecord was = record_from_row(*row);
+  TRY(tx.exec("DELETE FROM learning_records WHERE id = ?", {was.id}));
+  return apply_totals(tx, {{{was.asn_id, was.completed_on.year}, TotalDelta{-was.jp_e2, -1}}});
+}
+
 Result<std::vector<LearningRecord>> records_of(db::Tx& tx, int64_t asn_id, int year) {
   std::vector<LearningRecord> out;
   TRY(tx.each("SELECT " HARMONI_RECORD_COLUMNS " FROM learning_records WHERE asn_id = ? AND year = ? "

@@ -32,6 +32,10 @@ struct LedgerOutcome {
 // replaced (totals moved) when it says something else. Any number of records.
 Result<LedgerOutcome> record_learning(db::Tx& tx, const std::vector<LearningRecord>& records, int64_t now);
 
+// Takes a record out (a participation later confirmed absent), totals kept in step;
+// nothing to do when there is none.
+Status remove_learning(db::Tx& tx, const std::string& source_ref);
+
 // A person's records of a year, newest first.
 Result<std::vector<LearningRecord>> records_of(db::Tx& tx, int64_t asn_id, int year);
 // A person's total of a year (0 when none).
