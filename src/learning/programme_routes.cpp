@@ -161,6 +161,8 @@ Reply class_page(Context& ctx, const ClassAndProgramme& cp, const Error* error) 
   json data = TRY(roster_json(ctx, cp));
   data["has_people"] = !data["people"].empty();
   data["today"] = format_date(today_wib(ctx));
+  data["ended"] = data["today"].get<std::string>() >= cp.session.ends_on;
+  data["open"] = cp.session.status == ClassStatus::kPlanned;
   if (error) data["errors"] = ctx.field_errors(*error);
   return ctx.page("class", data, "learning.class_title", form_status(error));
 }
@@ -294,6 +296,9 @@ void register_programme_routes(web::App& app) {
       Programme shown{.instansi_id = instansi_of(ctx), .code = in.raw("code"), .title = in.raw("title"),
                       .organiser = in.raw("organiser"), .description = in.raw("description")};
       shown.items = in.keys_with_prefix("item:");
+      shown.type = parse_programme_type(in.raw("type")).value_or(shown.type);
+      shown.mode = parse_mode(in.raw("mode")).value_or(shown.mode);
+      shown.jp_e2 = parse_jp(in.raw("jp")).value_or(0);
       return saved.error().kind == ErrorKind::kInvalid ? programme_page(ctx, shown, true, &saved.error())
                                                         : Reply(saved.release_error());
     }

@@ -10,6 +10,7 @@
 #include "org/person_lookup.hpp"
 #include "peduli/peduli_store.hpp"
 #include "platform/audit/audit.hpp"
+#include "platform/chart/bar_chart.hpp"
 #include "platform/web/routes_util.hpp"
 
 namespace harmoni::peduli {
@@ -136,21 +137,45 @@ Status credit(db::Tx& tx, const Activity& a, int64_t asn_id, Attendance attendan
   learning::LearningRecord r{.asn_id = asn_id, .source = learning::Source::kPeduli, .source_ref = ref, .verb = "attended",
                              .title = a.title, .activity_type = "social_care", .completed_on = *parse_date(a.ends_on),
                              .minutes = minutes, .jp_e2 = learning::peduli_jp_e2(minutes, settings)};
-  return learning::record_learning(tx, {r}, now).ok() ? Status{} : Error::internal("ledger write failed");
+  TRY(learning::record_learning(tx, {r}, now));
+  return {};
 }
 
-Status confirm_action(Context& ctx, const ActivityRow& row, const std::string& nip, Attendance attendance, int64_t minutes) {
+// One line of the coordinator's confirmation; a form's line names its fields
+// "minutes:NIP" so an error points at the line.
+struct Mark {
+  std::string nip;
+  Attendance attendance = Attendance::kAttended;
+  int64_t minutes = 0;
+  bool from_form = false;
+};
+
+// Every line is checked before any is written: one bad line changes nothing.
+Status confirm_action(Context& ctx, const ActivityRow& row, const std::vector<Mark>& marks) {
   if (!coordinates(ctx, row.activity)) return Error::forbidden("peduli.not_coordinator");
   if (row.activity.status == ActivityStatus::kCancelled) return Error::conflict("peduli.not_open");
-  auto person = org::person_by_nip(ctx, nip, instansi_of(ctx));
-  if (!person.ok()) return Error::field("nip", "asn.not_found");
-  TRY(check_confirmation(row.activity, attendance, minutes));
+  std::vector<std::pair<int64_t, const Mark*>> people;
+  for (const auto& m : marks) {
+    auto person = org::person_by_nip(ctx, m.nip, instansi_of(ctx));
+    Status checked = person.ok() ? check_confirmation(row.activity, m.attendance, m.minutes)
+                                 : Status(Error::field(m.from_form ? "attendance" : "nip", "asn.not_found"));
+    if (!checked.ok()) {
+      Error e = checked.release_error();
+      if (m.from_form) {
+        for (auto& f : e.fields) f.field += ":" + m.nip;
+      }
+      return e;
+    }
+    people.emplace_back(person->id, &m);
+  }
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     const int64_t now = ctx.services.clock.now_seconds();
-    TRY(confirm(tx, row.activity.id, person->id, attendance, minutes, ctx.user().user_id, now));
-    TRY(credit(tx, row.activity, person->id, attendance, minutes, now));
+    for (const auto& [asn_id, m] : people) {
+      TRY(confirm(tx, row.activity.id, asn_id, m->attendance, m->minutes, ctx.user().user_id, now));
+      TRY(credit(tx, row.activity, asn_id, m->attendance, m->minutes, now));
+    }
     return audit::append(tx, ctx.audit("peduli.confirm", "peduli_activity", std::to_string(row.activity.id), instansi_of(ctx),
-                                       json({{"attendance", attendance_name(attendance)}, {"minutes", minutes}}).dump()),
+                                       json({{"people", people.size()}}).dump()),
                          ctx.now_ms());
   });
 }
@@ -260,7 +285,17 @@ Result<json> evaluation_json(const Context& ctx) {
   for (const auto& [month, m] : e.by_month) {
     months.push_back({{"month", month}, {"people", m.people}, {"activities", m.activities}, {"hours", fmt::format("{:.1f}", m.minutes / 60.0)}});
   }
-  for (const auto& [region, n] : e.people_by_region) regions.push_back({{"region", region}, {"people", n}});
+  auto region_names = TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::map<std::string, std::string>> {
+    std::map<std::string, std::string> names;
+    for (const auto& [code, n] : e.people_by_region) {
+      auto region = code.empty() ? std::nullopt : TRY(org::find_region(tx, code));
+      names[code] = region ? region->name : ctx.t("peduli.no_region");
+    }
+    return names;
+  }));
+  for (const auto& [region, n] : e.people_by_region) {
+    regions.push_back({{"region", region}, {"name", region_names[region]}, {"people", n}});
+  }
   for (const auto& [target, n] : e.activities_by_target) {
     targets.push_back({{"target", target}, {"label", ctx.t("peduli.target." + target)}, {"activities", n},
                        {"beneficiaries", e.beneficiaries_by_target[target]}});
@@ -277,6 +312,38 @@ Result<json> evaluation_json(const Context& ctx) {
               {"returning_percent", e.participants ? e.returning * 100 / e.participants : 0}, {"activities", e.activities},
               {"hours", fmt::format("{:.1f}", e.minutes / 60.0)}, {"beneficiaries", e.beneficiaries}, {"by_month", months},
               {"by_region", regions}, {"by_target", targets}, {"leaders", leaders}};
+}
+
+// An activity: its facts, one's sign-up, and for its coordinator the list to confirm.
+Reply activity_page(Context& ctx, const ActivityRow& row, const Error* error) {
+  auto me = org::own_person(ctx);
+  auto [people, mine] = TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<std::vector<Participant>, std::optional<Participant>>> {
+    auto list = TRY(participants(tx, row.activity.id));
+    std::optional<Participant> m;
+    if (me.ok()) m = TRY(participant(tx, row.activity.id, me->id));
+    return std::pair{std::move(list), m};
+  }));
+  const bool coordinator = coordinates(ctx, row.activity);
+  json list = json::array();
+  if (coordinator) {
+    for (const auto& p : people) {
+      list.push_back({{"nip", p.nip}, {"name", p.name}, {"unit", p.unit_name}, {"attendance", attendance_name(p.attendance)},
+                      {"attendance_label", ctx.t("peduli.attendance." + std::string(attendance_name(p.attendance)))},
+                      {"minutes", p.minutes ? p.minutes : planned_minutes(row.activity)},
+                      {"attended", p.attendance == Attendance::kAttended}, {"absent", p.attendance == Attendance::kAbsent}});
+    }
+  }
+  const bool signed_up = mine && mine->attendance == Attendance::kSignedUp;
+  const bool open = row.activity.status == ActivityStatus::kPlanned && row.activity.ends_on >= today_text(ctx);
+  return ctx.page("peduli_activity",
+                  {{"activity", activity_json(ctx, row)}, {"coordinator", coordinator}, {"people", list},
+                   {"has_people", !list.empty()}, {"linked", me.ok()}, {"signed_up", signed_up},
+                   {"can_sign_up", me.ok() && open && !mine.has_value()} ,
+                   {"can_sign_up_again", me.ok() && open && mine && mine->attendance == Attendance::kCancelled},
+                   {"can_reflect", mine && mine->attendance == Attendance::kAttended},
+                   {"can_edit", ctx.user().can(Permission::kLearningManage)},
+                   {"done", row.activity.status == ActivityStatus::kDone}, {"errors", error ? ctx.field_errors(*error) : json()}},
+                  "peduli.activity_title", form_status(error));
 }
 
 }  // namespace
@@ -357,45 +424,26 @@ void register_routes(web::App& app) {
     };
     json mentor = list(to_me), superior = list(to_superior);
     return ctx.page("peduli_reflections", {{"to_mentor", mentor}, {"to_superior", superior},
+                                           {"has_mentor", !mentor.empty()}, {"has_superior", !superior.empty()},
                                            {"has_any", !mentor.empty() || !superior.empty()}},
                     "peduli.reflections_title");
   });
 
   r.add("GET", "/peduli/evaluation", [](Context& ctx) -> Reply {
-    return ctx.page("peduli_evaluation", TRY(evaluation_json(ctx)), "peduli.evaluation_title");
+    json data = TRY(evaluation_json(ctx));
+    chart::BarChart people{ctx.t("peduli.chart_people"), {}};
+    for (const auto& m : data["by_month"]) {
+      people.bars.push_back({m["month"].get<std::string>(), m["people"].get<double>(), std::to_string(m["people"].get<int>())});
+    }
+    data["chart"] = chart::bar_chart_svg(people);
+    data["has_months"] = !data["by_month"].empty();
+    data["has_regions"] = !data["by_region"].empty();
+    data["has_targets"] = !data["by_target"].empty();
+    data["has_leaders"] = !data["leaders"].empty();
+    return ctx.page("peduli_evaluation", data, "peduli.evaluation_title");
   });
 
-  r.add("GET", "/peduli/{id}", [](Context& ctx) -> Reply {
-    ActivityRow row = TRY(activity_of(ctx));
-    auto me = org::own_person(ctx);
-    auto [people, mine] = TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<std::vector<Participant>, std::optional<Participant>>> {
-      auto list = TRY(participants(tx, row.activity.id));
-      std::optional<Participant> m;
-      if (me.ok()) m = TRY(participant(tx, row.activity.id, me->id));
-      return std::pair{std::move(list), m};
-    }));
-    const bool coordinator = coordinates(ctx, row.activity);
-    json list = json::array();
-    if (coordinator) {
-      for (const auto& p : people) {
-        list.push_back({{"nip", p.nip}, {"name", p.name}, {"unit", p.unit_name}, {"attendance", attendance_name(p.attendance)},
-                        {"attendance_label", ctx.t("peduli.attendance." + std::string(attendance_name(p.attendance)))},
-                        {"minutes", p.minutes ? p.minutes : planned_minutes(row.activity)},
-                        {"attended", p.attendance == Attendance::kAttended}, {"absent", p.attendance == Attendance::kAbsent}});
-      }
-    }
-    const bool signed_up = mine && mine->attendance == Attendance::kSignedUp;
-    const bool open = row.activity.status == ActivityStatus::kPlanned && row.activity.ends_on >= today_text(ctx);
-    return ctx.page("peduli_activity",
-                    {{"activity", activity_json(ctx, row)}, {"coordinator", coordinator}, {"people", list},
-                     {"has_people", !list.empty()}, {"linked", me.ok()}, {"signed_up", signed_up},
-                     {"can_sign_up", me.ok() && open && !mine.has_value()} ,
-                     {"can_sign_up_again", me.ok() && open && mine && mine->attendance == Attendance::kCancelled},
-                     {"can_reflect", mine && mine->attendance == Attendance::kAttended},
-                     {"can_edit", ctx.user().can(Permission::kLearningManage)},
-                     {"done", row.activity.status == ActivityStatus::kDone}},
-                    "peduli.activity_title");
-  });
+  r.add("GET", "/peduli/{id}", [](Context& ctx) -> Reply { return activity_page(ctx, TRY(activity_of(ctx)), nullptr); });
 
   r.add("POST", "/peduli/{id}", [](Context& ctx) -> Reply {
     ActivityRow row = TRY(activity_of(ctx));
@@ -434,14 +482,17 @@ void register_routes(web::App& app) {
     ActivityRow row = TRY(activity_of(ctx));
     auto in = TRY(ctx.input());
     in.ignore("_csrf");
+    std::vector<Mark> marks;
     for (const auto& nip : in.keys_with_prefix("attendance:")) {
       auto attendance = in.choice("attendance:" + nip, {"attended", "absent", "signed_up"});
       auto minutes = in.integer("minutes:" + nip, {.required = false, .min = 0, .max = 60 * 24 * 15});
       if (!attendance || *attendance == "signed_up") continue;
       const Attendance a = *parse_attendance(*attendance);
-      TRY(confirm_action(ctx, row, nip, a, a == Attendance::kAbsent ? 0 : minutes.value_or(0)));
+      marks.push_back({nip, a, a == Attendance::kAbsent ? 0 : minutes.value_or(0), true});
     }
-    TRY(in.finish());
+    Status st = in.finish();
+    if (st.ok()) st = confirm_action(ctx, row, marks);
+    if (!st.ok()) return st.error().kind == ErrorKind::kInvalid ? activity_page(ctx, row, &st.error()) : Reply(st.release_error());
     return ctx.redirect("/peduli/" + std::to_string(row.activity.id), "saved");
   }, {.body_limit = 64 * 1024});
 
@@ -452,7 +503,7 @@ void register_routes(web::App& app) {
     auto attendance = in.choice("attendance", {"attended", "absent"});
     auto minutes = in.integer("minutes", {.required = false, .min = 0, .max = 60 * 24 * 15});
     TRY(in.finish());
-    TRY(confirm_action(ctx, row, *nip, *parse_attendance(*attendance), minutes.value_or(0)));
+    TRY(confirm_action(ctx, row, {{*nip, *parse_attendance(*attendance), minutes.value_or(0)}}));
     return ctx.json(200, {{"status", *attendance}});
   }, {.body_limit = 4 * 1024});
 

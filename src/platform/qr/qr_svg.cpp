@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "platform/util/xml.hpp"
+
 namespace harmoni::qr {
 
 Result<Matrix> matrix(std::string_view text) {
@@ -23,16 +25,6 @@ Result<std::string> svg(std::string_view text, std::string_view label) {
   const int width = code.size;
   const int quiet = 4;
   const int size = width + 2 * quiet;
-  std::string escaped;
-  for (char c : label) {
-    switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      default: escaped += c;
-    }
-  }
   // One path of unit squares: small to send, exact when printed.
   std::string path;
   for (int y = 0; y < width; ++y) {
@@ -42,7 +34,7 @@ Result<std::string> svg(std::string_view text, std::string_view label) {
   }
   return fmt::format(
       R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" role="img" aria-label="{1}" class="qr" shape-rendering="crispEdges"><rect width="{0}" height="{0}" fill="#fff"/><path d="{2}" fill="#000"/></svg>)",
-      size, escaped, path);
+      size, xml_escape(label), path);
 }
 
 }  // namespace harmoni::qr

@@ -167,8 +167,11 @@ nlohmann::json Context::field_errors(const Error& error) const {
   nlohmann::json by_field = nlohmann::json::object();
   for (const auto& f : error.fields) {
     std::string message = t(f.key, f.args);
-    std::string label_key = "field." + f.field;
-    std::string label = services.catalogs.has(lang, label_key) ? t(label_key) : f.field;
+    // "minutes:1985…" or "rows[12].unit": the field's label, then which line.
+    const size_t cut = f.field.find_first_of(":[");
+    const std::string base = f.field.substr(0, cut), label_key = "field." + base;
+    std::string label = services.catalogs.has(lang, label_key) ? t(label_key) : base;
+    if (cut != std::string::npos) label += " (" + f.field.substr(cut + (f.field[cut] == ':' ? 1 : 0)) + ")";
     list.push_back({{"field", f.field}, {"label", label}, {"message", message}});
     if (!by_field.contains(f.field)) by_field[f.field] = message;
   }
