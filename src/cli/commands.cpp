@@ -191,9 +191,11 @@ int demo(const Common& common, int scale, int64_t survey_responses) {
     return 0;
   }
   std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-  std::cout << fmt::format("{} instansi, {} units, {} positions, {} ASN, {} survey responses in {:.1f} s\n",
+  std::cout << fmt::format("{} instansi, {} units, {} positions, {} ASN, {} survey responses, {} 360 campaigns ({} forms), "
+                           "{} learning programmes, {} learning records, {} Peduli activities in {:.1f} s\n",
                            built->instansi, built->units, built->positions, built->asn, built->survey_responses,
-                           took.count());
+                           built->campaigns, built->rating_forms, built->programmes, built->learning_records,
+                           built->peduli_activities, took.count());
   print_demo_accounts(built.value(), std::cout);
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "demo/competency_demo.hpp"
+#include "demo/learning_demo.hpp"
 #include "accounts/account_store.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
@@ -461,6 +462,10 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale, i
     CompetencyDemo built = TRY(build_competency_demo(db, clock, sambas->id, rng));
     result.campaigns = built.campaigns;
     result.rating_forms = built.forms;
+    LearningDemo learning = TRY(build_learning_demo(db, clock, sambas->id, rng));
+    result.programmes = learning.programmes;
+    result.learning_records = learning.records;
+    result.peduli_activities = learning.activities;
   }
   return result;
 }

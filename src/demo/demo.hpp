@@ -2,7 +2,8 @@
 // Kota Pontianak and Kabupaten Kubu Raya, with their BPSDM / BKPSDM, Dukcapil,
 // health offices and puskesmas, a public service mall, positions, ASN with
 // plausible names, one account per role, the public units' services, a year of
-// citizen survey responses and 360-degree campaigns (see competency_demo.hpp). Deterministic: the same scale always
+// citizen survey responses, 360-degree campaigns (competency_demo.hpp), learning and
+// social care (learning_demo.hpp). Deterministic: the same scale always
 // gives the same data.
 #pragma once
 
@@ -24,6 +25,7 @@ struct DemoAccount {
 struct DemoResult {
   int64_t instansi = 0, units = 0, positions = 0, asn = 0, survey_responses = 0;
   int64_t campaigns = 0, rating_forms = 0;  // 360-degree history (scale <= kCompetencyDemoMaxScale)
+  int64_t programmes = 0, learning_records = 0, peduli_activities = 0;  // likewise
   std::vector<DemoAccount> accounts;
   std::string password;  // the one password of every demo account
   bool already_present = false;

@@ -278,10 +278,12 @@ Status decide_claim_action(Context& ctx, int64_t claim_id, bool approve, const s
 
 Reply learning_page(Context& ctx, const Error* error, const web::Input* sent) {
   auto me = org::own_person(ctx);
-  if (!me.ok()) return ctx.page("learning_me", {{"linked", false}}, "learning.me_title");
+  const bool can_approve = ctx.user().role == auth::Role::kUnitHead;
+  if (!me.ok()) return ctx.page("learning_me", {{"linked", false}, {"can_approve", can_approve}}, "learning.me_title");
   const int year = TRY(year_param(ctx));
   json data = TRY(learning_of(ctx, *me, year));
   data["linked"] = true;
+  data["can_approve"] = can_approve;
   data["open_classes"] = TRY(open_classes_for(ctx, *me));
   data["has_open_classes"] = !data["open_classes"].empty();
   data["has_records"] = !data["records"].empty();

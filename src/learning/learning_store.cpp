@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "platform/db/sql_text.hpp"
 #include "platform/util/base64.hpp"
 
@@ -595,6 +597,32 @@ Status complete_linked_actions(db::Tx& tx, int64_t enrolment_id, int64_t now) {
   return {};
 }
 
+// ---- completion ----
+
+Status record_outcome(db::Tx& tx, const ClassSession& session, const Programme& programme, const ClassOutcome& o,
+                      const std::string& certificate_code, std::optional<int64_t> user_id, int64_t now) {
+  auto e = TRY(find_enrolment(tx, session.id, o.asn_id));
+  if (!e) return Error::conflict("learning.not_enrolled");
+  const EnrolmentStatus to = o.completed ? EnrolmentStatus::kCompleted : EnrolmentStatus::kNotCompleted;
+  if (e->status == to) return {};
+  TRY(move_enrolment(tx, session, o.asn_id, to, user_id, "", now));
+  TRY(set_result(tx, e->id, o.score, o.passed, now));
+  if (!o.completed) return {};
+  const LearningSettings settings = TRY(load_settings(tx, programme.instansi_id));
+  LearningRecord r{.asn_id = o.asn_id, .source = Source::kClass,
+                   .source_ref = fmt::format("class:{}:{}", session.id, o.asn_id),
+                   .verb = o.passed ? "passed" : "completed", .title = programme.title,
+                   .activity_type = std::string(programme_type_name(programme.type)), .completed_on = *parse_date(session.ends_on),
+                   .minutes = std::max<int64_t>(1, programme.jp_e2 * settings.minutes_per_jp / 100), .jp_e2 = programme.jp_e2,
+                   .score = o.score, .passed = o.passed};
+  TRY(record_learning(tx, {r}, now));
+  TRY(insert_certificate(tx, Certificate{.code = certificate_code, .enrolment_id = e->id, .asn_id = o.asn_id,
+                                         .programme_title = programme.title, .completed_on = session.ends_on,
+                                         .jp_e2 = programme.jp_e2},
+                         now));
+  return complete_linked_actions(tx, e->id, now);
+}
+
 // ---- self-learning claims ----
 
 Result<int64_t> insert_claim(db::Tx& tx, const Claim& c, const std::string& content_type, std::string_view evidence,
@@ -638,7 +666,8 @@ Result<std::vector<PendingClaim>> claims_under(db::Tx& tx, int64_t instansi_id, 
   return out;
 }
 
-Status decide_claim(db::Tx& tx, int64_t claim_id, ClaimStatus to, int64_t user_id, const std::string& note, int64_t now) {
+Status decide_claim(db::Tx& tx, int64_t claim_id, ClaimStatus to, std::optional<int64_t> user_id, const std::string& note,
+                    int64_t now) {
   int64_t changed = TRY(tx.exec("UPDATE learning_claims SET status = ?, decided_by = ?, decision_note = ?, updated_at = ? "
                                 "WHERE id = ? AND status = 'submitted'",
                                 {claim_status_name(to), user_id, note, now, claim_id}));

@@ -154,6 +154,21 @@ Result<std::optional<Certificate>> certificate_of_enrolment(db::Tx& tx, int64_t 
 Status link_action(db::Tx& tx, int64_t action_id, int64_t asn_id, int64_t enrolment_id, int64_t now);
 Status complete_linked_actions(db::Tx& tx, int64_t enrolment_id, int64_t now);
 
+// ---- completion ----
+// One participant's outcome of a class.
+struct ClassOutcome {
+  int64_t asn_id = 0;
+  bool completed = false;
+  std::optional<int> score;
+  std::optional<bool> passed;
+};
+// Records an outcome; a completion also writes the ledger (the programme's JP, in the
+// year the class ended), issues the certificate `certificate_code` and marks the plan
+// actions linked to the enrolment done. Recording the same outcome again does nothing.
+// "learning.not_enrolled" for someone without a seat.
+Status record_outcome(db::Tx& tx, const ClassSession& session, const Programme& programme, const ClassOutcome& outcome,
+                      const std::string& certificate_code, std::optional<int64_t> user_id, int64_t now);
+
 // ---- self-learning claims ----
 Result<int64_t> insert_claim(db::Tx& tx, const Claim& claim, const std::string& content_type, std::string_view evidence,
                              const std::string& sha256, int64_t now);
@@ -166,7 +181,8 @@ struct PendingClaim {
 };
 Result<std::vector<PendingClaim>> claims_under(db::Tx& tx, int64_t instansi_id, const std::string& unit_path_prefix);
 // submitted -> approved or rejected ("learning.claim_decided" when already decided).
-Status decide_claim(db::Tx& tx, int64_t claim_id, ClaimStatus to, int64_t user_id, const std::string& note, int64_t now);
+Status decide_claim(db::Tx& tx, int64_t claim_id, ClaimStatus to, std::optional<int64_t> user_id, const std::string& note,
+                    int64_t now);
 struct Evidence {
   std::string content_type;
   std::string data;

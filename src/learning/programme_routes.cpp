@@ -193,15 +193,8 @@ Status attendance_action(Context& ctx, const ClassAndProgramme& cp, const std::s
   });
 }
 
-// Completion of one participant: the ledger, the certificate and the plan follow.
-struct Outcome {
-  int64_t asn_id = 0;
-  bool completed = false;
-  std::optional<int> score;
-  std::optional<bool> passed;
-};
-
-Status completion_action(Context& ctx, const ClassAndProgramme& cp, const std::vector<Outcome>& outcomes) {
+// Completion of the participants: the ledger, the certificates and the plans follow.
+Status completion_action(Context& ctx, const ClassAndProgramme& cp, const std::vector<ClassOutcome>& outcomes) {
   for (const auto& o : outcomes) {
     if (o.completed && o.passed && !*o.passed) return Error::field("passed", "learning.completed_not_passed");
   }
@@ -209,27 +202,8 @@ Status completion_action(Context& ctx, const ClassAndProgramme& cp, const std::v
   if (!end || today_wib(ctx) < *end) return Error::conflict("learning.class_not_ended", {{"date", cp.session.ends_on}});
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     const int64_t now = ctx.services.clock.now_seconds();
-    const LearningSettings settings = TRY(load_settings(tx, instansi_of(ctx)));
     for (const auto& o : outcomes) {
-      auto e = TRY(find_enrolment(tx, cp.session.id, o.asn_id));
-      if (!e) return Error::conflict("learning.not_enrolled");
-      if (e->status == (o.completed ? EnrolmentStatus::kCompleted : EnrolmentStatus::kNotCompleted)) continue;
-      TRY(move_enrolment(tx, cp.session, o.asn_id, o.completed ? EnrolmentStatus::kCompleted : EnrolmentStatus::kNotCompleted,
-                         ctx.user().user_id, "", now));
-      TRY(set_result(tx, e->id, o.score, o.passed, now));
-      if (!o.completed) continue;
-      LearningRecord r{.asn_id = o.asn_id, .source = Source::kClass,
-                       .source_ref = fmt::format("class:{}:{}", cp.session.id, o.asn_id),
-                       .verb = o.passed ? "passed" : "completed", .title = cp.programme.title,
-                       .activity_type = std::string(programme_type_name(cp.programme.type)), .completed_on = *end,
-                       .minutes = std::max<int64_t>(1, cp.programme.jp_e2 * settings.minutes_per_jp / 100),
-                       .jp_e2 = cp.programme.jp_e2, .score = o.score, .passed = o.passed};
-      TRY(record_learning(tx, {r}, now));
-      TRY(insert_certificate(tx, Certificate{.code = ctx.services.random.token(12), .enrolment_id = e->id, .asn_id = o.asn_id,
-                                             .programme_title = cp.programme.title, .completed_on = cp.session.ends_on,
-                                             .jp_e2 = cp.programme.jp_e2},
-                             now));
-      TRY(complete_linked_actions(tx, e->id, now));
+      TRY(record_outcome(tx, cp.session, cp.programme, o, ctx.services.random.token(12), ctx.user().user_id, now));
     }
     return audit::append(tx, ctx.audit("learning.completion", "class", std::to_string(cp.session.id), instansi_of(ctx),
                                        json({{"people", outcomes.size()}}).dump()),
@@ -239,12 +213,12 @@ Status completion_action(Context& ctx, const ClassAndProgramme& cp, const std::v
 
 // Completion from a form ("result:ASN" = completed | not_completed, "score:ASN",
 // "passed:ASN") or JSON ({"nip", "completed", "score", "passed"}).
-Result<std::vector<Outcome>> read_outcomes(Context& ctx, web::Input& in) {
-  std::vector<Outcome> out;
+Result<std::vector<ClassOutcome>> read_outcomes(Context& ctx, web::Input& in) {
+  std::vector<ClassOutcome> out;
   const web::IntRule score_rule{.required = false, .min = 0, .max = 100};
   if (in.is_json()) {
     auto nip = in.text("nip", {.max_chars = 32});
-    Outcome o;
+    ClassOutcome o;
     o.completed = in.flag("completed");
     if (auto s = in.integer("score", score_rule)) o.score = static_cast<int>(*s);
     if (in.has("passed")) o.passed = in.flag("passed");
@@ -256,7 +230,7 @@ Result<std::vector<Outcome>> read_outcomes(Context& ctx, web::Input& in) {
     return out;
   }
   for (const auto& id_text : in.keys_with_prefix("result:")) {
-    Outcome o;
+    ClassOutcome o;
     o.asn_id = std::atoll(id_text.c_str());
     auto result = in.choice("result:" + id_text, {"completed", "not_completed", ""}, false);
     if (!result || result->empty()) continue;

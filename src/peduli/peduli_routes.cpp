@@ -57,7 +57,7 @@ json activity_json(const Context& ctx, const ActivityRow& r) {
           {"end_time", a.end_time},
           {"partner", a.partner},
           {"capacity", a.capacity},
-          {"places_left", std::max(0, a.capacity - r.signed_up - r.attended)},
+          {"places_left", std::max(0, a.capacity - r.signed_up)},
           {"signed_up", r.signed_up},
           {"attended", r.attended},
           {"coordinator", {{"nip", r.coordinator_nip}, {"name", r.coordinator_name}}},
@@ -128,19 +128,6 @@ Result<int64_t> save_activity(Context& ctx, const Activity& a, bool creating) {
   });
 }
 
-// The ledger entry of one confirmed participant (JP by the instansi's rule); none for
-// someone absent.
-Status credit(db::Tx& tx, const Activity& a, int64_t asn_id, Attendance attendance, int64_t minutes, int64_t now) {
-  const std::string ref = fmt::format("peduli:{}:{}", a.id, asn_id);
-  if (attendance != Attendance::kAttended) return learning::remove_learning(tx, ref);
-  const learning::LearningSettings settings = TRY(learning::load_settings(tx, a.instansi_id));
-  learning::LearningRecord r{.asn_id = asn_id, .source = learning::Source::kPeduli, .source_ref = ref, .verb = "attended",
-                             .title = a.title, .activity_type = "social_care", .completed_on = *parse_date(a.ends_on),
-                             .minutes = minutes, .jp_e2 = learning::peduli_jp_e2(minutes, settings)};
-  TRY(learning::record_learning(tx, {r}, now));
-  return {};
-}
-
 // One line of the coordinator's confirmation; a form's line names its fields
 // "minutes:NIP" so an error points at the line.
 struct Mark {
@@ -171,8 +158,7 @@ Status confirm_action(Context& ctx, const ActivityRow& row, const std::vector<Ma
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     const int64_t now = ctx.services.clock.now_seconds();
     for (const auto& [asn_id, m] : people) {
-      TRY(confirm(tx, row.activity.id, asn_id, m->attendance, m->minutes, ctx.user().user_id, now));
-      TRY(credit(tx, row.activity, asn_id, m->attendance, m->minutes, now));
+      TRY(confirm(tx, row.activity, asn_id, m->attendance, m->minutes, ctx.user().user_id, now));
     }
     return audit::append(tx, ctx.audit("peduli.confirm", "peduli_activity", std::to_string(row.activity.id), instansi_of(ctx),
                                        json({{"people", people.size()}}).dump()),

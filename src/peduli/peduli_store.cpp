@@ -1,5 +1,8 @@
 #include "peduli/peduli_store.hpp"
 
+#include <fmt/format.h>
+
+#include "learning/learning_store.hpp"
 #include "platform/db/sql_text.hpp"
 
 namespace harmoni::peduli {
@@ -168,12 +171,19 @@ Status cancel_sign_up(db::Tx& tx, int64_t activity_id, int64_t asn_id, int64_t n
   return {};
 }
 
-Status confirm(db::Tx& tx, int64_t activity_id, int64_t asn_id, Attendance attendance, int64_t minutes,
+Status confirm(db::Tx& tx, const Activity& a, int64_t asn_id, Attendance attendance, int64_t minutes,
                std::optional<int64_t> user_id, int64_t now) {
   int64_t changed = TRY(tx.exec("UPDATE peduli_participants SET attendance = ?, minutes = ?, confirmed_by = ?, updated_at = ? "
                                 "WHERE activity_id = ? AND asn_id = ? AND attendance <> 'cancelled'",
-                                {attendance_name(attendance), minutes, user_id, now, activity_id, asn_id}));
+                                {attendance_name(attendance), minutes, user_id, now, a.id, asn_id}));
   if (changed == 0) return Error::conflict("peduli.not_signed_up");
+  const std::string ref = fmt::format("peduli:{}:{}", a.id, asn_id);
+  if (attendance != Attendance::kAttended) return learning::remove_learning(tx, ref);
+  const learning::LearningSettings settings = TRY(learning::load_settings(tx, a.instansi_id));
+  learning::LearningRecord r{.asn_id = asn_id, .source = learning::Source::kPeduli, .source_ref = ref, .verb = "attended",
+                             .title = a.title, .activity_type = "social_care", .completed_on = *parse_date(a.ends_on),
+                             .minutes = minutes, .jp_e2 = learning::peduli_jp_e2(minutes, settings)};
+  TRY(learning::record_learning(tx, {r}, now));
   return {};
 }
 

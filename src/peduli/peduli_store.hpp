@@ -41,8 +41,10 @@ Result<std::optional<Participant>> participant(db::Tx& tx, int64_t activity_id, 
 // row lock: "peduli.full", "peduli.already_signed_up", "peduli.not_open".
 Status sign_up(db::Tx& tx, const Activity& activity, int64_t asn_id, int64_t now);
 Status cancel_sign_up(db::Tx& tx, int64_t activity_id, int64_t asn_id, int64_t now);
-// The coordinator's confirmation; "peduli.not_signed_up" for someone who never signed up.
-Status confirm(db::Tx& tx, int64_t activity_id, int64_t asn_id, Attendance attendance, int64_t minutes,
+// The coordinator's confirmation, and with it the person's JP credit in the learning
+// ledger by the instansi's rule (none for someone absent; a later change replaces it).
+// "peduli.not_signed_up" for someone who never signed up.
+Status confirm(db::Tx& tx, const Activity& activity, int64_t asn_id, Attendance attendance, int64_t minutes,
                std::optional<int64_t> user_id, int64_t now);
 
 // A person's activities (signed up or attended), newest first.

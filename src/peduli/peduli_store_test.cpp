@@ -1,7 +1,8 @@
 // Peduli in storage on every backend: sign-ups within capacity, confirmation only of
-// those who signed up, reflections kept per person, and the evaluation's rows.
+// those who signed up (with its JP credit), reflections kept per person, and the evaluation's rows.
 #include <gtest/gtest.h>
 
+#include "learning/learning_store.hpp"
 #include "org/org_store.hpp"
 #include "peduli/peduli_store.hpp"
 #include "support/backends.hpp"
@@ -50,11 +51,20 @@ TEST_P(PeduliStore, SignUpsConfirmationAndTheEvaluationsRows) {
   ASSERT_TRUE(t_.db->write([&](db::Tx& tx) { return cancel_sign_up(tx, activity_, people_[1], kNow); }).ok());
   ASSERT_TRUE(sign(people_[2]).ok()) << "a cancelled place is free again";
   auto confirm_as = [&](int64_t asn, Attendance a, int64_t minutes) {
-    return t_.db->write([&](db::Tx& tx) { return confirm(tx, activity_, asn, a, minutes, std::nullopt, kNow); });
+    return t_.db->write([&](db::Tx& tx) { return confirm(tx, activity(), asn, a, minutes, std::nullopt, kNow); });
   };
   EXPECT_EQ(confirm_as(people_[3], Attendance::kAttended, 60).error().key, "peduli.not_signed_up");
   ASSERT_TRUE(confirm_as(people_[0], Attendance::kAttended, 240).ok());
   ASSERT_TRUE(confirm_as(people_[2], Attendance::kAbsent, 0).ok());
+  // The ledger follows: 240 minutes at the default 1 JP an hour, nothing for the absent.
+  auto jp = [&](int64_t asn) { return *t_.db->read([&](db::Tx& tx) { return learning::jp_of(tx, asn, 2026); }); };
+  EXPECT_EQ(jp(people_[0]), 400);
+  EXPECT_EQ(jp(people_[2]), 0);
+  ASSERT_TRUE(confirm_as(people_[0], Attendance::kAttended, 120).ok());
+  EXPECT_EQ(jp(people_[0]), 200) << "a corrected confirmation replaces the credit";
+  ASSERT_TRUE(confirm_as(people_[0], Attendance::kAbsent, 0).ok());
+  EXPECT_EQ(jp(people_[0]), 0) << "confirmed absent after all: the credit goes";
+  ASSERT_TRUE(confirm_as(people_[0], Attendance::kAttended, 240).ok());
   auto list = *t_.db->read([&](db::Tx& tx) { return participants(tx, activity_); });
   ASSERT_EQ(list.size(), 2u);
   auto row = **t_.db->read([&](db::Tx& tx) { return activity_row(tx, activity_); });

@@ -74,6 +74,9 @@ mst::data to_data(const nlohmann::json& value) {
       return list;
     }
     case nlohmann::json::value_t::string:
+      // An empty string is false in a section, as in mustache.js: {{#note}}…{{/note}}
+      // shows nothing for no note. As a variable it renders empty either way.
+      if (value.get_ref<const std::string&>().empty()) return mst::data(mst::data::type::bool_false);
       return mst::data(value.get<std::string>());
     case nlohmann::json::value_t::boolean:
       return mst::data(value.get<bool>() ? mst::data::type::bool_true : mst::data::type::bool_false);

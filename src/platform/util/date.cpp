@@ -61,6 +61,30 @@ Date next_day(const Date& d) {
   return Date{d.year + 1, 1, 1};
 }
 
+// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian).
+int64_t days_since_epoch(const Date& d) {
+  const int64_t y = d.month <= 2 ? d.year - 1 : d.year;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date date_from_epoch_days(int64_t days) {
+  const int64_t z = days + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return Date{static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0)), month, day};
+}
+
+Date add_days(const Date& d, int64_t days) { return date_from_epoch_days(days_since_epoch(d) + days); }
+
 Date first_of_month(const Date& d) { return Date{d.year, d.month, 1}; }
 Date last_of_month(const Date& d) { return Date{d.year, d.month, days_in_month(d.year, d.month)}; }
 

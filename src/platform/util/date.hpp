@@ -28,6 +28,10 @@ Date date_in_wib(int64_t unix_ms);
 // The instant (ms) that day began: midnight WIB.
 int64_t wib_day_start_ms(int64_t unix_ms);
 Date next_day(const Date& d);
+// Days since 1970-01-01 (negative before), and back: steps of any size, in O(1).
+int64_t days_since_epoch(const Date& d);
+Date date_from_epoch_days(int64_t days);
+Date add_days(const Date& d, int64_t days);
 Date first_of_month(const Date& d);
 Date last_of_month(const Date& d);
 

@@ -24,6 +24,22 @@ TEST(Date, FormatsAndSteps) {
   EXPECT_EQ(first_of_month({2024, 2, 3}), (Date{2024, 2, 1}));
 }
 
+TEST(Date, CountsDaysAcrossMonthsYearsAndLeapDays) {
+  EXPECT_EQ(days_since_epoch(Date{1970, 1, 1}), 0);
+  EXPECT_EQ(days_since_epoch(Date{2000, 3, 1}), 11017);
+  EXPECT_EQ(days_since_epoch(Date{1969, 12, 31}), -1);
+  EXPECT_EQ(add_days(Date{2024, 2, 28}, 1), (Date{2024, 2, 29}));
+  EXPECT_EQ(add_days(Date{2026, 12, 31}, 1), (Date{2027, 1, 1}));
+  EXPECT_EQ(add_days(Date{2026, 3, 1}, -1), (Date{2026, 2, 28}));
+  // Every day of four centuries agrees with stepping one day at a time.
+  Date walked{1900, 1, 1};
+  const int64_t start = days_since_epoch(walked);
+  for (int64_t n = 0; n < 146097; ++n) {
+    ASSERT_EQ(date_from_epoch_days(start + n), walked) << n;
+    walked = next_day(walked);
+  }
+}
+
 TEST(Date, OfficeDayIsWesternIndonesianTime) {
   // 2026-11-22T17:00:00Z is midnight in Jakarta.
   const int64_t midnight_wib_ms = 1795366800000;
