@@ -54,6 +54,15 @@ const std::set<std::string> kAsnListers = {"system_admin", "instansi_admin", "un
                                            "auditor"};
 // Lists that every user may call, filtered to what they may see (checked below).
 const std::set<std::string> kAnyUserFiltered = kAnyUser;
+// Accounts linked to an ASN record of their own.
+const std::set<std::string> kLinked = {"unit_head", "officer", "hr_developer"};
+// Who runs learning programmes and Peduli: administrators and HR, each in their instansi.
+const std::set<std::string> kLearningManagers = {"instansi_admin", "hr_developer", "foreign"};
+const std::set<std::string> kSambasLearningManagers = {"instansi_admin", "hr_developer"};
+const std::set<std::string> kSambasUsers = {"instansi_admin", "unit_head", "officer", "hr_developer", "case_handler",
+                                            "auditor"};
+// A Peduli activity's coordinator (the Dukcapil head) and those who run Peduli.
+const std::set<std::string> kCoordinators = {"instansi_admin", "unit_head", "hr_developer"};
 
 const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /static/{name}", kEveryone},
@@ -220,6 +229,91 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /feedback", {"officer", "unit_head", "hr_developer"}},
     {"GET /desk/{unit_id}/entry", {"instansi_admin", "unit_head"}},
     {"POST /desk/{unit_id}/entry", {"instansi_admin", "unit_head"}},
+    // Learning. One's own learning needs a linked ASN record (the unit head, the
+    // officer and HR have one); {nip} is in the Dukcapil head's subtree, so a person's
+    // record is for that head and HR, never administrators. {id} is the open
+    // excellent-service class, a claim or a request waiting for the Dukcapil head, or
+    // next week's Peduli activity (coordinated by that head); a certificate {code} is
+    // the officer's.
+    {"GET /learning", kAnyUser},
+    {"POST /learning/classes/{id}/request", kLinked},
+    {"POST /learning/claims", kLinked},
+    {"GET /learning/claims/{id}/evidence", {"unit_head", "hr_developer"}},
+    {"GET /learning/people/{nip}", {"unit_head", "hr_developer"}},
+    {"GET /learning/approvals", {"unit_head"}},
+    {"POST /learning/enrolments/{id}/decision", {"unit_head"}},
+    {"POST /api/v1/learning/enrolments/{id}/decision", {"unit_head"}},
+    {"POST /learning/claims/{id}/decision", {"unit_head"}},
+    {"POST /api/v1/learning/claims/{id}/decision", {"unit_head"}},
+    {"GET /certificates/{code}/pdf", {"officer", "hr_developer"}},
+    {"GET /v/{code}", kEveryone},
+    {"GET /api/v1/certificates/{code}", kEveryone},
+    {"GET /api/v1/learning/me", kLinked},
+    {"GET /api/v1/learning/people/{nip}", {"unit_head", "hr_developer"}},
+    {"GET /api/v1/learning/people/{nip}/xapi", {"unit_head", "hr_developer"}},
+    {"GET /api/v1/learning/approvals", {"unit_head"}},
+    {"GET /api/v1/learning/open-classes", kLinked},
+    {"POST /api/v1/learning/classes/{id}/enrolments", kLinked},
+    {"POST /api/v1/learning/claims", kLinked},
+    // Running programmes: administrators and HR of their own instansi.
+    {"GET /learning/programmes", kLearningManagers},
+    {"GET /learning/programmes/new", kLearningManagers},
+    {"POST /learning/programmes", kLearningManagers},
+    {"GET /learning/programmes/{code}", kSambasLearningManagers},
+    {"POST /learning/programmes/{code}", kSambasLearningManagers},
+    {"POST /learning/programmes/{code}/classes", kSambasLearningManagers},
+    {"GET /learning/classes/{id}", kSambasLearningManagers},
+    {"POST /learning/classes/{id}/enrol", kSambasLearningManagers},
+    {"POST /learning/classes/{id}/attendance", kSambasLearningManagers},
+    {"POST /learning/classes/{id}/completion", kSambasLearningManagers},
+    {"POST /learning/classes/{id}/status", kSambasLearningManagers},
+    {"GET /api/v1/learning/programmes", kLearningManagers},
+    {"POST /api/v1/learning/programmes", kLearningManagers},
+    {"PUT /api/v1/learning/programmes/{code}", kSambasLearningManagers},
+    {"GET /api/v1/learning/programmes/{code}/classes", kSambasLearningManagers},
+    {"POST /api/v1/learning/programmes/{code}/classes", kSambasLearningManagers},
+    {"GET /api/v1/learning/classes/{id}", kSambasLearningManagers},
+    {"POST /api/v1/learning/classes/{id}/attendance", kSambasLearningManagers},
+    {"POST /api/v1/learning/classes/{id}/completion", kSambasLearningManagers},
+    // Compliance: counts per unit for those who run learning and unit heads; lists of
+    // people for HR and unit heads.
+    {"GET /learning/compliance", {"instansi_admin", "unit_head", "hr_developer", "foreign"}},
+    {"GET /api/v1/learning/compliance", {"instansi_admin", "unit_head", "hr_developer", "foreign"}},
+    {"GET /learning/compliance/people", {"unit_head", "hr_developer"}},
+    {"GET /api/v1/learning/compliance/people", {"unit_head", "hr_developer"}},
+    {"GET /learning/compliance.xlsx", {"unit_head", "hr_developer"}},
+    {"GET /learning/import", kLearningManagers},
+    {"POST /learning/import", kLearningManagers},
+    {"POST /api/v1/learning/lms-import", kLearningManagers},
+    {"GET /learning/settings", kLearningManagers},
+    {"POST /learning/settings", kLearningManagers},
+    {"GET /api/v1/learning/settings", kLearningManagers},
+    {"PUT /api/v1/learning/settings", kLearningManagers},
+    // Peduli: everyone of the instansi sees its activities and signs up (with an ASN
+    // record); HR runs them; the coordinator confirms and closes.
+    {"GET /peduli", kAnyUser},
+    {"GET /peduli/new", kLearningManagers},
+    {"POST /peduli", kLearningManagers},
+    {"GET /peduli/reflections", kAnyUser},
+    {"GET /peduli/evaluation", {"instansi_admin", "unit_head", "hr_developer", "foreign"}},
+    {"GET /api/v1/peduli/evaluation", {"instansi_admin", "unit_head", "hr_developer", "foreign"}},
+    {"GET /peduli/{id}", kSambasUsers},
+    {"GET /api/v1/peduli/activities/{id}", kSambasUsers},
+    {"POST /peduli/{id}", kSambasLearningManagers},
+    {"GET /peduli/{id}/edit", kSambasLearningManagers},
+    {"POST /peduli/{id}/signup", kLinked},
+    {"POST /peduli/{id}/cancel", kLinked},
+    {"POST /api/v1/peduli/activities/{id}/signup", kLinked},
+    {"POST /api/v1/peduli/activities/{id}/cancel", kLinked},
+    {"POST /peduli/{id}/confirm", kCoordinators},
+    {"POST /api/v1/peduli/activities/{id}/attendance", kCoordinators},
+    {"POST /peduli/{id}/close", kCoordinators},
+    {"POST /api/v1/peduli/activities/{id}/close", kCoordinators},
+    {"GET /peduli/{id}/reflection", kLinked},
+    {"POST /peduli/{id}/reflection", kLinked},
+    {"PUT /api/v1/peduli/activities/{id}/reflection", kLinked},
+    {"GET /api/v1/peduli/activities", kAnyUser},
+    {"POST /api/v1/peduli/activities", kLearningManagers},
 };
 
 constexpr const char* kKioskKey = "authz-kiosk-key-0123456789abcdef";
@@ -292,6 +386,22 @@ class Authz : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(ids.ok());
     std::tie(closed_campaign_id_, closed_assignment_id_, officer_form_id_) = *ids;
     ASSERT_GT(officer_form_id_, 0) << "the demo leaves the officer forms to send";
+    // The demo's learning: an open class, a claim and a request waiting for the Dukcapil
+    // head, the officer's certificate, next week's Peduli activity.
+    auto learning = t_.db->read([&](db::Tx& tx) -> Status {
+      open_class_id_ = TRY(tx.scalar_i64("SELECT MIN(c.id) FROM classes c JOIN programmes p ON p.id = c.programme_id "
+                                         "WHERE p.code = 'PRIMA-01'"));
+      waiting_claim_id_ = TRY(tx.scalar_i64("SELECT MIN(id) FROM learning_claims WHERE status = 'submitted'"));
+      waiting_request_id_ = TRY(tx.scalar_i64("SELECT MIN(id) FROM enrolments WHERE status = 'requested'"));
+      coming_activity_id_ = TRY(tx.scalar_i64("SELECT MAX(id) FROM peduli_activities WHERE status = 'planned'"));
+      auto code = TRY(tx.query_one("SELECT c.code FROM certificates c JOIN users u ON u.asn_id = c.asn_id "
+                                   "WHERE u.email = 'petugas.mpp@harmoni.demo'"));
+      if (!code) return Error::internal("the demo officer has no certificate");
+      certificate_code_ = code->text(0);
+      return {};
+    });
+    ASSERT_TRUE(learning.ok()) << learning.error().internal_detail;
+    ASSERT_GT(open_class_id_ * waiting_claim_id_ * waiting_request_id_ * coming_activity_id_, 0);
   }
 
   std::string fill(const std::string& pattern) {
@@ -299,7 +409,17 @@ class Authz : public ::testing::TestWithParam<std::string> {
     auto replace = [&](const std::string& from, const std::string& to) {
       for (size_t at; (at = path.find(from)) != std::string::npos;) path.replace(at, from.size(), to);
     };
-    replace("{code}", "KAB-SAMBAS");
+    const bool certificate_route = pattern.starts_with("/certificates/") || pattern.starts_with("/v/") ||
+                                   pattern.starts_with("/api/v1/certificates/");
+    replace("{code}", certificate_route                         ? certificate_code_
+                      : pattern.find("programmes/") != std::string::npos ? "PB-101"
+                                                                          : "KAB-SAMBAS");
+    if (pattern.find("learning/classes/") != std::string::npos) replace("{id}", std::to_string(open_class_id_));
+    if (pattern.find("learning/claims/") != std::string::npos) replace("{id}", std::to_string(waiting_claim_id_));
+    if (pattern.find("learning/enrolments/") != std::string::npos) replace("{id}", std::to_string(waiting_request_id_));
+    if (pattern.starts_with("/peduli/") || pattern.starts_with("/api/v1/peduli/")) {
+      replace("{id}", std::to_string(coming_activity_id_));
+    }
     replace("{unit}", "DUKCAPIL");
     replace("{position}", "OPERATOR-LAYANAN");
     replace("{nip}", nip_);
@@ -359,6 +479,8 @@ class Authz : public ::testing::TestWithParam<std::string> {
   std::string nip_;
   int64_t user_id_ = 0, token_id_ = 0, dukcapil_id_ = 0, followup_id_ = 0;
   int64_t closed_campaign_id_ = 0, closed_assignment_id_ = 0, officer_form_id_ = 0;
+  int64_t open_class_id_ = 0, waiting_claim_id_ = 0, waiting_request_id_ = 0, coming_activity_id_ = 0;
+  std::string certificate_code_;
 };
 
 bool denied(const http::Response& r) {
@@ -384,6 +506,7 @@ TEST_P(Authz, EveryRouteWithEveryRole) {
                      : call(actor, route.method, fill(route.pattern), api ? "{}" : "",
                             api ? "application/json" : "application/x-www-form-urlencoded");
       bool allowed = expected->second.contains(actor);
+      EXPECT_LT(res.status, 500) << actor << " broke " << key << ": " << res.body.substr(0, 300);
       if (allowed) {
         EXPECT_FALSE(denied(res)) << actor << " should reach " << key << " but got " << res.status;
       } else {

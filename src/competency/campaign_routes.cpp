@@ -472,7 +472,7 @@ void register_campaign_routes(web::App& app) {
                  {"can_close", manage && c.status == CampaignStatus::kOpen},
                  {"can_compute", manage && c.status == CampaignStatus::kClosed && !c.results_at},
                  {"can_manage", manage},
-                 {"can_heatmap", c.results_at && (ctx.user().can(Permission::kCompetencyOversee) ||
+                 {"can_heatmap", c.results_at && (ctx.user().can(Permission::kDevelopmentOversee) ||
                                                   ctx.user().role == auth::Role::kUnitHead)}};
     return ctx.page("campaign", data, "competency.campaign_title");
   });

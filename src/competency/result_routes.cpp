@@ -79,7 +79,7 @@ Result<json> read_result(Context& ctx, const Campaign& c, const Subject& s) {
 Result<json> heatmap_json(const Context& ctx, const Campaign& c) {
   if (!c.results_at) return Error::conflict("competency.results_not_ready");
   const auto& p = ctx.user();
-  if (!p.can(Permission::kCompetencyOversee) && p.role != auth::Role::kUnitHead) return Error::forbidden();
+  if (!p.can(Permission::kDevelopmentOversee) && p.role != auth::Role::kUnitHead) return Error::forbidden();
   const std::string prefix = p.role == auth::Role::kUnitHead ? p.unit_path : "";
   auto units = TRY(ctx.services.db.read([&](db::Tx& tx) { return load_heat(tx, c.id, prefix); }));
   std::vector<std::string> groups;
@@ -284,7 +284,7 @@ json team_json(const Context& ctx, const std::vector<TeamPlan>& team) {
 Result<std::vector<TeamPlan>> load_team(const Context& ctx, int limit) {
   const auto& p = ctx.user();
   std::optional<std::string> prefix;
-  if (p.can(Permission::kCompetencyOversee)) prefix = "";
+  if (p.can(Permission::kDevelopmentOversee)) prefix = "";
   else if (p.role == auth::Role::kUnitHead && !p.unit_path.empty()) prefix = p.unit_path;
   if (!prefix) return Error::forbidden();
   return ctx.services.db.read([&](db::Tx& tx) { return team_plans(tx, p.instansi_id.value_or(-1), *prefix, limit); });

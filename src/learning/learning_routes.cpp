@@ -49,7 +49,7 @@ int form_status(const Error* error) {
 
 Relation relation_to(const auth::Principal& p, const org::Asn& person) {
   if (p.asn_id && *p.asn_id == person.id) return Relation::kSelf;
-  if (p.can(Permission::kLearningManage) && p.in_instansi(person.instansi_id)) return Relation::kHr;
+  if (p.can(Permission::kDevelopmentOversee) && p.in_instansi(person.instansi_id)) return Relation::kHr;
   if (p.leads(person.instansi_id, person.unit_path, person.id)) return Relation::kSuperior;
   return Relation::kNone;
 }
@@ -500,7 +500,8 @@ void register_person_routes(web::App& app) {
 
   r.add("GET", "/api/v1/learning/open-classes", [](Context& ctx) -> Reply {
     org::Asn me = TRY(org::own_person(ctx));
-    return ctx.json(200, {{"items", TRY(open_classes_for(ctx, me))}});
+    json items = TRY(open_classes_for(ctx, me));
+    return ctx.json(200, {{"items", items}});
   });
 
   // Enrolments: HR enrols a person ({"nip"}); anyone asks for themselves ({} or {"action"}).

@@ -19,16 +19,19 @@ using nlohmann::json;
 using web::Context;
 using web::Reply;
 
-// The part of the instansi the caller follows up: "" for HR, a unit head's subtree.
-Result<std::string> scope_of(const Context& ctx) {
+// The part of the instansi the caller follows up: "" for the whole instansi, a unit
+// head's subtree. Counts per unit go to whoever runs learning; lists of people (and
+// their export) to HR and unit heads only.
+enum class Detail { kCounts, kPeople };
+Result<std::string> scope_of(const Context& ctx, Detail detail) {
   const auto& p = ctx.user();
-  if (p.can(Permission::kLearningManage)) return std::string();
+  if (p.can(detail == Detail::kCounts ? Permission::kLearningManage : Permission::kDevelopmentOversee)) return std::string();
   if (p.role == auth::Role::kUnitHead && !p.unit_path.empty()) return p.unit_path;
   return Error::forbidden();
 }
 
 Result<json> compliance_json(const Context& ctx, int year) {
-  const std::string prefix = TRY(scope_of(ctx));
+  const std::string prefix = TRY(scope_of(ctx, Detail::kCounts));
   auto units = TRY(ctx.services.db.read([&](db::Tx& tx) { return compliance(tx, instansi_of(ctx), year, prefix); }));
   json rows = json::array();
   int64_t people = 0, met = 0, jp = 0;
@@ -47,7 +50,8 @@ Result<json> compliance_json(const Context& ctx, int year) {
 }
 
 Result<json> below_json(const Context& ctx, int year, int limit, int64_t offset) {
-  BelowQuery q{.instansi_id = instansi_of(ctx), .year = year, .unit_path_prefix = TRY(scope_of(ctx)), .limit = limit,
+  std::string prefix = TRY(scope_of(ctx, Detail::kPeople));
+  BelowQuery q{.instansi_id = instansi_of(ctx), .year = year, .unit_path_prefix = std::move(prefix), .limit = limit,
                .offset = offset};
   if (auto unit = ctx.request.query_param("unit"); unit && !unit->empty()) {
     int64_t id = std::atoll(unit->c_str());
@@ -127,6 +131,7 @@ void register_oversight_routes(web::App& app) {
   r.add("GET", "/learning/compliance", [](Context& ctx) -> Reply {
     json data = TRY(compliance_json(ctx, TRY(year_param(ctx))));
     data["has_units"] = !data["units"].empty();
+    data["can_list_people"] = scope_of(ctx, Detail::kPeople).ok();
     data["previous_year"] = data["year"].get<int>() - 1;
     data["next_year"] = data["year"].get<int>() + 1;
     return ctx.page("compliance", data, "learning.compliance_title");
@@ -144,7 +149,7 @@ void register_oversight_routes(web::App& app) {
   // Everyone in scope with their JP of the year: a personal-data export, audited.
   r.add("GET", "/learning/compliance.xlsx", [](Context& ctx) -> Reply {
     const int year = TRY(year_param(ctx));
-    const std::string prefix = TRY(scope_of(ctx));
+    const std::string prefix = TRY(scope_of(ctx, Detail::kPeople));
     TRY(web::record_audit(ctx, ctx.audit("learning.export", "instansi", std::to_string(instansi_of(ctx)), instansi_of(ctx),
                                          json({{"year", year}}).dump())));
     const std::vector<std::string> headings = {ctx.t("field.nip"), ctx.t("common.name"), ctx.t("field.unit"), "JP",

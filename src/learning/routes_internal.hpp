@@ -22,7 +22,8 @@ Result<int> year_param(const web::Context& ctx);
 int form_status(const Error* error);
 
 // How the caller stands to a person's learning: the person, a superior (a unit head
-// over them) or HR of the instansi may see it; nobody else.
+// over them) or HR of the instansi may see it; nobody else (administrators run
+// programmes but do not read people's records).
 enum class Relation { kNone, kSelf, kSuperior, kHr };
 Relation relation_to(const auth::Principal& principal, const org::Asn& person);
 // A person of the caller's instansi the caller may see the learning of ("not found" else).

@@ -41,6 +41,10 @@ bool coordinates(const Context& ctx, const Activity& a) {
   const auto& p = ctx.user();
   return p.can(Permission::kLearningManage) || (p.asn_id && *p.asn_id == a.coordinator_asn_id);
 }
+// Checked before the input is read: nobody else learns what the form expects.
+Status require_coordinator(const Context& ctx, const Activity& a) {
+  return coordinates(ctx, a) ? Status{} : Status(Error::forbidden("peduli.not_coordinator"));
+}
 
 json activity_json(const Context& ctx, const ActivityRow& r) {
   const Activity& a = r.activity;
@@ -139,8 +143,9 @@ struct Mark {
 
 // Every line is checked before any is written: one bad line changes nothing.
 Status confirm_action(Context& ctx, const ActivityRow& row, const std::vector<Mark>& marks) {
-  if (!coordinates(ctx, row.activity)) return Error::forbidden("peduli.not_coordinator");
+  TRY(require_coordinator(ctx, row.activity));
   if (row.activity.status == ActivityStatus::kCancelled) return Error::conflict("peduli.not_open");
+  if (marks.empty()) return Error::field("attendance", "peduli.nothing_confirmed");
   std::vector<std::pair<int64_t, const Mark*>> people;
   for (const auto& m : marks) {
     auto person = org::person_by_nip(ctx, m.nip, instansi_of(ctx));
@@ -168,7 +173,7 @@ Status confirm_action(Context& ctx, const ActivityRow& row, const std::vector<Ma
 
 // The coordinator closes the activity with the number of people it reached.
 Status close_action(Context& ctx, const ActivityRow& row, int beneficiaries) {
-  if (!coordinates(ctx, row.activity)) return Error::forbidden("peduli.not_coordinator");
+  TRY(require_coordinator(ctx, row.activity));
   Activity a = row.activity;
   a.beneficiaries = beneficiaries;
   a.status = ActivityStatus::kDone;
@@ -466,6 +471,7 @@ void register_routes(web::App& app) {
   // "minutes:NIP") or JSON {"nip", "attendance", "minutes"}.
   r.add("POST", "/peduli/{id}/confirm", [](Context& ctx) -> Reply {
     ActivityRow row = TRY(activity_of(ctx));
+    TRY(require_coordinator(ctx, row.activity));
     auto in = TRY(ctx.input());
     in.ignore("_csrf");
     std::vector<Mark> marks;
@@ -484,6 +490,7 @@ void register_routes(web::App& app) {
 
   r.add("POST", "/api/v1/peduli/activities/{id}/attendance", [](Context& ctx) -> Reply {
     ActivityRow row = TRY(activity_of(ctx));
+    TRY(require_coordinator(ctx, row.activity));
     auto in = TRY(ctx.input());
     auto nip = in.text("nip", {.max_chars = 32});
     auto attendance = in.choice("attendance", {"attended", "absent"});
@@ -496,6 +503,7 @@ void register_routes(web::App& app) {
   for (const bool api : {false, true}) {
     r.add("POST", std::string(api ? "/api/v1/peduli/activities/{id}" : "/peduli/{id}") + "/close", [api](Context& ctx) -> Reply {
       ActivityRow row = TRY(activity_of(ctx));
+      TRY(require_coordinator(ctx, row.activity));
       auto in = TRY(ctx.input());
       in.ignore("_csrf");
       auto beneficiaries = in.integer("beneficiaries", {.min = 0, .max = 1000000});

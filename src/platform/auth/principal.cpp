@@ -52,7 +52,7 @@ bool role_has(Role role, Permission permission) {
              role == Role::kHrDeveloper || role == Role::kAuditor;
     case Permission::kCampaignManage:
       return role == Role::kInstansiAdmin || role == Role::kHrDeveloper;
-    case Permission::kCompetencyOversee:
+    case Permission::kDevelopmentOversee:
       // Individual results go to the person, their superiors and HR: not to administrators.
       return role == Role::kHrDeveloper;
     case Permission::kLearningManage:

@@ -45,7 +45,7 @@ enum class Permission {
   kSurveyEntry,     // type in paper survey forms
   kIkmRead,         // survey results of units (officers see only their own U6/U7)
   kCampaignManage,  // 360-degree campaigns, the instansi's own indicators, rater assignments
-  kCompetencyOversee,  // every person's 360 result, the heat map and plans of the instansi (HR)
+  kDevelopmentOversee,  // every person's 360 result, heat map, plans, learning record, claims and evidence (HR)
   kLearningManage,  // programmes, classes, the JP ledger's imports and settings, Peduli activities, compliance (HR)
 };
 

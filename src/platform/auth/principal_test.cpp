@@ -47,9 +47,9 @@ TEST(Principal, PermissionMatrix) {
   EXPECT_TRUE(role_has(Role::kAuditor, Permission::kAuditRead));
   EXPECT_FALSE(role_has(Role::kCaseHandler, Permission::kAsnRead));
   EXPECT_FALSE(role_has(Role::kHrDeveloper, Permission::kUserManage));
-  EXPECT_TRUE(role_has(Role::kHrDeveloper, Permission::kCompetencyOversee));
+  EXPECT_TRUE(role_has(Role::kHrDeveloper, Permission::kDevelopmentOversee));
   for (Role r : {Role::kSystemAdmin, Role::kInstansiAdmin, Role::kAuditor, Role::kUnitHead, Role::kOfficer}) {
-    EXPECT_FALSE(role_has(r, Permission::kCompetencyOversee)) << "individual 360 results are HR's, not admins'";
+    EXPECT_FALSE(role_has(r, Permission::kDevelopmentOversee)) << "individual 360 results are HR's, not admins'";
   }
   EXPECT_TRUE(role_has(Role::kInstansiAdmin, Permission::kCampaignManage));
   EXPECT_FALSE(role_has(Role::kSystemAdmin, Permission::kCampaignManage));
