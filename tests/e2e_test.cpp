@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/db/database.hpp"
+#include "platform/util/base64.hpp"
 #include "platform/util/date.hpp"
 #include "support/backends.hpp"
 #include "support/demo_server.hpp"
@@ -1004,6 +1005,325 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
     listed = listed || (t["nip"] == own_nip && t["status"] == "agreed" && t["actions"] == 1);
   }
   EXPECT_TRUE(listed) << "the superior sees the team's plans";
+}
+
+// Issue 5's "done": HR runs a programme and a Peduli activity end to end through pages
+// and the API; people see their JP and certificates; bad input changes nothing;
+// compliance and the evaluation agree with what happened.
+TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
+  const Date today = date_in_wib(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch()).count());
+  const std::string today_text = format_date(today), yesterday = format_date(add_days(today, -1));
+  const int year = today.year;
+  HttpClient hr = logged_in("sdm.bkpsdm@harmoni.demo");
+  HttpClient head = logged_in("kepala.dukcapil@harmoni.demo");
+  HttpClient officer = logged_in("petugas.mpp@harmoni.demo");
+  HttpClient admin = logged_in("admin.sambas@harmoni.demo");
+  const std::string head_nip = json::parse(head.json("GET", "/api/v1/me", "").body)["asn_nip"];
+  const std::string officer_nip = json::parse(officer.json("GET", "/api/v1/me", "").body)["asn_nip"];
+  // A learner in the Dukcapil head's subtree gets an account.
+  const std::string nip = some_nip("DUKCAPIL-PDP");
+  const std::string password = "learner-password-2026";
+  auto made_account = admin.json("POST", "/api/v1/users",
+                                 json({{"email", "belajar" + nip + "@sambas.go.id"}, {"display_name", "Peserta " + nip},
+                                       {"role", "officer"}, {"instansi", "KAB-SAMBAS"}, {"unit", "DUKCAPIL-PDP"},
+                                       {"asn_nip", nip}, {"password", password}})
+                                     .dump());
+  ASSERT_EQ(made_account.status, 201) << made_account.body;
+  HttpClient learner = client();
+  ASSERT_EQ(learner.login("belajar" + nip + "@sambas.go.id", password), 303);
+  learner.get("/");
+  auto jp_of = [&](HttpClient& c) {
+    auto me = c.json("GET", "/api/v1/learning/me", "");
+    EXPECT_EQ(me.status, 200) << me.body;
+    return json::parse(me.body)["standing"]["jp"].get<double>();
+  };
+  const double jp_before = jp_of(learner);
+
+  // HR makes a programme on the page; a bad JP value is refused and stores nothing.
+  auto programmes = [&] { return json::parse(hr.json("GET", "/api/v1/learning/programmes", "").body)["items"].size(); };
+  const size_t programmes_before = programmes();
+  std::vector<std::pair<std::string, std::string>> form = {
+      {"code", "E2E-LB"}, {"title", "Komunikasi Lintas Budaya di Loket"}, {"type", "intercultural"}, {"mode", "classroom"},
+      {"jp", "abc"}, {"organiser", "BKPSDM Kabupaten Sambas"}, {"item:PB.1.1", "on"}, {"active", "on"}};
+  auto refused = hr.post_form("/learning/programmes", form);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Tulis JP sebagai angka"), std::string::npos);
+  EXPECT_EQ(programmes(), programmes_before);
+  form[4].second = "6,5";
+  auto created = hr.post_form("/learning/programmes", form);
+  ASSERT_EQ(created.status, 303) << created.body.substr(0, 2000);
+  EXPECT_EQ(created.header("location"), "/learning/programmes/E2E-LB");
+  EXPECT_EQ(programmes(), programmes_before + 1);
+
+  // A class through the API: backwards dates are refused; then one for today, two seats.
+  auto backwards = hr.json("POST", "/api/v1/learning/programmes/E2E-LB/classes",
+                           json({{"starts_on", today_text}, {"ends_on", yesterday}, {"place", "Aula"}, {"capacity", 2},
+                                 {"self_registration", true}}).dump());
+  EXPECT_EQ(backwards.status, 422);
+  EXPECT_NE(backwards.body.find("\"field\":\"ends_on\""), std::string::npos) << backwards.body;
+  auto made_class = hr.json("POST", "/api/v1/learning/programmes/E2E-LB/classes",
+                            json({{"starts_on", today_text}, {"ends_on", today_text}, {"place", "Aula BKPSDM"}, {"capacity", 2},
+                                  {"self_registration", true}}).dump());
+  ASSERT_EQ(made_class.status, 201) << made_class.body;
+  const std::string class_id = std::to_string(json::parse(made_class.body)["id"].get<int64_t>());
+  EXPECT_EQ(json::parse(hr.json("GET", "/api/v1/learning/programmes/E2E-LB/classes", "").body)["items"].size(), 1u);
+
+  // The head puts an intercultural action in the learner's plan; the learner asks to join
+  // the class for it; only the head may approve.
+  auto plan = head.json("POST", "/api/v1/plans/" + nip + "/actions",
+                        json({{"learning_kind", "intercultural"}, {"title", "Belajar melayani warga lintas budaya"},
+                              {"target_date", format_date(add_days(today, 30))}}).dump());
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  int64_t action_id = 0;
+  const json plan_made = json::parse(plan.body);
+  for (const auto& a : plan_made["actions"]) {
+    if (a["title"] == "Belajar melayani warga lintas budaya") action_id = a["id"];
+  }
+  ASSERT_GT(action_id, 0);
+  bool offered = false;
+  const json open_classes = json::parse(learner.json("GET", "/api/v1/learning/open-classes", "").body);
+  for (const auto& c : open_classes["items"]) {
+    if (std::to_string(c["id"].get<int64_t>()) != class_id) continue;
+    offered = true;
+    ASSERT_EQ(c["actions"].size(), 1u) << "the class meets the plan action";
+    EXPECT_EQ(c["actions"][0]["id"], action_id);
+  }
+  EXPECT_TRUE(offered);
+  auto asked = learner.post_form("/learning/classes/" + class_id + "/request", {{"action", std::to_string(action_id)}});
+  ASSERT_EQ(asked.status, 303) << asked.body.substr(0, 1000);
+  int64_t request_id = 0;
+  const json approvals = json::parse(head.json("GET", "/api/v1/learning/approvals", "").body);
+  for (const auto& r : approvals["requests"]) {
+    if (r["person"]["nip"] == nip) request_id = r["id"];
+  }
+  ASSERT_GT(request_id, 0);
+  const std::string decision = "/api/v1/learning/enrolments/" + std::to_string(request_id) + "/decision";
+  EXPECT_EQ(hr.json("POST", decision, R"({"approve":true})").status, 403) << "HR is not the superior";
+  EXPECT_EQ(learner.json("POST", decision, R"({"approve":true})").status, 403) << "nobody approves their own";
+  EXPECT_EQ(head.post_form("/learning/enrolments/" + std::to_string(request_id) + "/decision", {{"approve", "yes"}}).status, 303);
+
+  // HR enrols the officer on the page (the last seat); a third person finds it full.
+  EXPECT_EQ(hr.post_form("/learning/classes/" + class_id + "/enrol", {{"nip", officer_nip}}).status, 303);
+  auto roster = [&] { return json::parse(hr.json("GET", "/api/v1/learning/classes/" + class_id, "").body); };
+  EXPECT_EQ(roster()["seats_taken"], 2);
+  auto full = hr.json("POST", "/api/v1/learning/classes/" + class_id + "/enrolments", json({{"nip", head_nip}}).dump());
+  EXPECT_EQ(full.status, 409);
+  EXPECT_NE(full.body.find("Kelas sudah penuh"), std::string::npos) << full.body;
+  EXPECT_EQ(roster()["people"].size(), 2u);
+
+  // Attendance: for someone without a seat, refused and nothing written.
+  auto stranger = hr.json("POST", "/api/v1/learning/classes/" + class_id + "/attendance",
+                          json({{"nip", head_nip}, {"day", today_text}}).dump());
+  EXPECT_EQ(stranger.status, 409) << stranger.body;
+  EXPECT_EQ(hr.json("POST", "/api/v1/learning/classes/" + class_id + "/attendance",
+                    json({{"nip", nip}, {"day", today_text}}).dump()).status, 200);
+  EXPECT_EQ(hr.json("POST", "/api/v1/learning/classes/" + class_id + "/attendance",
+                    json({{"nip", nip}, {"day", "2000-01-01"}}).dump()).status, 422) << "a day outside the class";
+  int days = -1;
+  const json attended = roster();
+  for (const auto& p : attended["people"]) {
+    if (p["nip"] == nip) days = p["days"];
+  }
+  EXPECT_EQ(days, 1);
+
+  // Completion: "completed" but failed is refused; then the learner completes, the officer does not.
+  auto contradictory = hr.json("POST", "/api/v1/learning/classes/" + class_id + "/completion",
+                               json({{"nip", nip}, {"completed", true}, {"passed", false}}).dump());
+  EXPECT_EQ(contradictory.status, 422);
+  EXPECT_DOUBLE_EQ(jp_of(learner), jp_before);
+  auto completed = hr.json("POST", "/api/v1/learning/classes/" + class_id + "/completion",
+                           json({{"nip", nip}, {"completed", true}, {"score", 88}, {"passed", true}}).dump());
+  ASSERT_EQ(completed.status, 200) << completed.body;
+  std::string officer_id;
+  const json seated = roster();
+  for (const auto& p : seated["people"]) {
+    if (p["nip"] == officer_nip) officer_id = std::to_string(p["asn_id"].get<int64_t>());
+  }
+  EXPECT_EQ(hr.post_form("/learning/classes/" + class_id + "/completion", {{"result:" + officer_id, "not_completed"}}).status, 303);
+  // Again: nothing changes (no second record, no second certificate).
+  EXPECT_EQ(hr.json("POST", "/api/v1/learning/classes/" + class_id + "/completion",
+                    json({{"nip", nip}, {"completed", true}, {"score", 88}, {"passed", true}}).dump()).status, 200);
+  EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 6.5);
+
+  // The learner sees the record and the certificate; the plan action is done.
+  auto mine = json::parse(learner.json("GET", "/api/v1/learning/me", "").body);
+  std::string certificate;
+  int certificates = 0;
+  for (const auto& e : mine["enrolments"]) {
+    if (e["programme"] == "Komunikasi Lintas Budaya di Loket" && e["certificate"].is_string()) {
+      certificate = e["certificate"];
+      ++certificates;
+    }
+  }
+  ASSERT_EQ(certificates, 1);
+  auto pdf = learner.get("/certificates/" + certificate + "/pdf");
+  EXPECT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  EXPECT_EQ(officer.get("/certificates/" + certificate + "/pdf").status, 404) << "not the officer's certificate";
+  HttpClient anyone = client();
+  auto check = anyone.get("/v/" + certificate);
+  EXPECT_EQ(check.status, 200);
+  EXPECT_NE(check.body.find("Sertifikat ini sah"), std::string::npos);
+  EXPECT_NE(check.body.find("Komunikasi Lintas Budaya di Loket"), std::string::npos);
+  EXPECT_EQ(check.body.find(nip), std::string::npos) << "the public check shows no NIP";
+  EXPECT_EQ(anyone.get("/v/no-such-certificate").status, 404);
+  auto plan_now = json::parse(head.json("GET", "/api/v1/plans/" + nip, "").body);
+  std::string action_status;
+  for (const auto& a : plan_now["actions"]) {
+    if (a["id"] == action_id) action_status = a["status"];
+  }
+  EXPECT_EQ(action_status, "done") << "completing the class completes the plan action";
+  auto learner_page = learner.get("/learning");
+  EXPECT_EQ(learner_page.status, 200);
+  EXPECT_NE(learner_page.body.find("/certificates/" + certificate + "/pdf"), std::string::npos);
+
+  // A self-learning claim: wrong type and too large are refused; the head approves.
+  auto claims_of = [&] { return json::parse(learner.json("GET", "/api/v1/learning/me", "").body)["claims"].size(); };
+  const size_t claims_before = claims_of();
+  auto claim = [&](const std::string& evidence) {
+    return learner.json("POST", "/api/v1/learning/claims",
+                        json({{"kind", "external_course"}, {"title", "Bahasa Isyarat untuk Pelayanan"},
+                              {"provider", "Gerkatin"}, {"completed_on", yesterday}, {"minutes", 90},
+                              {"evidence_base64", base64_encode(evidence)}}).dump());
+  };
+  auto text_file = claim("bukan sertifikat, hanya teks");
+  EXPECT_EQ(text_file.status, 422);
+  EXPECT_NE(text_file.body.find("PDF, PNG atau JPEG"), std::string::npos) << text_file.body;
+  auto too_large = claim("%PDF-1.4\n" + std::string(5 * 1024 * 1024, 'x'));
+  EXPECT_EQ(too_large.status, 422);
+  EXPECT_NE(too_large.body.find("paling besar 5 MB"), std::string::npos) << too_large.body.substr(0, 500);
+  EXPECT_EQ(claims_of(), claims_before);
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "bukti";
+  auto sent = claim(png);
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  const std::string claim_id = std::to_string(json::parse(sent.body)["id"].get<int64_t>());
+  auto evidence = head.get("/learning/claims/" + claim_id + "/evidence");
+  EXPECT_EQ(evidence.status, 200);
+  EXPECT_EQ(evidence.body, png) << "the evidence comes back byte for byte";
+  EXPECT_EQ(officer.get("/learning/claims/" + claim_id + "/evidence").status, 404);
+  EXPECT_EQ(admin.get("/learning/claims/" + claim_id + "/evidence").status, 404) << "administrators do not read evidence";
+  EXPECT_EQ(hr.get("/learning/claims/" + claim_id + "/evidence").status, 200);
+  EXPECT_EQ(hr.json("POST", "/api/v1/learning/claims/" + claim_id + "/decision", R"({"approve":true})").status, 403);
+  EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 6.5) << "a refused approval changes nothing";
+  EXPECT_EQ(head.json("POST", "/api/v1/learning/claims/" + claim_id + "/decision", R"({"approve":true,"note":"Sesuai"})").status,
+            200);
+  EXPECT_EQ(head.json("POST", "/api/v1/learning/claims/" + claim_id + "/decision", R"({"approve":false})").status, 409);
+  EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 8.5) << "90 minutes at 45 a JP";
+
+  // An LMS file: a row for an unknown NIP stops it all; good rows only, and again, once.
+  const std::string csv = "nip,id_kursus,judul,tanggal_selesai,menit,nilai,lulus\n" + nip + ",E2E-101,Etika ASN," +
+                          yesterday + ",135,90,1\n199001012020121999,E2E-101,Etika ASN," + yesterday + ",135,90,1\n";
+  auto lms = [&](const std::string& mode) {
+    return hr.request("POST", "/api/v1/learning/lms-import?provider=e2e-lms&mode=" + mode, csv,
+                      {{"content-type", "text/csv"}, {"x-csrf-token", hr.csrf_token()}});
+  };
+  auto strict = lms("all");
+  EXPECT_EQ(strict.status, 422);
+  EXPECT_EQ(json::parse(strict.body)["problems"][0]["line"], 3) << strict.body;
+  EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 8.5);
+  EXPECT_EQ(json::parse(lms("good_rows").body)["inserted"], 1);
+  EXPECT_EQ(json::parse(lms("good_rows").body)["unchanged"], 1) << "importing again changes nothing";
+  EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 11.5);
+
+  // Peduli: a bad activity is refused; HR makes one for today coordinated by the head.
+  auto activities = [&] { return json::parse(hr.json("GET", "/api/v1/peduli/activities", "").body)["items"].size(); };
+  const size_t activities_before = activities();
+  std::vector<std::pair<std::string, std::string>> activity = {
+      {"title", "Pendampingan lansia di posyandu"}, {"target_group", "elderly"}, {"region", "61.01"},
+      {"place", "Posyandu Desa Lorong"}, {"starts_on", today_text}, {"ends_on", yesterday}, {"start_time", "08:00"},
+      {"end_time", "11:00"}, {"partner", "Puskesmas Sambas"}, {"capacity", "2"}, {"coordinator", head_nip}};
+  auto bad_activity = hr.post_form("/peduli", activity);
+  EXPECT_EQ(bad_activity.status, 422);
+  EXPECT_NE(bad_activity.body.find("Kegiatan tidak boleh berakhir sebelum dimulai"), std::string::npos);
+  EXPECT_EQ(activities(), activities_before);
+  activity[5].second = today_text;
+  auto made_activity = hr.post_form("/peduli", activity);
+  ASSERT_EQ(made_activity.status, 303) << made_activity.body.substr(0, 2000);
+  const std::string page = made_activity.header("location");
+  const std::string activity_id = page.substr(page.rfind('/') + 1);
+  const std::string api = "/api/v1/peduli/activities/" + activity_id;
+  EXPECT_EQ(learner.post_form(page + "/signup", {}).status, 303);
+  EXPECT_EQ(officer.json("POST", api + "/signup", "{}").status, 200);
+  auto no_room = hr.json("POST", api + "/signup", "{}");
+  EXPECT_EQ(no_room.status, 409);
+  EXPECT_NE(no_room.body.find("Kegiatan sudah penuh"), std::string::npos);
+  // Confirmation: one bad line (more minutes than the activity) and nothing is written.
+  EXPECT_EQ(officer.post_form(page + "/confirm", {{"attendance:" + nip, "attended"}, {"minutes:" + nip, "120"}}).status, 403)
+      << "only the coordinator confirms";
+  auto bad_line = head.post_form(page + "/confirm", {{"attendance:" + officer_nip, "absent"}, {"minutes:" + officer_nip, "0"},
+                                                     {"attendance:" + nip, "attended"}, {"minutes:" + nip, "9999"}});
+  EXPECT_EQ(bad_line.status, 422);
+  EXPECT_EQ(json::parse(hr.json("GET", api, "").body)["attended"], 0);
+  EXPECT_EQ(head.post_form(page + "/confirm", {{"attendance:" + officer_nip, "absent"}, {"minutes:" + officer_nip, "0"},
+                                               {"attendance:" + nip, "attended"}, {"minutes:" + nip, "150"}}).status, 303);
+  EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 14) << "150 minutes at 1 JP an hour";
+  EXPECT_EQ(head.json("POST", api + "/close", R"({"beneficiaries":31})").status, 200);
+
+  // Reflections: the absent officer cannot write one; the learner shares theirs with the head.
+  EXPECT_EQ(officer.json("PUT", api + "/reflection", R"({"seen":"x","sharing":"private"})").status, 409);
+  const std::string felt = "Terharu melihat lansia datang sendiri tanpa pendamping";
+  EXPECT_EQ(learner.json("PUT", api + "/reflection",
+                         json({{"seen", "Antrean lansia panjang"}, {"felt", felt}, {"change", "Lebih sabar"},
+                               {"sharing", "superior"}}).dump()).status, 200);
+  EXPECT_NE(head.get("/peduli/reflections").body.find(felt), std::string::npos);
+  EXPECT_EQ(hr.get("/peduli/reflections").body.find(felt), std::string::npos) << "shared with the superior only";
+
+  // The evaluation of today: exactly this activity.
+  auto evaluation = json::parse(hr.json("GET", "/api/v1/peduli/evaluation?from=" + today_text + "&to=" + today_text, "").body);
+  EXPECT_EQ(evaluation["activities"], 1);
+  EXPECT_EQ(evaluation["participants"], 1);
+  EXPECT_EQ(evaluation["hours"], "2.5");
+  EXPECT_EQ(evaluation["beneficiaries"], 31);
+  ASSERT_EQ(evaluation["by_target"].size(), 1u);
+  EXPECT_EQ(evaluation["by_target"][0]["target"], "elderly");
+  EXPECT_EQ(hr.get("/peduli/evaluation").status, 200);
+
+  // Compliance agrees with the people: every active person counted once, the list of
+  // those below 20 JP as long as the count, the learner where their JP puts them.
+  auto compliance = json::parse(hr.json("GET", "/api/v1/learning/compliance?year=" + std::to_string(year), "").body);
+  int64_t people = 0, below = 0;
+  for (const auto& u : compliance["units"]) {
+    people += u["people"].get<int64_t>();
+    below += u["below"].get<int64_t>();
+  }
+  EXPECT_EQ(compliance["total"]["people"], people);
+  int64_t active = 0;
+  for (std::string cursor;;) {
+    auto page_of = json::parse(admin.json("GET", "/api/v1/instansi/KAB-SAMBAS/asn?limit=500&cursor=" + cursor, "").body);
+    active += static_cast<int64_t>(page_of["items"].size());
+    if (page_of["next_cursor"].is_null()) break;
+    cursor = page_of["next_cursor"];
+  }
+  EXPECT_EQ(people, active);
+  std::set<std::string> listed;
+  for (int64_t offset = 0;;) {
+    auto page_of = json::parse(hr.json("GET", "/api/v1/learning/compliance/people?limit=1000&offset=" + std::to_string(offset), "").body);
+    for (const auto& p : page_of["items"]) {
+      EXPECT_LT(p["jp"].get<double>(), 20.0);
+      listed.insert(p["nip"]);
+    }
+    if (page_of["next_offset"].is_null()) break;
+    offset = page_of["next_offset"];
+  }
+  EXPECT_EQ(static_cast<int64_t>(listed.size()), below);
+  EXPECT_EQ(listed.contains(nip), jp_of(learner) < 20.0);
+  auto scoped = json::parse(head.json("GET", "/api/v1/learning/compliance", "").body);
+  for (const auto& u : scoped["units"]) {
+    EXPECT_EQ(u["unit"].get<std::string>().rfind("DUKCAPIL", 0), 0u) << "a head sees their subtree: " << u["unit"];
+  }
+  auto xlsx = hr.get("/learning/compliance.xlsx");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  // The person's own page and xAPI statements.
+  auto statements = json::parse(head.json("GET", "/api/v1/learning/people/" + nip + "/xapi", "").body)["statements"];
+  bool class_statement = false;
+  for (const auto& st : statements) {
+    class_statement = class_statement || (st["object"]["definition"]["name"]["id-ID"] == "Komunikasi Lintas Budaya di Loket" &&
+                                          st["verb"]["id"].get<std::string>().ends_with("passed"));
+  }
+  EXPECT_TRUE(class_statement) << statements.dump().substr(0, 1000);
+  EXPECT_EQ(officer.json("GET", "/api/v1/learning/people/" + nip, "").status, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, E2E, ::testing::ValuesIn(backend_names()),

@@ -360,8 +360,10 @@ void register_person_routes(web::App& app) {
     return ctx.redirect("/learning", "learning.requested");
   }, {.body_limit = 4 * 1024});
 
-  // A claim with its evidence file (a page form: multipart).
-  const size_t upload_limit = kMaxEvidenceBytes + 256 * 1024;
+  // A claim with its evidence file (a page form: multipart). A file somewhat over the
+  // limit still arrives, to be refused with the form's own message.
+  constexpr size_t kLeeway = 1024 * 1024;
+  const size_t upload_limit = kMaxEvidenceBytes + kLeeway;
   r.add("POST", "/learning/claims", [](Context& ctx) -> Reply {
     org::Asn me = TRY(org::own_person(ctx));
     std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
@@ -535,7 +537,7 @@ void register_person_routes(web::App& app) {
   r.add("POST", "/api/v1/learning/claims", [](Context& ctx) -> Reply {
     org::Asn me = TRY(org::own_person(ctx));
     auto in = TRY(ctx.input());
-    auto evidence_text = in.text("evidence_base64", {.max_chars = kMaxEvidenceBytes * 4 / 3 + 8});
+    auto evidence_text = in.text("evidence_base64", {.max_chars = (kMaxEvidenceBytes + kLeeway) * 4 / 3 + 8});
     in.ignore("evidence_base64");
     Claim claim = TRY(read_claim_fields(in, me.id));
     auto evidence = evidence_text ? base64_decode(*evidence_text) : std::nullopt;
