@@ -278,6 +278,84 @@ try {
     check((await officer.textContent('main')).includes('ASN Peduli'), 'an action added to the plan');
   }
   await officerContext.close();
+
+  // Learning and Peduli. HR: the programme pages, a class, compliance, import, settings,
+  // the Peduli evaluation (its chart), a programme form with errors.
+  const learningContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const learningHr = await learningContext.newPage();
+  await login(learningHr, 'sdm.bkpsdm@harmoni.demo');
+  for (const href of ['/learning/programmes/PB-101', '/learning/programmes/new', '/learning/classes/1',
+                      '/learning/classes/2', '/learning/compliance/people', '/learning/import', '/learning/settings',
+                      '/peduli/new', '/peduli/1', '/peduli/evaluation']) {
+    const response = await learningHr.goto(base + href);
+    check(response.status() === 200, `HR ${href} status`, String(response.status()));
+    await audit(learningHr, `HR ${href}`);
+  }
+  check(await learningHr.$('svg.chart rect'), 'the Peduli evaluation draws its chart');
+  await learningHr.goto(`${base}/learning/programmes/new`);
+  await learningHr.fill('#f-code', 'UJI-1');
+  await learningHr.fill('#f-jp', 'dua');
+  await Promise.all([learningHr.waitForNavigation(), learningHr.click('form.stack button.primary')]);
+  const programmeErrors = await learningHr.$('.error-summary');
+  check(programmeErrors && (await programmeErrors.textContent()).includes('JP'), 'a programme form with errors says what is wrong');
+  await audit(learningHr, 'programme form with errors');
+  await learningContext.close();
+
+  // The Dukcapil head on a phone: approvals, shared reflections, confirming next week's activity.
+  const headContext = await browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true });
+  const learningHead = await headContext.newPage();
+  await login(learningHead, 'kepala.dukcapil@harmoni.demo');
+  for (const href of ['/learning/approvals', '/peduli/reflections', '/peduli/6', '/learning/compliance']) {
+    await learningHead.goto(base + href);
+    const overflow = await learningHead.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    check(!overflow, `${href} fits 320px`, await learningHead.evaluate(() => [...document.querySelectorAll('main *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap'))
+      .slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).join(', ')));
+    await audit(learningHead, `head ${href} at 320px`);
+  }
+  await learningHead.goto(`${base}/learning/approvals`);
+  const requestsBefore = (await learningHead.$$('form[action^="/learning/enrolments/"]')).length;
+  check(requestsBefore > 0, 'requests wait for the head');
+  await Promise.all([learningHead.waitForNavigation(),
+                     learningHead.click('form[action^="/learning/enrolments/"] button[value=yes]')]);
+  check((await learningHead.$$('form[action^="/learning/enrolments/"]')).length === requestsBefore - 1, 'a request approved');
+  await headContext.close();
+
+  // The officer on a phone: their JP and certificate, a claim sent without evidence
+  // (errors), Peduli sign-up and a reflection; the certificate's public check.
+  const learnerContext = await browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true });
+  const learner = await learnerContext.newPage();
+  await login(learner, 'petugas.mpp@harmoni.demo');
+  await learner.goto(`${base}/learning`);
+  await audit(learner, 'own learning at 320px');
+  check(!(await learner.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)), '/learning fits 320px');
+  const certificate = await learner.$eval('a[href^="/v/"]', (a) => a.getAttribute('href'));
+  await learner.fill('#f-title', 'Kursus BISINDO lanjutan');
+  await learner.fill('#f-minutes', '120');
+  await Promise.all([learner.waitForNavigation(), learner.click('form[enctype] button.primary')]);
+  check(await learner.$('.error-summary'), 'a claim without a date or evidence says what is missing');
+  await audit(learner, 'claim form with errors');
+  await learner.goto(`${base}/peduli/6`);
+  await audit(learner, 'Peduli activity at 320px');
+  await Promise.all([learner.waitForNavigation(), learner.click('form[action$="/signup"] button')]);
+  check((await learner.textContent('main')).includes('Anda terdaftar'), 'signed up for a Peduli activity');
+  await learner.goto(`${base}/peduli`);
+  const reflect = await learner.$('a[href$="/reflection"]');
+  check(reflect, 'the officer may reflect on an activity they attended');
+  if (reflect) {
+    await Promise.all([learner.waitForNavigation(), reflect.click()]);
+    await audit(learner, 'reflection form at 320px');
+    await learner.fill('#f-change', 'Menyapa warga lansia lebih dulu dan menawarkan kursi.');
+    await Promise.all([learner.waitForNavigation(), learner.click('form.stack button.primary')]);
+    check(new URL(learner.url()).pathname === '/peduli', 'a saved reflection returns to Peduli', learner.url());
+  }
+  await learnerContext.close();
+  const publicContext = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false, locale: 'id-ID' });
+  const verifier = await publicContext.newPage();
+  const verified = await verifier.goto(base + certificate);
+  check(verified.status() === 200 && (await verifier.textContent('main')).includes('sah'), 'the certificate checks out publicly',
+        `${certificate} ${verified.status()} ${(await verifier.textContent('body')).slice(0, 300)}`);
+  await publicContext.close();
 } catch (e) {
   check(false, 'browser run', e.stack);
 } finally {

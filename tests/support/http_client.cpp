@@ -47,6 +47,16 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
 
 HttpResponse HttpClient::request(const std::string& method, const std::string& target, const std::string& body,
                                  std::vector<std::pair<std::string, std::string>> headers) {
+  try {
+    return exchange(method, target, body, headers);
+  } catch (const std::exception& e) {
+    // A failed exchange names its request, so a test failure says which call broke.
+    throw std::runtime_error(method + " " + target + " (" + std::to_string(body.size()) + " bytes): " + e.what());
+  }
+}
+
+HttpResponse HttpClient::exchange(const std::string& method, const std::string& target, const std::string& body,
+                                  const std::vector<std::pair<std::string, std::string>>& headers) {
   asio::io_context ioc;
   asio::ip::tcp::socket socket(ioc);
   socket.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port_)});

@@ -34,6 +34,8 @@ class HttpClient {
   int port() const { return port_; }
 
  private:
+  HttpResponse exchange(const std::string& method, const std::string& target, const std::string& body,
+                        const std::vector<std::pair<std::string, std::string>>& headers);
   int port_;
   std::map<std::string, std::string> cookies_;
   std::string bearer_;

@@ -261,6 +261,8 @@ struct Server::Impl {
       }
 
       bool keep_alive = false;
+      // A large body is read in 64 KiB steps, not in steps of the header's small buffer.
+      if (content_length && *content_length > 16 * 1024) buffer.reserve(64 * 1024);
       stream.expires_after(options.read_timeout);
       if (route_limits.upload_to_file) {
         std::optional<bhttp::request_parser<bhttp::file_body>> parser;
