@@ -22,14 +22,12 @@ using nlohmann::json;
 using web::Context;
 using web::Reply;
 
-int64_t instansi_of(const Context& ctx) { return ctx.user().instansi_id.value_or(-1); }
-
 Result<std::vector<Item>> own_items(const Context& ctx) {
-  return ctx.services.db.read([&](db::Tx& tx) { return list_custom_items(tx, instansi_of(ctx)); });
+  return ctx.services.db.read([&](db::Tx& tx) { return list_custom_items(tx, ctx.user_instansi()); });
 }
 
 Result<std::vector<org::Unit>> instansi_units(const Context& ctx) {
-  return ctx.services.db.read([&](db::Tx& tx) { return org::list_units(tx, instansi_of(ctx)); });
+  return ctx.services.db.read([&](db::Tx& tx) { return org::list_units(tx, ctx.user_instansi()); });
 }
 
 // ---- campaign settings from a form or JSON ----
@@ -174,7 +172,7 @@ Reply settings_page(Context& ctx, const CampaignSettings& s, std::optional<int64
 // Checks and stores new settings (a new campaign, or a draft changed), audited.
 Result<int64_t> save_settings(Context& ctx, const CampaignSettings& s, std::optional<int64_t> campaign_id) {
   return ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-    auto own = TRY(list_custom_items(tx, instansi_of(ctx)));
+    auto own = TRY(list_custom_items(tx, ctx.user_instansi()));
     TRY(validate(s, catalog(), own));
     Instrument instrument = build_instrument(s, catalog(), own);
     const int64_t now = ctx.services.clock.now_seconds();
@@ -183,10 +181,10 @@ Result<int64_t> save_settings(Context& ctx, const CampaignSettings& s, std::opti
       TRY(update_draft_campaign(tx, *campaign_id, s, instrument, now));
       id = *campaign_id;
     } else {
-      id = TRY(insert_campaign(tx, instansi_of(ctx), s, instrument, ctx.user().user_id, now));
+      id = TRY(insert_campaign(tx, ctx.user_instansi(), s, instrument, ctx.user().user_id, now));
     }
     TRY(audit::append(tx, ctx.audit(campaign_id ? "competency.campaign_update" : "competency.campaign_create", "campaign",
-                                    std::to_string(id), instansi_of(ctx),
+                                    std::to_string(id), ctx.user_instansi(),
                                     json({{"items", s.item_codes.size()}, {"scope", s.scope_unit_ids.size()}}).dump()),
                       ctx.now_ms()));
     return id;
@@ -330,8 +328,8 @@ Result<Item> read_custom_item(web::Input& in) {
 
 Result<int64_t> save_custom_item(Context& ctx, const Item& item) {
   return ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-    int64_t id = TRY(insert_custom_item(tx, instansi_of(ctx), item, ctx.services.clock.now_seconds()));
-    TRY(audit::append(tx, ctx.audit("competency.item_create", "competency_item", std::to_string(id), instansi_of(ctx)),
+    int64_t id = TRY(insert_custom_item(tx, ctx.user_instansi(), item, ctx.services.clock.now_seconds()));
+    TRY(audit::append(tx, ctx.audit("competency.item_create", "competency_item", std::to_string(id), ctx.user_instansi()),
                       ctx.now_ms()));
     return id;
   });
@@ -414,7 +412,7 @@ void register_campaign_routes(web::App& app) {
   // ---- campaigns: pages ----
   r.add("GET", "/competency", [](Context& ctx) -> Reply {
     if (!oversight_prefix(ctx.user())) return Error::forbidden();
-    auto campaigns = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_campaigns(tx, instansi_of(ctx)); }));
+    auto campaigns = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_campaigns(tx, ctx.user_instansi()); }));
     json list = json::array();
     for (const auto& c : campaigns) {
       list.push_back({{"id", c.id}, {"name", c.settings.name}, {"status_label", ctx.t("competency.status." + std::string(campaign_status_name(c.status)))},
@@ -552,7 +550,7 @@ void register_campaign_routes(web::App& app) {
   // ---- campaigns: API ----
   r.add("GET", "/api/v1/campaigns", [](Context& ctx) -> Reply {
     if (!oversight_prefix(ctx.user())) return Error::forbidden();
-    auto campaigns = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_campaigns(tx, instansi_of(ctx)); }));
+    auto campaigns = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_campaigns(tx, ctx.user_instansi()); }));
     json items = json::array();
     for (const auto& c : campaigns) items.push_back(campaign_json(ctx, c));
     return ctx.json(200, {{"items", items}});

@@ -10,7 +10,6 @@
 namespace harmoni::competency {
 namespace {
 
-using db::prefix_end;
 using db::row_placeholders;
 
 constexpr size_t kBatchRows = 200;
@@ -50,13 +49,6 @@ Result<std::vector<T>> all_rows(db::Tx& tx, std::string_view sql, const db::Para
 }
 
 // " AND <column> >= ? AND <column> < ?" for a unit subtree, or "" for all.
-std::string subtree_filter(const char* column, const std::string& prefix, db::Params& params) {
-  if (prefix.empty()) return "";
-  params.emplace_back(prefix);
-  params.emplace_back(prefix_end(prefix));
-  return std::string(" AND ") + column + " >= ? AND " + column + " < ?";
-}
-
 // Instruments by their stored text. A campaign's instrument never changes once it is
 // open, and a draft's changes give a new text, so the text is the key (ids would clash
 // between databases in one process, as in the tests). Small: campaigns are few.
@@ -382,7 +374,7 @@ Status submit_answers(db::Tx& tx, const AssignmentRow& a, const RatingAnswers& a
 
 Result<std::vector<UnitProgress>> campaign_progress(db::Tx& tx, int64_t campaign_id, const std::string& prefix) {
   db::Params p{campaign_id};
-  std::string filter = subtree_filter("u.path", prefix, p);
+  std::string filter = db::prefix_condition("u.path", prefix, p);
   std::vector<UnitProgress> out;
   TRY(tx.each("SELECT u.id, u.code, u.name, u.path, SUM(t.n), SUM(t.sent), COUNT(*), "
               "SUM(CASE WHEN t.sent = t.n THEN 1 ELSE 0 END) FROM (SELECT ratee_asn_id AS ratee, COUNT(*) AS n, "
@@ -399,7 +391,7 @@ Result<std::vector<UnitProgress>> campaign_progress(db::Tx& tx, int64_t campaign
 
 Result<std::vector<PendingRater>> pending_raters(db::Tx& tx, int64_t campaign_id, const std::string& prefix, int limit) {
   db::Params p{campaign_id};
-  std::string filter = subtree_filter("u.path", prefix, p);
+  std::string filter = db::prefix_condition("u.path", prefix, p);
   p.emplace_back(limit);
   std::vector<PendingRater> out;
   TRY(tx.each("SELECT r.id, r.nip, r.name, u.name, COUNT(*) FROM rater_assignments ra JOIN asn r ON r.id = ra.rater_asn_id "
@@ -523,7 +515,7 @@ Result<std::vector<ResultInCampaign>> results_of_person(db::Tx& tx, int64_t asn_
 
 Result<std::vector<UnitHeat>> load_heat(db::Tx& tx, int64_t campaign_id, const std::string& prefix) {
   db::Params p{campaign_id};
-  std::string filter = subtree_filter("u.path", prefix, p);
+  std::string filter = db::prefix_condition("u.path", prefix, p);
   std::vector<UnitHeat> out;
   TRY(tx.each("SELECT h.unit_id, h.code, h.people, h.total, u.code, u.name, u.path FROM competency_heat h "
               "JOIN units u ON u.id = h.unit_id WHERE h.campaign_id = ?" +
@@ -604,7 +596,7 @@ Status set_plan_status(db::Tx& tx, int64_t plan_id, PlanStatus status, std::opti
 
 Result<std::vector<TeamPlan>> team_plans(db::Tx& tx, int64_t instansi_id, const std::string& prefix, int limit) {
   db::Params p{instansi_id};
-  std::string filter = subtree_filter("u.path", prefix, p);
+  std::string filter = db::prefix_condition("u.path", prefix, p);
   p.emplace_back(limit);
   std::vector<TeamPlan> out;
   TRY(tx.each("SELECT a.id, a.nip, a.name, u.name, dp.id, dp.status, "

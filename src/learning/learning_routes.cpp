@@ -28,7 +28,6 @@ using web::Reply;
 
 // ---- shared helpers ----
 
-int64_t instansi_of(const Context& ctx) { return ctx.user().instansi_id.value_or(-1); }
 Date today_wib(const Context& ctx) { return date_in_wib(ctx.now_ms()); }
 
 Result<int> year_param(const Context& ctx) {
@@ -55,7 +54,7 @@ Relation relation_to(const auth::Principal& p, const org::Asn& person) {
 }
 
 Result<org::Asn> visible_person(const Context& ctx, std::string_view nip_text) {
-  org::Asn person = TRY(org::person_by_nip(ctx, nip_text, instansi_of(ctx)));
+  org::Asn person = TRY(org::person_by_nip(ctx, nip_text, ctx.user_instansi()));
   if (relation_to(ctx.user(), person) == Relation::kNone) return Error::not_found("asn.not_found");
   return person;
 }
@@ -319,8 +318,8 @@ Result<json> approvals_of(const Context& ctx) {
   if (p.role != auth::Role::kUnitHead) return Error::forbidden("learning.not_superior");
   auto [requests, claims] = TRY(ctx.services.db.read(
       [&](db::Tx& tx) -> Result<std::pair<std::vector<MyEnrolment>, std::vector<PendingClaim>>> {
-        auto r = TRY(requests_under(tx, instansi_of(ctx), p.unit_path));
-        return std::pair{std::move(r), TRY(claims_under(tx, instansi_of(ctx), p.unit_path))};
+        auto r = TRY(requests_under(tx, ctx.user_instansi(), p.unit_path));
+        return std::pair{std::move(r), TRY(claims_under(tx, ctx.user_instansi(), p.unit_path))};
       }));
   // A head does not approve their own requests.
   std::erase_if(requests, [&](const MyEnrolment& e) { return p.asn_id && e.enrolment.asn_id == *p.asn_id; });
@@ -389,7 +388,7 @@ void register_person_routes(web::App& app) {
     auto claim = TRY(ctx.services.db.read([&](db::Tx& tx) { return find_claim(tx, id.value_or(0)); }));
     if (!claim) return Error::not_found("learning.claim_unknown");
     auto person = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_id(tx, claim->asn_id); }));
-    if (!person || person->instansi_id != instansi_of(ctx) || relation_to(ctx.user(), *person) == Relation::kNone) {
+    if (!person || person->instansi_id != ctx.user_instansi() || relation_to(ctx.user(), *person) == Relation::kNone) {
       return Error::not_found("learning.claim_unknown");
     }
     auto evidence = TRY(ctx.services.db.read([&](db::Tx& tx) { return evidence_of(tx, claim->id); }));
@@ -422,33 +421,30 @@ void register_person_routes(web::App& app) {
     return ctx.page("learning_approvals", data, "learning.approvals_title");
   });
 
-  // A superior's decisions: pages and API alike (approve: "yes" in a form, true in JSON).
-  for (const bool api : {false, true}) {
-    const std::string base = api ? "/api/v1/learning" : "/learning";
-    r.add("POST", base + "/enrolments/{id}/decision", [api](Context& ctx) -> Reply {
-      auto id = web::id_param(ctx, "id");
-      auto in = TRY(ctx.input());
-      in.ignore("_csrf");
-      const bool approve = in.is_json() ? in.flag("approve") : in.raw("approve") == "yes";
-      in.ignore("approve");
-      std::string note = in.text("note", {.required = false, .max_chars = 500}).value_or("");
-      TRY(in.finish());
-      TRY(decide_request(ctx, id.value_or(0), approve, note));
-      if (api) return ctx.json(200, {{"status", approve ? "enrolled" : "rejected"}});
-      return ctx.redirect("/learning/approvals", "saved");
-    }, {.body_limit = 4 * 1024});
-    r.add("POST", base + "/claims/{id}/decision", [api](Context& ctx) -> Reply {
-      auto id = web::id_param(ctx, "id");
-      auto in = TRY(ctx.input());
-      in.ignore("_csrf");
-      const bool approve = in.is_json() ? in.flag("approve") : in.raw("approve") == "yes";
-      in.ignore("approve");
-      std::string note = in.text("note", {.required = false, .max_chars = 500}).value_or("");
-      TRY(in.finish());
-      TRY(decide_claim_action(ctx, id.value_or(0), approve, note));
-      if (api) return ctx.json(200, {{"status", approve ? "approved" : "rejected"}});
-      return ctx.redirect("/learning/approvals", "saved");
-    }, {.body_limit = 4 * 1024});
+  // A superior's decisions on enrolment requests and claims: pages and API alike
+  // (approve: "yes" in a form, true in JSON).
+  struct Decision {
+    const char* what;
+    Status (*decide)(Context&, int64_t, bool, const std::string&);
+    const char* approved_status;
+  };
+  for (const Decision d : {Decision{"enrolments", decide_request, "enrolled"},
+                           Decision{"claims", decide_claim_action, "approved"}}) {
+    for (const bool api : {false, true}) {
+      const std::string path = std::string(api ? "/api/v1/learning/" : "/learning/") + d.what + "/{id}/decision";
+      r.add("POST", path, [api, d](Context& ctx) -> Reply {
+        auto id = web::id_param(ctx, "id");
+        auto in = TRY(ctx.input());
+        in.ignore("_csrf");
+        const bool approve = in.is_json() ? in.flag("approve") : in.raw("approve") == "yes";
+        in.ignore("approve");
+        std::string note = in.text("note", {.required = false, .max_chars = 500}).value_or("");
+        TRY(in.finish());
+        TRY(d.decide(ctx, id.value_or(0), approve, note));
+        if (api) return ctx.json(200, {{"status", approve ? d.approved_status : "rejected"}});
+        return ctx.redirect("/learning/approvals", "saved");
+      }, {.body_limit = 4 * 1024});
+    }
   }
 
   // ---- certificates ----
@@ -515,16 +511,16 @@ void register_person_routes(web::App& app) {
     TRY(in.finish());
     if (nip) {
       if (!ctx.user().can(Permission::kLearningManage)) return Error::forbidden();
-      auto person = org::person_by_nip(ctx, *nip, instansi_of(ctx));
+      auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
       if (!person.ok()) return Error::field("nip", "asn.not_found");
       int64_t enrolment = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
         auto c = TRY(find_class(tx, id.value_or(0)));
         auto p = c ? TRY(find_programme_by_id(tx, c->programme_id)) : std::nullopt;
-        if (!c || !p || p->instansi_id != instansi_of(ctx)) return Error::not_found("learning.class_unknown");
+        if (!c || !p || p->instansi_id != ctx.user_instansi()) return Error::not_found("learning.class_unknown");
         if (c->status != ClassStatus::kPlanned) return Error::conflict("learning.class_not_open");
         int64_t e = TRY(move_enrolment(tx, *c, person->id, EnrolmentStatus::kEnrolled, ctx.user().user_id, "",
                                        ctx.services.clock.now_seconds()));
-        TRY(audit::append(tx, ctx.audit("learning.enrol", "enrolment", std::to_string(e), instansi_of(ctx)), ctx.now_ms()));
+        TRY(audit::append(tx, ctx.audit("learning.enrol", "enrolment", std::to_string(e), ctx.user_instansi()), ctx.now_ms()));
         return e;
       }));
       return ctx.json(201, {{"id", enrolment}, {"status", "enrolled"}});

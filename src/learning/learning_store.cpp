@@ -11,7 +11,6 @@
 namespace harmoni::learning {
 namespace {
 
-using db::prefix_end;
 using db::row_placeholders;
 
 constexpr size_t kBatchRows = 200;
@@ -45,13 +44,6 @@ std::optional<int> int_of(const db::Row& r, size_t i) {
 }
 
 // " AND <column> >= ? AND <column> < ?" for a unit subtree, or "" for all.
-std::string subtree_filter(const char* column, const std::string& prefix, db::Params& params) {
-  if (prefix.empty()) return "";
-  params.emplace_back(prefix);
-  params.emplace_back(prefix_end(prefix));
-  return std::string(" AND ") + column + " >= ? AND " + column + " < ?";
-}
-
 // ---- ledger ----
 
 #define HARMONI_RECORD_COLUMNS \
@@ -312,7 +304,7 @@ Result<int64_t> jp_of(db::Tx& tx, int64_t asn_id, int year) {
 Result<std::vector<UnitCompliance>> compliance(db::Tx& tx, int64_t instansi_id, int year, const std::string& prefix) {
   std::map<int64_t, UnitCompliance> by_unit;
   db::Params up{instansi_id};
-  const std::string filter = subtree_filter("path", prefix, up);
+  const std::string filter = db::prefix_condition("path", prefix, up);
   std::vector<int64_t> order;
   TRY(tx.each("SELECT id, code, name, path FROM units WHERE instansi_id = ?" + filter + " ORDER BY path", up,
               [&](const db::Row& r) {
@@ -320,15 +312,22 @@ Result<std::vector<UnitCompliance>> compliance(db::Tx& tx, int64_t instansi_id, 
                 order.push_back(r.i64(0));
                 return true;
               }));
-  TRY(tx.each("SELECT unit_id, COUNT(*) FROM asn WHERE instansi_id = ? AND active = 1 GROUP BY unit_id", {instansi_id},
-              [&](const db::Row& r) {
+  // A subtree's counts read only its units' part of the indexes, not the instansi's.
+  const std::string in_subtree =
+      prefix.empty() ? "" : " AND unit_id IN (SELECT id FROM units WHERE instansi_id = ?" + filter + ")";
+  db::Params head_params{instansi_id};
+  if (!prefix.empty()) head_params.insert(head_params.end(), up.begin(), up.end());
+  TRY(tx.each("SELECT unit_id, COUNT(*) FROM asn WHERE instansi_id = ? AND active = 1" + in_subtree + " GROUP BY unit_id",
+              head_params, [&](const db::Row& r) {
                 auto it = by_unit.find(r.i64(0));
                 if (it != by_unit.end()) it->second.people = r.i64(1);
                 return true;
               }));
+  db::Params total_params{kYearlyRightE2, instansi_id, year};
+  if (!prefix.empty()) total_params.insert(total_params.end(), up.begin(), up.end());
   TRY(tx.each("SELECT unit_id, SUM(CASE WHEN jp_e2 >= ? THEN 1 ELSE 0 END), SUM(jp_e2) FROM jp_totals "
-              "WHERE instansi_id = ? AND year = ? AND active = 1 GROUP BY unit_id",
-              {kYearlyRightE2, instansi_id, year}, [&](const db::Row& r) {
+              "WHERE instansi_id = ? AND year = ? AND active = 1" + in_subtree + " GROUP BY unit_id",
+              total_params, [&](const db::Row& r) {
                 auto it = by_unit.find(r.i64(0));
                 if (it != by_unit.end()) {
                   it->second.met = r.i64(1);
@@ -350,7 +349,7 @@ Result<std::vector<PersonJp>> people_below(db::Tx& tx, const BelowQuery& q) {
     where = " AND a.unit_id = ?";
     p.emplace_back(*q.unit_id);
   } else {
-    where = subtree_filter("u.path", q.unit_path_prefix, p);
+    where = db::prefix_condition("u.path", q.unit_path_prefix, p);
   }
   p.insert(p.end(), {kYearlyRightE2, q.limit, q.offset});
   std::vector<PersonJp> out;
@@ -367,7 +366,7 @@ Result<std::vector<PersonJp>> people_below(db::Tx& tx, const BelowQuery& q) {
 Status each_person_jp(db::Tx& tx, int64_t instansi_id, int year, const std::string& prefix,
                       const std::function<bool(const PersonJp&)>& each) {
   db::Params p{year, instansi_id};
-  const std::string where = subtree_filter("u.path", prefix, p);
+  const std::string where = db::prefix_condition("u.path", prefix, p);
   return tx.each("SELECT a.id, a.nip, a.name, u.name, COALESCE(t.jp_e2, 0) FROM asn a JOIN units u ON u.id = a.unit_id "
                  "LEFT JOIN jp_totals t ON t.asn_id = a.id AND t.year = ? WHERE a.instansi_id = ? AND a.active = 1" +
                      where + " ORDER BY u.path, a.name_key, a.id",
@@ -490,7 +489,7 @@ Result<std::vector<MyEnrolment>> enrolments_of(db::Tx& tx, int64_t asn_id) {
 
 Result<std::vector<MyEnrolment>> requests_under(db::Tx& tx, int64_t instansi_id, const std::string& prefix) {
   db::Params p{instansi_id};
-  const std::string filter = subtree_filter("u.path", prefix, p);
+  const std::string filter = db::prefix_condition("u.path", prefix, p);
   return my_enrolments_where(tx, "WHERE a.instansi_id = ? AND e.status = 'requested'" + filter + " ORDER BY c.starts_on, a.name_key",
                              p);
 }
@@ -654,7 +653,7 @@ Result<std::vector<Claim>> claims_of(db::Tx& tx, int64_t asn_id) {
 
 Result<std::vector<PendingClaim>> claims_under(db::Tx& tx, int64_t instansi_id, const std::string& prefix) {
   db::Params p{instansi_id};
-  const std::string filter = subtree_filter("u.path", prefix, p);
+  const std::string filter = db::prefix_condition("u.path", prefix, p);
   std::vector<PendingClaim> out;
   TRY(tx.each("SELECT " HARMONI_CLAIM_COLUMNS ", a.nip, a.name, u.name FROM learning_claims c JOIN asn a ON a.id = c.asn_id "
               "JOIN units u ON u.id = a.unit_id WHERE a.instansi_id = ? AND c.status = 'submitted'" +

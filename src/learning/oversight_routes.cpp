@@ -32,7 +32,7 @@ Result<std::string> scope_of(const Context& ctx, Detail detail) {
 
 Result<json> compliance_json(const Context& ctx, int year) {
   const std::string prefix = TRY(scope_of(ctx, Detail::kCounts));
-  auto units = TRY(ctx.services.db.read([&](db::Tx& tx) { return compliance(tx, instansi_of(ctx), year, prefix); }));
+  auto units = TRY(ctx.services.db.read([&](db::Tx& tx) { return compliance(tx, ctx.user_instansi(), year, prefix); }));
   json rows = json::array();
   int64_t people = 0, met = 0, jp = 0;
   for (const auto& u : units) {
@@ -51,7 +51,7 @@ Result<json> compliance_json(const Context& ctx, int year) {
 
 Result<json> below_json(const Context& ctx, int year, int limit, int64_t offset) {
   std::string prefix = TRY(scope_of(ctx, Detail::kPeople));
-  BelowQuery q{.instansi_id = instansi_of(ctx), .year = year, .unit_path_prefix = std::move(prefix), .limit = limit,
+  BelowQuery q{.instansi_id = ctx.user_instansi(), .year = year, .unit_path_prefix = std::move(prefix), .limit = limit,
                .offset = offset};
   if (auto unit = ctx.request.query_param("unit"); unit && !unit->empty()) {
     int64_t id = std::atoll(unit->c_str());
@@ -86,10 +86,10 @@ Result<csv::ImportReport> import_action(Context& ctx, const std::string& path, c
   if (mode != "all" && mode != "good_rows" && mode != "check") {
     return Error::field("mode", "input.not_allowed", {{"allowed", "all, good_rows, check"}});
   }
-  return import_lms_csv(ctx.services.db, instansi_of(ctx), path, provider,
+  return import_lms_csv(ctx.services.db, ctx.user_instansi(), path, provider,
                         csv::ImportOptions{.import_good_rows = mode == "good_rows", .dry_run = mode == "check"},
                         ctx.services.clock.now_seconds(),
-                        ctx.audit("learning.lms_import", "instansi", std::to_string(instansi_of(ctx)), instansi_of(ctx)),
+                        ctx.audit("learning.lms_import", "instansi", std::to_string(ctx.user_instansi()), ctx.user_instansi()),
                         ctx.now_ms());
 }
 
@@ -116,8 +116,8 @@ json settings_json(const LearningSettings& s) {
 
 Status save_settings_action(Context& ctx, const LearningSettings& s) {
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    TRY(save_settings(tx, instansi_of(ctx), s, ctx.services.clock.now_seconds()));
-    return audit::append(tx, ctx.audit("learning.settings", "instansi", std::to_string(instansi_of(ctx)), instansi_of(ctx),
+    TRY(save_settings(tx, ctx.user_instansi(), s, ctx.services.clock.now_seconds()));
+    return audit::append(tx, ctx.audit("learning.settings", "instansi", std::to_string(ctx.user_instansi()), ctx.user_instansi(),
                                        settings_json(s).dump()),
                          ctx.now_ms());
   });
@@ -150,13 +150,13 @@ void register_oversight_routes(web::App& app) {
   r.add("GET", "/learning/compliance.xlsx", [](Context& ctx) -> Reply {
     const int year = TRY(year_param(ctx));
     const std::string prefix = TRY(scope_of(ctx, Detail::kPeople));
-    TRY(web::record_audit(ctx, ctx.audit("learning.export", "instansi", std::to_string(instansi_of(ctx)), instansi_of(ctx),
+    TRY(web::record_audit(ctx, ctx.audit("learning.export", "instansi", std::to_string(ctx.user_instansi()), ctx.user_instansi(),
                                          json({{"year", year}}).dump())));
     const std::vector<std::string> headings = {ctx.t("field.nip"), ctx.t("common.name"), ctx.t("field.unit"), "JP",
                                                ctx.t("learning.export_met"), ctx.t("learning.export_missing")};
     const std::string yes = ctx.t("common.yes"), no = ctx.t("common.no");
     db::Database& database = ctx.services.db;
-    const int64_t instansi = instansi_of(ctx);
+    const int64_t instansi = ctx.user_instansi();
     const std::string tmpdir = ctx.services.config.upload_dir;
     return web::temp_file_download(
         ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fmt::format("jp-{}.xlsx", year), ".xlsx",
@@ -224,7 +224,7 @@ void register_oversight_routes(web::App& app) {
 
   // ---- settings ----
   r.add("GET", "/learning/settings", [](Context& ctx) -> Reply {
-    auto s = TRY(ctx.services.db.read([&](db::Tx& tx) { return load_settings(tx, instansi_of(ctx)); }));
+    auto s = TRY(ctx.services.db.read([&](db::Tx& tx) { return load_settings(tx, ctx.user_instansi()); }));
     return ctx.page("learning_settings", {{"settings", settings_json(s)}}, "learning.settings_title");
   }, {.permission = Permission::kLearningManage});
 
@@ -244,7 +244,7 @@ void register_oversight_routes(web::App& app) {
   }, {.permission = Permission::kLearningManage, .body_limit = 4 * 1024});
 
   r.add("GET", "/api/v1/learning/settings", [](Context& ctx) -> Reply {
-    auto s = TRY(ctx.services.db.read([&](db::Tx& tx) { return load_settings(tx, instansi_of(ctx)); }));
+    auto s = TRY(ctx.services.db.read([&](db::Tx& tx) { return load_settings(tx, ctx.user_instansi()); }));
     return ctx.json(200, settings_json(s));
   }, {.permission = Permission::kLearningManage});
 

@@ -54,7 +54,7 @@ Result<Programme> read_programme(web::Input& in, Programme p, bool creating) {
 }
 
 Result<Programme> programme_of(const Context& ctx, std::string_view code) {
-  auto p = TRY(ctx.services.db.read([&](db::Tx& tx) { return find_programme(tx, instansi_of(ctx), org::upper_code(code)); }));
+  auto p = TRY(ctx.services.db.read([&](db::Tx& tx) { return find_programme(tx, ctx.user_instansi(), org::upper_code(code)); }));
   if (!p) return Error::not_found("learning.programme_unknown");
   return *p;
 }
@@ -135,7 +135,7 @@ Result<ClassAndProgramme> class_of(const Context& ctx) {
     if (!p) return std::optional<ClassAndProgramme>();
     return std::optional<ClassAndProgramme>(ClassAndProgramme{*c, *p});
   }));
-  if (!found || found->programme.instansi_id != instansi_of(ctx)) return Error::not_found("learning.class_unknown");
+  if (!found || found->programme.instansi_id != ctx.user_instansi()) return Error::not_found("learning.class_unknown");
   return *found;
 }
 
@@ -169,13 +169,13 @@ Reply class_page(Context& ctx, const ClassAndProgramme& cp, const Error* error) 
 
 // HR enrols a person by NIP (seat permitting).
 Status enrol_action(Context& ctx, const ClassAndProgramme& cp, const std::string& nip_text) {
-  auto person = org::person_by_nip(ctx, nip_text, instansi_of(ctx));
+  auto person = org::person_by_nip(ctx, nip_text, ctx.user_instansi());
   if (!person.ok()) return Error::field("nip", "asn.not_found");
   if (cp.session.status != ClassStatus::kPlanned) return Error::conflict("learning.class_not_open");
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     int64_t id = TRY(move_enrolment(tx, cp.session, person->id, EnrolmentStatus::kEnrolled, ctx.user().user_id, "",
                                     ctx.services.clock.now_seconds()));
-    return audit::append(tx, ctx.audit("learning.enrol", "enrolment", std::to_string(id), instansi_of(ctx)), ctx.now_ms());
+    return audit::append(tx, ctx.audit("learning.enrol", "enrolment", std::to_string(id), ctx.user_instansi()), ctx.now_ms());
   });
 }
 
@@ -187,7 +187,7 @@ Status attendance_action(Context& ctx, const ClassAndProgramme& cp, const std::s
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     const int64_t now = ctx.services.clock.now_seconds();
     for (const auto& [asn, present] : marks) TRY(record_attendance(tx, cp.session.id, asn, day, present, ctx.user().user_id, now));
-    return audit::append(tx, ctx.audit("learning.attendance", "class", std::to_string(cp.session.id), instansi_of(ctx),
+    return audit::append(tx, ctx.audit("learning.attendance", "class", std::to_string(cp.session.id), ctx.user_instansi(),
                                        json({{"day", day}, {"people", marks.size()}}).dump()),
                          ctx.now_ms());
   });
@@ -205,7 +205,7 @@ Status completion_action(Context& ctx, const ClassAndProgramme& cp, const std::v
     for (const auto& o : outcomes) {
       TRY(record_outcome(tx, cp.session, cp.programme, o, ctx.services.random.token(12), ctx.user().user_id, now));
     }
-    return audit::append(tx, ctx.audit("learning.completion", "class", std::to_string(cp.session.id), instansi_of(ctx),
+    return audit::append(tx, ctx.audit("learning.completion", "class", std::to_string(cp.session.id), ctx.user_instansi(),
                                        json({{"people", outcomes.size()}}).dump()),
                          ctx.now_ms());
   });
@@ -223,7 +223,7 @@ Result<std::vector<ClassOutcome>> read_outcomes(Context& ctx, web::Input& in) {
     if (auto s = in.integer("score", score_rule)) o.score = static_cast<int>(*s);
     if (in.has("passed")) o.passed = in.flag("passed");
     TRY(in.finish());
-    auto person = org::person_by_nip(ctx, *nip, instansi_of(ctx));
+    auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
     if (!person.ok()) return Error::field("nip", "asn.not_found");
     o.asn_id = person->id;
     out.push_back(o);
@@ -252,22 +252,22 @@ void register_programme_routes(web::App& app) {
   const web::RouteOptions manage_write{.permission = Permission::kLearningManage, .body_limit = 64 * 1024};
 
   r.add("GET", "/learning/programmes", [](Context& ctx) -> Reply {
-    auto list = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_programmes(tx, instansi_of(ctx), true); }));
+    auto list = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
     json items = json::array();
     for (const auto& p : list) items.push_back(programme_json(ctx, p));
     return ctx.page("programmes", {{"programmes", items}, {"has_programmes", !items.empty()}}, "learning.programmes_title");
   }, manage);
 
   r.add("GET", "/learning/programmes/new", [](Context& ctx) -> Reply {
-    return programme_page(ctx, Programme{.instansi_id = instansi_of(ctx), .jp_e2 = 0}, true, nullptr);
+    return programme_page(ctx, Programme{.instansi_id = ctx.user_instansi(), .jp_e2 = 0}, true, nullptr);
   }, manage);
 
   r.add("POST", "/learning/programmes", [](Context& ctx) -> Reply {
     auto in = TRY(ctx.input());
     in.ignore("_csrf");
-    auto saved = save_programme(ctx, in, Programme{.instansi_id = instansi_of(ctx)}, true);
+    auto saved = save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true);
     if (!saved.ok()) {
-      Programme shown{.instansi_id = instansi_of(ctx), .code = in.raw("code"), .title = in.raw("title"),
+      Programme shown{.instansi_id = ctx.user_instansi(), .code = in.raw("code"), .title = in.raw("title"),
                       .organiser = in.raw("organiser"), .description = in.raw("description")};
       shown.items = in.keys_with_prefix("item:");
       shown.type = parse_programme_type(in.raw("type")).value_or(shown.type);
@@ -362,7 +362,7 @@ void register_programme_routes(web::App& app) {
     cp.session.status = *parse_class_status(*status);
     TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
       TRY(update_class(tx, cp.session, ctx.services.clock.now_seconds()));
-      return audit::append(tx, ctx.audit("learning.class_status", "class", std::to_string(cp.session.id), instansi_of(ctx),
+      return audit::append(tx, ctx.audit("learning.class_status", "class", std::to_string(cp.session.id), ctx.user_instansi(),
                                          json({{"status", *status}}).dump()),
                            ctx.now_ms());
     }));
@@ -371,7 +371,7 @@ void register_programme_routes(web::App& app) {
 
   // ---- API ----
   r.add("GET", "/api/v1/learning/programmes", [](Context& ctx) -> Reply {
-    auto list = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_programmes(tx, instansi_of(ctx), true); }));
+    auto list = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
     json items = json::array();
     for (const auto& p : list) items.push_back(programme_json(ctx, p));
     return ctx.json(200, {{"items", items}});
@@ -379,7 +379,7 @@ void register_programme_routes(web::App& app) {
 
   r.add("POST", "/api/v1/learning/programmes", [](Context& ctx) -> Reply {
     auto in = TRY(ctx.input());
-    Programme p = TRY(save_programme(ctx, in, Programme{.instansi_id = instansi_of(ctx)}, true));
+    Programme p = TRY(save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true));
     return ctx.json(201, programme_json(ctx, p));
   }, manage_write);
 
@@ -427,7 +427,7 @@ void register_programme_routes(web::App& app) {
     auto day = in.text("day", {.max_chars = 10});
     const bool present = in.is_json() && !in.has("present") ? true : in.flag("present");
     TRY(in.finish());
-    auto person = org::person_by_nip(ctx, *nip, instansi_of(ctx));
+    auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
     if (!person.ok()) return Error::field("nip", "asn.not_found");
     TRY(attendance_action(ctx, cp, *day, {{person->id, present}}));
     return ctx.json(200, {{"status", "recorded"}});

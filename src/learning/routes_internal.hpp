@@ -14,7 +14,6 @@ void register_programme_routes(web::App& app);  // programmes and classes (HR)
 void register_person_routes(web::App& app);     // one's learning, approvals, certificates
 void register_oversight_routes(web::App& app);  // compliance, export, LMS import, settings
 
-int64_t instansi_of(const web::Context& ctx);
 Date today_wib(const web::Context& ctx);
 // ?year= (2000..2100), by default this year.
 Result<int> year_param(const web::Context& ctx);

@@ -330,11 +330,7 @@ Result<AsnPage> list_asn(db::Tx& tx, const AsnQuery& q) {
   // Conditions are fixed SQL fragments; every value is a bound parameter.
   std::string sql = HARMONI_ASN_SELECT "WHERE a.instansi_id = ?";
   db::Params params{q.instansi_id};
-  if (!q.unit_path_prefix.empty()) {
-    sql += " AND u.path >= ? AND u.path < ?";
-    params.emplace_back(q.unit_path_prefix);
-    params.emplace_back(prefix_end(q.unit_path_prefix));
-  }
+  sql += db::prefix_condition("u.path", q.unit_path_prefix, params);
   if (q.only_asn_id) {
     sql += " AND a.id = ?";
     params.emplace_back(*q.only_asn_id);

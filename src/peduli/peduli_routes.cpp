@@ -21,7 +21,6 @@ using nlohmann::json;
 using web::Context;
 using web::Reply;
 
-int64_t instansi_of(const Context& ctx) { return ctx.user().instansi_id.value_or(-1); }
 std::string today_text(const Context& ctx) { return format_date(date_in_wib(ctx.now_ms())); }
 
 int form_status(const Error* error) {
@@ -32,7 +31,7 @@ int form_status(const Error* error) {
 Result<ActivityRow> activity_of(const Context& ctx) {
   auto id = web::id_param(ctx, "id");
   auto row = TRY(ctx.services.db.read([&](db::Tx& tx) { return activity_row(tx, id.value_or(0)); }));
-  if (!row || row->activity.instansi_id != instansi_of(ctx)) return Error::not_found("peduli.activity_unknown");
+  if (!row || row->activity.instansi_id != ctx.user_instansi()) return Error::not_found("peduli.activity_unknown");
   return *row;
 }
 
@@ -89,7 +88,7 @@ Result<Activity> read_activity(Context& ctx, web::Input& in, Activity a) {
   a.description = in.text("description", {.required = false, .max_chars = 4000, .multiline = true}).value_or("");
   auto coordinator = in.text("coordinator", {.max_chars = 32});
   TRY(in.finish());
-  auto person = org::person_by_nip(ctx, *coordinator, instansi_of(ctx));
+  auto person = org::person_by_nip(ctx, *coordinator, ctx.user_instansi());
   if (!person.ok()) return Error::field("coordinator", "asn.not_found");
   a.coordinator_asn_id = person->id;
   if (!a.region_code.empty()) {
@@ -148,7 +147,7 @@ Status confirm_action(Context& ctx, const ActivityRow& row, const std::vector<Ma
   if (marks.empty()) return Error::field("attendance", "peduli.nothing_confirmed");
   std::vector<std::pair<int64_t, const Mark*>> people;
   for (const auto& m : marks) {
-    auto person = org::person_by_nip(ctx, m.nip, instansi_of(ctx));
+    auto person = org::person_by_nip(ctx, m.nip, ctx.user_instansi());
     Status checked = person.ok() ? check_confirmation(row.activity, m.attendance, m.minutes)
                                  : Status(Error::field(m.from_form ? "attendance" : "nip", "asn.not_found"));
     if (!checked.ok()) {
@@ -165,7 +164,7 @@ Status confirm_action(Context& ctx, const ActivityRow& row, const std::vector<Ma
     for (const auto& [asn_id, m] : people) {
       TRY(confirm(tx, row.activity, asn_id, m->attendance, m->minutes, ctx.user().user_id, now));
     }
-    return audit::append(tx, ctx.audit("peduli.confirm", "peduli_activity", std::to_string(row.activity.id), instansi_of(ctx),
+    return audit::append(tx, ctx.audit("peduli.confirm", "peduli_activity", std::to_string(row.activity.id), ctx.user_instansi(),
                                        json({{"people", people.size()}}).dump()),
                          ctx.now_ms());
   });
@@ -180,7 +179,7 @@ Status close_action(Context& ctx, const ActivityRow& row, int beneficiaries) {
   TRY(validate(a));
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     TRY(update_activity(tx, a, ctx.services.clock.now_seconds()));
-    return audit::append(tx, ctx.audit("peduli.activity_close", "peduli_activity", std::to_string(a.id), instansi_of(ctx),
+    return audit::append(tx, ctx.audit("peduli.activity_close", "peduli_activity", std::to_string(a.id), ctx.user_instansi(),
                                        json({{"beneficiaries", beneficiaries}}).dump()),
                          ctx.now_ms());
   });
@@ -242,7 +241,7 @@ Status save_reflection_action(Context& ctx, const Reflection& r) {
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     int64_t id = TRY(save_reflection(tx, r, ctx.services.clock.now_seconds()));
     // The audit says that it was written and with whom it is shared, never what it says.
-    return audit::append(tx, ctx.audit("peduli.reflection", "peduli_reflection", std::to_string(id), instansi_of(ctx),
+    return audit::append(tx, ctx.audit("peduli.reflection", "peduli_reflection", std::to_string(id), ctx.user_instansi(),
                                        json({{"sharing", sharing_name(r.sharing)}}).dump()),
                          ctx.now_ms());
   });
@@ -264,9 +263,9 @@ Result<json> evaluation_json(const Context& ctx) {
   if (!f || !t || *t < *f) return Error::field("to", "learning.date_range");
   auto [rows, everyone, units] = TRY(ctx.services.db.read(
       [&](db::Tx& tx) -> Result<std::tuple<std::vector<Participation>, std::vector<Person>, std::vector<org::Unit>>> {
-        auto r = TRY(participation(tx, instansi_of(ctx), from, to, prefix));
-        auto e = TRY(people(tx, instansi_of(ctx), prefix));
-        return std::tuple{std::move(r), std::move(e), TRY(org::list_units(tx, instansi_of(ctx)))};
+        auto r = TRY(participation(tx, ctx.user_instansi(), from, to, prefix));
+        auto e = TRY(people(tx, ctx.user_instansi(), prefix));
+        return std::tuple{std::move(r), std::move(e), TRY(org::list_units(tx, ctx.user_instansi()))};
       }));
   Evaluation e = evaluate(rows);
   std::set<int64_t> took_part;
@@ -346,7 +345,7 @@ void register_routes(web::App& app) {
   r.add("GET", "/peduli", [](Context& ctx) -> Reply {
     auto me = org::own_person(ctx);
     auto [upcoming, mine] = TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<std::vector<ActivityRow>, std::vector<MyActivity>>> {
-      auto u = TRY(list_activities(tx, instansi_of(ctx), today_text(ctx)));
+      auto u = TRY(list_activities(tx, ctx.user_instansi(), today_text(ctx)));
       std::vector<MyActivity> m;
       if (me.ok()) m = TRY(activities_of(tx, me->id));
       return std::pair{std::move(u), std::move(m)};
@@ -370,7 +369,7 @@ void register_routes(web::App& app) {
 
   r.add("GET", "/peduli/new", [](Context& ctx) -> Reply {
     const std::string today = today_text(ctx);
-    return activity_form(ctx, Activity{.instansi_id = instansi_of(ctx), .starts_on = today, .ends_on = today,
+    return activity_form(ctx, Activity{.instansi_id = ctx.user_instansi(), .starts_on = today, .ends_on = today,
                                        .start_time = "08:00", .end_time = "12:00"},
                          "", true, nullptr);
   }, {.permission = Permission::kLearningManage});
@@ -378,11 +377,11 @@ void register_routes(web::App& app) {
   r.add("POST", "/peduli", [](Context& ctx) -> Reply {
     auto in = TRY(ctx.input());
     in.ignore("_csrf");
-    auto a = read_activity(ctx, in, Activity{.instansi_id = instansi_of(ctx)});
+    auto a = read_activity(ctx, in, Activity{.instansi_id = ctx.user_instansi()});
     Result<int64_t> id = a.ok() ? save_activity(ctx, *a, true) : Result<int64_t>(a.error());
     if (!id.ok()) {
       if (id.error().kind != ErrorKind::kInvalid) return id.release_error();
-      Activity shown{.instansi_id = instansi_of(ctx), .title = in.raw("title"), .region_code = in.raw("region"),
+      Activity shown{.instansi_id = ctx.user_instansi(), .title = in.raw("title"), .region_code = in.raw("region"),
                      .place = in.raw("place"), .starts_on = in.raw("starts_on"), .ends_on = in.raw("ends_on"),
                      .start_time = in.raw("start_time"), .end_time = in.raw("end_time"), .partner = in.raw("partner"),
                      .description = in.raw("description")};
@@ -399,7 +398,7 @@ void register_routes(web::App& app) {
           std::vector<SharedReflection> mine, under;
           if (p.asn_id) mine = TRY(reflections_shared_with_mentor(tx, *p.asn_id));
           if (p.role == auth::Role::kUnitHead && !p.unit_path.empty()) {
-            under = TRY(reflections_shared_under(tx, instansi_of(ctx), p.unit_path));
+            under = TRY(reflections_shared_under(tx, ctx.user_instansi(), p.unit_path));
           }
           return std::pair{std::move(mine), std::move(under)};
         }));
@@ -544,7 +543,7 @@ void register_routes(web::App& app) {
   // ---- API ----
   r.add("GET", "/api/v1/peduli/activities", [](Context& ctx) -> Reply {
     const std::string from = ctx.request.query_param("from").value_or("");
-    auto list = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_activities(tx, instansi_of(ctx), from); }));
+    auto list = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_activities(tx, ctx.user_instansi(), from); }));
     json items = json::array();
     for (const auto& a : list) items.push_back(activity_json(ctx, a));
     return ctx.json(200, {{"items", items}});
@@ -552,7 +551,7 @@ void register_routes(web::App& app) {
 
   r.add("POST", "/api/v1/peduli/activities", [](Context& ctx) -> Reply {
     auto in = TRY(ctx.input());
-    Activity a = TRY(read_activity(ctx, in, Activity{.instansi_id = instansi_of(ctx)}));
+    Activity a = TRY(read_activity(ctx, in, Activity{.instansi_id = ctx.user_instansi()}));
     int64_t id = TRY(save_activity(ctx, a, true));
     auto row = TRY(ctx.services.db.read([&](db::Tx& tx) { return activity_row(tx, id); }));
     return ctx.json(201, activity_json(ctx, *row));

@@ -8,13 +8,6 @@
 namespace harmoni::peduli {
 namespace {
 
-std::string subtree_filter(const char* column, const std::string& prefix, db::Params& params) {
-  if (prefix.empty()) return "";
-  params.emplace_back(prefix);
-  params.emplace_back(db::prefix_end(prefix));
-  return std::string(" AND ") + column + " >= ? AND " + column + " < ?";
-}
-
 #define HARMONI_ACTIVITY_COLUMNS                                                                                   \
   "p.id, p.instansi_id, p.title, p.target_group, COALESCE(p.region_code, ''), p.place, p.starts_on, p.ends_on, " \
   "p.start_time, p.end_time, p.partner, p.capacity, p.coordinator_asn_id, p.beneficiaries, p.description, p.status"
@@ -232,14 +225,14 @@ Result<std::vector<SharedReflection>> reflections_shared_with_mentor(db::Tx& tx,
 
 Result<std::vector<SharedReflection>> reflections_shared_under(db::Tx& tx, int64_t instansi_id, const std::string& prefix) {
   db::Params p{instansi_id};
-  const std::string filter = subtree_filter("u.path", prefix, p);
+  const std::string filter = db::prefix_condition("u.path", prefix, p);
   return shared_where(tx, "WHERE f.sharing = 'superior' AND a.instansi_id = ?" + filter, p);
 }
 
 Result<std::vector<Participation>> participation(db::Tx& tx, int64_t instansi_id, const std::string& from,
                                                  const std::string& to, const std::string& prefix) {
   db::Params p{instansi_id, from, to};
-  const std::string filter = subtree_filter("u.path", prefix, p);
+  const std::string filter = db::prefix_condition("u.path", prefix, p);
   std::vector<Participation> out;
   TRY(tx.each("SELECT x.asn_id, COALESCE(a.unit_id, 0), CASE WHEN pos.kind = 'struktural' THEN 1 ELSE 0 END, p.starts_on, "
               "p.id, COALESCE(p.region_code, ''), p.target_group, x.minutes, p.beneficiaries FROM peduli_participants x "
@@ -257,7 +250,7 @@ Result<std::vector<Participation>> participation(db::Tx& tx, int64_t instansi_id
 
 Result<std::vector<Person>> people(db::Tx& tx, int64_t instansi_id, const std::string& prefix) {
   db::Params p{instansi_id};
-  const std::string filter = subtree_filter("u.path", prefix, p);
+  const std::string filter = db::prefix_condition("u.path", prefix, p);
   std::vector<Person> out;
   TRY(tx.each("SELECT a.id, a.unit_id, CASE WHEN pos.kind = 'struktural' THEN 1 ELSE 0 END FROM asn a "
               "JOIN units u ON u.id = a.unit_id LEFT JOIN positions pos ON pos.id = a.position_id "

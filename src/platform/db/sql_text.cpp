@@ -24,4 +24,11 @@ std::string prefix_end(std::string prefix) {
   return std::string(1, '\xFF');
 }
 
+std::string prefix_condition(const char* column, const std::string& prefix, Params& params) {
+  if (prefix.empty()) return "";
+  params.emplace_back(prefix);
+  params.emplace_back(prefix_end(prefix));
+  return std::string(" AND ") + column + " >= ? AND " + column + " < ?";
+}
+
 }  // namespace harmoni::db

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string>
 
+#include "platform/db/database.hpp"
+
 namespace harmoni::db {
 
 // "(?, ?), (?, ?)": the VALUES list of a multi-row statement.
@@ -13,5 +15,9 @@ std::string row_placeholders(size_t rows, size_t columns);
 // The smallest string greater than every string that starts with prefix, so that
 // `col >= prefix AND col < prefix_end(prefix)` selects a prefix with an index.
 std::string prefix_end(std::string prefix);
+
+// " AND column >= ? AND column < ?" with the prefix's bounds appended to params: the rows
+// whose column starts with prefix (a unit's subtree by its path). "" for no prefix.
+std::string prefix_condition(const char* column, const std::string& prefix, Params& params);
 
 }  // namespace harmoni::db

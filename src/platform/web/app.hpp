@@ -73,6 +73,8 @@ class Context {
   std::string param(std::string_view name) const;
   // The logged-in principal; only on routes with Access::kAuthenticated.
   const auth::Principal& user() const { return *principal; }
+  // The logged-in user's instansi; -1, which matches no row, for users of none.
+  int64_t user_instansi() const { return user().instansi_id.value_or(-1); }
   std::string t(std::string_view key, const MessageArgs& args = {}) const;
 
   // The request body as form fields or JSON object, by Content-Type.
