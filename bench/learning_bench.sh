@@ -7,6 +7,8 @@
 # Then, over HTTP with one connection: the compliance view of the whole instansi (HR),
 # of one unit (its head), and the follow-up list of one unit.
 #   bench/learning_bench.sh [lms-rows]      (SQLite; a release build in build/)
+# FIXTURE=PATH keeps the database with the fixture at PATH (built there once, copied for
+# each run), for repeated runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
@@ -15,15 +17,16 @@ file="$work/bench.db"
 db="sqlite:$file"
 year=$(date +%Y)
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
-t0=$(date +%s.%N)
-build/harmoni demo --db "$db" --scale 1000 --responses 0 --password-cost test > /dev/null
 elapsed() { awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN {printf "%.0f s", e - s}'; }
-echo "demo (1,000,000 ASN) built in $(elapsed "$t0")"
+build_fixture() {
+  t0=$(date +%s.%N)
+  build/harmoni demo --db "$db" --scale 1000 --responses 0 --password-cost test > /dev/null
+  echo "demo (1,000,000 ASN) built in $(elapsed "$t0")"
 
-# The fixture: minutes vary by person and course so that some people meet the 20 JP and
-# some do not; source_ref ascends with (asn, course) so the unique index is appended to.
-t0=$(date +%s.%N)
-sqlite3 "$file" <<SQL
+  # The fixture: minutes vary by person and course so that some people meet the 20 JP and
+  # some do not; source_ref ascends with (asn, course) so the unique index is appended to.
+  t0=$(date +%s.%N)
+  sqlite3 "$file" > /dev/null <<SQL
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
 BEGIN;
@@ -43,7 +46,14 @@ COMMIT;
 PRAGMA journal_mode = WAL;
 ANALYZE;
 SQL
-echo "fixture: $(sqlite3 "$file" "SELECT COUNT(*) FROM learning_records") learning records in $(elapsed "$t0"); database $(du -h "$file" | cut -f1)"
+  echo "fixture: $(sqlite3 "$file" "SELECT COUNT(*) FROM learning_records") learning records in $(elapsed "$t0"); database $(du -h "$file" | cut -f1)"
+}
+if [ -n "${FIXTURE:-}" ]; then
+  [ -f "$FIXTURE" ] || { build_fixture; cp "$file" "$FIXTURE"; }
+  cp "$FIXTURE" "$file"
+else
+  build_fixture
+fi
 
 # The LMS file: courses of Kabupaten Sambas's people, about three a person, this year.
 sqlite3 "$file" "SELECT a.nip FROM asn a JOIN instansi i ON i.id = a.instansi_id WHERE i.code = 'KAB-SAMBAS' ORDER BY a.id" \

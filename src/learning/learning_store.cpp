@@ -77,18 +77,35 @@ struct TotalDelta {
   int64_t records = 0;
 };
 
+// Adds the deltas to the people's yearly totals, many people a statement (one statement
+// a person made a million-row import quadratic in SQLite: each statement's savepoint
+// costs in proportion to the open transaction). Unit, instansi and being active come
+// from the person; the CASTs tell PostgreSQL the VALUES' types.
 Status apply_totals(db::Tx& tx, const std::map<std::pair<int64_t, int>, TotalDelta>& deltas) {
+  constexpr size_t kPeopleAStatement = 500;
+  db::Params params;
+  std::string values;
+  auto flush = [&]() -> Status {
+    if (params.empty()) return {};
+    TRY(tx.exec("WITH delta (asn_id, year, jp_e2, records) AS (VALUES " + values +
+                    ") INSERT INTO jp_totals (asn_id, year, instansi_id, unit_id, active, jp_e2, records) "
+                    "SELECT a.id, d.year, a.instansi_id, a.unit_id, a.active, d.jp_e2, d.records "
+                    "FROM delta d JOIN asn a ON a.id = d.asn_id WHERE true "  // WHERE: SQLite's upsert after a join
+                    "ON CONFLICT (asn_id, year) DO UPDATE SET jp_e2 = jp_totals.jp_e2 + excluded.jp_e2, "
+                    "records = jp_totals.records + excluded.records",
+                params));
+    params.clear();
+    values.clear();
+    return {};
+  };
   for (const auto& [key, d] : deltas) {
     if (d.jp_e2 == 0 && d.records == 0) continue;
-    // Unit, instansi and being active come from the person; CASTs tell PostgreSQL the
-    // parameters' types in a SELECT list.
-    TRY(tx.exec("INSERT INTO jp_totals (asn_id, year, instansi_id, unit_id, active, jp_e2, records) "
-                "SELECT id, CAST(? AS SMALLINT), instansi_id, unit_id, active, CAST(? AS BIGINT), CAST(? AS INTEGER) "
-                "FROM asn WHERE id = ? ON CONFLICT (asn_id, year) DO UPDATE SET jp_e2 = jp_totals.jp_e2 + excluded.jp_e2, "
-                "records = jp_totals.records + excluded.records",
-                {key.second, d.jp_e2, d.records, key.first}));
+    values += values.empty() ? "" : ", ";
+    values += "(CAST(? AS BIGINT), CAST(? AS SMALLINT), CAST(? AS BIGINT), CAST(? AS INTEGER))";
+    params.insert(params.end(), {key.first, key.second, d.jp_e2, d.records});
+    if (params.size() >= 4 * kPeopleAStatement) TRY(flush());
   }
-  return {};
+  return flush();
 }
 
 void append_record_params(db::Params& p, const LearningRecord& r, int64_t now) {

@@ -128,7 +128,7 @@ Result<csv::ImportReport> import_lms_csv(db::Database& db, int64_t instansi_id, 
 
   // Pass 2: the good rows, in one transaction.
   csv::ImportReport written = report;
-  Status st = db.write([&](db::Tx& tx) -> Status {
+  Status st = db.bulk_write([&](db::Tx& tx) -> Status {
     written = report;
     TRY(stream_rows(path, provider, settings.minutes_per_jp, written, false, [&](std::vector<Parsed>& chunk) -> Status {
       std::vector<std::string> nips;

@@ -112,7 +112,7 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
 
   // Pass 2: write the good rows in one transaction.
   ImportReport written = report;
-  Status st = db.write([&](db::Tx& tx) -> Status {
+  Status st = db.bulk_write([&](db::Tx& tx) -> Status {
     written = report;
     auto source = TRY(open_source(path));
     std::vector<std::string> row;

@@ -105,22 +105,30 @@ class Database {
   virtual Dialect dialect() const = 0;
   virtual Status run_read(const TxFn& fn) = 0;
   virtual Status run_write(const TxFn& fn) = 0;
+  // A write that changes very many rows (an import): SQLite runs it in a transaction of
+  // its own instead of grouping it with others, because a savepoint around it would make
+  // SQLite keep the old content of every page it touches in memory.
+  virtual Status run_bulk_write(const TxFn& fn) { return run_write(fn); }
   // Copies a consistent snapshot to `path` (SQLite file; PostgreSQL: pg_dump custom format).
   virtual Status backup_to(const std::string& path) = 0;
 
   // Convenience: run fn (returning Result<T>) in a read snapshot / write transaction.
   template <class F>
   auto read(F&& fn) -> std::invoke_result_t<F, Tx&> {
-    return run_returning(true, std::forward<F>(fn));
+    return run_returning(&Database::run_read, std::forward<F>(fn));
   }
   template <class F>
   auto write(F&& fn) -> std::invoke_result_t<F, Tx&> {
-    return run_returning(false, std::forward<F>(fn));
+    return run_returning(&Database::run_write, std::forward<F>(fn));
+  }
+  template <class F>
+  auto bulk_write(F&& fn) -> std::invoke_result_t<F, Tx&> {
+    return run_returning(&Database::run_bulk_write, std::forward<F>(fn));
   }
 
  private:
   template <class F>
-  auto run_returning(bool read_only, F&& fn) -> std::invoke_result_t<F, Tx&> {
+  auto run_returning(Status (Database::*run)(const TxFn&), F&& fn) -> std::invoke_result_t<F, Tx&> {
     using R = std::invoke_result_t<F, Tx&>;
     std::optional<R> out;
     TxFn wrapped = [&](Tx& tx) -> Status {
@@ -128,7 +136,7 @@ class Database {
       if (!out->ok()) return out->error();
       return {};
     };
-    Status st = read_only ? run_read(wrapped) : run_write(wrapped);
+    Status st = (this->*run)(wrapped);
     if (!st.ok()) return st.release_error();
     return std::move(*out);
   }

@@ -288,12 +288,15 @@ class SqliteDatabase final : public Database {
     return result;
   }
 
-  Status run_write(const TxFn& fn) override {
+  Status run_write(const TxFn& fn) override { return enqueue(fn, false); }
+  Status run_bulk_write(const TxFn& fn) override { return enqueue(fn, true); }
+
+  Status enqueue(const TxFn& fn, bool alone) {
     if (std::this_thread::get_id() == writer_.get_id()) {
       return Error::internal("nested write on the SQLite writer thread");
     }
     auto started = std::chrono::steady_clock::now();
-    Job job{&fn, {}};
+    Job job{&fn, alone, {}};
     auto done = job.promise.get_future();
     {
       std::lock_guard lock(mu_);
@@ -319,6 +322,7 @@ class SqliteDatabase final : public Database {
  private:
   struct Job {
     const TxFn* fn;
+    bool alone;  // a bulk write: a transaction of its own
     std::promise<Status> promise;
   };
 
@@ -362,8 +366,10 @@ class SqliteDatabase final : public Database {
         cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
         if (queue_.empty()) return;  // stopping and drained
         while (!queue_.empty() && batch.size() < static_cast<size_t>(options_.sqlite_max_group)) {
+          if (queue_.front()->alone && !batch.empty()) break;
           batch.push_back(queue_.front());
           queue_.pop_front();
+          if (batch.back()->alone) break;
         }
       }
       std::vector<Status> results = commit_group(batch);
@@ -371,8 +377,10 @@ class SqliteDatabase final : public Database {
     }
   }
 
-  // Runs each job in its own savepoint inside one transaction, then commits once.
+  // Runs each job in its own savepoint inside one transaction, then commits once. A job
+  // alone needs no savepoint: its failure rolls the transaction back.
   std::vector<Status> commit_group(const std::vector<Job*>& batch) {
+    const bool savepoints = batch.size() > 1;
     std::vector<Status> results(batch.size());
     auto fail_all = [&](const Error& e) {
       sqlite3* db = writer_conn_->handle();
@@ -385,13 +393,17 @@ class SqliteDatabase final : public Database {
     }
     SqliteTx tx(*writer_conn_);
     for (size_t i = 0; i < batch.size(); ++i) {
-      if (Status st = writer_conn_->run("SAVEPOINT job"); !st.ok()) {
-        return fail_all(st.error());
+      if (savepoints) {
+        if (Status st = writer_conn_->run("SAVEPOINT job"); !st.ok()) return fail_all(st.error());
       }
       results[i] = call_guarded(*batch[i]->fn, tx);
       if (sqlite3_get_autocommit(writer_conn_->handle())) {
         // SQLite rolled the whole transaction back (I/O error, full disk): nothing commits.
         return fail_all(results[i].ok() ? Error::unavailable("db.io") : results[i].error());
+      }
+      if (!savepoints) {
+        if (!results[i].ok()) return fail_all(results[i].error());
+        continue;
       }
       Status end = results[i].ok() ? Status{} : writer_conn_->run("ROLLBACK TO job");
       if (end.ok()) end = writer_conn_->run("RELEASE job");
