@@ -329,21 +329,21 @@ Result<std::vector<UnitCompliance>> compliance(db::Tx& tx, int64_t instansi_id, 
                 order.push_back(r.i64(0));
                 return true;
               }));
-  // A subtree's counts read only its units' part of the indexes, not the instansi's.
+  // Counts kept per unit by triggers (migrations/0007): a few rows a unit, whatever the
+  // number of people. A subtree reads only its own units.
   const std::string in_subtree =
       prefix.empty() ? "" : " AND unit_id IN (SELECT id FROM units WHERE instansi_id = ?" + filter + ")";
   db::Params head_params{instansi_id};
   if (!prefix.empty()) head_params.insert(head_params.end(), up.begin(), up.end());
-  TRY(tx.each("SELECT unit_id, COUNT(*) FROM asn WHERE instansi_id = ? AND active = 1" + in_subtree + " GROUP BY unit_id",
-              head_params, [&](const db::Row& r) {
+  TRY(tx.each("SELECT unit_id, active_people FROM unit_headcounts WHERE instansi_id = ?" + in_subtree, head_params,
+              [&](const db::Row& r) {
                 auto it = by_unit.find(r.i64(0));
                 if (it != by_unit.end()) it->second.people = r.i64(1);
                 return true;
               }));
-  db::Params total_params{kYearlyRightE2, instansi_id, year};
+  db::Params total_params{instansi_id, year};
   if (!prefix.empty()) total_params.insert(total_params.end(), up.begin(), up.end());
-  TRY(tx.each("SELECT unit_id, SUM(CASE WHEN jp_e2 >= ? THEN 1 ELSE 0 END), SUM(jp_e2) FROM jp_totals "
-              "WHERE instansi_id = ? AND year = ? AND active = 1" + in_subtree + " GROUP BY unit_id",
+  TRY(tx.each("SELECT unit_id, met, jp_e2 FROM jp_unit_years WHERE instansi_id = ? AND year = ?" + in_subtree,
               total_params, [&](const db::Row& r) {
                 auto it = by_unit.find(r.i64(0));
                 if (it != by_unit.end()) {

@@ -88,16 +88,17 @@ TEST_P(LearningStore, ComplianceMatchesARawCountAndFollowsMoves) {
   auto check = [&] {
     auto units = *db().read([&](db::Tx& tx) { return compliance(tx, instansi_, 2026, ""); });
     for (const auto& u : units) {
-      auto raw = *db().read([&](db::Tx& tx) -> Result<std::pair<int64_t, int64_t>> {
+      auto raw = *db().read([&](db::Tx& tx) -> Result<db::Row> {
         auto row = TRY(tx.query_one(
-            "SELECT COUNT(*), SUM(CASE WHEN s.jp >= 2000 THEN 1 ELSE 0 END) FROM (SELECT a.id, COALESCE((SELECT SUM(r.jp_e2) "
-            "FROM learning_records r WHERE r.asn_id = a.id AND r.year = 2026), 0) AS jp FROM asn a WHERE a.unit_id = ? AND "
-            "a.active = 1) s",
+            "SELECT COUNT(*), SUM(CASE WHEN s.jp >= 2000 THEN 1 ELSE 0 END), SUM(s.jp) FROM (SELECT a.id, "
+            "COALESCE((SELECT SUM(r.jp_e2) FROM learning_records r WHERE r.asn_id = a.id AND r.year = 2026), 0) AS jp "
+            "FROM asn a WHERE a.unit_id = ? AND a.active = 1) s",
             {u.unit_id}));
-        return std::pair{row->i64(0), row->i64(1)};
+        return *row;
       });
-      EXPECT_EQ(u.people, raw.first) << u.unit_code;
-      EXPECT_EQ(u.met, raw.second) << u.unit_code;
+      EXPECT_EQ(u.people, raw.i64(0)) << u.unit_code;
+      EXPECT_EQ(u.met, raw.i64(1)) << u.unit_code;
+      EXPECT_EQ(u.jp_e2, raw.i64(2)) << u.unit_code;
     }
     return units;
   };
@@ -111,6 +112,18 @@ TEST_P(LearningStore, ComplianceMatchesARawCountAndFollowsMoves) {
   }).ok());
   auto after = check();
   EXPECT_EQ(after[0].people + after[1].people, 5);
+  // Records removed and a person back at work: the unit counts follow too.
+  ASSERT_TRUE(db().write([&](db::Tx& tx) -> Status {
+    for (int i = 0; i < 20; ++i) TRY(remove_learning(tx, "lms:r:" + std::to_string(i)));
+    TRY(tx.exec("UPDATE asn SET active = 1 WHERE id = ?", {people_[5]}));
+    return {};
+  }).ok());
+  check();
+  ASSERT_TRUE(db().write([&](db::Tx& tx) -> Status {
+    TRY(tx.exec("UPDATE asn SET active = 0 WHERE id = ?", {people_[5]}));
+    return {};
+  }).ok());
+  check();
   auto below = *db().read([&](db::Tx& tx) { return people_below(tx, BelowQuery{.instansi_id = instansi_, .year = 2026, .unit_id = a_}); });
   for (const auto& p : below) {
     EXPECT_LT(p.jp_e2, kYearlyRightE2);
