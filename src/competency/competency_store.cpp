@@ -14,24 +14,6 @@ using db::row_placeholders;
 
 constexpr size_t kBatchRows = 200;
 
-std::string join_learning(const std::vector<std::string>& kinds) {
-  std::string out;
-  for (const auto& k : kinds) out += (out.empty() ? "" : ",") + k;
-  return out;
-}
-
-std::vector<std::string> split_learning(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 // The row a query finds, mapped to T by map(tx, row), or none.
 template <class T, class Map>
 Result<std::optional<T>> one_row(db::Tx& tx, std::string_view sql, const db::Params& params, Map map) {
@@ -48,7 +30,6 @@ Result<std::vector<T>> all_rows(db::Tx& tx, std::string_view sql, const db::Para
   return out;
 }
 
-// " AND <column> >= ? AND <column> < ?" for a unit subtree, or "" for all.
 // Instruments by their stored text. A campaign's instrument never changes once it is
 // open, and a draft's changes give a new text, so the text is the key (ids would clash
 // between databases in one process, as in the tests). Small: campaigns are few.
@@ -179,7 +160,7 @@ Result<std::vector<Item>> list_custom_items(db::Tx& tx, int64_t instansi_id) {
                 item.text = {r.text(2), r.text(3)};
                 item.low = {r.text(4), r.text(5)};
                 item.high = {r.text(6), r.text(7)};
-                item.learning = split_learning(r.text(8));
+                item.learning = db::split_codes(r.text(8));
                 out.push_back(std::move(item));
                 return true;
               }));
@@ -193,7 +174,7 @@ Result<int64_t> insert_custom_item(db::Tx& tx, int64_t instansi_id, const Item& 
       "INSERT INTO competency_items (instansi_id, code, value_code, text_id, text_en, low_id, low_en, high_id, high_en, "
       "learning, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {instansi_id, item.code, item.group, item.text.id, item.text.en, item.low.id, item.low.en, item.high.id,
-       item.high.en, join_learning(item.learning), now, now});
+       item.high.en, db::join_codes(item.learning), now, now});
 }
 
 // ---- campaigns ----

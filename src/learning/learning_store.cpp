@@ -15,24 +15,6 @@ using db::row_placeholders;
 
 constexpr size_t kBatchRows = 200;
 
-std::string join_codes(const std::vector<std::string>& codes) {
-  std::string out;
-  for (const auto& c : codes) out += (out.empty() ? "" : ",") + c;
-  return out;
-}
-
-std::vector<std::string> split_codes(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 db::Value optional_bool(const std::optional<bool>& b) { return b ? db::Value(*b) : db::Value(); }
 std::optional<bool> bool_of(const db::Row& r, size_t i) {
   if (r.is_null(i)) return std::nullopt;
@@ -43,7 +25,6 @@ std::optional<int> int_of(const db::Row& r, size_t i) {
   return static_cast<int>(r.i64(i));
 }
 
-// " AND <column> >= ? AND <column> < ?" for a unit subtree, or "" for all.
 // ---- ledger ----
 
 #define HARMONI_RECORD_COLUMNS \
@@ -128,7 +109,7 @@ Programme programme_from_row(const db::Row& r, size_t at = 0) {
   p.type = parse_programme_type(r.text(at + 4)).value_or(ProgrammeType::kOther);
   p.mode = parse_mode(r.text(at + 5)).value_or(Mode::kClassroom);
   p.jp_e2 = r.i64(at + 6);
-  p.items = split_codes(r.text(at + 7));
+  p.items = db::split_codes(r.text(at + 7));
   p.organiser = r.text(at + 8);
   p.description = r.text(at + 9);
   p.active = r.boolean(at + 10);
@@ -398,14 +379,14 @@ Result<int64_t> insert_programme(db::Tx& tx, const Programme& p, int64_t now) {
   return tx.insert_returning_id(
       "INSERT INTO programmes (instansi_id, code, title, type, mode, jp_e2, items, organiser, description, active, "
       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {p.instansi_id, p.code, p.title, programme_type_name(p.type), mode_name(p.mode), p.jp_e2, join_codes(p.items),
+      {p.instansi_id, p.code, p.title, programme_type_name(p.type), mode_name(p.mode), p.jp_e2, db::join_codes(p.items),
        p.organiser, p.description, p.active, now, now});
 }
 
 Status update_programme(db::Tx& tx, const Programme& p, int64_t now) {
   TRY(tx.exec("UPDATE programmes SET title = ?, type = ?, mode = ?, jp_e2 = ?, items = ?, organiser = ?, description = ?, "
               "active = ?, updated_at = ? WHERE id = ?",
-              {p.title, programme_type_name(p.type), mode_name(p.mode), p.jp_e2, join_codes(p.items), p.organiser,
+              {p.title, programme_type_name(p.type), mode_name(p.mode), p.jp_e2, db::join_codes(p.items), p.organiser,
                p.description, p.active, now, p.id}));
   return {};
 }

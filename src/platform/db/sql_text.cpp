@@ -31,4 +31,22 @@ std::string prefix_condition(const char* column, const std::string& prefix, Para
   return std::string(" AND ") + column + " >= ? AND " + column + " < ?";
 }
 
+std::string join_codes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "" : ",") + c;
+  return out;
+}
+
+std::vector<std::string> split_codes(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace harmoni::db
