@@ -4,7 +4,8 @@
 // mark the ticket called, append the audit entry, commit (durable).
 // With a think time each counter pauses that long on average (uniformly 0..2x)
 // between calls, as officers serving citizens do; 0 calls back to back (saturation).
-//   call_bench [counters] [calls-per-counter] [think-ms] [db-url]   (default: a temporary SQLite file)
+//   call_bench [counters] [calls-per-counter] [think-ms] [db-url]   (default: a temporary SQLite
+//   file)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -38,14 +39,17 @@ int fail(const Error& e) {
 int main(int argc, char** argv) {
   const int counters = argc > 1 ? std::stoi(argv[1]) : 200;
   const int calls = argc > 2 ? std::stoi(argv[2]) : 25;
-  std::string dir = (std::filesystem::temp_directory_path() / ("harmoni-call-bench-" + std::to_string(getpid()))).string();
+  std::string dir =
+      (std::filesystem::temp_directory_path() / ("harmoni-call-bench-" + std::to_string(getpid())))
+          .string();
   std::filesystem::create_directories(dir);
   const int think_ms = argc > 3 ? std::stoi(argv[3]) : 0;
   std::string url = argc > 4 ? argv[4] : "sqlite:" + dir + "/bench.db";
   auth::set_password_cost(auth::PasswordCost::kTest);
   SystemClock clock;
   db::DatabaseOptions options;
-  if (const char* sync = std::getenv("SYNC")) options.sqlite_synchronous = sync;  // FULL (default) or NORMAL
+  if (const char* sync = std::getenv("SYNC"))
+    options.sqlite_synchronous = sync;  // FULL (default) or NORMAL
   auto opened = db::open_database(url, options);
   if (!opened.ok()) return fail(opened.error());
   auto& database = *opened.value();
@@ -61,14 +65,24 @@ int main(int argc, char** argv) {
     unit_id = TRY(org::find_unit(tx, sambas->id, "MPP-SAMBAS-DUKCAPIL"))->id;
     service = *TRY(desk::find_service(tx, unit_id, "KTP-EL"));
     for (int c = 0; c < counters; ++c) {
-      counter_ids.push_back(TRY(desk::insert_counter(
-          tx, desk::Counter{0, unit_id, "BENCH-" + std::to_string(c), "Bench " + std::to_string(c), true}, 1)));
+      counter_ids.push_back(
+          TRY(desk::insert_counter(tx,
+                                   desk::Counter{0, unit_id, "BENCH-" + std::to_string(c),
+                                                 "Bench " + std::to_string(c), true},
+                                   1)));
     }
     const int64_t now = clock.now_ms();
     for (int i = 0; i < counters * calls; ++i) {
-      queue::IssueRequest q{unit_id, &service, i % 5 == 0 ? queue::TicketClass::kElderly : queue::TicketClass::kRegular,
-                            "kiosk", day, now - (counters * calls - i) * 100, std::nullopt,
-                            auth::sha256_hex("bench-" + std::to_string(i)), std::nullopt};
+      queue::IssueRequest q{
+          unit_id,
+          &service,
+          i % 5 == 0 ? queue::TicketClass::kElderly : queue::TicketClass::kRegular,
+          "kiosk",
+          day,
+          now - (counters * calls - i) * 100,
+          std::nullopt,
+          auth::sha256_hex("bench-" + std::to_string(i)),
+          std::nullopt};
       TRY(queue::issue_ticket(tx, q));
     }
     return {};
@@ -83,37 +97,48 @@ int main(int argc, char** argv) {
       SeededRandom pause(static_cast<uint64_t>(c) + 1);
       for (int k = 0; k < calls; ++k) {
         if (think_ms > 0) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(pause.next() % static_cast<uint64_t>(2 * think_ms)));
+          std::this_thread::sleep_for(
+              std::chrono::milliseconds(pause.next() % static_cast<uint64_t>(2 * think_ms)));
         }
         auto t0 = std::chrono::steady_clock::now();
-        queue::CallRequest q{unit_id, counter_ids[static_cast<size_t>(c)], std::nullopt, std::nullopt, {}, day,
-                             clock.now_ms()};
+        queue::CallRequest q{
+            unit_id,       counter_ids[static_cast<size_t>(c)], std::nullopt, std::nullopt, {}, day,
+            clock.now_ms()};
         auto ticket = database.write([&](db::Tx& tx) -> Result<std::optional<queue::Ticket>> {
           auto t = TRY(queue::call_next(tx, q));
           if (t) {
-            audit::Entry e{std::nullopt, "bench", std::nullopt, "ticket.call", "ticket", std::to_string(t->id), "bench",
-                           "-", "{}"};
+            audit::Entry e{std::nullopt,          "bench", std::nullopt, "ticket.call", "ticket",
+                           std::to_string(t->id), "bench", "-",          "{}"};
             TRY(audit::append(tx, e, clock.now_ms()));
           }
           return t;
         });
         auto t1 = std::chrono::steady_clock::now();
         if (!ticket.ok() || !ticket.value()) break;
-        latencies[static_cast<size_t>(c)].push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
-        queue::StepRequest s{(*ticket.value()).id, queue::Step::kFinish, counter_ids[static_cast<size_t>(c)],
-                             std::nullopt, std::nullopt, std::nullopt, clock.now_ms()};
+        latencies[static_cast<size_t>(c)].push_back(
+            std::chrono::duration<double, std::milli>(t1 - t0).count());
+        queue::StepRequest s{
+            (*ticket.value()).id, queue::Step::kFinish, counter_ids[static_cast<size_t>(c)],
+            std::nullopt,         std::nullopt,         std::nullopt,
+            clock.now_ms()};
         (void)database.write([&](db::Tx& tx) { return queue::apply_ticket_step(tx, s); });
       }
     });
   }
   for (auto& t : threads) t.join();
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::vector<double> all;
   for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
   std::sort(all.begin(), all.end());
-  auto at = [&](double q) { return all.empty() ? 0.0 : all[std::min(all.size() - 1, static_cast<size_t>(q * all.size()))]; };
-  std::printf("%s: think %d ms, %d counters, %zu calls (+ as many finishes) in %.2f s; call latency p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-              url.substr(0, url.find(':')).c_str(), think_ms, counters, all.size(), seconds, at(0.5), at(0.99), all.empty() ? 0.0 : all.back());
+  auto at = [&](double q) {
+    return all.empty() ? 0.0 : all[std::min(all.size() - 1, static_cast<size_t>(q * all.size()))];
+  };
+  std::printf(
+      "%s: think %d ms, %d counters, %zu calls (+ as many finishes) in %.2f s; call latency p50 "
+      "%.2f ms, p99 %.2f ms, max %.2f ms\n",
+      url.substr(0, url.find(':')).c_str(), think_ms, counters, all.size(), seconds, at(0.5),
+      at(0.99), all.empty() ? 0.0 : all.back());
   std::filesystem::remove_all(dir);
   return all.size() == static_cast<size_t>(counters * calls) ? 0 : 1;
 }

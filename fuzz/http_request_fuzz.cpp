@@ -1,11 +1,9 @@
 // Fuzzes what the server does with untrusted bytes before any handler runs: the
 // HTTP/1.1 parser (Beast), the request head (path decoding, proxy headers, request
 // id), query and cookie access, and reading the body as a form or JSON.
-#include <utility>
-
 #include <boost/beast/http.hpp>
-
 #include <cstdint>
+#include <utility>
 
 #include "platform/http/beast_request.hpp"
 #include "platform/http/request_head.hpp"
@@ -35,7 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)request.cookie("harmoni_session");
   if (!parser.is_done()) return 0;
   for (bool json : {false, true}) {
-    auto input = json ? harmoni::web::Input::from_json(msg.body()) : harmoni::web::Input::from_form(msg.body());
+    auto input = json ? harmoni::web::Input::from_json(msg.body())
+                      : harmoni::web::Input::from_form(msg.body());
     if (!input.ok()) continue;
     auto& in = input.value();
     (void)in.text("name", {.required = false, .max_chars = 100});

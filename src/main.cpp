@@ -1,7 +1,6 @@
 // harmoni: one binary for the server and its operations. main() only wires the
 // command line (CLI11) to the commands in src/cli/.
 #include <CLI/CLI.hpp>
-
 #include <csignal>
 
 #include "cli/commands.hpp"
@@ -19,32 +18,47 @@ int main(int argc, char** argv) {
   app.set_config("--config", "", "Configuration file (INI/TOML: name = value)");
   app.option_defaults()->always_capture_default();
   app.fallthrough();
-  app.add_option("--db", c.db_url, "Database: sqlite:PATH or postgres://...")->envname("HARMONI_DB");
-  app.add_option("--log-level", c.log_level, "trace, debug, info, warn, error")->envname("HARMONI_LOG_LEVEL");
+  app.add_option("--db", c.db_url, "Database: sqlite:PATH or postgres://...")
+      ->envname("HARMONI_DB");
+  app.add_option("--log-level", c.log_level, "trace, debug, info, warn, error")
+      ->envname("HARMONI_LOG_LEVEL");
   app.add_option("--lang", common.lang, "Language of messages: id or en")->envname("HARMONI_LANG");
   app.add_option("--password-cost", c.password_cost, "Argon2id cost: interactive, moderate, test")
       ->envname("HARMONI_PASSWORD_COST");
-  app.add_option("--sqlite-synchronous", c.sqlite_synchronous, "FULL (survives power loss) or NORMAL")
+  app.add_option("--sqlite-synchronous", c.sqlite_synchronous,
+                 "FULL (survives power loss) or NORMAL")
       ->envname("HARMONI_SQLITE_SYNCHRONOUS");
-  app.add_option("--sqlite-readers", c.sqlite_readers, "SQLite reader connections")->envname("HARMONI_SQLITE_READERS");
-  app.add_option("--postgres-pool", c.postgres_pool, "PostgreSQL connections")->envname("HARMONI_POSTGRES_POOL");
+  app.add_option("--sqlite-readers", c.sqlite_readers, "SQLite reader connections")
+      ->envname("HARMONI_SQLITE_READERS");
+  app.add_option("--postgres-pool", c.postgres_pool, "PostgreSQL connections")
+      ->envname("HARMONI_POSTGRES_POOL");
 
   auto* serve = app.add_subcommand("serve", "Run the web server");
   bool demo = false;
   serve->add_option("--listen", c.listen, "HOST:PORT")->envname("HARMONI_LISTEN");
   serve->add_flag("--demo", demo, "Create demo data if missing and print the demo accounts");
-  serve->add_option("--public-url", c.public_url, "URL users reach, e.g. https://harmoni.example.go.id")
+  serve
+      ->add_option("--public-url", c.public_url,
+                   "URL users reach, e.g. https://harmoni.example.go.id")
       ->envname("HARMONI_PUBLIC_URL");
   serve->add_option("--io-threads", c.io_threads, "Network threads")->envname("HARMONI_IO_THREADS");
-  serve->add_option("--worker-threads", c.worker_threads, "Request handler threads")->envname("HARMONI_WORKER_THREADS");
-  serve->add_flag("--trust-proxy", c.trust_proxy, "Honour X-Forwarded-For / -Proto")->envname("HARMONI_TRUST_PROXY");
-  serve->add_option("--session-idle-minutes", c.session_idle_minutes)->envname("HARMONI_SESSION_IDLE_MINUTES");
-  serve->add_option("--session-absolute-hours", c.session_absolute_hours)->envname("HARMONI_SESSION_ABSOLUTE_HOURS");
-  serve->add_option("--upload-dir", c.upload_dir, "Where uploads and exports wait while handled")->envname("HARMONI_UPLOAD_DIR");
+  serve->add_option("--worker-threads", c.worker_threads, "Request handler threads")
+      ->envname("HARMONI_WORKER_THREADS");
+  serve->add_flag("--trust-proxy", c.trust_proxy, "Honour X-Forwarded-For / -Proto")
+      ->envname("HARMONI_TRUST_PROXY");
+  serve->add_option("--session-idle-minutes", c.session_idle_minutes)
+      ->envname("HARMONI_SESSION_IDLE_MINUTES");
+  serve->add_option("--session-absolute-hours", c.session_absolute_hours)
+      ->envname("HARMONI_SESSION_ABSOLUTE_HOURS");
+  serve->add_option("--upload-dir", c.upload_dir, "Where uploads and exports wait while handled")
+      ->envname("HARMONI_UPLOAD_DIR");
   serve->add_option("--max-upload-mb", c.max_upload_mb)->envname("HARMONI_MAX_UPLOAD_MB");
-  serve->add_option("--shutdown-grace-seconds", c.shutdown_grace_seconds)->envname("HARMONI_SHUTDOWN_GRACE_SECONDS");
-  serve->add_option("--read-timeout-seconds", c.read_timeout_seconds)->envname("HARMONI_READ_TIMEOUT_SECONDS");
-  serve->add_option("--idle-timeout-seconds", c.idle_timeout_seconds)->envname("HARMONI_IDLE_TIMEOUT_SECONDS");
+  serve->add_option("--shutdown-grace-seconds", c.shutdown_grace_seconds)
+      ->envname("HARMONI_SHUTDOWN_GRACE_SECONDS");
+  serve->add_option("--read-timeout-seconds", c.read_timeout_seconds)
+      ->envname("HARMONI_READ_TIMEOUT_SECONDS");
+  serve->add_option("--idle-timeout-seconds", c.idle_timeout_seconds)
+      ->envname("HARMONI_IDLE_TIMEOUT_SECONDS");
   bool no_access_log = false;
   serve->add_flag("--no-access-log", no_access_log, "Do not write the JSON access log to stdout");
 
@@ -52,7 +66,8 @@ int main(int argc, char** argv) {
 
   auto* demo_cmd = app.add_subcommand("demo", "Create the demo dataset");
   int scale = 1;
-  demo_cmd->add_option("--scale", scale, "About 1,000 x N ASN (1000 gives a million)")->check(CLI::Range(1, 10000));
+  demo_cmd->add_option("--scale", scale, "About 1,000 x N ASN (1000 gives a million)")
+      ->check(CLI::Range(1, 10000));
   int64_t survey_responses = harmoni::demo::kDefaultSurveyResponses;
   demo_cmd->add_option("--responses", survey_responses, "Survey responses over the past year")
       ->check(CLI::Range(int64_t{0}, int64_t{100'000'000}));
@@ -63,13 +78,16 @@ int main(int argc, char** argv) {
   harmoni::cli::UserAdd ua;
   bool password_stdin = false;
   user_add->add_option("--email", ua.email)->required();
-  user_add->add_option("--role", ua.role,
-                       "system_admin, instansi_admin, unit_head, officer, hr_developer, case_handler, auditor")
+  user_add
+      ->add_option(
+          "--role", ua.role,
+          "system_admin, instansi_admin, unit_head, officer, hr_developer, case_handler, auditor")
       ->required();
   user_add->add_option("--instansi", ua.instansi, "Instansi code");
   user_add->add_option("--unit", ua.unit, "Unit code");
   user_add->add_option("--name", ua.name, "Display name");
-  user_add->add_flag("--password-stdin", password_stdin, "Read the password from stdin")->required();
+  user_add->add_flag("--password-stdin", password_stdin, "Read the password from stdin")
+      ->required();
 
   auto* token = app.add_subcommand("token", "API tokens");
   token->require_subcommand(1);
@@ -92,7 +110,8 @@ int main(int argc, char** argv) {
   std::string import_instansi, import_file, import_mode = "all";
   import->add_option("--instansi", import_instansi, "Instansi code")->required();
   import->add_option("--file", import_file, "CSV file")->required();
-  import->add_option("--mode", import_mode, "all (default: nothing if any row is bad), good_rows, check");
+  import->add_option("--mode", import_mode,
+                     "all (default: nothing if any row is bad), good_rows, check");
 
   CLI11_PARSE(app, argc, argv);
   c.access_log = !no_access_log;

@@ -40,7 +40,8 @@ TEST(ApiDoc, EveryApiRouteIsDocumentedAndNothingElse) {
     if (route.is_api()) served.insert(route.method + " " + route.pattern);
   }
   for (const auto& r : served) EXPECT_TRUE(documented.contains(r)) << "undocumented: " << r;
-  for (const auto& r : documented) EXPECT_TRUE(served.contains(r)) << "documented but not served: " << r;
+  for (const auto& r : documented)
+    EXPECT_TRUE(served.contains(r)) << "documented but not served: " << r;
 }
 
 }  // namespace

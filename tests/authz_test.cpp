@@ -3,23 +3,22 @@
 // permissions, scope checks) on every backend. The expectations below are written
 // by hand from the product's rules, not derived from the code under test; a route
 // without an expectation fails the test.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
-#include <set>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "cli/wiring.hpp"
 #include "demo/demo.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
-#include "queue/queue_store.hpp"
-#include "survey/followup_store.hpp"
 #include "platform/auth/password.hpp"
 #include "platform/util/date.hpp"
+#include "queue/queue_store.hpp"
 #include "support/backends.hpp"
+#include "survey/followup_store.hpp"
 
 namespace harmoni::test {
 namespace {
@@ -28,30 +27,36 @@ using nlohmann::json;
 
 // Who asks. "foreign" is the instansi admin of Provinsi Kalimantan Barat asking for
 // Kabupaten Sambas data; "anonymous" has no session.
-const std::vector<std::string> kActors = {"system_admin", "instansi_admin", "unit_head", "officer", "hr_developer",
-                                          "case_handler", "auditor", "foreign", "anonymous"};
+const std::vector<std::string> kActors = {"system_admin", "instansi_admin", "unit_head",
+                                          "officer",      "hr_developer",   "case_handler",
+                                          "auditor",      "foreign",        "anonymous"};
 const std::map<std::string, std::string> kEmails = {
-    {"system_admin", "admin@harmoni.demo"},       {"instansi_admin", "admin.sambas@harmoni.demo"},
-    {"unit_head", "kepala.dukcapil@harmoni.demo"}, {"officer", "petugas.mpp@harmoni.demo"},
-    {"hr_developer", "sdm.bkpsdm@harmoni.demo"},   {"case_handler", "penanganan.kasus@harmoni.demo"},
-    {"auditor", "auditor@harmoni.demo"},           {"foreign", "admin.kalbar@harmoni.demo"}};
+    {"system_admin", "admin@harmoni.demo"},
+    {"instansi_admin", "admin.sambas@harmoni.demo"},
+    {"unit_head", "kepala.dukcapil@harmoni.demo"},
+    {"officer", "petugas.mpp@harmoni.demo"},
+    {"hr_developer", "sdm.bkpsdm@harmoni.demo"},
+    {"case_handler", "penanganan.kasus@harmoni.demo"},
+    {"auditor", "auditor@harmoni.demo"},
+    {"foreign", "admin.kalbar@harmoni.demo"}};
 
-const std::set<std::string> kEveryone = {"system_admin", "instansi_admin", "unit_head", "officer", "hr_developer",
-                                         "case_handler", "auditor", "foreign", "anonymous"};
-const std::set<std::string> kAnyUser = {"system_admin", "instansi_admin", "unit_head", "officer", "hr_developer",
-                                        "case_handler", "auditor", "foreign"};
+const std::set<std::string> kEveryone = {"system_admin", "instansi_admin", "unit_head",
+                                         "officer",      "hr_developer",   "case_handler",
+                                         "auditor",      "foreign",        "anonymous"};
+const std::set<std::string> kAnyUser = {"system_admin", "instansi_admin", "unit_head", "officer",
+                                        "hr_developer", "case_handler",   "auditor",   "foreign"};
 // Roles of Kabupaten Sambas (and the system administrator) who may read its organisation.
 const std::set<std::string> kOrgReaders = {"system_admin", "instansi_admin", "unit_head", "officer",
-                                           "hr_developer", "case_handler", "auditor"};
+                                           "hr_developer", "case_handler",   "auditor"};
 const std::set<std::string> kAdmins = {"system_admin", "instansi_admin"};
 const std::set<std::string> kSystemAdmin = {"system_admin"};
 // Who may see the record of one person in Dukcapil's service division: not the
 // officer (another person), not the case handler, not another instansi.
-const std::set<std::string> kAsnRecordReaders = {"system_admin", "instansi_admin", "unit_head", "hr_developer",
-                                                 "auditor"};
+const std::set<std::string> kAsnRecordReaders = {"system_admin", "instansi_admin", "unit_head",
+                                                 "hr_developer", "auditor"};
 // Listing people: officers may call it (they see only themselves, checked below).
-const std::set<std::string> kAsnListers = {"system_admin", "instansi_admin", "unit_head", "officer", "hr_developer",
-                                           "auditor"};
+const std::set<std::string> kAsnListers = {"system_admin", "instansi_admin", "unit_head",
+                                           "officer",      "hr_developer",   "auditor"};
 // Lists that every user may call, filtered to what they may see (checked below).
 const std::set<std::string> kAnyUserFiltered = kAnyUser;
 // Accounts linked to an ASN record of their own.
@@ -59,8 +64,8 @@ const std::set<std::string> kLinked = {"unit_head", "officer", "hr_developer"};
 // Who runs learning programmes and Peduli: administrators and HR, each in their instansi.
 const std::set<std::string> kLearningManagers = {"instansi_admin", "hr_developer", "foreign"};
 const std::set<std::string> kSambasLearningManagers = {"instansi_admin", "hr_developer"};
-const std::set<std::string> kSambasUsers = {"instansi_admin", "unit_head", "officer", "hr_developer", "case_handler",
-                                            "auditor"};
+const std::set<std::string> kSambasUsers = {"instansi_admin", "unit_head",    "officer",
+                                            "hr_developer",   "case_handler", "auditor"};
 // A Peduli activity's coordinator (the Dukcapil head) and those who run Peduli.
 const std::set<std::string> kCoordinators = {"instansi_admin", "unit_head", "hr_developer"};
 
@@ -112,7 +117,9 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /api/v1/instansi/{code}/positions", kOrgReaders},
     {"POST /api/v1/instansi/{code}/positions", kAdmins},
     {"PATCH /api/v1/instansi/{code}/positions/{position}", kAdmins},
-    {"GET /asn", {"system_admin", "instansi_admin", "unit_head", "officer", "hr_developer", "auditor", "foreign"}},
+    {"GET /asn",
+     {"system_admin", "instansi_admin", "unit_head", "officer", "hr_developer", "auditor",
+      "foreign"}},
     {"GET /instansi/{code}/asn", kAsnListers},
     {"GET /instansi/{code}/asn/new", kAdmins},
     {"POST /instansi/{code}/asn", kAdmins},
@@ -128,11 +135,13 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /api/v1/instansi/{code}/asn/import", kAdmins},
     {"GET /api/v1/units/{unit_id}/services", kEveryone},
     {"POST /api/v1/units/{unit_id}/services", {"system_admin", "instansi_admin", "unit_head"}},
-    {"PUT /api/v1/units/{unit_id}/services/{service}", {"system_admin", "instansi_admin", "unit_head"}},
+    {"PUT /api/v1/units/{unit_id}/services/{service}",
+     {"system_admin", "instansi_admin", "unit_head"}},
     // An empty body is refused as invalid before the unit is looked up: a foreign
     // instansi admin reaches the validation, never a Sambas unit (checked below).
     {"POST /api/v1/skm/responses", {"instansi_admin", "unit_head", "officer", "foreign"}},
-    {"GET /api/v1/ikm", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor", "foreign"}},
+    {"GET /api/v1/ikm",
+     {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor", "foreign"}},
     // Citizens' pages. Their forms need the public-form CSRF cookie, which this
     // harness's anonymous caller lacks; logged-in callers pass with their session's token.
     // Competency. {id} is last year's closed campaign (results ready) or, on the
@@ -172,7 +181,8 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /api/v1/campaigns/{id}/people/{nip}/raters", {"instansi_admin", "hr_developer"}},
     {"POST /api/v1/campaigns/{id}/people/{nip}/raters", {"instansi_admin", "hr_developer"}},
     {"POST /competency/{id}/assignments/{assignment}/remove", {"instansi_admin", "hr_developer"}},
-    {"POST /api/v1/campaigns/{id}/assignments/{assignment}/remove", {"instansi_admin", "hr_developer"}},
+    {"POST /api/v1/campaigns/{id}/assignments/{assignment}/remove",
+     {"instansi_admin", "hr_developer"}},
     // A person's result and plan: the person, their superiors, HR. Not administrators.
     {"GET /competency/{id}/results/{nip}", {"unit_head", "hr_developer"}},
     {"GET /api/v1/campaigns/{id}/results/{nip}", {"unit_head", "hr_developer"}},
@@ -216,12 +226,16 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /desk/{unit_id}/counters/{counter}", {"unit_head"}},
     {"POST /desk/{unit_id}/counters/{counter}/call", {"unit_head"}},
     {"POST /desk/{unit_id}/counters/{counter}/step", {"unit_head"}},
-    {"GET /desk/{unit_id}/results", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
-    {"GET /desk/{unit_id}/followup", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
+    {"GET /desk/{unit_id}/results",
+     {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
+    {"GET /desk/{unit_id}/followup",
+     {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
     {"POST /desk/{unit_id}/followup", {"system_admin", "instansi_admin", "unit_head"}},
     {"POST /desk/{unit_id}/followup/{id}/status", {"system_admin", "instansi_admin", "unit_head"}},
-    {"GET /desk/{unit_id}/report.pdf", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
-    {"GET /desk/{unit_id}/responses.xlsx", {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
+    {"GET /desk/{unit_id}/report.pdf",
+     {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
+    {"GET /desk/{unit_id}/responses.xlsx",
+     {"system_admin", "instansi_admin", "unit_head", "hr_developer", "auditor"}},
     // {nip} is a staff member of Dukcapil's service division: results per officer are
     // for the officer (through /feedback) and the head of their unit only.
     {"GET /desk/{unit_id}/results/{nip}", {"unit_head"}},
@@ -333,18 +347,21 @@ class Authz : public ::testing::TestWithParam<std::string> {
     catalogs_ = std::make_unique<i18n::Catalogs>(i18n::Catalogs::load_embedded().release_value());
     templates_ = std::make_unique<Templates>(Templates::load_embedded(*catalogs_).release_value());
     auth_ = std::make_unique<auth::AuthStore>(*t_.db, clock_, random_);
-    app_ = std::make_unique<web::App>(web::Services{config_, *t_.db, clock_, random_, *catalogs_, *templates_, *auth_, hub_});
+    app_ = std::make_unique<web::App>(
+        web::Services{config_, *t_.db, clock_, random_, *catalogs_, *templates_, *auth_, hub_});
     cli::register_all_routes(*app_);
     for (const auto& [actor, email] : kEmails) {
-      auto s = auth_->login(email, demo::kDemoPassword, "10.9.8." + std::to_string(sessions_.size()));
+      auto s =
+          auth_->login(email, demo::kDemoPassword, "10.9.8." + std::to_string(sessions_.size()));
       ASSERT_TRUE(s.ok()) << email;
       sessions_[actor] = Session{s->token, s->principal.csrf_token};
     }
     // Path parameters point into Kabupaten Sambas, inside the Dukcapil unit head's
     // subtree but not at the officer's own record.
     auto nip = t_.db->read([&](db::Tx& tx) -> Result<std::string> {
-      auto row = TRY(tx.query_one(
-          "SELECT a.nip FROM asn a JOIN units u ON u.id = a.unit_id WHERE u.code = 'DUKCAPIL-PDP' ORDER BY a.nip LIMIT 1"));
+      auto row =
+          TRY(tx.query_one("SELECT a.nip FROM asn a JOIN units u ON u.id = a.unit_id WHERE u.code "
+                           "= 'DUKCAPIL-PDP' ORDER BY a.nip LIMIT 1"));
       return row->text(0);
     });
     nip_ = nip.value();
@@ -353,22 +370,39 @@ class Authz : public ::testing::TestWithParam<std::string> {
     });
     user_id_ = user_id.value();
     auto token_owner = auth_->create_api_token(user_id_, "the officer's");
-    token_id_ = t_.db->read([&](db::Tx& tx) { return tx.scalar_i64("SELECT max(id) FROM api_tokens"); }).value();
+    token_id_ =
+        t_.db->read([&](db::Tx& tx) { return tx.scalar_i64("SELECT max(id) FROM api_tokens"); })
+            .value();
     ASSERT_TRUE(token_owner.ok());
-    dukcapil_id_ = t_.db->read([&](db::Tx& tx) {
-      return tx.scalar_i64("SELECT u.id FROM units u JOIN instansi i ON i.id = u.instansi_id "
-                           "WHERE i.code = 'KAB-SAMBAS' AND u.code = 'DUKCAPIL'");
-    }).value();
+    dukcapil_id_ = t_.db
+                       ->read([&](db::Tx& tx) {
+                         return tx.scalar_i64(
+                             "SELECT u.id FROM units u JOIN instansi i ON i.id = u.instansi_id "
+                             "WHERE i.code = 'KAB-SAMBAS' AND u.code = 'DUKCAPIL'");
+                       })
+                       .value();
     // A kiosk link and a ticket (already served) for the citizens' pages.
     auto ticket = t_.db->write([&](db::Tx& tx) -> Status {
       TRY(desk::set_kiosk_key_hash(tx, dukcapil_id_, auth::sha256_hex(kKioskKey), 1));
       auto service = TRY(desk::find_service(tx, dukcapil_id_, "KTP-EL"));
-      queue::IssueRequest q{dukcapil_id_, &*service, queue::TicketClass::kRegular, "kiosk", "2026-11-23", 1,
-                            std::nullopt, auth::sha256_hex(kTicketToken), std::nullopt};
+      queue::IssueRequest q{dukcapil_id_,
+                            &*service,
+                            queue::TicketClass::kRegular,
+                            "kiosk",
+                            "2026-11-23",
+                            1,
+                            std::nullopt,
+                            auth::sha256_hex(kTicketToken),
+                            std::nullopt};
       queue::Ticket t = TRY(queue::issue_ticket(tx, q));
       TRY(tx.exec("UPDATE tickets SET status = 'done' WHERE id = ?", {t.id}));
-      survey::FollowUp plan{.unit_id = dukcapil_id_, .period_from = "2026-07-01", .period_to = "2026-09-30",
-                            .element = "U3", .issue = "Antrean lama", .action = "Loket tambahan", .responsible = "Kepala",
+      survey::FollowUp plan{.unit_id = dukcapil_id_,
+                            .period_from = "2026-07-01",
+                            .period_to = "2026-09-30",
+                            .element = "U3",
+                            .issue = "Antrean lama",
+                            .action = "Loket tambahan",
+                            .responsible = "Kepala",
                             .due_date = "2026-12-31"};
       followup_id_ = TRY(survey::insert_followup(tx, plan, std::nullopt, 1));
       return {};
@@ -377,10 +411,13 @@ class Authz : public ::testing::TestWithParam<std::string> {
     // The demo's 360 campaigns: last year's closed one, and a form the officer has still to send.
     auto ids = t_.db->read([&](db::Tx& tx) -> Result<std::tuple<int64_t, int64_t, int64_t>> {
       int64_t closed = TRY(tx.scalar_i64("SELECT MIN(id) FROM campaigns WHERE status = 'closed'"));
-      int64_t assignment = TRY(tx.scalar_i64("SELECT MIN(id) FROM rater_assignments WHERE campaign_id = ?", {closed}));
-      int64_t form = TRY(tx.scalar_i64(
-          "SELECT MIN(ra.id) FROM rater_assignments ra JOIN campaigns c ON c.id = ra.campaign_id JOIN users u ON "
-          "u.asn_id = ra.rater_asn_id WHERE c.status = 'open' AND ra.status = 'pending' AND u.email = 'petugas.mpp@harmoni.demo'"));
+      int64_t assignment = TRY(
+          tx.scalar_i64("SELECT MIN(id) FROM rater_assignments WHERE campaign_id = ?", {closed}));
+      int64_t form =
+          TRY(tx.scalar_i64("SELECT MIN(ra.id) FROM rater_assignments ra JOIN campaigns c ON c.id "
+                            "= ra.campaign_id JOIN users u ON "
+                            "u.asn_id = ra.rater_asn_id WHERE c.status = 'open' AND ra.status = "
+                            "'pending' AND u.email = 'petugas.mpp@harmoni.demo'"));
       return std::tuple{closed, assignment, form};
     });
     ASSERT_TRUE(ids.ok());
@@ -389,13 +426,18 @@ class Authz : public ::testing::TestWithParam<std::string> {
     // The demo's learning: an open class, a claim and a request waiting for the Dukcapil
     // head, the officer's certificate, next week's Peduli activity.
     auto learning = t_.db->read([&](db::Tx& tx) -> Status {
-      open_class_id_ = TRY(tx.scalar_i64("SELECT MIN(c.id) FROM classes c JOIN programmes p ON p.id = c.programme_id "
-                                         "WHERE p.code = 'PRIMA-01'"));
-      waiting_claim_id_ = TRY(tx.scalar_i64("SELECT MIN(id) FROM learning_claims WHERE status = 'submitted'"));
-      waiting_request_id_ = TRY(tx.scalar_i64("SELECT MIN(id) FROM enrolments WHERE status = 'requested'"));
-      coming_activity_id_ = TRY(tx.scalar_i64("SELECT MAX(id) FROM peduli_activities WHERE status = 'planned'"));
-      auto code = TRY(tx.query_one("SELECT c.code FROM certificates c JOIN users u ON u.asn_id = c.asn_id "
-                                   "WHERE u.email = 'petugas.mpp@harmoni.demo'"));
+      open_class_id_ = TRY(tx.scalar_i64(
+          "SELECT MIN(c.id) FROM classes c JOIN programmes p ON p.id = c.programme_id "
+          "WHERE p.code = 'PRIMA-01'"));
+      waiting_claim_id_ =
+          TRY(tx.scalar_i64("SELECT MIN(id) FROM learning_claims WHERE status = 'submitted'"));
+      waiting_request_id_ =
+          TRY(tx.scalar_i64("SELECT MIN(id) FROM enrolments WHERE status = 'requested'"));
+      coming_activity_id_ =
+          TRY(tx.scalar_i64("SELECT MAX(id) FROM peduli_activities WHERE status = 'planned'"));
+      auto code =
+          TRY(tx.query_one("SELECT c.code FROM certificates c JOIN users u ON u.asn_id = c.asn_id "
+                           "WHERE u.email = 'petugas.mpp@harmoni.demo'"));
       if (!code) return Error::internal("the demo officer has no certificate");
       certificate_code_ = code->text(0);
       return {};
@@ -407,29 +449,36 @@ class Authz : public ::testing::TestWithParam<std::string> {
   std::string fill(const std::string& pattern) {
     std::string path = pattern;
     auto replace = [&](const std::string& from, const std::string& to) {
-      for (size_t at; (at = path.find(from)) != std::string::npos;) path.replace(at, from.size(), to);
+      for (size_t at; (at = path.find(from)) != std::string::npos;)
+        path.replace(at, from.size(), to);
     };
-    const bool certificate_route = pattern.starts_with("/certificates/") || pattern.starts_with("/v/") ||
+    const bool certificate_route = pattern.starts_with("/certificates/") ||
+                                   pattern.starts_with("/v/") ||
                                    pattern.starts_with("/api/v1/certificates/");
-    replace("{code}", certificate_route                         ? certificate_code_
+    replace("{code}", certificate_route                                  ? certificate_code_
                       : pattern.find("programmes/") != std::string::npos ? "PB-101"
-                                                                          : "KAB-SAMBAS");
-    if (pattern.find("learning/classes/") != std::string::npos) replace("{id}", std::to_string(open_class_id_));
-    if (pattern.find("learning/claims/") != std::string::npos) replace("{id}", std::to_string(waiting_claim_id_));
-    if (pattern.find("learning/enrolments/") != std::string::npos) replace("{id}", std::to_string(waiting_request_id_));
+                                                                         : "KAB-SAMBAS");
+    if (pattern.find("learning/classes/") != std::string::npos)
+      replace("{id}", std::to_string(open_class_id_));
+    if (pattern.find("learning/claims/") != std::string::npos)
+      replace("{id}", std::to_string(waiting_claim_id_));
+    if (pattern.find("learning/enrolments/") != std::string::npos)
+      replace("{id}", std::to_string(waiting_request_id_));
     if (pattern.starts_with("/peduli/") || pattern.starts_with("/api/v1/peduli/")) {
       replace("{id}", std::to_string(coming_activity_id_));
     }
     replace("{unit}", "DUKCAPIL");
     replace("{position}", "OPERATOR-LAYANAN");
     replace("{nip}", nip_);
-    const bool rater_route = pattern.starts_with("/360/") || pattern.starts_with("/api/v1/assignments/");
-    const bool campaign_route = pattern.starts_with("/competency/") || pattern.starts_with("/api/v1/campaigns/");
+    const bool rater_route =
+        pattern.starts_with("/360/") || pattern.starts_with("/api/v1/assignments/");
+    const bool campaign_route =
+        pattern.starts_with("/competency/") || pattern.starts_with("/api/v1/campaigns/");
     replace("{id}", pattern.find("tokens") != std::string::npos     ? std::to_string(token_id_)
                     : pattern.find("followup") != std::string::npos ? std::to_string(followup_id_)
-                    : rater_route                                   ? std::to_string(officer_form_id_)
-                    : campaign_route                                ? std::to_string(closed_campaign_id_)
-                                                                    : std::to_string(user_id_));
+                    : rater_route    ? std::to_string(officer_form_id_)
+                    : campaign_route ? std::to_string(closed_campaign_id_)
+                                     : std::to_string(user_id_));
     replace("{assignment}", std::to_string(closed_assignment_id_));
     replace("{action}", "1");
     replace("{name}", "app.css");
@@ -441,8 +490,9 @@ class Authz : public ::testing::TestWithParam<std::string> {
     return path;
   }
 
-  http::Response call(const std::string& actor, const std::string& method, const std::string& target,
-                      const std::string& body = "", const std::string& type = "") {
+  http::Response call(const std::string& actor, const std::string& method,
+                      const std::string& target, const std::string& body = "",
+                      const std::string& type = "") {
     http::Request req;
     req.method = method;
     req.target = target;
@@ -463,7 +513,9 @@ class Authz : public ::testing::TestWithParam<std::string> {
   }
 
   int64_t audit_seq() {
-    return t_.db->read([](db::Tx& tx) { return tx.scalar_i64("SELECT seq FROM audit_head WHERE id = 1"); }).value();
+    return t_.db
+        ->read([](db::Tx& tx) { return tx.scalar_i64("SELECT seq FROM audit_head WHERE id = 1"); })
+        .value();
   }
 
   SystemClock clock_;
@@ -479,7 +531,8 @@ class Authz : public ::testing::TestWithParam<std::string> {
   std::string nip_;
   int64_t user_id_ = 0, token_id_ = 0, dukcapil_id_ = 0, followup_id_ = 0;
   int64_t closed_campaign_id_ = 0, closed_assignment_id_ = 0, officer_form_id_ = 0;
-  int64_t open_class_id_ = 0, waiting_claim_id_ = 0, waiting_request_id_ = 0, coming_activity_id_ = 0;
+  int64_t open_class_id_ = 0, waiting_claim_id_ = 0, waiting_request_id_ = 0,
+          coming_activity_id_ = 0;
   std::string certificate_code_;
 };
 
@@ -499,7 +552,8 @@ TEST_P(Authz, EveryRouteWithEveryRole) {
     // and a denied write must leave no trace.
     bool api = route.pattern.rfind("/api/", 0) == 0;
     for (const auto& actor : kActors) {
-      if (key == "POST /logout" || key == "POST /account/password" || key == "POST /login") continue;
+      if (key == "POST /logout" || key == "POST /account/password" || key == "POST /login")
+        continue;
       int64_t before = audit_seq();
       auto res = route.method == "GET"
                      ? call(actor, "GET", fill(route.pattern))
@@ -517,7 +571,8 @@ TEST_P(Authz, EveryRouteWithEveryRole) {
       }
     }
   }
-  for (const auto& [key, _] : kExpected) EXPECT_TRUE(seen.contains(key)) << "expectation for a missing route " << key;
+  for (const auto& [key, _] : kExpected)
+    EXPECT_TRUE(seen.contains(key)) << "expectation for a missing route " << key;
 }
 
 TEST_P(Authz, ListsShowOnlyWhatTheCallerMaySee) {
@@ -531,7 +586,8 @@ TEST_P(Authz, ListsShowOnlyWhatTheCallerMaySee) {
   EXPECT_NE(users.find("admin.kalbar"), std::string::npos);
   auto own = json::parse(call("officer", "GET", "/api/v1/instansi/KAB-SAMBAS/asn").body);
   ASSERT_EQ(own["items"].size(), 1u) << "an officer sees only their own record";
-  auto subtree = json::parse(call("unit_head", "GET", "/api/v1/instansi/KAB-SAMBAS/asn?limit=500").body);
+  auto subtree =
+      json::parse(call("unit_head", "GET", "/api/v1/instansi/KAB-SAMBAS/asn?limit=500").body);
   for (const auto& item : subtree["items"]) {
     EXPECT_EQ(item["unit"].get<std::string>().rfind("DUKCAPIL", 0), 0u) << item["unit"];
   }
@@ -542,12 +598,13 @@ TEST_P(Authz, ListsShowOnlyWhatTheCallerMaySee) {
 TEST_P(Authz, OfficerResultsOnlyForTheirHead) {
   const std::string ikm = "/api/v1/ikm?unit=" + std::to_string(dukcapil_id_) + "&officer=" + nip_;
   const std::string results = "/desk/" + std::to_string(dukcapil_id_) + "/results";
-  const std::string officer_link = results + "/";  // each officer row links to its detail
+  const std::string officer_link = results + "/";      // each officer row links to its detail
   const int year = date_in_wib(clock_.now_ms()).year;  // the demo's history is the past year
   const std::string period = fmt::format("?from={}-01-01&to={}-12-31", year - 1, year);
   EXPECT_EQ(call("unit_head", "GET", ikm).status, 200);
   auto head_page = call("unit_head", "GET", results + period);
-  ASSERT_NE(head_page.body.find(officer_link), std::string::npos) << "the demo's survey history names officers";
+  ASSERT_NE(head_page.body.find(officer_link), std::string::npos)
+      << "the demo's survey history names officers";
   for (const char* actor : {"system_admin", "instansi_admin", "hr_developer", "auditor"}) {
     EXPECT_EQ(call(actor, "GET", ikm).status, 403) << actor;
     auto page = call(actor, "GET", results + period);
@@ -557,16 +614,18 @@ TEST_P(Authz, OfficerResultsOnlyForTheirHead) {
 }
 
 TEST_P(Authz, InstansiAdminsCannotEscalate) {
-  auto made = call("instansi_admin", "POST", "/api/v1/users",
-                   R"({"email":"root2@x.id","display_name":"Root","role":"system_admin","password":"long enough password"})",
-                   "application/json");
+  auto made = call(
+      "instansi_admin", "POST", "/api/v1/users",
+      R"({"email":"root2@x.id","display_name":"Root","role":"system_admin","password":"long enough password"})",
+      "application/json");
   EXPECT_EQ(made.status, 403) << made.body;
   auto moved = call("instansi_admin", "PATCH", "/api/v1/users/" + std::to_string(user_id_),
                     R"({"instansi":"PROV-KALBAR"})", "application/json");
   EXPECT_EQ(moved.status, 403) << moved.body;
-  auto other = call("foreign", "POST", "/api/v1/users",
-                    R"({"email":"spy@x.id","display_name":"Spy","role":"auditor","instansi":"KAB-SAMBAS","password":"long enough password"})",
-                    "application/json");
+  auto other = call(
+      "foreign", "POST", "/api/v1/users",
+      R"({"email":"spy@x.id","display_name":"Spy","role":"auditor","instansi":"KAB-SAMBAS","password":"long enough password"})",
+      "application/json");
   EXPECT_EQ(other.status, 403) << other.body;
 }
 

@@ -1,18 +1,16 @@
 // End-to-end: the real binary, started on a free port with a demo database, on
 // every backend; HTTP from outside.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
-
 #include <signal.h>
 
 #include <chrono>
 #include <fstream>
 #include <future>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <thread>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "platform/db/database.hpp"
 #include "platform/util/base64.hpp"
@@ -30,7 +28,8 @@ class E2E : public ::testing::TestWithParam<std::string> {
  protected:
   void TearDown() override {
     if (HasFailure()) {
-      ADD_FAILURE() << "server " << demo().server->state() << "; its stderr:\n" << demo().server->stderr_text();
+      ADD_FAILURE() << "server " << demo().server->state() << "; its stderr:\n"
+                    << demo().server->stderr_text();
     }
   }
   DemoServer& demo() { return demo_server(GetParam()); }
@@ -46,7 +45,8 @@ class E2E : public ::testing::TestWithParam<std::string> {
     auto page = manager.post_form(desk + "/kiosk", {});
     EXPECT_EQ(page.status, 200) << page.body;
     std::smatch m;
-    if (!std::regex_search(page.body, m, std::regex(R"(href="http://[^"]*(/kiosk/[A-Za-z0-9_-]+))"))) {
+    if (!std::regex_search(page.body, m,
+                           std::regex(R"(href="http://[^"]*(/kiosk/[A-Za-z0-9_-]+))"))) {
       ADD_FAILURE() << "no kiosk link on the page";
       return "/kiosk/missing";
     }
@@ -69,7 +69,8 @@ TEST_P(E2E, HealthAndMetrics) {
   EXPECT_EQ(health.header("x-request-id").size(), 16u);
   // A request is counted once its response has been sent, on its own network thread:
   // the next request (another connection, maybe another thread) may come first.
-  const std::string counted = "harmoni_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}";
+  const std::string counted =
+      "harmoni_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}";
   HttpResponse metrics;
   for (int i = 0; i < 40; ++i) {
     metrics = c.get("/metrics");
@@ -94,10 +95,13 @@ TEST_P(E2E, LoginSessionAndLogout) {
   HttpClient c = client();
   auto page = c.get("/login");
   EXPECT_EQ(page.status, 200);
-  auto wrong = c.post_form("/login", {{"email", "admin.sambas@harmoni.demo"}, {"password", "wrong password!"}});
+  auto wrong = c.post_form(
+      "/login", {{"email", "admin.sambas@harmoni.demo"}, {"password", "wrong password!"}});
   EXPECT_EQ(wrong.status, 401);
   EXPECT_NE(wrong.body.find("role=\"alert\""), std::string::npos);
-  auto ok = c.post_form("/login", {{"email", "ADMIN.sambas@harmoni.demo "}, {"password", kDemoPassword}, {"next", "/asn"}});
+  auto ok = c.post_form(
+      "/login",
+      {{"email", "ADMIN.sambas@harmoni.demo "}, {"password", kDemoPassword}, {"next", "/asn"}});
   ASSERT_EQ(ok.status, 303);
   EXPECT_EQ(ok.header("location"), "/asn");
   std::string cookie = ok.header("set-cookie");
@@ -124,8 +128,11 @@ TEST_P(E2E, LoginSessionAndLogout) {
 
 TEST_P(E2E, LoginIsThrottledPerAccount) {
   std::string email = "throttle." + GetParam() + "@harmoni.demo";
-  ASSERT_EQ(run_harmoni({"user", "add", "--db", demo().db_url, "--email", email, "--role", "auditor", "--instansi",
-                         "KAB-SAMBAS", "--password-stdin"}, std::string(kDemoPassword) + "\n").status, 0);
+  ASSERT_EQ(run_harmoni({"user", "add", "--db", demo().db_url, "--email", email, "--role",
+                         "auditor", "--instansi", "KAB-SAMBAS", "--password-stdin"},
+                        std::string(kDemoPassword) + "\n")
+                .status,
+            0);
   HttpClient c = client();
   c.get("/login");
   int last = 0;
@@ -143,13 +150,16 @@ TEST_P(E2E, LoginIsThrottledPerAccount) {
 
 TEST_P(E2E, StateChangesNeedTheCsrfTokenAndOurOrigin) {
   HttpClient c = logged_in("admin.sambas@harmoni.demo");
-  auto no_token = c.request("POST", "/account/tokens", "name=x", {{"content-type", "application/x-www-form-urlencoded"}});
+  auto no_token = c.request("POST", "/account/tokens", "name=x",
+                            {{"content-type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(no_token.status, 403);
-  auto cross_site = c.request("POST", "/account/tokens", form_encode({{"name", "x"}, {"_csrf", c.csrf_token()}}),
-                              {{"content-type", "application/x-www-form-urlencoded"}, {"sec-fetch-site", "cross-site"}});
+  auto cross_site = c.request(
+      "POST", "/account/tokens", form_encode({{"name", "x"}, {"_csrf", c.csrf_token()}}),
+      {{"content-type", "application/x-www-form-urlencoded"}, {"sec-fetch-site", "cross-site"}});
   EXPECT_EQ(cross_site.status, 403);
-  auto other_origin = c.request("POST", "/account/tokens", form_encode({{"name", "x"}, {"_csrf", c.csrf_token()}}),
-                                {{"content-type", "application/x-www-form-urlencoded"}, {"origin", "https://evil.example"}});
+  auto other_origin = c.request(
+      "POST", "/account/tokens", form_encode({{"name", "x"}, {"_csrf", c.csrf_token()}}),
+      {{"content-type", "application/x-www-form-urlencoded"}, {"origin", "https://evil.example"}});
   EXPECT_EQ(other_origin.status, 403);
   auto ok = c.post_form("/account/tokens", {{"name", "laptop"}});
   EXPECT_EQ(ok.status, 201);
@@ -160,7 +170,8 @@ TEST_P(E2E, SecurityHeadersEverywhere) {
   HttpClient c = client();
   for (const char* path : {"/login", "/healthz", "/api/v1/me", "/nowhere"}) {
     auto r = c.get(path);
-    EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos) << path;
+    EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos)
+        << path;
     EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << path;
     EXPECT_EQ(r.header("referrer-policy"), "same-origin") << path;
   }
@@ -168,18 +179,21 @@ TEST_P(E2E, SecurityHeadersEverywhere) {
 
 TEST_P(E2E, ApiErrorsAreProblemDocumentsInTheUsersLanguage) {
   HttpClient c = logged_in("admin.sambas@harmoni.demo");
-  auto malformed = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", "{\"nip\":",
-                             {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  auto malformed = c.request(
+      "POST", "/api/v1/instansi/KAB-SAMBAS/asn",
+      "{\"nip\":", {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
   EXPECT_EQ(malformed.status, 400);
   EXPECT_EQ(malformed.header("content-type"), "application/problem+json");
   EXPECT_EQ(json::parse(malformed.body)["title"], "Isi kiriman bukan JSON yang sah.");
   auto english = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", "{\"nip\":",
-                           {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()},
+                           {{"content-type", "application/json"},
+                            {"x-csrf-token", c.csrf_token()},
                             {"accept-language", "en-US,en;q=0.8"}});
   EXPECT_EQ(json::parse(english.body)["title"], "The body is not valid JSON.");
-  auto fields = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn",
-                          R"({"nip":"19850312201001100","name":"Budi","employment":"PNS","unit":"DUKCAPIL","salary":1})",
-                          {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  auto fields = c.request(
+      "POST", "/api/v1/instansi/KAB-SAMBAS/asn",
+      R"({"nip":"19850312201001100","name":"Budi","employment":"PNS","unit":"DUKCAPIL","salary":1})",
+      {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
   EXPECT_EQ(fields.status, 422);
   auto problem = json::parse(fields.body);
   std::map<std::string, std::string> by_field;
@@ -187,14 +201,17 @@ TEST_P(E2E, ApiErrorsAreProblemDocumentsInTheUsersLanguage) {
   EXPECT_EQ(by_field["nip"], "nip.length");
   EXPECT_EQ(by_field["salary"], "input.unknown_field");
   EXPECT_NE(problem["errors"][0]["message"].get<std::string>().find("17"), std::string::npos);
-  auto wrong_type = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", R"({"nip":198503122010011003})",
-                              {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  auto wrong_type =
+      c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", R"({"nip":198503122010011003})",
+                {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
   EXPECT_EQ(wrong_type.status, 422);
-  auto bad_utf8 = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", "{\"name\":\"\xC3\x28\"}",
-                            {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  auto bad_utf8 =
+      c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", "{\"name\":\"\xC3\x28\"}",
+                {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
   EXPECT_EQ(bad_utf8.status, 400);
-  auto too_big = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", std::string(20000, ' '),
-                           {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  auto too_big =
+      c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn", std::string(20000, ' '),
+                {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
   EXPECT_EQ(too_big.status, 413);
   auto unknown_route = c.request("GET", "/api/v1/nope", "", {{"accept", "application/json"}});
   EXPECT_EQ(unknown_route.status, 404);
@@ -202,8 +219,8 @@ TEST_P(E2E, ApiErrorsAreProblemDocumentsInTheUsersLanguage) {
 }
 
 TEST_P(E2E, ApiTokensFromTheCommandLine) {
-  auto created = run_harmoni({"token", "create", "--db", demo().db_url, "--email", "admin.sambas@harmoni.demo",
-                              "--name", "integration"});
+  auto created = run_harmoni({"token", "create", "--db", demo().db_url, "--email",
+                              "admin.sambas@harmoni.demo", "--name", "integration"});
   ASSERT_EQ(created.status, 0) << created.err;
   std::string token = created.out.substr(0, created.out.find('\n'));
   ASSERT_EQ(token.rfind("hrm_", 0), 0u);
@@ -213,14 +230,16 @@ TEST_P(E2E, ApiTokensFromTheCommandLine) {
   ASSERT_EQ(me.status, 200) << me.body;
   EXPECT_EQ(json::parse(me.body)["role"], "instansi_admin");
   // Bearer requests need no CSRF token: no cookie grants them anything.
-  auto created_unit = c.json("POST", "/api/v1/instansi/KAB-SAMBAS/units",
-                             R"({"code":"TOKEN-UNIT-)" + GetParam() + R"(","name":"Unit lewat API","parent":"SETDA"})");
+  auto created_unit = c.json(
+      "POST", "/api/v1/instansi/KAB-SAMBAS/units",
+      R"({"code":"TOKEN-UNIT-)" + GetParam() + R"(","name":"Unit lewat API","parent":"SETDA"})");
   EXPECT_EQ(created_unit.status, 201) << created_unit.body;
   HttpClient forged = client();
   forged.set_bearer("hrm_forged");
   EXPECT_EQ(forged.get("/api/v1/me").status, 401);
   EXPECT_EQ(forged.get("/api/v1/me").header("www-authenticate"), "Bearer");
-  auto missing = run_harmoni({"token", "create", "--db", demo().db_url, "--email", "nobody@x.id", "--name", "n"});
+  auto missing = run_harmoni(
+      {"token", "create", "--db", demo().db_url, "--email", "nobody@x.id", "--name", "n"});
   EXPECT_NE(missing.status, 0);
   EXPECT_NE(missing.err.find("Akun tidak ditemukan"), std::string::npos);
 }
@@ -228,19 +247,27 @@ TEST_P(E2E, ApiTokensFromTheCommandLine) {
 TEST_P(E2E, AsnLifecycleThroughTheApi) {
   HttpClient c = logged_in("admin.sambas@harmoni.demo");
   std::string nip = GetParam() == "sqlite" ? "199001012015031001" : "199001012015031002";
-  auto created = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn",
-                           json{{"nip", nip}, {"name", "Yohanes Anyang"}, {"employment", "PNS"}, {"unit", "DUKCAPIL-PDP"},
-                                {"position", "ADMINDUK"}}.dump(),
-                           {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  auto created =
+      c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn",
+                json{{"nip", nip},
+                     {"name", "Yohanes Anyang"},
+                     {"employment", "PNS"},
+                     {"unit", "DUKCAPIL-PDP"},
+                     {"position", "ADMINDUK"}}
+                    .dump(),
+                {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
   ASSERT_EQ(created.status, 201) << created.body;
-  auto dup = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn",
-                       json{{"nip", nip}, {"name", "Lagi"}, {"employment", "PNS"}, {"unit", "DUKCAPIL"}}.dump(),
-                       {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  auto dup = c.request(
+      "POST", "/api/v1/instansi/KAB-SAMBAS/asn",
+      json{{"nip", nip}, {"name", "Lagi"}, {"employment", "PNS"}, {"unit", "DUKCAPIL"}}.dump(),
+      {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
   EXPECT_EQ(dup.status, 422);
-  auto patched = c.request("PATCH", "/api/v1/asn/" + nip, R"({"name":"Yohanes Anyang, S.Kom."})",
-                           {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
+  auto patched =
+      c.request("PATCH", "/api/v1/asn/" + nip, R"({"name":"Yohanes Anyang, S.Kom."})",
+                {{"content-type", "application/json"}, {"x-csrf-token", c.csrf_token()}});
   ASSERT_EQ(patched.status, 200) << patched.body;
-  EXPECT_EQ(json::parse(patched.body)["unit"], "DUKCAPIL-PDP") << "PATCH keeps what it does not name";
+  EXPECT_EQ(json::parse(patched.body)["unit"], "DUKCAPIL-PDP")
+      << "PATCH keeps what it does not name";
   auto found = c.get("/api/v1/instansi/KAB-SAMBAS/asn?q=yohanes+anyang");
   EXPECT_NE(found.body.find(nip), std::string::npos);
   auto page = c.get("/asn/" + nip);
@@ -257,8 +284,8 @@ TEST_P(E2E, ServiceStandardsSurveyEntryAndTheIndex) {
   }
   ASSERT_GT(unit, 0);
   const std::string base = "/api/v1/units/" + std::to_string(unit);
-  const std::vector<std::pair<std::string, std::string>> json_headers = {{"content-type", "application/json"},
-                                                                          {"x-csrf-token", head.csrf_token()}};
+  const std::vector<std::pair<std::string, std::string>> json_headers = {
+      {"content-type", "application/json"}, {"x-csrf-token", head.csrf_token()}};
 
   // The published standards are public.
   auto listed = client().get(base + "/services");
@@ -266,8 +293,9 @@ TEST_P(E2E, ServiceStandardsSurveyEntryAndTheIndex) {
   EXPECT_NE(listed.body.find("\"code\":\"KTP-EL\""), std::string::npos);
   EXPECT_EQ(client().get("/api/v1/units/999999/services").status, 404);
 
-  json service = {{"code", "legalisir"}, {"name", "Legalisir dokumen kependudukan"}, {"standard_minutes", 15},
-                  {"cost", "Gratis"}, {"product", "Dokumen terlegalisir"}, {"ticket_prefix", "L"}};
+  json service = {
+      {"code", "legalisir"}, {"name", "Legalisir dokumen kependudukan"}, {"standard_minutes", 15},
+      {"cost", "Gratis"},    {"product", "Dokumen terlegalisir"},        {"ticket_prefix", "L"}};
   auto made = head.request("POST", base + "/services", service.dump(), json_headers);
   ASSERT_EQ(made.status, 201) << made.body;
   EXPECT_EQ(json::parse(made.body)["code"], "LEGALISIR");
@@ -282,30 +310,42 @@ TEST_P(E2E, ServiceStandardsSurveyEntryAndTheIndex) {
   // The same through the desk's pages.
   const std::string desk_services = "/desk/" + std::to_string(unit) + "/services";
   ASSERT_EQ(head.get(desk_services + "/new").status, 200);
-  auto bad_form = head.post_form(desk_services, {{"code", "x y"}, {"name", ""}, {"standard_minutes", "0"}});
+  auto bad_form =
+      head.post_form(desk_services, {{"code", "x y"}, {"name", ""}, {"standard_minutes", "0"}});
   EXPECT_EQ(bad_form.status, 422);
   EXPECT_NE(bad_form.body.find("error-summary"), std::string::npos);
-  EXPECT_NE(bad_form.body.find("value=\"x y\""), std::string::npos) << "what was typed is shown again";
-  auto made_form = head.post_form(desk_services, {{"code", "SKPWNI"}, {"name", "Surat pindah"}, {"standard_minutes", "30"},
-                                                  {"cost", "Gratis"}, {"product", "SKPWNI"}, {"active", "1"}});
+  EXPECT_NE(bad_form.body.find("value=\"x y\""), std::string::npos)
+      << "what was typed is shown again";
+  auto made_form = head.post_form(desk_services, {{"code", "SKPWNI"},
+                                                  {"name", "Surat pindah"},
+                                                  {"standard_minutes", "30"},
+                                                  {"cost", "Gratis"},
+                                                  {"product", "SKPWNI"},
+                                                  {"active", "1"}});
   ASSERT_EQ(made_form.status, 303) << made_form.body;
   ASSERT_EQ(head.get(desk_services + "/SKPWNI").status, 200);
-  auto switched_off = head.post_form(desk_services + "/SKPWNI", {{"code", "SKPWNI"}, {"name", "Surat pindah"},
-                                                                 {"standard_minutes", "30"}, {"cost", "Gratis"},
+  auto switched_off = head.post_form(desk_services + "/SKPWNI", {{"code", "SKPWNI"},
+                                                                 {"name", "Surat pindah"},
+                                                                 {"standard_minutes", "30"},
+                                                                 {"cost", "Gratis"},
                                                                  {"product", "SKPWNI"}});
   ASSERT_EQ(switched_off.status, 303) << switched_off.body;
-  EXPECT_EQ(client().get(base + "/services").body.find("\"code\":\"SKPWNI\""), std::string::npos) << "switched off: not public";
+  EXPECT_EQ(client().get(base + "/services").body.find("\"code\":\"SKPWNI\""), std::string::npos)
+      << "switched off: not public";
 
   // Bad survey input: a clear error per field, nothing stored.
   const std::string day = GetParam() == "sqlite" ? "2025-03-10" : "2025-03-11";
-  const std::string ikm = "/api/v1/ikm?unit=" + std::to_string(unit) + "&service=AKTA-LAHIR&from=" + day + "&to=" + day;
+  const std::string ikm =
+      "/api/v1/ikm?unit=" + std::to_string(unit) + "&service=AKTA-LAHIR&from=" + day + "&to=" + day;
   auto submit = [&](const json& answers, const std::string& service_code = "AKTA-LAHIR") {
     json body = {{"unit", unit}, {"service", service_code}, {"answers", answers}, {"date", day}};
     return head.request("POST", "/api/v1/skm/responses", body.dump(), json_headers);
   };
-  for (const auto& [answers, field] : std::vector<std::pair<json, std::string>>{
-           {{{"U1", 0}}, "answers.U1"}, {{{"U2", 5}}, "answers.U2"}, {{{"U3", "empat"}}, "answers.U3"},
-           {{{"U10", 4}}, "answers.U10"}}) {
+  for (const auto& [answers, field] :
+       std::vector<std::pair<json, std::string>>{{{{"U1", 0}}, "answers.U1"},
+                                                 {{{"U2", 5}}, "answers.U2"},
+                                                 {{{"U3", "empat"}}, "answers.U3"},
+                                                 {{{"U10", 4}}, "answers.U10"}}) {
     auto bad = submit(answers);
     EXPECT_EQ(bad.status, 422) << answers.dump();
     EXPECT_NE(bad.body.find("\"field\":\"" + field + "\""), std::string::npos) << bad.body;
@@ -317,10 +357,12 @@ TEST_P(E2E, ServiceStandardsSurveyEntryAndTheIndex) {
   // Every form on the page carries the session's token (the browser sends the form's own).
   std::smatch token;
   std::string form_part = entry_form.body.substr(entry_form.body.find("class=\"survey"));
-  ASSERT_TRUE(std::regex_search(form_part, token, std::regex(R"re(name="_csrf" value="([^"]+)")re")));
+  ASSERT_TRUE(
+      std::regex_search(form_part, token, std::regex(R"re(name="_csrf" value="([^"]+)")re")));
   EXPECT_EQ(token[1], head.csrf_token());
-  auto typed = head.post_form("/desk/" + std::to_string(unit) + "/entry",
-                              {{"service", "KK"}, {"date", "2025-02-01"}, {"U1", "4"}, {"U7", "3"}});
+  auto typed =
+      head.post_form("/desk/" + std::to_string(unit) + "/entry",
+                     {{"service", "KK"}, {"date", "2025-02-01"}, {"U1", "4"}, {"U7", "3"}});
   EXPECT_EQ(typed.status, 303) << typed.body;
   auto wrong = head.post_form("/desk/" + std::to_string(unit) + "/entry",
                               {{"service", "KK"}, {"date", "2025-02-30"}, {"U1", "4"}});
@@ -350,7 +392,8 @@ TEST_P(E2E, ServiceStandardsSurveyEntryAndTheIndex) {
   auto rounded = json::parse(head.get(ikm + "&weight=0.11").body);
   EXPECT_DOUBLE_EQ(rounded["score"].get<double>(), 90.56);
   EXPECT_EQ(head.get(ikm + "&weight=0.5").status, 422);
-  auto backwards = head.get("/api/v1/ikm?unit=" + std::to_string(unit) + "&from=2025-03-10&to=2025-03-01");
+  auto backwards =
+      head.get("/api/v1/ikm?unit=" + std::to_string(unit) + "&from=2025-03-10&to=2025-03-01");
   EXPECT_EQ(backwards.status, 422);
   EXPECT_NE(backwards.body.find("\"field\":\"to\""), std::string::npos);
   // Officers do not read unit results; another instansi does not see the unit.
@@ -373,13 +416,15 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   auto form = citizen.get(kiosk);
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("Lanjut usia"), std::string::npos);
-  auto took = citizen.post_form(kiosk + "/tickets", {{"service", "KK"}, {"ticket_class", "elderly"}});
+  auto took =
+      citizen.post_form(kiosk + "/tickets", {{"service", "KK"}, {"ticket_class", "elderly"}});
   ASSERT_EQ(took.status, 303) << took.body;
   const std::string ticket_path = took.header("location");
   const std::string token = ticket_path.substr(3);
   auto ticket = citizen.get(ticket_path);
   ASSERT_EQ(ticket.status, 200);
-  EXPECT_TRUE(std::regex_search(ticket.body, std::regex(R"(class="ticket-number">B-\d{3}<)"))) << ticket.body;
+  EXPECT_TRUE(std::regex_search(ticket.body, std::regex(R"(class="ticket-number">B-\d{3}<)")))
+      << ticket.body;
   EXPECT_NE(ticket.body.find("<svg"), std::string::npos) << "the ticket carries its survey QR";
   EXPECT_NE(ticket.body.find("/s/" + token), std::string::npos);
   // The survey opens, but cannot be sent before the visit is served.
@@ -398,7 +443,8 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
     ASSERT_EQ(console.status, 200);
     ASSERT_NE(console.body.find("Mengapa tiket ini"), std::string::npos) << console.body;
     std::smatch id;
-    ASSERT_TRUE(std::regex_search(console.body, id, std::regex(R"re(name="ticket" value="(\d+)")re")));
+    ASSERT_TRUE(
+        std::regex_search(console.body, id, std::regex(R"re(name="ticket" value="(\d+)")re")));
     served = console.body.find("Lanjut usia") != std::string::npos;
     auto finished = head.post_form(counter + "/step", {{"ticket", id[1]}, {"step", "finish"}});
     ASSERT_EQ(finished.status, 303) << finished.body;
@@ -409,11 +455,13 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   // The citizen rates the visit from the QR link: once.
   auto survey = citizen.get("/s/" + token);
   ASSERT_EQ(survey.status, 200);
-  EXPECT_NE(survey.body.find("Sangat sopan dan ramah"), std::string::npos) << "official answer wording";
+  EXPECT_NE(survey.body.find("Sangat sopan dan ramah"), std::string::npos)
+      << "official answer wording";
   auto bad = citizen.post_form("/s/" + token, {{"U1", "7"}});
   EXPECT_EQ(bad.status, 422);
   std::vector<std::pair<std::string, std::string>> answers;
-  for (int i = 1; i <= 9; ++i) answers.emplace_back("U" + std::to_string(i), i == 6 || i == 7 ? "4" : "3");
+  for (int i = 1; i <= 9; ++i)
+    answers.emplace_back("U" + std::to_string(i), i == 6 || i == 7 ? "4" : "3");
   answers.emplace_back("sex", "p");
   answers.emplace_back("suggestion", "Petugas sabar membantu ibu saya.");
   auto sent = citizen.post_form("/s/" + token, answers);
@@ -428,7 +476,8 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   // The head's own record: the DUKCAPIL head position in the unit (paging through it).
   std::string nip;
   for (std::string cursor; nip.empty();) {
-    auto page = json::parse(head.get("/api/v1/instansi/KAB-SAMBAS/asn?unit=DUKCAPIL&limit=500&cursor=" + cursor).body);
+    auto page = json::parse(
+        head.get("/api/v1/instansi/KAB-SAMBAS/asn?unit=DUKCAPIL&limit=500&cursor=" + cursor).body);
     for (const auto& a : page["items"]) {
       if (a["position"] == "KEPALA-OPD") nip = a["nip"];
     }
@@ -443,7 +492,8 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   EXPECT_NE(results.body.find(nip), std::string::npos) << "the head sees the officer's U6/U7 row";
   auto sheet = head.get(desk + "/responses.xlsx");
   ASSERT_EQ(sheet.status, 200);
-  EXPECT_EQ(sheet.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(sheet.header("content-type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   EXPECT_EQ(sheet.body.substr(0, 2), "PK") << "a zip container";
   EXPECT_GT(sheet.body.size(), 4000u);
   auto report = head.get(desk + "/report.pdf");
@@ -453,7 +503,8 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   EXPECT_NE(report.body.find("/Type /Page"), std::string::npos);
   auto own = head.get("/feedback");
   ASSERT_EQ(own.status, 200);
-  EXPECT_NE(own.body.find("Petugas sabar membantu ibu saya."), std::string::npos) << "the suggestion reaches the officer";
+  EXPECT_NE(own.body.find("Petugas sabar membantu ibu saya."), std::string::npos)
+      << "the suggestion reaches the officer";
   auto public_page = client().get("/u/" + unit_id);
   EXPECT_EQ(public_page.status, 200);
   EXPECT_NE(public_page.body.find("Kartu Keluarga"), std::string::npos);
@@ -465,8 +516,10 @@ TEST_P(E2E, TheDisplayBoardFollowsTheQueueLive) {
   const std::string unit_id = desk.substr(desk.rfind('/') + 1);
   auto board = client().get("/u/" + unit_id + "/board");
   ASSERT_EQ(board.status, 200);
-  EXPECT_EQ(board.header("refresh"), "") << "with JavaScript the board follows events instead of reloading";
-  EXPECT_NE(board.body.find(R"(<noscript><meta http-equiv="refresh" content="10"></noscript>)"), std::string::npos);
+  EXPECT_EQ(board.header("refresh"), "")
+      << "with JavaScript the board follows events instead of reloading";
+  EXPECT_NE(board.body.find(R"(<noscript><meta http-equiv="refresh" content="10"></noscript>)"),
+            std::string::npos);
   EXPECT_NE(board.body.find("data-events=\"/u/" + unit_id + "/events\""), std::string::npos);
   EXPECT_EQ(client().get("/u/999999/events").status, 404);
 
@@ -479,11 +532,14 @@ TEST_P(E2E, TheDisplayBoardFollowsTheQueueLive) {
     ASSERT_TRUE(boards.back()->wait_for("retry: 3000")) << boards.back()->received();
   }
   EXPECT_NE(boards[0]->received().find("Content-Type: text/event-stream"), std::string::npos);
-  std::string page = raw_exchange(demo().port(), "GET /u/" + unit_id + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 10000);
+  std::string page = raw_exchange(
+      demo().port(), "GET /u/" + unit_id + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+      10000);
   EXPECT_EQ(page.substr(0, 12), "HTTP/1.1 200") << page.substr(0, 200);
 
   // A new ticket moves the waiting list; a call is announced with the counter's name.
-  auto issued = head.post_form(desk + "/tickets", {{"service", "KK"}, {"ticket_class", "pregnant"}});
+  auto issued =
+      head.post_form(desk + "/tickets", {{"service", "KK"}, {"ticket_class", "pregnant"}});
   ASSERT_EQ(issued.status, 303) << issued.body;
   for (auto& b : boards) ASSERT_TRUE(b->wait_for("event: change\n")) << b->received();
   const std::string counter = desk + "/counters/LOKET-2";
@@ -496,7 +552,8 @@ TEST_P(E2E, TheDisplayBoardFollowsTheQueueLive) {
   ASSERT_EQ(head.post_form(counter + "/call", {}).status, 303);
   ASSERT_TRUE(boards[0]->wait_for("event: call\n", 10000, before_call)) << boards[0]->received();
   std::string after = boards[0]->received().substr(before_call);
-  EXPECT_TRUE(std::regex_search(after, std::regex(R"(data: \{"counter":"Loket 2","kind":"call","label":"[A-Z]-\d{3}"\})")))
+  EXPECT_TRUE(std::regex_search(
+      after, std::regex(R"(data: \{"counter":"Loket 2","kind":"call","label":"[A-Z]-\d{3}"\})")))
       << after;
   for (auto& b : boards) EXPECT_TRUE(b->wait_for("event: call\n")) << "every board hears the call";
 
@@ -504,7 +561,8 @@ TEST_P(E2E, TheDisplayBoardFollowsTheQueueLive) {
   std::string seen = boards[0]->received().substr(0, before_call);
   const std::regex id_line(R"(id: (\S+))");
   std::string last_id;
-  for (auto it = std::sregex_iterator(seen.begin(), seen.end(), id_line); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(seen.begin(), seen.end(), id_line);
+       it != std::sregex_iterator(); ++it) {
     last_id = (*it)[1];
   }
   ASSERT_FALSE(last_id.empty()) << seen;
@@ -522,8 +580,12 @@ TEST_P(E2E, SurveyFormOrderAndTheFollowUpPlan) {
   const std::string unit_id = desk.substr(desk.rfind('/') + 1);
   head.get(desk);
   auto settings = [&](const std::string& order) {
-    return head.post_form(desk + "/settings", {{"published", "1"}, {"policy", "weighted"}, {"priority_weight_minutes", "15"},
-                                               {"max_wait_minutes", "45"}, {"ratio_regular", "3"}, {"survey_order", order}});
+    return head.post_form(desk + "/settings", {{"published", "1"},
+                                               {"policy", "weighted"},
+                                               {"priority_weight_minutes", "15"},
+                                               {"max_wait_minutes", "45"},
+                                               {"ratio_regular", "3"},
+                                               {"survey_order", order}});
   };
   auto asked_before = [&](const std::string& first, const std::string& second) {
     std::string form = client().get("/u/" + unit_id + "/survey").body;
@@ -546,31 +608,49 @@ TEST_P(E2E, SurveyFormOrderAndTheFollowUpPlan) {
   auto page = head.get(plan);
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_NE(page.body.find("Belum ada tindakan"), std::string::npos);
-  auto early = head.post_form(plan, {{"element", "U3"}, {"issue", "Antrean terlalu lama"}, {"action", "Loket tambahan"},
-                                     {"responsible", "Kepala seksi"}, {"due_date", "2026-09-01"}});
+  auto early = head.post_form(plan, {{"element", "U3"},
+                                     {"issue", "Antrean terlalu lama"},
+                                     {"action", "Loket tambahan"},
+                                     {"responsible", "Kepala seksi"},
+                                     {"due_date", "2026-09-01"}});
   EXPECT_EQ(early.status, 422);
-  EXPECT_NE(early.body.find("Batas waktu tidak boleh sebelum akhir periode (2026-09-30)"), std::string::npos) << early.body;
+  EXPECT_NE(early.body.find("Batas waktu tidak boleh sebelum akhir periode (2026-09-30)"),
+            std::string::npos)
+      << early.body;
   EXPECT_NE(early.body.find("Antrean terlalu lama"), std::string::npos) << "what was typed is kept";
-  auto unknown = head.post_form(plan, {{"element", "U10"}, {"issue", "Antrean terlalu lama"}, {"action", "Loket tambahan"},
-                                       {"responsible", "Kepala seksi"}, {"due_date", "2026-12-31"}});
+  auto unknown = head.post_form(plan, {{"element", "U10"},
+                                       {"issue", "Antrean terlalu lama"},
+                                       {"action", "Loket tambahan"},
+                                       {"responsible", "Kepala seksi"},
+                                       {"due_date", "2026-12-31"}});
   EXPECT_EQ(unknown.status, 422);
   EXPECT_EQ(head.post_form(plan, {{"issue", "x"}, {"due_date", "besok"}}).status, 422);
   EXPECT_NE(head.get(plan).body.find("Belum ada tindakan"), std::string::npos) << "nothing stored";
-  auto added = head.post_form(plan, {{"element", "U3"}, {"issue", "Antrean terlalu lama"},
-                                     {"action", "Buka loket tambahan pada Senin pagi"}, {"responsible", "Kepala seksi"},
+  auto added = head.post_form(plan, {{"element", "U3"},
+                                     {"issue", "Antrean terlalu lama"},
+                                     {"action", "Buka loket tambahan pada Senin pagi"},
+                                     {"responsible", "Kepala seksi"},
                                      {"due_date", "2026-12-31"}});
   ASSERT_EQ(added.status, 303) << added.body;
   page = head.get(plan);
   EXPECT_NE(page.body.find("Buka loket tambahan pada Senin pagi"), std::string::npos);
   std::smatch id;
   ASSERT_TRUE(std::regex_search(page.body, id, std::regex(R"(/followup/(\d+)/status)")));
-  EXPECT_EQ(head.post_form(desk + "/followup/" + std::string(id[1]) + "/status", {{"status", "finished"}}).status, 422);
-  ASSERT_EQ(head.post_form(desk + "/followup/" + std::string(id[1]) + "/status", {{"status", "done"}}).status, 303);
+  EXPECT_EQ(
+      head.post_form(desk + "/followup/" + std::string(id[1]) + "/status", {{"status", "finished"}})
+          .status,
+      422);
+  ASSERT_EQ(
+      head.post_form(desk + "/followup/" + std::string(id[1]) + "/status", {{"status", "done"}})
+          .status,
+      303);
   EXPECT_NE(head.get(plan).body.find(R"(<option value="done" selected>)"), std::string::npos);
   EXPECT_EQ(head.post_form(desk + "/followup/999999/status", {{"status", "done"}}).status, 404);
   EXPECT_EQ(head.get(desk + "/report.pdf?from=2026-07-01&to=2026-09-30").status, 200);
   // Another quarter has its own plan; an officer may not plan; another instansi sees nothing.
-  EXPECT_NE(head.get(desk + "/followup?from=2026-10-01&to=2026-12-31").body.find("Belum ada tindakan"), std::string::npos);
+  EXPECT_NE(
+      head.get(desk + "/followup?from=2026-10-01&to=2026-12-31").body.find("Belum ada tindakan"),
+      std::string::npos);
   HttpClient officer = logged_in("petugas.mpp@harmoni.demo");
   EXPECT_EQ(officer.post_form(plan, {{"issue", "x"}}).status, 403);
   EXPECT_EQ(logged_in("admin.kalbar@harmoni.demo").get(plan).status, 404);
@@ -618,32 +698,41 @@ TEST_P(E2E, TriageIssuesPriorityAndAppointmentTickets) {
   HttpClient head = logged_in("kepala.dukcapil@harmoni.demo");
   std::string desk = head.get("/desk").header("location");
   ASSERT_EQ(head.get(desk).status, 200);
-  auto priority = head.post_form(desk + "/tickets", {{"service", "AKTA-LAHIR"}, {"ticket_class", "disability"}});
+  auto priority = head.post_form(desk + "/tickets",
+                                 {{"service", "AKTA-LAHIR"}, {"ticket_class", "disability"}});
   ASSERT_EQ(priority.status, 303) << priority.body;
-  EXPECT_NE(head.get(priority.header("location")).body.find("Penyandang disabilitas"), std::string::npos);
-  auto appointment = head.post_form(desk + "/tickets", {{"service", "AKTA-LAHIR"}, {"ticket_class", "appointment"},
-                                                        {"appointment_time", "00:00"}});
+  EXPECT_NE(head.get(priority.header("location")).body.find("Penyandang disabilitas"),
+            std::string::npos);
+  auto appointment = head.post_form(
+      desk + "/tickets",
+      {{"service", "AKTA-LAHIR"}, {"ticket_class", "appointment"}, {"appointment_time", "00:00"}});
   ASSERT_EQ(appointment.status, 303) << appointment.body;
   EXPECT_NE(head.get(appointment.header("location")).body.find("Janji temu"), std::string::npos);
-  auto bad_time = head.post_form(desk + "/tickets", {{"service", "AKTA-LAHIR"}, {"ticket_class", "appointment"},
-                                                     {"appointment_time", "25:00"}});
+  auto bad_time = head.post_form(
+      desk + "/tickets",
+      {{"service", "AKTA-LAHIR"}, {"ticket_class", "appointment"}, {"appointment_time", "25:00"}});
   EXPECT_EQ(bad_time.status, 422);
-  EXPECT_NE(bad_time.body.find("id=\"error-summary\""), std::string::npos) << "the desk page again, with the problem";
+  EXPECT_NE(bad_time.body.find("id=\"error-summary\""), std::string::npos)
+      << "the desk page again, with the problem";
   EXPECT_NE(bad_time.body.find("id=\"triage-h\""), std::string::npos);
   // The kiosk never issues appointments.
   const std::string kiosk = new_kiosk_path(head, desk);
   HttpClient citizen = client();
   ASSERT_EQ(citizen.get(kiosk).status, 200);
-  auto refused = citizen.post_form(kiosk + "/tickets", {{"service", "KK"}, {"ticket_class", "appointment"}});
+  auto refused =
+      citizen.post_form(kiosk + "/tickets", {{"service", "KK"}, {"ticket_class", "appointment"}});
   EXPECT_EQ(refused.status, 422);
 }
 
 TEST_P(E2E, CsvImportOverHttp) {
   HttpClient c = logged_in("admin.sambas@harmoni.demo");
   std::string suffix = GetParam() == "sqlite" ? "1" : "2";
-  std::string csv = "nip,nama,status,unit\n"
-                    "19910203201503200" + suffix + ",Dayang Fitri,PNS,PKM-SAMBAS\n"
-                    "1991020320150320,Bad Row,PNS,PKM-SAMBAS\n";
+  std::string csv =
+      "nip,nama,status,unit\n"
+      "19910203201503200" +
+      suffix +
+      ",Dayang Fitri,PNS,PKM-SAMBAS\n"
+      "1991020320150320,Bad Row,PNS,PKM-SAMBAS\n";
   auto strict = c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn/import", csv,
                           {{"content-type", "text/csv"}, {"x-csrf-token", c.csrf_token()}});
   ASSERT_EQ(strict.status, 422) << strict.body;
@@ -657,8 +746,11 @@ TEST_P(E2E, CsvImportOverHttp) {
   // The page form uploads multipart/form-data.
   c.get("/instansi/KAB-SAMBAS/import");
   std::string boundary = "----harmoni-test";
-  std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\ncheck\r\n--" + boundary +
-                     "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"asn.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+  std::string body = "--" + boundary +
+                     "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\ncheck\r\n--" +
+                     boundary +
+                     "\r\nContent-Disposition: form-data; name=\"file\"; "
+                     "filename=\"asn.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
                      csv + "\r\n--" + boundary + "--\r\n";
   auto page = c.request("POST", "/instansi/KAB-SAMBAS/import?_csrf=" + c.csrf_token(), body,
                         {{"content-type", "multipart/form-data; boundary=" + boundary},
@@ -683,22 +775,28 @@ TEST_P(E2E, StaticAssetsAreCachedAndCompressed) {
 
 TEST_P(E2E, KeepAlivePipeliningAndLimits) {
   int port = demo().port();
-  std::string two = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  std::string two =
+      "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: "
+      "close\r\n\r\n";
   std::string answers = raw_exchange(port, two);
   size_t first = answers.find("HTTP/1.1 200");
   ASSERT_NE(first, std::string::npos);
   EXPECT_NE(answers.find("HTTP/1.1 200", first + 1), std::string::npos) << answers;
-  std::string huge = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n";
+  std::string huge =
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n";
   EXPECT_EQ(raw_exchange(port, huge).rfind("HTTP/1.1 431", 0), 0u);
   EXPECT_EQ(raw_exchange(port, "NOT HTTP AT ALL\r\n\r\n").rfind("HTTP/1.1 400", 0), 0u);
-  EXPECT_EQ(raw_exchange(port, "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n").rfind("HTTP/1.1 400", 0), 0u);
+  EXPECT_EQ(raw_exchange(port, "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n").rfind("HTTP/1.1 400", 0),
+            0u);
   std::string declared_big = "POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\n";
   EXPECT_EQ(raw_exchange(port, declared_big).rfind("HTTP/1.1 413", 0), 0u);
 }
 
 TEST_P(E2E, ExpectContinue) {
-  std::string head = "POST /api/v1/instansi/KAB-SAMBAS/asn HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                     "Content-Length: 2\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+  std::string head =
+      "POST /api/v1/instansi/KAB-SAMBAS/asn HTTP/1.1\r\nHost: x\r\nContent-Type: "
+      "application/json\r\n"
+      "Content-Length: 2\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
   std::string answer = raw_exchange(demo().port(), head, 1500);
   EXPECT_EQ(answer.rfind("HTTP/1.1 100 Continue", 0), 0u) << answer;
 }
@@ -713,9 +811,10 @@ TEST_P(E2E, SlowClientsAreCutOff) {
 }
 
 TEST_P(E2E, EveryRolesPagesRender) {
-  for (const char* email : {"admin@harmoni.demo", "admin.sambas@harmoni.demo", "kepala.dukcapil@harmoni.demo",
-                            "petugas.mpp@harmoni.demo", "sdm.bkpsdm@harmoni.demo", "penanganan.kasus@harmoni.demo",
-                            "auditor@harmoni.demo"}) {
+  for (const char* email :
+       {"admin@harmoni.demo", "admin.sambas@harmoni.demo", "kepala.dukcapil@harmoni.demo",
+        "petugas.mpp@harmoni.demo", "sdm.bkpsdm@harmoni.demo", "penanganan.kasus@harmoni.demo",
+        "auditor@harmoni.demo"}) {
     HttpClient c = logged_in(email);
     auto home = c.get("/");
     ASSERT_EQ(home.status, 200) << email;
@@ -749,31 +848,53 @@ TEST_P(E2E, PersonalDataReadsAreAuditedAndNeverLogged) {
 // them how a named peer rated; a development plan is proposed and agreed.
 TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
   const Date today = date_in_wib(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                     std::chrono::system_clock::now().time_since_epoch()).count());
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count());
   Date later = today;
   for (int i = 0; i < 10; ++i) later = next_day(later);
   HttpClient hr = logged_in("sdm.bkpsdm@harmoni.demo");
   HttpClient admin = logged_in("admin.sambas@harmoni.demo");
-  auto campaign_count = [&] { return json::parse(hr.json("GET", "/api/v1/campaigns", "").body)["items"].size(); };
+  auto campaign_count = [&] {
+    return json::parse(hr.json("GET", "/api/v1/campaigns", "").body)["items"].size();
+  };
   const size_t before = campaign_count();
 
-  std::vector<std::pair<std::string, std::string>> form = {
-      {"name", "Uji 360 Gerai Dukcapil"}, {"starts_on", format_date(today)}, {"deadline", format_date(later)},
-      {"values_version", "2023"}, {"item:HA.1", "on"}, {"item:HA.2", "on"}, {"item:HA.3", "on"}, {"item:PB.1.1", "on"},
-      {"item:PB.1.2", "on"}, {"item:PB.1.3", "on"}, {"group:self", "on"}, {"group:superior", "on"}, {"group:peer", "on"},
-      {"group:subordinate", "on"}, {"weight_self", "10"}, {"weight_superior", "40"}, {"weight_peer", "20"},
-      {"weight_subordinate", "30"}, {"min_group_size", "3"}, {"max_peers", "3"}, {"max_subordinates", "3"},
-      {"level_min_score", "3"}, {"level_agree_percent", "67"}, {"level_indicators_needed", "2"},
-      {"blind_spot_tenths", "10"}, {"unit:MPP-SAMBAS-DUKCAPIL", "on"}};
+  std::vector<std::pair<std::string, std::string>> form = {{"name", "Uji 360 Gerai Dukcapil"},
+                                                           {"starts_on", format_date(today)},
+                                                           {"deadline", format_date(later)},
+                                                           {"values_version", "2023"},
+                                                           {"item:HA.1", "on"},
+                                                           {"item:HA.2", "on"},
+                                                           {"item:HA.3", "on"},
+                                                           {"item:PB.1.1", "on"},
+                                                           {"item:PB.1.2", "on"},
+                                                           {"item:PB.1.3", "on"},
+                                                           {"group:self", "on"},
+                                                           {"group:superior", "on"},
+                                                           {"group:peer", "on"},
+                                                           {"group:subordinate", "on"},
+                                                           {"weight_self", "10"},
+                                                           {"weight_superior", "40"},
+                                                           {"weight_peer", "20"},
+                                                           {"weight_subordinate", "30"},
+                                                           {"min_group_size", "3"},
+                                                           {"max_peers", "3"},
+                                                           {"max_subordinates", "3"},
+                                                           {"level_min_score", "3"},
+                                                           {"level_agree_percent", "67"},
+                                                           {"level_indicators_needed", "2"},
+                                                           {"blind_spot_tenths", "10"},
+                                                           {"unit:MPP-SAMBAS-DUKCAPIL", "on"}};
   // Bad settings: a clear error, nothing stored.
   auto backwards = form;
   backwards[2].second = "2020-01-01";
   auto refused = hr.post_form("/competency", backwards);
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("Batas akhir tidak boleh sebelum tanggal mulai"), std::string::npos);
-  auto bad_weights = hr.json("POST", "/api/v1/campaigns",
-                             R"({"name":"x360","starts_on":"2026-01-01","deadline":"2026-01-31","values_version":"2023",)"
-                             R"("items":["HA.1"],"groups":["self","peer"],"weights":{"self":10,"peer":80}})");
+  auto bad_weights = hr.json(
+      "POST", "/api/v1/campaigns",
+      R"({"name":"x360","starts_on":"2026-01-01","deadline":"2026-01-31","values_version":"2023",)"
+      R"("items":["HA.1"],"groups":["self","peer"],"weights":{"self":10,"peer":80}})");
   EXPECT_EQ(bad_weights.status, 422);
   EXPECT_NE(bad_weights.body.find("\"field\":\"weights\""), std::string::npos) << bad_weights.body;
   EXPECT_EQ(campaign_count(), before);
@@ -803,17 +924,25 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
   }
   ASSERT_FALSE(superior_nip.empty());
   ASSERT_EQ(peer_nips.size(), 3u);
-  const std::string superior_unit = json::parse(admin.json("GET", "/api/v1/asn/" + superior_nip, "").body)["unit"];
+  const std::string superior_unit =
+      json::parse(admin.json("GET", "/api/v1/asn/" + superior_nip, "").body)["unit"];
   const std::string password = "rater-password-2026";
   auto account = [&](const std::string& nip, const std::string& role, const std::string& unit) {
     auto r = admin.json("POST", "/api/v1/users",
-                        json({{"email", "r" + nip + "@sambas.go.id"}, {"display_name", "Penilai " + nip}, {"role", role},
-                              {"instansi", "KAB-SAMBAS"}, {"unit", unit}, {"asn_nip", nip}, {"password", password}})
+                        json({{"email", "r" + nip + "@sambas.go.id"},
+                              {"display_name", "Penilai " + nip},
+                              {"role", role},
+                              {"instansi", "KAB-SAMBAS"},
+                              {"unit", unit},
+                              {"asn_nip", nip},
+                              {"password", password}})
                             .dump());
     EXPECT_EQ(r.status, 201) << r.body;
   };
   account(superior_nip, "unit_head", superior_unit);
-  auto people = json::parse(admin.json("GET", "/api/v1/instansi/KAB-SAMBAS/asn?unit=MPP-SAMBAS-DUKCAPIL&limit=200", "").body);
+  auto people = json::parse(
+      admin.json("GET", "/api/v1/instansi/KAB-SAMBAS/asn?unit=MPP-SAMBAS-DUKCAPIL&limit=200", "")
+          .body);
   std::vector<std::string> rater_nips;
   for (const auto& p : people["items"]) {
     const std::string nip = p["nip"];
@@ -837,10 +966,12 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
     }
     return out;
   };
-  const std::string all_three = R"({"scores":{"HA.1":3,"HA.2":3,"HA.3":4,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})";
+  const std::string all_three =
+      R"({"scores":{"HA.1":3,"HA.2":3,"HA.3":4,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})";
   auto sent_count = [&] {
     int64_t sent = 0;
-    const json progress = json::parse(hr.json("GET", "/api/v1/campaigns/" + id + "/progress", "").body);
+    const json progress =
+        json::parse(hr.json("GET", "/api/v1/campaigns/" + id + "/progress", "").body);
     for (const auto& u : progress["units"]) sent += u["submitted"].get<int64_t>();
     return sent;
   };
@@ -848,15 +979,17 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
   // Bad forms from one rater: a clear error each, nothing stored.
   HttpClient first = as(rater_nips[0]);
   auto mine = pending_in(first);
-  ASSERT_FALSE(mine.empty()) << first.json("GET", "/api/v1/me/assignments", "").body << " " << first.json("GET", "/api/v1/me", "").body;
+  ASSERT_FALSE(mine.empty()) << first.json("GET", "/api/v1/me/assignments", "").body << " "
+                             << first.json("GET", "/api/v1/me", "").body;
   const std::string form_id = std::to_string(mine[0]["id"].get<int64_t>());
   const std::string submit = "/api/v1/assignments/" + form_id + "/submit";
-  for (const char* body : {R"({"scores":{"HA.1":6,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
-                           R"({"scores":{"HA.1":-1,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
-                           R"({"scores":{"HA.1":"lima","HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
-                           R"({"scores":{"HA.9":3,"HA.1":3,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
-                           R"({"scores":{"HA.1":3}})",
-                           R"({"scores":{"HA.1":5,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})"}) {
+  for (const char* body :
+       {R"({"scores":{"HA.1":6,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
+        R"({"scores":{"HA.1":-1,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
+        R"({"scores":{"HA.1":"lima","HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
+        R"({"scores":{"HA.9":3,"HA.1":3,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})",
+        R"({"scores":{"HA.1":3}})",
+        R"({"scores":{"HA.1":5,"HA.2":3,"HA.3":3,"PB.1.1":3,"PB.1.2":3,"PB.1.3":3}})"}) {
     auto r = first.json("POST", submit, body);
     EXPECT_EQ(r.status, 422) << body << " -> " << r.body;
   }
@@ -878,7 +1011,9 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
     const bool keeps_peer_form = rater_nips[i] != peer_nips[0];
     for (const auto& a : pending_in(c)) {
       if (keeps_peer_form && a["ratee"]["nip"] == own_nip && a["group"] == "peer") continue;
-      auto r = c.json("POST", "/api/v1/assignments/" + std::to_string(a["id"].get<int64_t>()) + "/submit", all_three);
+      auto r = c.json("POST",
+                      "/api/v1/assignments/" + std::to_string(a["id"].get<int64_t>()) + "/submit",
+                      all_three);
       EXPECT_EQ(r.status, 201) << r.body;
     }
   }
@@ -887,8 +1022,13 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
   for (const auto& a : pending_in(head)) {
     const std::string path = "/360/forms/" + std::to_string(a["id"].get<int64_t>());
     head.get(path);
-    auto r = head.post_form(path, {{"action", "send"}, {"score:HA.1", "5"}, {"example:HA.1", "Mendampingi warga lansia sampai selesai."},
-                                   {"score:HA.2", "4"}, {"score:HA.3", "4"}, {"score:PB.1.1", "4"}, {"score:PB.1.2", "3"},
+    auto r = head.post_form(path, {{"action", "send"},
+                                   {"score:HA.1", "5"},
+                                   {"example:HA.1", "Mendampingi warga lansia sampai selesai."},
+                                   {"score:HA.2", "4"},
+                                   {"score:HA.3", "4"},
+                                   {"score:PB.1.1", "4"},
+                                   {"score:PB.1.2", "3"},
                                    {"score:PB.1.3", "0"}});
     EXPECT_EQ(r.status, 303) << r.body.substr(0, 1500);
   }
@@ -897,30 +1037,52 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
     const std::string path = "/360/forms/" + std::to_string(a["id"].get<int64_t>());
     officer.get(path);
     ASSERT_EQ(officer.post_form(path, {{"action", "draft"}, {"score:HA.1", "4"}}).status, 303);
-    auto draft = json::parse(officer.json("GET", "/api/v1/assignments/" + std::to_string(a["id"].get<int64_t>()), "").body);
+    auto draft = json::parse(
+        officer.json("GET", "/api/v1/assignments/" + std::to_string(a["id"].get<int64_t>()), "")
+            .body);
     EXPECT_EQ(draft["draft"]["scores"]["HA.1"], 4);
     officer.get(path);
-    EXPECT_EQ(officer.post_form(path, {{"action", "send"}, {"score:HA.1", "4"}}).status, 422) << "every item first";
-    auto sent = officer.post_form(path, {{"action", "send"}, {"score:HA.1", "4"}, {"score:HA.2", "4"}, {"score:HA.3", "4"},
-                                         {"score:PB.1.1", "4"}, {"score:PB.1.2", "4"}, {"score:PB.1.3", "4"}});
+    EXPECT_EQ(officer.post_form(path, {{"action", "send"}, {"score:HA.1", "4"}}).status, 422)
+        << "every item first";
+    auto sent = officer.post_form(path, {{"action", "send"},
+                                         {"score:HA.1", "4"},
+                                         {"score:HA.2", "4"},
+                                         {"score:HA.3", "4"},
+                                         {"score:PB.1.1", "4"},
+                                         {"score:PB.1.2", "4"},
+                                         {"score:PB.1.3", "4"}});
     EXPECT_EQ(sent.status, 303);
   }
 
   // HR: a pending form is withdrawn with a reason; a sent one cannot be.
   std::string pending_peer_assignment, sent_assignment;
   for (const auto& a : raters_of(own_nip)) {
-    if (a["rater"]["nip"] == skipping_peer) pending_peer_assignment = std::to_string(a["id"].get<int64_t>());
+    if (a["rater"]["nip"] == skipping_peer)
+      pending_peer_assignment = std::to_string(a["id"].get<int64_t>());
     if (a["status"] == "submitted") sent_assignment = std::to_string(a["id"].get<int64_t>());
   }
   ASSERT_FALSE(pending_peer_assignment.empty());
-  EXPECT_EQ(hr.json("POST", "/api/v1/campaigns/" + id + "/assignments/" + pending_peer_assignment + "/remove", R"({"reason":"x"})").status, 422);
-  EXPECT_EQ(hr.json("POST", "/api/v1/campaigns/" + id + "/assignments/" + pending_peer_assignment + "/remove",
-                    R"({"reason":"Sedang cuti di luar tanggungan negara"})").status, 200);
-  EXPECT_EQ(hr.json("POST", "/api/v1/campaigns/" + id + "/assignments/" + sent_assignment + "/remove",
-                    R"({"reason":"Salah penilai, mohon diganti"})").status, 409);
+  EXPECT_EQ(
+      hr.json("POST",
+              "/api/v1/campaigns/" + id + "/assignments/" + pending_peer_assignment + "/remove",
+              R"({"reason":"x"})")
+          .status,
+      422);
+  EXPECT_EQ(
+      hr.json("POST",
+              "/api/v1/campaigns/" + id + "/assignments/" + pending_peer_assignment + "/remove",
+              R"({"reason":"Sedang cuti di luar tanggungan negara"})")
+          .status,
+      200);
+  EXPECT_EQ(
+      hr.json("POST", "/api/v1/campaigns/" + id + "/assignments/" + sent_assignment + "/remove",
+              R"({"reason":"Salah penilai, mohon diganti"})")
+          .status,
+      409);
   bool recorded = false;
   for (const auto& a : raters_of(own_nip)) {
-    recorded = recorded || (a["status"] == "removed" && a["reason"] == "Sedang cuti di luar tanggungan negara");
+    recorded = recorded ||
+               (a["status"] == "removed" && a["reason"] == "Sedang cuti di luar tanggungan negara");
   }
   EXPECT_TRUE(recorded);
 
@@ -944,16 +1106,24 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
   EXPECT_TRUE(result["level"].is_number());
   EXPECT_EQ(own.body.find(peer_nips[0]), std::string::npos) << "no rater is named";
   // Narrowing does not exist: filters a caller might try change nothing in what is shown.
-  for (const char* narrowing : {"?group=peer", "?column=peer&min_group_size=1", "?raters=1&rater=" , "?unit=MPP-SAMBAS-DUKCAPIL"}) {
-    auto narrowed = officer.json("GET", "/api/v1/campaigns/" + id + "/results/" + own_nip + narrowing + (std::string(narrowing).ends_with("=") ? peer_nips[0] : ""), "");
+  for (const char* narrowing : {"?group=peer", "?column=peer&min_group_size=1",
+                                "?raters=1&rater=", "?unit=MPP-SAMBAS-DUKCAPIL"}) {
+    auto narrowed = officer.json("GET",
+                                 "/api/v1/campaigns/" + id + "/results/" + own_nip + narrowing +
+                                     (std::string(narrowing).ends_with("=") ? peer_nips[0] : ""),
+                                 "");
     ASSERT_EQ(narrowed.status, 200) << narrowing;
     EXPECT_EQ(json::parse(narrowed.body), result) << narrowing;
   }
   // A colleague's result: the person, their superiors and HR only; not the administrator.
   const std::string colleague = rater_nips[2];
-  EXPECT_EQ(officer.json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "").status, 404);
+  EXPECT_EQ(officer.json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "").status,
+            404);
   EXPECT_EQ(admin.json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "").status, 404);
-  EXPECT_EQ(logged_in("kepala.dukcapil@harmoni.demo").json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "").status, 404);
+  EXPECT_EQ(logged_in("kepala.dukcapil@harmoni.demo")
+                .json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "")
+                .status,
+            404);
   auto by_hr = hr.json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "");
   EXPECT_EQ(by_hr.status, 200);
   auto by_head = head.json("GET", "/api/v1/campaigns/" + id + "/results/" + colleague, "");
@@ -970,13 +1140,19 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
     auto db = db::open_database(demo().db_url);
     ASSERT_TRUE(db.ok());
     auto reads = db.value()->read([](db::Tx& tx) {
-      return tx.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = 'competency.result_read'");
+      return tx.scalar_i64(
+          "SELECT COUNT(*) FROM audit_log WHERE action = 'competency.result_read'");
     });
     EXPECT_GE(*reads, 4);
   }
   // The heat map never shows a unit smaller than the minimum group size.
   auto heat = json::parse(hr.json("GET", "/api/v1/campaigns/" + id + "/heatmap", "").body);
-  EXPECT_EQ(json::parse(hr.json("GET", "/api/v1/campaigns/" + id + "/heatmap?unit=MPP-SAMBAS-DUKCAPIL&min_group_size=1&group=peer", "").body), heat);
+  EXPECT_EQ(json::parse(hr.json("GET",
+                                "/api/v1/campaigns/" + id +
+                                    "/heatmap?unit=MPP-SAMBAS-DUKCAPIL&min_group_size=1&group=peer",
+                                "")
+                            .body),
+            heat);
   ASSERT_FALSE(heat["rows"].empty());
   for (const auto& row : heat["rows"]) {
     if (!row["hidden"].get<bool>()) {
@@ -987,15 +1163,31 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
   // A development plan from the gaps: proposed by the officer, agreed by the superior.
   auto plan = json::parse(officer.json("GET", "/api/v1/plans/" + own_nip, "").body);
   EXPECT_EQ(plan["based_on"]["campaign"], "Uji 360 Gerai Dukcapil");
-  EXPECT_EQ(officer.json("POST", "/api/v1/plans/" + own_nip + "/propose", "").status, 409) << "nothing to propose yet";
-  EXPECT_EQ(officer.json("POST", "/api/v1/plans/" + own_nip + "/actions",
-                         R"({"learning_kind":"social_care","title":"Ikut ASN Peduli","target_date":"2020-01-01"})").status, 422);
-  EXPECT_EQ(officer.json("POST", "/api/v1/plans/" + own_nip + "/actions",
-                         R"({"learning_kind":"social_care","title":"Ikut kegiatan ASN Peduli di panti jompo","target_date":")" +
-                             format_date(later) + R"(","item_code":"HA.2"})").status, 201);
-  EXPECT_EQ(officer.json("POST", "/api/v1/plans/" + own_nip + "/agree", "").status, 403) << "not one's own superior";
-  EXPECT_EQ(json::parse(officer.json("POST", "/api/v1/plans/" + own_nip + "/propose", "").body)["plan"]["status"], "proposed");
-  EXPECT_EQ(hr.json("POST", "/api/v1/plans/" + own_nip + "/agree", "").status, 403) << "HR reads plans, agrees none";
+  EXPECT_EQ(officer.json("POST", "/api/v1/plans/" + own_nip + "/propose", "").status, 409)
+      << "nothing to propose yet";
+  EXPECT_EQ(
+      officer
+          .json(
+              "POST", "/api/v1/plans/" + own_nip + "/actions",
+              R"({"learning_kind":"social_care","title":"Ikut ASN Peduli","target_date":"2020-01-01"})")
+          .status,
+      422);
+  EXPECT_EQ(
+      officer
+          .json(
+              "POST", "/api/v1/plans/" + own_nip + "/actions",
+              R"({"learning_kind":"social_care","title":"Ikut kegiatan ASN Peduli di panti jompo","target_date":")" +
+                  format_date(later) + R"(","item_code":"HA.2"})")
+          .status,
+      201);
+  EXPECT_EQ(officer.json("POST", "/api/v1/plans/" + own_nip + "/agree", "").status, 403)
+      << "not one's own superior";
+  EXPECT_EQ(
+      json::parse(
+          officer.json("POST", "/api/v1/plans/" + own_nip + "/propose", "").body)["plan"]["status"],
+      "proposed");
+  EXPECT_EQ(hr.json("POST", "/api/v1/plans/" + own_nip + "/agree", "").status, 403)
+      << "HR reads plans, agrees none";
   auto agreed = head.json("POST", "/api/v1/plans/" + own_nip + "/agree", "");
   ASSERT_EQ(agreed.status, 200) << agreed.body;
   EXPECT_EQ(json::parse(agreed.body)["plan"]["status"], "agreed");
@@ -1012,7 +1204,8 @@ TEST_P(E2E, A360CampaignFromStartToAgreedPlan) {
 // compliance and the evaluation agree with what happened.
 TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   const Date today = date_in_wib(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                     std::chrono::system_clock::now().time_since_epoch()).count());
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count());
   const std::string today_text = format_date(today), yesterday = format_date(add_days(today, -1));
   const int year = today.year;
   HttpClient hr = logged_in("sdm.bkpsdm@harmoni.demo");
@@ -1020,14 +1213,19 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   HttpClient officer = logged_in("petugas.mpp@harmoni.demo");
   HttpClient admin = logged_in("admin.sambas@harmoni.demo");
   const std::string head_nip = json::parse(head.json("GET", "/api/v1/me", "").body)["asn_nip"];
-  const std::string officer_nip = json::parse(officer.json("GET", "/api/v1/me", "").body)["asn_nip"];
+  const std::string officer_nip =
+      json::parse(officer.json("GET", "/api/v1/me", "").body)["asn_nip"];
   // A learner in the Dukcapil head's subtree gets an account.
   const std::string nip = some_nip("DUKCAPIL-PDP");
   const std::string password = "learner-password-2026";
   auto made_account = admin.json("POST", "/api/v1/users",
-                                 json({{"email", "belajar" + nip + "@sambas.go.id"}, {"display_name", "Peserta " + nip},
-                                       {"role", "officer"}, {"instansi", "KAB-SAMBAS"}, {"unit", "DUKCAPIL-PDP"},
-                                       {"asn_nip", nip}, {"password", password}})
+                                 json({{"email", "belajar" + nip + "@sambas.go.id"},
+                                       {"display_name", "Peserta " + nip},
+                                       {"role", "officer"},
+                                       {"instansi", "KAB-SAMBAS"},
+                                       {"unit", "DUKCAPIL-PDP"},
+                                       {"asn_nip", nip},
+                                       {"password", password}})
                                      .dump());
   ASSERT_EQ(made_account.status, 201) << made_account.body;
   HttpClient learner = client();
@@ -1041,11 +1239,19 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   const double jp_before = jp_of(learner);
 
   // HR makes a programme on the page; a bad JP value is refused and stores nothing.
-  auto programmes = [&] { return json::parse(hr.json("GET", "/api/v1/learning/programmes", "").body)["items"].size(); };
+  auto programmes = [&] {
+    return json::parse(hr.json("GET", "/api/v1/learning/programmes", "").body)["items"].size();
+  };
   const size_t programmes_before = programmes();
   std::vector<std::pair<std::string, std::string>> form = {
-      {"code", "E2E-LB"}, {"title", "Komunikasi Lintas Budaya di Loket"}, {"type", "intercultural"}, {"mode", "classroom"},
-      {"jp", "abc"}, {"organiser", "BKPSDM Kabupaten Sambas"}, {"item:PB.1.1", "on"}, {"active", "on"}};
+      {"code", "E2E-LB"},
+      {"title", "Komunikasi Lintas Budaya di Loket"},
+      {"type", "intercultural"},
+      {"mode", "classroom"},
+      {"jp", "abc"},
+      {"organiser", "BKPSDM Kabupaten Sambas"},
+      {"item:PB.1.1", "on"},
+      {"active", "on"}};
   auto refused = hr.post_form("/learning/programmes", form);
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("Tulis JP sebagai angka"), std::string::npos);
@@ -1058,22 +1264,35 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
 
   // A class through the API: backwards dates are refused; then one for today, two seats.
   auto backwards = hr.json("POST", "/api/v1/learning/programmes/E2E-LB/classes",
-                           json({{"starts_on", today_text}, {"ends_on", yesterday}, {"place", "Aula"}, {"capacity", 2},
-                                 {"self_registration", true}}).dump());
+                           json({{"starts_on", today_text},
+                                 {"ends_on", yesterday},
+                                 {"place", "Aula"},
+                                 {"capacity", 2},
+                                 {"self_registration", true}})
+                               .dump());
   EXPECT_EQ(backwards.status, 422);
   EXPECT_NE(backwards.body.find("\"field\":\"ends_on\""), std::string::npos) << backwards.body;
   auto made_class = hr.json("POST", "/api/v1/learning/programmes/E2E-LB/classes",
-                            json({{"starts_on", today_text}, {"ends_on", today_text}, {"place", "Aula BKPSDM"}, {"capacity", 2},
-                                  {"self_registration", true}}).dump());
+                            json({{"starts_on", today_text},
+                                  {"ends_on", today_text},
+                                  {"place", "Aula BKPSDM"},
+                                  {"capacity", 2},
+                                  {"self_registration", true}})
+                                .dump());
   ASSERT_EQ(made_class.status, 201) << made_class.body;
   const std::string class_id = std::to_string(json::parse(made_class.body)["id"].get<int64_t>());
-  EXPECT_EQ(json::parse(hr.json("GET", "/api/v1/learning/programmes/E2E-LB/classes", "").body)["items"].size(), 1u);
+  EXPECT_EQ(
+      json::parse(hr.json("GET", "/api/v1/learning/programmes/E2E-LB/classes", "").body)["items"]
+          .size(),
+      1u);
 
   // The head puts an intercultural action in the learner's plan; the learner asks to join
   // the class for it; only the head may approve.
   auto plan = head.json("POST", "/api/v1/plans/" + nip + "/actions",
-                        json({{"learning_kind", "intercultural"}, {"title", "Belajar melayani warga lintas budaya"},
-                              {"target_date", format_date(add_days(today, 30))}}).dump());
+                        json({{"learning_kind", "intercultural"},
+                              {"title", "Belajar melayani warga lintas budaya"},
+                              {"target_date", format_date(add_days(today, 30))}})
+                            .dump());
   ASSERT_EQ(plan.status, 201) << plan.body;
   int64_t action_id = 0;
   const json plan_made = json::parse(plan.body);
@@ -1082,7 +1301,8 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   }
   ASSERT_GT(action_id, 0);
   bool offered = false;
-  const json open_classes = json::parse(learner.json("GET", "/api/v1/learning/open-classes", "").body);
+  const json open_classes =
+      json::parse(learner.json("GET", "/api/v1/learning/open-classes", "").body);
   for (const auto& c : open_classes["items"]) {
     if (std::to_string(c["id"].get<int64_t>()) != class_id) continue;
     offered = true;
@@ -1090,7 +1310,8 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
     EXPECT_EQ(c["actions"][0]["id"], action_id);
   }
   EXPECT_TRUE(offered);
-  auto asked = learner.post_form("/learning/classes/" + class_id + "/request", {{"action", std::to_string(action_id)}});
+  auto asked = learner.post_form("/learning/classes/" + class_id + "/request",
+                                 {{"action", std::to_string(action_id)}});
   ASSERT_EQ(asked.status, 303) << asked.body.substr(0, 1000);
   int64_t request_id = 0;
   const json approvals = json::parse(head.json("GET", "/api/v1/learning/approvals", "").body);
@@ -1098,16 +1319,26 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
     if (r["person"]["nip"] == nip) request_id = r["id"];
   }
   ASSERT_GT(request_id, 0);
-  const std::string decision = "/api/v1/learning/enrolments/" + std::to_string(request_id) + "/decision";
-  EXPECT_EQ(hr.json("POST", decision, R"({"approve":true})").status, 403) << "HR is not the superior";
-  EXPECT_EQ(learner.json("POST", decision, R"({"approve":true})").status, 403) << "nobody approves their own";
-  EXPECT_EQ(head.post_form("/learning/enrolments/" + std::to_string(request_id) + "/decision", {{"approve", "yes"}}).status, 303);
+  const std::string decision =
+      "/api/v1/learning/enrolments/" + std::to_string(request_id) + "/decision";
+  EXPECT_EQ(hr.json("POST", decision, R"({"approve":true})").status, 403)
+      << "HR is not the superior";
+  EXPECT_EQ(learner.json("POST", decision, R"({"approve":true})").status, 403)
+      << "nobody approves their own";
+  EXPECT_EQ(head.post_form("/learning/enrolments/" + std::to_string(request_id) + "/decision",
+                           {{"approve", "yes"}})
+                .status,
+            303);
 
   // HR enrols the officer on the page (the last seat); a third person finds it full.
-  EXPECT_EQ(hr.post_form("/learning/classes/" + class_id + "/enrol", {{"nip", officer_nip}}).status, 303);
-  auto roster = [&] { return json::parse(hr.json("GET", "/api/v1/learning/classes/" + class_id, "").body); };
+  EXPECT_EQ(hr.post_form("/learning/classes/" + class_id + "/enrol", {{"nip", officer_nip}}).status,
+            303);
+  auto roster = [&] {
+    return json::parse(hr.json("GET", "/api/v1/learning/classes/" + class_id, "").body);
+  };
   EXPECT_EQ(roster()["seats_taken"], 2);
-  auto full = hr.json("POST", "/api/v1/learning/classes/" + class_id + "/enrolments", json({{"nip", head_nip}}).dump());
+  auto full = hr.json("POST", "/api/v1/learning/classes/" + class_id + "/enrolments",
+                      json({{"nip", head_nip}}).dump());
   EXPECT_EQ(full.status, 409);
   EXPECT_NE(full.body.find("Kelas sudah penuh"), std::string::npos) << full.body;
   EXPECT_EQ(roster()["people"].size(), 2u);
@@ -1117,9 +1348,14 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
                           json({{"nip", head_nip}, {"day", today_text}}).dump());
   EXPECT_EQ(stranger.status, 409) << stranger.body;
   EXPECT_EQ(hr.json("POST", "/api/v1/learning/classes/" + class_id + "/attendance",
-                    json({{"nip", nip}, {"day", today_text}}).dump()).status, 200);
+                    json({{"nip", nip}, {"day", today_text}}).dump())
+                .status,
+            200);
   EXPECT_EQ(hr.json("POST", "/api/v1/learning/classes/" + class_id + "/attendance",
-                    json({{"nip", nip}, {"day", "2000-01-01"}}).dump()).status, 422) << "a day outside the class";
+                    json({{"nip", nip}, {"day", "2000-01-01"}}).dump())
+                .status,
+            422)
+      << "a day outside the class";
   int days = -1;
   const json attended = roster();
   for (const auto& p : attended["people"]) {
@@ -1127,23 +1363,31 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   }
   EXPECT_EQ(days, 1);
 
-  // Completion: "completed" but failed is refused; then the learner completes, the officer does not.
+  // Completion: "completed" but failed is refused; then the learner completes, the officer does
+  // not.
   auto contradictory = hr.json("POST", "/api/v1/learning/classes/" + class_id + "/completion",
                                json({{"nip", nip}, {"completed", true}, {"passed", false}}).dump());
   EXPECT_EQ(contradictory.status, 422);
   EXPECT_DOUBLE_EQ(jp_of(learner), jp_before);
-  auto completed = hr.json("POST", "/api/v1/learning/classes/" + class_id + "/completion",
-                           json({{"nip", nip}, {"completed", true}, {"score", 88}, {"passed", true}}).dump());
+  auto completed =
+      hr.json("POST", "/api/v1/learning/classes/" + class_id + "/completion",
+              json({{"nip", nip}, {"completed", true}, {"score", 88}, {"passed", true}}).dump());
   ASSERT_EQ(completed.status, 200) << completed.body;
   std::string officer_id;
   const json seated = roster();
   for (const auto& p : seated["people"]) {
     if (p["nip"] == officer_nip) officer_id = std::to_string(p["asn_id"].get<int64_t>());
   }
-  EXPECT_EQ(hr.post_form("/learning/classes/" + class_id + "/completion", {{"result:" + officer_id, "not_completed"}}).status, 303);
+  EXPECT_EQ(hr.post_form("/learning/classes/" + class_id + "/completion",
+                         {{"result:" + officer_id, "not_completed"}})
+                .status,
+            303);
   // Again: nothing changes (no second record, no second certificate).
-  EXPECT_EQ(hr.json("POST", "/api/v1/learning/classes/" + class_id + "/completion",
-                    json({{"nip", nip}, {"completed", true}, {"score", 88}, {"passed", true}}).dump()).status, 200);
+  EXPECT_EQ(
+      hr.json("POST", "/api/v1/learning/classes/" + class_id + "/completion",
+              json({{"nip", nip}, {"completed", true}, {"score", 88}, {"passed", true}}).dump())
+          .status,
+      200);
   EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 6.5);
 
   // The learner sees the record and the certificate; the plan action is done.
@@ -1160,7 +1404,8 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   auto pdf = learner.get("/certificates/" + certificate + "/pdf");
   EXPECT_EQ(pdf.status, 200);
   EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
-  EXPECT_EQ(officer.get("/certificates/" + certificate + "/pdf").status, 404) << "not the officer's certificate";
+  EXPECT_EQ(officer.get("/certificates/" + certificate + "/pdf").status, 404)
+      << "not the officer's certificate";
   HttpClient anyone = client();
   auto check = anyone.get("/v/" + certificate);
   EXPECT_EQ(check.status, 200);
@@ -1179,20 +1424,27 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   EXPECT_NE(learner_page.body.find("/certificates/" + certificate + "/pdf"), std::string::npos);
 
   // A self-learning claim: wrong type and too large are refused; the head approves.
-  auto claims_of = [&] { return json::parse(learner.json("GET", "/api/v1/learning/me", "").body)["claims"].size(); };
+  auto claims_of = [&] {
+    return json::parse(learner.json("GET", "/api/v1/learning/me", "").body)["claims"].size();
+  };
   const size_t claims_before = claims_of();
   auto claim = [&](const std::string& evidence) {
     return learner.json("POST", "/api/v1/learning/claims",
-                        json({{"kind", "external_course"}, {"title", "Bahasa Isyarat untuk Pelayanan"},
-                              {"provider", "Gerkatin"}, {"completed_on", yesterday}, {"minutes", 90},
-                              {"evidence_base64", base64_encode(evidence)}}).dump());
+                        json({{"kind", "external_course"},
+                              {"title", "Bahasa Isyarat untuk Pelayanan"},
+                              {"provider", "Gerkatin"},
+                              {"completed_on", yesterday},
+                              {"minutes", 90},
+                              {"evidence_base64", base64_encode(evidence)}})
+                            .dump());
   };
   auto text_file = claim("bukan sertifikat, hanya teks");
   EXPECT_EQ(text_file.status, 422);
   EXPECT_NE(text_file.body.find("PDF, PNG atau JPEG"), std::string::npos) << text_file.body;
   auto too_large = claim("%PDF-1.4\n" + std::string(5 * 1024 * 1024, 'x'));
   EXPECT_EQ(too_large.status, 422);
-  EXPECT_NE(too_large.body.find("paling besar 5 MB"), std::string::npos) << too_large.body.substr(0, 500);
+  EXPECT_NE(too_large.body.find("paling besar 5 MB"), std::string::npos)
+      << too_large.body.substr(0, 500);
   EXPECT_EQ(claims_of(), claims_before);
   const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "bukti";
   auto sent = claim(png);
@@ -1202,18 +1454,28 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   EXPECT_EQ(evidence.status, 200);
   EXPECT_EQ(evidence.body, png) << "the evidence comes back byte for byte";
   EXPECT_EQ(officer.get("/learning/claims/" + claim_id + "/evidence").status, 404);
-  EXPECT_EQ(admin.get("/learning/claims/" + claim_id + "/evidence").status, 404) << "administrators do not read evidence";
+  EXPECT_EQ(admin.get("/learning/claims/" + claim_id + "/evidence").status, 404)
+      << "administrators do not read evidence";
   EXPECT_EQ(hr.get("/learning/claims/" + claim_id + "/evidence").status, 200);
-  EXPECT_EQ(hr.json("POST", "/api/v1/learning/claims/" + claim_id + "/decision", R"({"approve":true})").status, 403);
+  EXPECT_EQ(
+      hr.json("POST", "/api/v1/learning/claims/" + claim_id + "/decision", R"({"approve":true})")
+          .status,
+      403);
   EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 6.5) << "a refused approval changes nothing";
-  EXPECT_EQ(head.json("POST", "/api/v1/learning/claims/" + claim_id + "/decision", R"({"approve":true,"note":"Sesuai"})").status,
+  EXPECT_EQ(head.json("POST", "/api/v1/learning/claims/" + claim_id + "/decision",
+                      R"({"approve":true,"note":"Sesuai"})")
+                .status,
             200);
-  EXPECT_EQ(head.json("POST", "/api/v1/learning/claims/" + claim_id + "/decision", R"({"approve":false})").status, 409);
+  EXPECT_EQ(
+      head.json("POST", "/api/v1/learning/claims/" + claim_id + "/decision", R"({"approve":false})")
+          .status,
+      409);
   EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 8.5) << "90 minutes at 45 a JP";
 
   // An LMS file: a row for an unknown NIP stops it all; good rows only, and again, once.
-  const std::string csv = "nip,id_kursus,judul,tanggal_selesai,menit,nilai,lulus\n" + nip + ",E2E-101,Etika ASN," +
-                          yesterday + ",135,90,1\n199001012020121999,E2E-101,Etika ASN," + yesterday + ",135,90,1\n";
+  const std::string csv =
+      "nip,id_kursus,judul,tanggal_selesai,menit,nilai,lulus\n" + nip + ",E2E-101,Etika ASN," +
+      yesterday + ",135,90,1\n199001012020121999,E2E-101,Etika ASN," + yesterday + ",135,90,1\n";
   auto lms = [&](const std::string& mode) {
     return hr.request("POST", "/api/v1/learning/lms-import?provider=e2e-lms&mode=" + mode, csv,
                       {{"content-type", "text/csv"}, {"x-csrf-token", hr.csrf_token()}});
@@ -1223,19 +1485,31 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   EXPECT_EQ(json::parse(strict.body)["problems"][0]["line"], 3) << strict.body;
   EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 8.5);
   EXPECT_EQ(json::parse(lms("good_rows").body)["inserted"], 1);
-  EXPECT_EQ(json::parse(lms("good_rows").body)["unchanged"], 1) << "importing again changes nothing";
+  EXPECT_EQ(json::parse(lms("good_rows").body)["unchanged"], 1)
+      << "importing again changes nothing";
   EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 11.5);
 
   // Peduli: a bad activity is refused; HR makes one for today coordinated by the head.
-  auto activities = [&] { return json::parse(hr.json("GET", "/api/v1/peduli/activities", "").body)["items"].size(); };
+  auto activities = [&] {
+    return json::parse(hr.json("GET", "/api/v1/peduli/activities", "").body)["items"].size();
+  };
   const size_t activities_before = activities();
   std::vector<std::pair<std::string, std::string>> activity = {
-      {"title", "Pendampingan lansia di posyandu"}, {"target_group", "elderly"}, {"region", "61.01"},
-      {"place", "Posyandu Desa Lorong"}, {"starts_on", today_text}, {"ends_on", yesterday}, {"start_time", "08:00"},
-      {"end_time", "11:00"}, {"partner", "Puskesmas Sambas"}, {"capacity", "2"}, {"coordinator", head_nip}};
+      {"title", "Pendampingan lansia di posyandu"},
+      {"target_group", "elderly"},
+      {"region", "61.01"},
+      {"place", "Posyandu Desa Lorong"},
+      {"starts_on", today_text},
+      {"ends_on", yesterday},
+      {"start_time", "08:00"},
+      {"end_time", "11:00"},
+      {"partner", "Puskesmas Sambas"},
+      {"capacity", "2"},
+      {"coordinator", head_nip}};
   auto bad_activity = hr.post_form("/peduli", activity);
   EXPECT_EQ(bad_activity.status, 422);
-  EXPECT_NE(bad_activity.body.find("Kegiatan tidak boleh berakhir sebelum dimulai"), std::string::npos);
+  EXPECT_NE(bad_activity.body.find("Kegiatan tidak boleh berakhir sebelum dimulai"),
+            std::string::npos);
   EXPECT_EQ(activities(), activities_before);
   activity[5].second = today_text;
   auto made_activity = hr.post_form("/peduli", activity);
@@ -1249,28 +1523,48 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   EXPECT_EQ(no_room.status, 409);
   EXPECT_NE(no_room.body.find("Kegiatan sudah penuh"), std::string::npos);
   // Confirmation: one bad line (more minutes than the activity) and nothing is written.
-  EXPECT_EQ(officer.post_form(page + "/confirm", {{"attendance:" + nip, "attended"}, {"minutes:" + nip, "120"}}).status, 403)
+  EXPECT_EQ(officer
+                .post_form(page + "/confirm",
+                           {{"attendance:" + nip, "attended"}, {"minutes:" + nip, "120"}})
+                .status,
+            403)
       << "only the coordinator confirms";
-  auto bad_line = head.post_form(page + "/confirm", {{"attendance:" + officer_nip, "absent"}, {"minutes:" + officer_nip, "0"},
-                                                     {"attendance:" + nip, "attended"}, {"minutes:" + nip, "9999"}});
+  auto bad_line = head.post_form(page + "/confirm", {{"attendance:" + officer_nip, "absent"},
+                                                     {"minutes:" + officer_nip, "0"},
+                                                     {"attendance:" + nip, "attended"},
+                                                     {"minutes:" + nip, "9999"}});
   EXPECT_EQ(bad_line.status, 422);
   EXPECT_EQ(json::parse(hr.json("GET", api, "").body)["attended"], 0);
-  EXPECT_EQ(head.post_form(page + "/confirm", {{"attendance:" + officer_nip, "absent"}, {"minutes:" + officer_nip, "0"},
-                                               {"attendance:" + nip, "attended"}, {"minutes:" + nip, "150"}}).status, 303);
+  EXPECT_EQ(head.post_form(page + "/confirm", {{"attendance:" + officer_nip, "absent"},
+                                               {"minutes:" + officer_nip, "0"},
+                                               {"attendance:" + nip, "attended"},
+                                               {"minutes:" + nip, "150"}})
+                .status,
+            303);
   EXPECT_DOUBLE_EQ(jp_of(learner), jp_before + 14) << "150 minutes at 1 JP an hour";
   EXPECT_EQ(head.json("POST", api + "/close", R"({"beneficiaries":31})").status, 200);
 
   // Reflections: the absent officer cannot write one; the learner shares theirs with the head.
-  EXPECT_EQ(officer.json("PUT", api + "/reflection", R"({"seen":"x","sharing":"private"})").status, 409);
+  EXPECT_EQ(officer.json("PUT", api + "/reflection", R"({"seen":"x","sharing":"private"})").status,
+            409);
   const std::string felt = "Terharu melihat lansia datang sendiri tanpa pendamping";
-  EXPECT_EQ(learner.json("PUT", api + "/reflection",
-                         json({{"seen", "Antrean lansia panjang"}, {"felt", felt}, {"change", "Lebih sabar"},
-                               {"sharing", "superior"}}).dump()).status, 200);
+  EXPECT_EQ(learner
+                .json("PUT", api + "/reflection",
+                      json({{"seen", "Antrean lansia panjang"},
+                            {"felt", felt},
+                            {"change", "Lebih sabar"},
+                            {"sharing", "superior"}})
+                          .dump())
+                .status,
+            200);
   EXPECT_NE(head.get("/peduli/reflections").body.find(felt), std::string::npos);
-  EXPECT_EQ(hr.get("/peduli/reflections").body.find(felt), std::string::npos) << "shared with the superior only";
+  EXPECT_EQ(hr.get("/peduli/reflections").body.find(felt), std::string::npos)
+      << "shared with the superior only";
 
   // The evaluation of today: exactly this activity.
-  auto evaluation = json::parse(hr.json("GET", "/api/v1/peduli/evaluation?from=" + today_text + "&to=" + today_text, "").body);
+  auto evaluation = json::parse(
+      hr.json("GET", "/api/v1/peduli/evaluation?from=" + today_text + "&to=" + today_text, "")
+          .body);
   EXPECT_EQ(evaluation["activities"], 1);
   EXPECT_EQ(evaluation["participants"], 1);
   EXPECT_EQ(evaluation["hours"], "2.5");
@@ -1281,7 +1575,8 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
 
   // Compliance agrees with the people: every active person counted once, the list of
   // those below 20 JP as long as the count, the learner where their JP puts them.
-  auto compliance = json::parse(hr.json("GET", "/api/v1/learning/compliance?year=" + std::to_string(year), "").body);
+  auto compliance = json::parse(
+      hr.json("GET", "/api/v1/learning/compliance?year=" + std::to_string(year), "").body);
   int64_t people = 0, below = 0;
   for (const auto& u : compliance["units"]) {
     people += u["people"].get<int64_t>();
@@ -1290,7 +1585,8 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   EXPECT_EQ(compliance["total"]["people"], people);
   int64_t active = 0;
   for (std::string cursor;;) {
-    auto page_of = json::parse(admin.json("GET", "/api/v1/instansi/KAB-SAMBAS/asn?limit=500&cursor=" + cursor, "").body);
+    auto page_of = json::parse(
+        admin.json("GET", "/api/v1/instansi/KAB-SAMBAS/asn?limit=500&cursor=" + cursor, "").body);
     active += static_cast<int64_t>(page_of["items"].size());
     if (page_of["next_cursor"].is_null()) break;
     cursor = page_of["next_cursor"];
@@ -1298,7 +1594,11 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   EXPECT_EQ(people, active);
   std::set<std::string> listed;
   for (int64_t offset = 0;;) {
-    auto page_of = json::parse(hr.json("GET", "/api/v1/learning/compliance/people?limit=1000&offset=" + std::to_string(offset), "").body);
+    auto page_of = json::parse(
+        hr.json("GET",
+                "/api/v1/learning/compliance/people?limit=1000&offset=" + std::to_string(offset),
+                "")
+            .body);
     for (const auto& p : page_of["items"]) {
       EXPECT_LT(p["jp"].get<double>(), 20.0);
       listed.insert(p["nip"]);
@@ -1310,16 +1610,19 @@ TEST_P(E2E, LearningProgrammeAndPeduliFromStartToEnd) {
   EXPECT_EQ(listed.contains(nip), jp_of(learner) < 20.0);
   auto scoped = json::parse(head.json("GET", "/api/v1/learning/compliance", "").body);
   for (const auto& u : scoped["units"]) {
-    EXPECT_EQ(u["unit"].get<std::string>().rfind("DUKCAPIL", 0), 0u) << "a head sees their subtree: " << u["unit"];
+    EXPECT_EQ(u["unit"].get<std::string>().rfind("DUKCAPIL", 0), 0u)
+        << "a head sees their subtree: " << u["unit"];
   }
   auto xlsx = hr.get("/learning/compliance.xlsx");
   EXPECT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
   // The person's own page and xAPI statements.
-  auto statements = json::parse(head.json("GET", "/api/v1/learning/people/" + nip + "/xapi", "").body)["statements"];
+  auto statements = json::parse(
+      head.json("GET", "/api/v1/learning/people/" + nip + "/xapi", "").body)["statements"];
   bool class_statement = false;
   for (const auto& st : statements) {
-    class_statement = class_statement || (st["object"]["definition"]["name"]["id-ID"] == "Komunikasi Lintas Budaya di Loket" &&
+    class_statement = class_statement || (st["object"]["definition"]["name"]["id-ID"] ==
+                                              "Komunikasi Lintas Budaya di Loket" &&
                                           st["verb"]["id"].get<std::string>().ends_with("passed"));
   }
   EXPECT_TRUE(class_statement) << statements.dump().substr(0, 1000);
@@ -1335,7 +1638,8 @@ class Lifecycle : public ::testing::TestWithParam<std::string> {
   // Fills url with demo data and returns an API token of the Sambas administrator.
   std::string demo_with_token(const std::string& url) {
     EXPECT_EQ(run_harmoni({"demo", "--db", url}).status, 0);
-    auto token = run_harmoni({"token", "create", "--db", url, "--email", "admin.sambas@harmoni.demo", "--name", "t"});
+    auto token = run_harmoni(
+        {"token", "create", "--db", url, "--email", "admin.sambas@harmoni.demo", "--name", "t"});
     return token.out.substr(0, token.out.find('\n'));
   }
 };
@@ -1347,16 +1651,19 @@ TEST_P(Lifecycle, GracefulStopFinishesInFlightWorkAndLosesNothing) {
   // A large import keeps a worker busy while the stop signal arrives.
   std::string csv = "nip,nama,status,unit\n";
   for (int i = 1; i <= 20000; ++i) {
-    csv += fmt::format("19{:02}0101202001{}{:03},Pegawai Uji,PNS,DINKES\n", 60 + i % 40, 1 + i % 2, i % 999 + 1);
+    csv += fmt::format("19{:02}0101202001{}{:03},Pegawai Uji,PNS,DINKES\n", 60 + i % 40, 1 + i % 2,
+                       i % 999 + 1);
   }
   // A grace period far longer than the import, however slow the machine (sanitizers, load).
-  auto server = std::make_unique<ServerProcess>(url, std::vector<std::string>{"--shutdown-grace-seconds", "300"});
+  auto server = std::make_unique<ServerProcess>(
+      url, std::vector<std::string>{"--shutdown-grace-seconds", "300"});
   HttpClient idle(server->port());
   EXPECT_EQ(idle.get("/healthz").status, 200);
   auto in_flight = std::async(std::launch::async, [&] {
     HttpClient c(server->port());
     c.set_bearer(bearer);
-    return c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn/import?mode=good_rows", csv, {{"content-type", "text/csv"}});
+    return c.request("POST", "/api/v1/instansi/KAB-SAMBAS/asn/import?mode=good_rows", csv,
+                     {{"content-type", "text/csv"}});
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   int status = server->stop(SIGTERM);
@@ -1380,7 +1687,8 @@ TEST_P(Lifecycle, EventStreamsEndAtOnceOnAStop) {
   TempDir dir;
   std::string url = fresh_database_url(GetParam(), dir);
   std::string bearer = demo_with_token(url);
-  auto server = std::make_unique<ServerProcess>(url, std::vector<std::string>{"--shutdown-grace-seconds", "300"});
+  auto server = std::make_unique<ServerProcess>(
+      url, std::vector<std::string>{"--shutdown-grace-seconds", "300"});
   HttpClient admin(server->port());
   admin.set_bearer(bearer);
   std::string unit_id;
@@ -1395,20 +1703,24 @@ TEST_P(Lifecycle, EventStreamsEndAtOnceOnAStop) {
   ASSERT_TRUE(board.wait_for("retry: 3000")) << board.received();
   auto started = std::chrono::steady_clock::now();
   EXPECT_EQ(server->stop(SIGTERM), 0);
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20)) << "no wait for the grace period";
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20))
+      << "no wait for the grace period";
   EXPECT_TRUE(board.wait_closed(5000));
-  EXPECT_NE(board.received().find("\r\n0\r\n\r\n"), std::string::npos) << "the stream ends cleanly: " << board.received();
+  EXPECT_NE(board.received().find("\r\n0\r\n\r\n"), std::string::npos)
+      << "the stream ends cleanly: " << board.received();
 }
 
 TEST_P(Lifecycle, BackupAndCommandErrors) {
   TempDir dir;
   std::string url = fresh_database_url(GetParam(), dir);
   EXPECT_EQ(run_harmoni({"migrate", "--db", url}).status, 0);
-  auto added = run_harmoni({"user", "add", "--db", url, "--email", "root@x.go.id", "--role", "system_admin",
-                            "--password-stdin"}, "correct horse battery\n");
+  auto added = run_harmoni({"user", "add", "--db", url, "--email", "root@x.go.id", "--role",
+                            "system_admin", "--password-stdin"},
+                           "correct horse battery\n");
   EXPECT_EQ(added.status, 0) << added.err;
-  auto weak = run_harmoni({"user", "add", "--db", url, "--email", "weak@x.go.id", "--role", "officer",
-                           "--instansi", "NOPE", "--password-stdin"}, "short\n");
+  auto weak = run_harmoni({"user", "add", "--db", url, "--email", "weak@x.go.id", "--role",
+                           "officer", "--instansi", "NOPE", "--password-stdin"},
+                          "short\n");
   EXPECT_NE(weak.status, 0);
   EXPECT_NE(weak.err.find("password"), std::string::npos);
   EXPECT_NE(weak.err.find("unit"), std::string::npos);
@@ -1434,7 +1746,8 @@ TEST_P(Lifecycle, AnAcknowledgedWriteSurvivesAKilledProcess) {
   auto server = std::make_unique<ServerProcess>(url);
   HttpClient c(server->port());
   c.set_bearer(bearer);
-  auto made = c.json("POST", "/api/v1/instansi/KAB-SAMBAS/units", R"({"code":"DURABLE","name":"Unit Tahan Lama"})");
+  auto made = c.json("POST", "/api/v1/instansi/KAB-SAMBAS/units",
+                     R"({"code":"DURABLE","name":"Unit Tahan Lama"})");
   ASSERT_EQ(made.status, 201) << made.body;
   EXPECT_EQ(server->stop(SIGKILL), 128 + SIGKILL);
   ServerProcess restarted(url);
@@ -1450,7 +1763,8 @@ TEST_P(Lifecycle, ConfigurationFromFileAndEnvironment) {
   std::ofstream(dir.file("harmoni.ini")) << "db = " << url << "\nlang = en\n";
   auto from_file = run_harmoni({"migrate", "--config", dir.file("harmoni.ini")});
   EXPECT_EQ(from_file.status, 0) << from_file.err;
-  EXPECT_NE(from_file.out.find("Database schema at version"), std::string::npos) << "lang = en from the file";
+  EXPECT_NE(from_file.out.find("Database schema at version"), std::string::npos)
+      << "lang = en from the file";
   auto bad = run_harmoni({"migrate", "--config", dir.file("harmoni.ini"), "--db", "nosuch://x"});
   EXPECT_NE(bad.status, 0) << "the command line beats the file";
   setenv("HARMONI_LANG", "id", 1);

@@ -5,10 +5,10 @@
 namespace harmoni::accounts {
 namespace {
 
-#define HARMONI_USER_SELECT                                                                     \
-  "SELECT u.id, u.email, u.display_name, u.role, u.instansi_id, u.unit_id, u.asn_id, u.lang, "   \
-  "u.active, COALESCE(i.code, ''), COALESCE(un.code, ''), COALESCE(a.nip, '') FROM users u "     \
-  "LEFT JOIN instansi i ON i.id = u.instansi_id LEFT JOIN units un ON un.id = u.unit_id "        \
+#define HARMONI_USER_SELECT                                                                    \
+  "SELECT u.id, u.email, u.display_name, u.role, u.instansi_id, u.unit_id, u.asn_id, u.lang, " \
+  "u.active, COALESCE(i.code, ''), COALESCE(un.code, ''), COALESCE(a.nip, '') FROM users u "   \
+  "LEFT JOIN instansi i ON i.id = u.instansi_id LEFT JOIN units un ON un.id = u.unit_id "      \
   "LEFT JOIN asn a ON a.id = u.asn_id "
 
 User user_from_row(const db::Row& r) {
@@ -43,13 +43,17 @@ Result<ResolvedScope> resolve(db::Tx& tx, const UserDraft& d) {
       s.instansi_id = instansi->id;
       if (!d.unit_code.empty()) {
         auto unit = TRY(org::find_unit(tx, instansi->id, d.unit_code));
-        if (!unit) errors.push_back({"unit", "unit.unknown", {{"code", d.unit_code}}});
-        else s.unit_id = unit->id;
+        if (!unit)
+          errors.push_back({"unit", "unit.unknown", {{"code", d.unit_code}}});
+        else
+          s.unit_id = unit->id;
       }
       if (!d.asn_nip.empty()) {
         auto asn = TRY(org::find_asn_by_nip(tx, d.asn_nip));
-        if (!asn || asn->instansi_id != instansi->id) errors.push_back({"asn", "asn.unknown", {}});
-        else s.asn_id = asn->id;
+        if (!asn || asn->instansi_id != instansi->id)
+          errors.push_back({"asn", "asn.unknown", {}});
+        else
+          s.asn_id = asn->id;
       }
     }
   }
@@ -77,13 +81,15 @@ Result<int64_t> insert_user(db::Tx& tx, const UserDraft& d, const std::string& p
 Status update_user(db::Tx& tx, int64_t id, const UserDraft& d,
                    const std::optional<std::string>& password_hash, int64_t now) {
   ResolvedScope s = TRY(resolve(tx, d));
-  if (TRY(tx.scalar_i64("SELECT count(*) FROM users WHERE email = ? AND id <> ?", {d.email, id})) > 0) {
+  if (TRY(tx.scalar_i64("SELECT count(*) FROM users WHERE email = ? AND id <> ?", {d.email, id})) >
+      0) {
     return email_taken();
   }
-  TRY(tx.exec("UPDATE users SET email = ?, display_name = ?, role = ?, instansi_id = ?, unit_id = ?, "
-              "asn_id = ?, lang = ?, active = ?, updated_at = ? WHERE id = ?",
-              {d.email, d.display_name, d.role, s.instansi_id, s.unit_id, s.asn_id, d.lang, d.active,
-               now, id}));
+  TRY(tx.exec(
+      "UPDATE users SET email = ?, display_name = ?, role = ?, instansi_id = ?, unit_id = ?, "
+      "asn_id = ?, lang = ?, active = ?, updated_at = ? WHERE id = ?",
+      {d.email, d.display_name, d.role, s.instansi_id, s.unit_id, s.asn_id, d.lang, d.active, now,
+       id}));
   if (password_hash) {
     TRY(tx.exec("UPDATE users SET password_hash = ? WHERE id = ?", {*password_hash, id}));
   }
@@ -97,7 +103,8 @@ Result<std::vector<User>> list_users(db::Tx& tx, std::optional<int64_t> instansi
     return true;
   };
   if (instansi_id) {
-    TRY(tx.each(HARMONI_USER_SELECT "WHERE u.instansi_id = ? ORDER BY u.email", {*instansi_id}, on_row));
+    TRY(tx.each(HARMONI_USER_SELECT "WHERE u.instansi_id = ? ORDER BY u.email", {*instansi_id},
+                on_row));
   } else {
     TRY(tx.each(HARMONI_USER_SELECT "ORDER BY u.email", {}, on_row));
   }

@@ -1,17 +1,17 @@
 #include "cli/commands.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <filesystem>
 #include <iostream>
 #include <thread>
 
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
 #include "accounts/account_store.hpp"
+#include "cli/wiring.hpp"
 #include "competency/shipped_catalog.hpp"
 #include "demo/demo.hpp"
 #include "org/asn_import.hpp"
-#include "cli/wiring.hpp"
 #include "org/org_store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/password.hpp"
@@ -103,7 +103,8 @@ int serve(const Common& common, bool with_demo) {
     auto built = demo::build_demo(db, clock, 1);
     if (!built.ok()) return fail(common, built.error());
     if (!built->already_present) {
-      spdlog::info("demo data created: {} instansi, {} units, {} ASN", built->instansi, built->units, built->asn);
+      spdlog::info("demo data created: {} instansi, {} units, {} ASN", built->instansi,
+                   built->units, built->asn);
     }
   }
   auto loaded_catalogs = i18n::Catalogs::load_embedded();
@@ -111,14 +112,16 @@ int serve(const Common& common, bool with_demo) {
   auto templates = Templates::load_embedded(loaded_catalogs.value());
   if (!templates.ok()) return fail(common, templates.error());
   // The competency catalogue is loaded now, so a broken one stops the start, not a request.
-  if (auto catalogue = competency::shipped_catalog(); !catalogue.ok()) return fail(common, catalogue.error());
+  if (auto catalogue = competency::shipped_catalog(); !catalogue.ok())
+    return fail(common, catalogue.error());
   auth::AuthSettings auth_settings;
   auth_settings.idle_timeout_s = c.session_idle_minutes * 60;
   auth_settings.absolute_timeout_s = static_cast<int64_t>(c.session_absolute_hours) * 3600;
   auth::AuthStore auth_store(db, clock, random, auth_settings);
 
   events::Hub event_hub(random.hex(6));
-  web::App app(web::Services{c, db, clock, random, loaded_catalogs.value(), templates.value(), auth_store, event_hub});
+  web::App app(web::Services{c, db, clock, random, loaded_catalogs.value(), templates.value(),
+                             auth_store, event_hub});
   register_all_routes(app);
 
   auto listen = parse_listen(c.listen);
@@ -126,7 +129,9 @@ int serve(const Common& common, bool with_demo) {
   http::ServerOptions options;
   options.host = listen->first;
   options.port = listen->second;
-  options.io_threads = c.io_threads > 0 ? c.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.io_threads = c.io_threads > 0
+                           ? c.io_threads
+                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.worker_threads = c.worker_threads;
   options.trust_proxy = c.trust_proxy;
   options.upload_dir = c.upload_dir;
@@ -138,19 +143,25 @@ int serve(const Common& common, bool with_demo) {
       options, [&app](http::Request& req) { return app.handle(req); },
       [&app](std::string_view method, std::string_view path) { return app.limits(method, path); },
       [access_log](const http::Server::Exchange& x) {
-        Metrics::global().observe_request(x.request->method, x.response->route, x.response->status, x.seconds);
+        Metrics::global().observe_request(x.request->method, x.response->route, x.response->status,
+                                          x.seconds);
         if (!access_log) return;
         // Route patterns only: raw paths and queries may carry names or NIPs.
-        nlohmann::json line = {{"ts", SystemClock().now_ms()}, {"rid", x.request->request_id},
-                               {"method", x.request->method}, {"route", x.response->route},
-                               {"status", x.response->status}, {"bytes", x.bytes_sent},
+        nlohmann::json line = {{"ts", SystemClock().now_ms()},
+                               {"rid", x.request->request_id},
+                               {"method", x.request->method},
+                               {"route", x.response->route},
+                               {"status", x.response->status},
+                               {"bytes", x.bytes_sent},
                                {"ms", std::round(x.seconds * 100000) / 100}};
         logging::access(line.dump());
       });
   auto port = server.listen();
   if (!port.ok()) return fail(common, port.error());
-  std::string url = fmt::format("http://{}:{}", options.host.find(':') != std::string::npos
-                                                     ? "[" + options.host + "]" : options.host, port.value());
+  std::string url = fmt::format(
+      "http://{}:{}",
+      options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host,
+      port.value());
   spdlog::info("Harmoni {} listening on {} ({})", HARMONI_VERSION, url, db::redact_url(c.db_url));
   std::cerr << "\n" << catalogs().text(common.lang, "cli.serving", {{"url", url}}) << "\n";
   if (with_demo) {
@@ -159,7 +170,8 @@ int serve(const Common& common, bool with_demo) {
       demo::DemoResult r;
       r.password = std::string(demo::kDemoPassword);
       for (const auto& u : accounts.value()) {
-        if (u.email.ends_with("@harmoni.demo")) r.accounts.push_back({u.email, std::string(auth::role_name(u.role)), u.instansi_code});
+        if (u.email.ends_with("@harmoni.demo"))
+          r.accounts.push_back({u.email, std::string(auth::role_name(u.role)), u.instansi_code});
       }
       print_demo_accounts(r, std::cerr);
     }
@@ -175,7 +187,9 @@ int migrate(const Common& common) {
   if (!database.ok()) return fail(common, database.error());
   auto version = db::schema_version(*database.value());
   if (!version.ok()) return fail(common, version.error());
-  std::cout << catalogs().text(common.lang, "cli.migrated", {{"version", std::to_string(version.value())}}) << "\n";
+  std::cout << catalogs().text(common.lang, "cli.migrated",
+                               {{"version", std::to_string(version.value())}})
+            << "\n";
   return 0;
 }
 
@@ -191,11 +205,13 @@ int demo(const Common& common, int scale, int64_t survey_responses) {
     return 0;
   }
   std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-  std::cout << fmt::format("{} instansi, {} units, {} positions, {} ASN, {} survey responses, {} 360 campaigns ({} forms), "
-                           "{} learning programmes, {} learning records, {} Peduli activities in {:.1f} s\n",
-                           built->instansi, built->units, built->positions, built->asn, built->survey_responses,
-                           built->campaigns, built->rating_forms, built->programmes, built->learning_records,
-                           built->peduli_activities, took.count());
+  std::cout << fmt::format(
+      "{} instansi, {} units, {} positions, {} ASN, {} survey responses, {} 360 campaigns ({} "
+      "forms), "
+      "{} learning programmes, {} learning records, {} Peduli activities in {:.1f} s\n",
+      built->instansi, built->units, built->positions, built->asn, built->survey_responses,
+      built->campaigns, built->rating_forms, built->programmes, built->learning_records,
+      built->peduli_activities, took.count());
   print_demo_accounts(built.value(), std::cout);
   return 0;
 }
@@ -221,11 +237,14 @@ int user_add(const Common& common, const UserAdd& args) {
   if (!hash.ok()) return fail(common, hash.error());
   auto id = database.value()->write([&](db::Tx& tx) -> Result<int64_t> {
     int64_t id = TRY(accounts::insert_user(tx, d, hash.value(), clock.now_seconds()));
-    TRY(audit::append(tx, cli_entry("user.create", "user", std::to_string(id), std::nullopt), clock.now_ms()));
+    TRY(audit::append(tx, cli_entry("user.create", "user", std::to_string(id), std::nullopt),
+                      clock.now_ms()));
     return id;
   });
   if (!id.ok()) return fail(common, id.error());
-  std::cout << catalogs().text(common.lang, "cli.user_added", {{"email", d.email}, {"role", d.role}}) << "\n";
+  std::cout << catalogs().text(common.lang, "cli.user_added",
+                               {{"email", d.email}, {"role", d.role}})
+            << "\n";
   return 0;
 }
 
@@ -234,17 +253,19 @@ int token_create(const Common& common, const std::string& email, const std::stri
   SystemRandom random;
   auto database = open_and_migrate(common.config, clock);
   if (!database.ok()) return fail(common, database.error());
-  auto user = database.value()->read([&](db::Tx& tx) {
-    return accounts::find_user_by_email(tx, auth::normalize_email(email));
-  });
+  auto user = database.value()->read(
+      [&](db::Tx& tx) { return accounts::find_user_by_email(tx, auth::normalize_email(email)); });
   if (!user.ok()) return fail(common, user.error());
-  if (!user.value() || !user.value()->active) return fail(common, Error::not_found("user.not_found"));
+  if (!user.value() || !user.value()->active)
+    return fail(common, Error::not_found("user.not_found"));
   if (name.empty()) return fail(common, Error::field("name", "input.required"));
   auth::AuthStore store(*database.value(), clock, random);
   auto token = store.create_api_token(user.value()->id, name);
   if (!token.ok()) return fail(common, token.error());
   Status logged = database.value()->write([&](db::Tx& tx) {
-    return audit::append(tx, cli_entry("token.create", "user", std::to_string(user.value()->id), user.value()->instansi_id),
+    return audit::append(tx,
+                         cli_entry("token.create", "user", std::to_string(user.value()->id),
+                                   user.value()->instansi_id),
                          clock.now_ms());
   });
   if (!logged.ok()) return fail(common, logged.error());
@@ -260,13 +281,15 @@ int audit_verify(const Common& common) {
   auto report = audit::verify(*database.value());
   if (!report.ok()) return fail(common, report.error());
   if (!report->ok) {
-    std::cerr << catalogs().text(common.lang, "cli.audit_broken",
-                                 {{"seq", std::to_string(report->bad_seq)}, {"problem", report->problem}})
+    std::cerr << catalogs().text(
+                     common.lang, "cli.audit_broken",
+                     {{"seq", std::to_string(report->bad_seq)}, {"problem", report->problem}})
               << "\n";
     return 3;
   }
-  std::cout << catalogs().text(common.lang, "cli.audit_ok",
-                               {{"count", std::to_string(report->entries)}, {"hash", report->head_hash}})
+  std::cout << catalogs().text(
+                   common.lang, "cli.audit_ok",
+                   {{"count", std::to_string(report->entries)}, {"hash", report->head_hash}})
             << "\n";
   return 0;
 }
@@ -275,7 +298,8 @@ int backup(const Common& common, const std::string& to) {
   SystemClock clock;
   auto database = open_and_migrate(common.config, clock);
   if (!database.ok()) return fail(common, database.error());
-  if (std::filesystem::exists(to)) return fail(common, Error::invalid("backup.exists", {{"path", to}}));
+  if (std::filesystem::exists(to))
+    return fail(common, Error::invalid("backup.exists", {{"path", to}}));
   Status st = database.value()->backup_to(to);
   if (!st.ok()) return fail(common, st.error());
   std::cout << catalogs().text(common.lang, "cli.backup_done", {{"path", to}}) << "\n";
@@ -288,31 +312,39 @@ int asn_import(const Common& common, const std::string& instansi_code, const std
   auto database = open_and_migrate(common.config, clock);
   if (!database.ok()) return fail(common, database.error());
   if (mode != "all" && mode != "good_rows" && mode != "check") {
-    return fail(common, Error::field("mode", "input.not_allowed", {{"allowed", "all, good_rows, check"}}));
+    return fail(common,
+                Error::field("mode", "input.not_allowed", {{"allowed", "all, good_rows, check"}}));
   }
-  auto instansi = database.value()->read([&](db::Tx& tx) { return org::find_instansi_by_code(tx, org::upper_code(instansi_code)); });
+  auto instansi = database.value()->read(
+      [&](db::Tx& tx) { return org::find_instansi_by_code(tx, org::upper_code(instansi_code)); });
   if (!instansi.ok()) return fail(common, instansi.error());
   if (!instansi.value()) return fail(common, Error::not_found("instansi.not_found"));
-  if (!std::filesystem::is_regular_file(file)) return fail(common, Error::invalid("import.no_file"));
+  if (!std::filesystem::is_regular_file(file))
+    return fail(common, Error::invalid("import.no_file"));
   auto started = std::chrono::steady_clock::now();
-  auto report = org::import_asn_csv(*database.value(), instansi.value()->id, file,
-                                    org::ImportOptions{mode == "good_rows", mode == "check"},
-                                    org::month_in_wib(clock.now_seconds()), clock.now_seconds(),
-                                    cli_entry("asn.import", "instansi", instansi.value()->code, instansi.value()->id),
-                                    clock.now_ms());
+  auto report = org::import_asn_csv(
+      *database.value(), instansi.value()->id, file,
+      org::ImportOptions{mode == "good_rows", mode == "check"},
+      org::month_in_wib(clock.now_seconds()), clock.now_seconds(),
+      cli_entry("asn.import", "instansi", instansi.value()->code, instansi.value()->id),
+      clock.now_ms());
   if (!report.ok()) return fail(common, report.error());
   std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
   const auto& r = report.value();
   for (const auto& p : r.problems) {
-    std::cerr << fmt::format("{}:{}{}: {}\n", file, p.line, p.column.empty() ? "" : " [" + p.column + "]",
+    std::cerr << fmt::format("{}:{}{}: {}\n", file, p.line,
+                             p.column.empty() ? "" : " [" + p.column + "]",
                              catalogs().text(common.lang, p.key, p.args));
   }
   if (r.problems_not_listed > 0) std::cerr << fmt::format("... +{}\n", r.problems_not_listed);
-  std::cout << catalogs().text(common.lang, "cli.import_summary",
-                               {{"rows", std::to_string(r.rows)}, {"bad", std::to_string(r.bad_rows)},
-                                {"inserted", std::to_string(r.inserted)}, {"updated", std::to_string(r.updated)},
-                                {"unchanged", std::to_string(r.unchanged)},
-                                {"written", catalogs().text(common.lang, r.written ? "cli.yes" : "cli.no")}})
+  std::cout << catalogs().text(
+                   common.lang, "cli.import_summary",
+                   {{"rows", std::to_string(r.rows)},
+                    {"bad", std::to_string(r.bad_rows)},
+                    {"inserted", std::to_string(r.inserted)},
+                    {"updated", std::to_string(r.updated)},
+                    {"unchanged", std::to_string(r.unchanged)},
+                    {"written", catalogs().text(common.lang, r.written ? "cli.yes" : "cli.no")}})
             << fmt::format(" ({:.1f} s)\n", took.count());
   return r.bad_rows > 0 ? 4 : 0;
 }

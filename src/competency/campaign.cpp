@@ -1,9 +1,8 @@
 #include "competency/campaign.hpp"
 
 #include <algorithm>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "platform/util/date.hpp"
 #include "platform/util/json_read.hpp"
@@ -33,10 +32,14 @@ const Item* find_in(const std::vector<Item>& items, std::string_view code) {
 
 std::string_view rater_group_name(RaterGroup group) {
   switch (group) {
-    case RaterGroup::kSelf: return "self";
-    case RaterGroup::kSuperior: return "superior";
-    case RaterGroup::kPeer: return "peer";
-    case RaterGroup::kSubordinate: break;
+    case RaterGroup::kSelf:
+      return "self";
+    case RaterGroup::kSuperior:
+      return "superior";
+    case RaterGroup::kPeer:
+      return "peer";
+    case RaterGroup::kSubordinate:
+      break;
   }
   return "subordinate";
 }
@@ -50,15 +53,19 @@ std::optional<RaterGroup> parse_rater_group(std::string_view name) {
 
 std::string_view campaign_status_name(CampaignStatus status) {
   switch (status) {
-    case CampaignStatus::kDraft: return "draft";
-    case CampaignStatus::kOpen: return "open";
-    case CampaignStatus::kClosed: break;
+    case CampaignStatus::kDraft:
+      return "draft";
+    case CampaignStatus::kOpen:
+      return "open";
+    case CampaignStatus::kClosed:
+      break;
   }
   return "closed";
 }
 
 std::optional<CampaignStatus> parse_campaign_status(std::string_view name) {
-  for (CampaignStatus s : {CampaignStatus::kDraft, CampaignStatus::kOpen, CampaignStatus::kClosed}) {
+  for (CampaignStatus s :
+       {CampaignStatus::kDraft, CampaignStatus::kOpen, CampaignStatus::kClosed}) {
     if (campaign_status_name(s) == name) return s;
   }
   return std::nullopt;
@@ -66,7 +73,8 @@ std::optional<CampaignStatus> parse_campaign_status(std::string_view name) {
 
 const Item* Instrument::find(std::string_view code) const { return find_in(items, code); }
 
-Status validate(const CampaignSettings& s, const Catalog& catalog, const std::vector<Item>& custom_items) {
+Status validate(const CampaignSettings& s, const Catalog& catalog,
+                const std::vector<Item>& custom_items) {
   std::vector<FieldError> errors;
   if (s.name.empty()) errors.push_back({"name", "input.required", {}});
   auto start = parse_date(s.starts_on), deadline = parse_date(s.deadline);
@@ -76,7 +84,8 @@ Status validate(const CampaignSettings& s, const Catalog& catalog, const std::ve
   } else if (start && *deadline < *start) {
     errors.push_back({"deadline", "competency.deadline_before_start", {{"date", s.starts_on}}});
   }
-  if (!catalog.has_version(s.values_version)) errors.push_back({"values_version", "competency.version_unknown", {}});
+  if (!catalog.has_version(s.values_version))
+    errors.push_back({"values_version", "competency.version_unknown", {}});
   if (s.item_codes.empty()) {
     errors.push_back({"items", "competency.items_required", {}});
   } else if (s.item_codes.size() > kMaxItems) {
@@ -84,9 +93,12 @@ Status validate(const CampaignSettings& s, const Catalog& catalog, const std::ve
   } else {
     std::set<std::string_view> seen;
     for (const auto& code : s.item_codes) {
-      bool known = catalog.find(code, s.values_version).has_value() || find_in(custom_items, code) != nullptr;
+      bool known = catalog.find(code, s.values_version).has_value() ||
+                   find_in(custom_items, code) != nullptr;
       if (!known || !seen.insert(code).second) {
-        errors.push_back({"items", known ? "competency.item_twice" : "competency.item_unknown", {{"code", code}}});
+        errors.push_back({"items",
+                          known ? "competency.item_twice" : "competency.item_unknown",
+                          {{"code", code}}});
         break;
       }
     }
@@ -95,10 +107,13 @@ Status validate(const CampaignSettings& s, const Catalog& catalog, const std::ve
   bool weights_ok = true;
   for (RaterGroup g : kRaterGroups) {
     int w = s.weights[group_index(g)];
-    if (w < 0 || w > 100 || (!s.groups[group_index(g)] && w != 0) || (s.groups[group_index(g)] && w == 0)) weights_ok = false;
+    if (w < 0 || w > 100 || (!s.groups[group_index(g)] && w != 0) ||
+        (s.groups[group_index(g)] && w == 0))
+      weights_ok = false;
     sum += w;
   }
-  if (!weights_ok || sum != 100) errors.push_back({"weights", "competency.weights_sum", {{"sum", std::to_string(sum)}}});
+  if (!weights_ok || sum != 100)
+    errors.push_back({"weights", "competency.weights_sum", {{"sum", std::to_string(sum)}}});
   if (!s.groups[group_index(RaterGroup::kSuperior)] && !s.groups[group_index(RaterGroup::kPeer)] &&
       !s.groups[group_index(RaterGroup::kSubordinate)]) {
     errors.push_back({"groups", "competency.groups_others_required", {}});
@@ -106,23 +121,27 @@ Status validate(const CampaignSettings& s, const Catalog& catalog, const std::ve
   if (s.min_group_size < 3 || s.min_group_size > 20) {
     errors.push_back({"min_group_size", "input.out_of_range", {{"min", "3"}, {"max", "20"}}});
   }
-  if (s.max_peers < 0 || s.max_peers > 10) errors.push_back({"max_peers", "input.out_of_range", {{"min", "0"}, {"max", "10"}}});
+  if (s.max_peers < 0 || s.max_peers > 10)
+    errors.push_back({"max_peers", "input.out_of_range", {{"min", "0"}, {"max", "10"}}});
   if (s.max_subordinates < 0 || s.max_subordinates > 10) {
     errors.push_back({"max_subordinates", "input.out_of_range", {{"min", "0"}, {"max", "10"}}});
   }
   const LevelRule& r = s.level_rule;
-  if (r.min_score < catalog.scale().min || r.min_score > catalog.scale().max || r.agree_percent < 1 ||
-      r.agree_percent > 100 || r.indicators_needed < 1 || r.indicators_needed > 3) {
+  if (r.min_score < catalog.scale().min || r.min_score > catalog.scale().max ||
+      r.agree_percent < 1 || r.agree_percent > 100 || r.indicators_needed < 1 ||
+      r.indicators_needed > 3) {
     errors.push_back({"level_rule", "competency.level_rule_invalid", {}});
   }
-  if (s.blind_spot_tenths < 1 || s.blind_spot_tenths > (catalog.scale().max - catalog.scale().min) * 10) {
+  if (s.blind_spot_tenths < 1 ||
+      s.blind_spot_tenths > (catalog.scale().max - catalog.scale().min) * 10) {
     errors.push_back({"blind_spot", "input.out_of_range", {}});
   }
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));
   return {};
 }
 
-Instrument build_instrument(const CampaignSettings& s, const Catalog& catalog, const std::vector<Item>& custom_items) {
+Instrument build_instrument(const CampaignSettings& s, const Catalog& catalog,
+                            const std::vector<Item>& custom_items) {
   Instrument out;
   for (const auto& code : s.item_codes) {
     if (auto item = catalog.find(code, s.values_version)) {
@@ -168,7 +187,8 @@ Status read_settings_json(std::string_view text, CampaignSettings& s) {
   s.max_peers = integer(j, "max_peers", 3);
   s.max_subordinates = integer(j, "max_subordinates", 3);
   const json& r = at(j, "level_rule");
-  s.level_rule = LevelRule{integer(r, "min_score", 3), integer(r, "agree_percent", 67), integer(r, "indicators_needed", 2)};
+  s.level_rule = LevelRule{integer(r, "min_score", 3), integer(r, "agree_percent", 67),
+                           integer(r, "indicators_needed", 2)};
   s.blind_spot_tenths = integer(j, "blind_spot_tenths", 10);
   s.item_codes = json_read::strings(j, "items");
   return {};
@@ -193,11 +213,14 @@ std::string instrument_json(const Instrument& instrument) {
 
 Result<Instrument> parse_instrument(std::string_view text) {
   json j = json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_array()) return Error::internal("campaign instrument is not a JSON array");
+  if (j.is_discarded() || !j.is_array())
+    return Error::internal("campaign instrument is not a JSON array");
   Instrument out;
   for (const auto& i : j) {
-    Item item{.code = str(i, "code"), .kind = parse_item_kind(str(i, "kind")).value_or(ItemKind::kCustom),
-              .group = str(i, "group"), .level = integer(i, "level", 0)};
+    Item item{.code = str(i, "code"),
+              .kind = parse_item_kind(str(i, "kind")).value_or(ItemKind::kCustom),
+              .group = str(i, "group"),
+              .level = integer(i, "level", 0)};
     if (item.code.empty()) return Error::internal("campaign instrument item without a code");
     item.text = text_from(at(i, "text"));
     item.low = text_from(at(i, "low"));

@@ -6,12 +6,11 @@
 
 #include <array>
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "competency/catalog.hpp"
 #include "platform/result.hpp"
@@ -19,14 +18,16 @@
 namespace harmoni::competency {
 
 enum class RaterGroup { kSelf, kSuperior, kPeer, kSubordinate };
-inline constexpr std::array<RaterGroup, 4> kRaterGroups = {RaterGroup::kSelf, RaterGroup::kSuperior, RaterGroup::kPeer,
-                                                           RaterGroup::kSubordinate};
+inline constexpr std::array<RaterGroup, 4> kRaterGroups = {
+    RaterGroup::kSelf, RaterGroup::kSuperior, RaterGroup::kPeer, RaterGroup::kSubordinate};
 std::string_view rater_group_name(RaterGroup group);  // "self", "superior", "peer", "subordinate"
 std::optional<RaterGroup> parse_rater_group(std::string_view name);
 inline size_t group_index(RaterGroup g) { return static_cast<size_t>(g); }
 // Peers and subordinates are anonymous: their scores are shown only as averages of
 // groups of at least min_group_size. Self and superior are known by definition.
-inline bool is_anonymous(RaterGroup g) { return g == RaterGroup::kPeer || g == RaterGroup::kSubordinate; }
+inline bool is_anonymous(RaterGroup g) {
+  return g == RaterGroup::kPeer || g == RaterGroup::kSubordinate;
+}
 
 // When a Perekat Bangsa level counts as demonstrated (documented in docs/competency.md):
 // an indicator is demonstrated when at least agree_percent of the raters other than
@@ -48,15 +49,17 @@ struct CampaignSettings {
   std::string starts_on;  // 'YYYY-MM-DD': raters may answer from this day
   std::string deadline;   // 'YYYY-MM-DD': the last day to answer (WIB)
   std::string values_version = "2023";
-  std::vector<std::string> item_codes;  // the instrument, in the order asked
+  std::vector<std::string> item_codes;                    // the instrument, in the order asked
   std::array<bool, 4> groups = {true, true, true, true};  // by group_index
-  std::array<int, 4> weights = {10, 40, 20, 30};          // percent, by group_index; 0 for groups not asked
+  std::array<int, 4> weights = {10, 40, 20, 30};  // percent, by group_index; 0 for groups not asked
   int min_group_size = 3;
   int max_peers = 3;
   int max_subordinates = 3;
   LevelRule level_rule;
-  int blind_spot_tenths = 10;  // self minus others, in tenths of a scale point, that counts as a blind spot
-  std::vector<int64_t> scope_unit_ids;  // units whose subtrees are assessed; empty: the whole instansi
+  int blind_spot_tenths =
+      10;  // self minus others, in tenths of a scale point, that counts as a blind spot
+  std::vector<int64_t>
+      scope_unit_ids;  // units whose subtrees are assessed; empty: the whole instansi
 };
 
 // Everything a campaign's answers are read against: its settings, and the items as
@@ -69,7 +72,8 @@ struct Instrument {
 // Checks the settings against the catalogue and the instansi's own items. Field errors
 // name "name", "starts_on", "deadline", "values_version", "items", "weights",
 // "min_group_size", "max_peers", "max_subordinates", "level_rule", "blind_spot".
-Status validate(const CampaignSettings& settings, const Catalog& catalog, const std::vector<Item>& custom_items);
+Status validate(const CampaignSettings& settings, const Catalog& catalog,
+                const std::vector<Item>& custom_items);
 // The items of the settings' instrument with their current wording (after validate).
 Instrument build_instrument(const CampaignSettings& settings, const Catalog& catalog,
                             const std::vector<Item>& custom_items);

@@ -20,7 +20,9 @@ CampaignSettings good() {
   return s;
 }
 
-std::vector<Item> own() { return {Item{.code = "X.OWN", .kind = ItemKind::kCustom, .group = "HA", .text = {"Sendiri", ""}}}; }
+std::vector<Item> own() {
+  return {Item{.code = "X.OWN", .kind = ItemKind::kCustom, .group = "HA", .text = {"Sendiri", ""}}};
+}
 
 std::set<std::string> fields_of(const Status& st) {
   std::set<std::string> out;
@@ -57,7 +59,8 @@ TEST(Campaign, WeightsMustAddUpOverTheGroupsAsked) {
   EXPECT_EQ(fields_of(validate(s, catalog(), own())), std::set<std::string>{"weights"});
   s.groups = {true, false, false, false};
   s.weights = {100, 0, 0, 0};
-  EXPECT_EQ(fields_of(validate(s, catalog(), own())), std::set<std::string>{"groups"}) << "self alone is no 360";
+  EXPECT_EQ(fields_of(validate(s, catalog(), own())), std::set<std::string>{"groups"})
+      << "self alone is no 360";
   s = good();
   s.weights = {-10, 60, 20, 30};
   EXPECT_EQ(fields_of(validate(s, catalog(), own())), std::set<std::string>{"weights"});
@@ -107,7 +110,8 @@ TEST(Campaign, SettingsAndInstrumentSurviveStorage) {
 
   Instrument in = build_instrument(s, catalog(), own());
   ASSERT_EQ(in.items.size(), 7u);
-  EXPECT_EQ(in.items[0].text.id, "Menghargai setiap orang apa pun latar belakangnya") << "the 2023 wording";
+  EXPECT_EQ(in.items[0].text.id, "Menghargai setiap orang apa pun latar belakangnya")
+      << "the 2023 wording";
   auto parsed = parse_instrument(instrument_json(in));
   ASSERT_TRUE(parsed.ok());
   ASSERT_EQ(parsed->items.size(), 7u);

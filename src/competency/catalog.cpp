@@ -1,7 +1,6 @@
 #include "competency/catalog.hpp"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "platform/util/json_read.hpp"
@@ -18,22 +17,27 @@ Error bad(const std::string& where) { return Error::internal("competency catalog
 using json_read::at;
 using json_read::str;
 
-int num(const json& j, const char* key, int fallback) { return json_read::integer(j, key, fallback); }
+int num(const json& j, const char* key, int fallback) {
+  return json_read::integer(j, key, fallback);
+}
 
 Result<Text> text_of(const json& j, const std::string& where) {
-  if (!j.is_object() || !j.contains("id") || !j["id"].is_string() || j["id"].get<std::string>().empty()) {
+  if (!j.is_object() || !j.contains("id") || !j["id"].is_string() ||
+      j["id"].get<std::string>().empty()) {
     return bad(where + " needs Indonesian text");
   }
   Text t{j["id"].get<std::string>(), str(j, "en")};
   return t;
 }
 
-Result<std::vector<std::string>> learning_of(const json& j, const std::map<std::string, Text, std::less<>>& kinds,
+Result<std::vector<std::string>> learning_of(const json& j,
+                                             const std::map<std::string, Text, std::less<>>& kinds,
                                              const std::string& where) {
   if (!j.is_array() || j.empty()) return bad(where + " needs learning kinds");
   std::vector<std::string> out;
   for (const auto& k : j) {
-    if (!k.is_string() || !kinds.contains(k.get<std::string>())) return bad(where + " has an unknown learning kind");
+    if (!k.is_string() || !kinds.contains(k.get<std::string>()))
+      return bad(where + " has an unknown learning kind");
     out.push_back(k.get<std::string>());
   }
   return out;
@@ -41,29 +45,38 @@ Result<std::vector<std::string>> learning_of(const json& j, const std::map<std::
 
 bool valid_custom_code(std::string_view code) {
   if (code.size() < 2 || code.size() > 24) return false;
-  return std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'; });
+  return std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
 }
 
 }  // namespace
 
 std::string_view item_kind_name(ItemKind kind) {
   switch (kind) {
-    case ItemKind::kBehaviour: return "behaviour";
-    case ItemKind::kIndicator: return "indicator";
-    case ItemKind::kManagerial: return "managerial";
-    case ItemKind::kCustom: break;
+    case ItemKind::kBehaviour:
+      return "behaviour";
+    case ItemKind::kIndicator:
+      return "indicator";
+    case ItemKind::kManagerial:
+      return "managerial";
+    case ItemKind::kCustom:
+      break;
   }
   return "custom";
 }
 
 std::optional<ItemKind> parse_item_kind(std::string_view name) {
-  for (ItemKind k : {ItemKind::kBehaviour, ItemKind::kIndicator, ItemKind::kManagerial, ItemKind::kCustom}) {
+  for (ItemKind k :
+       {ItemKind::kBehaviour, ItemKind::kIndicator, ItemKind::kManagerial, ItemKind::kCustom}) {
     if (item_kind_name(k) == name) return k;
   }
   return std::nullopt;
 }
 
-bool Scale::is_extreme(int score) const { return std::find(extreme.begin(), extreme.end(), score) != extreme.end(); }
+bool Scale::is_extreme(int score) const {
+  return std::find(extreme.begin(), extreme.end(), score) != extreme.end();
+}
 
 std::string_view band_for_level(int level) {
   if (level >= 4) return "tinggi";
@@ -80,7 +93,8 @@ Result<Catalog> Catalog::parse(std::string_view json_text) {
   const json& scale = at(d, "scale");
   c.scale_.min = num(scale, "min", 0);
   c.scale_.max = num(scale, "max", 0);
-  if (c.scale_.min != 1 || c.scale_.max < 3 || c.scale_.max > 10) return bad("scale must run from 1 to 3..10");
+  if (c.scale_.min != 1 || c.scale_.max < 3 || c.scale_.max > 10)
+    return bad("scale must run from 1 to 3..10");
   for (const auto& e : at(scale, "extreme")) {
     if (!e.is_number_integer()) return bad("extreme scores");
     c.scale_.extreme.push_back(e.get<int>());
@@ -93,8 +107,9 @@ Result<Catalog> Catalog::parse(std::string_view json_text) {
     c.scale_.labels[s] = label;
     if (s == 0) continue;
     const json& desc = at(scale, "descriptions");
-    c.scale_.descriptions[s] = TRY(text_of(json{{"id", at(at(desc, "id"), key.c_str())}, {"en", at(at(desc, "en"), key.c_str())}},
-                                           "scale description " + key));
+    c.scale_.descriptions[s] = TRY(text_of(
+        json{{"id", at(at(desc, "id"), key.c_str())}, {"en", at(at(desc, "en"), key.c_str())}},
+        "scale description " + key));
   }
 
   for (const auto& [code, t] : at(d, "learning_kinds").items()) {
@@ -111,18 +126,24 @@ Result<Catalog> Catalog::parse(std::string_view json_text) {
 
   // Perekat Bangsa: the same in every version.
   const json& pb = at(d, "perekat_bangsa");
-  for (const auto& [band, b] : at(pb, "bands").items()) c.bands_[band] = TRY(text_of(b, "band " + band));
+  for (const auto& [band, b] : at(pb, "bands").items())
+    c.bands_[band] = TRY(text_of(b, "band " + band));
   std::vector<Item> pb_items;
   for (const auto& l : at(pb, "levels")) {
     Level level{num(l, "level", 0), TRY(text_of(l, "a level"))};
-    if (level.level != static_cast<int>(c.levels_.size()) + 1) return bad("levels must run 1..5 in order");
+    if (level.level != static_cast<int>(c.levels_.size()) + 1)
+      return bad("levels must run 1..5 in order");
     const json& indicators = at(l, "indicators");
-    if (indicators.size() != 3) return bad("level " + std::to_string(level.level) + " needs three indicators");
+    if (indicators.size() != 3)
+      return bad("level " + std::to_string(level.level) + " needs three indicators");
     int n = 0;
     for (const auto& ind : indicators) {
-      Item item{.code = str(ind, "code"), .kind = ItemKind::kIndicator, .group = "PB." + std::to_string(level.level),
+      Item item{.code = str(ind, "code"),
+                .kind = ItemKind::kIndicator,
+                .group = "PB." + std::to_string(level.level),
                 .level = level.level};
-      if (item.code != "PB." + std::to_string(level.level) + "." + std::to_string(++n)) return bad("indicator code " + item.code);
+      if (item.code != "PB." + std::to_string(level.level) + "." + std::to_string(++n))
+        return bad("indicator code " + item.code);
       item.text = TRY(text_of(ind, item.code));
       pb_items.push_back(TRY(anchored(ind, std::move(item))));
     }
@@ -151,11 +172,13 @@ Result<Catalog> Catalog::parse(std::string_view json_text) {
       Value value{str(val, "code"), TRY(text_of(val, "a value")),
                   TRY(text_of(at(at(val, "definition"), v.c_str()), "definition " + v))};
       const json& behaviours = at(val, "behaviours");
-      if (value.code.size() != 2 || behaviours.size() != 3) return bad("value " + value.code + " needs three behaviours");
+      if (value.code.size() != 2 || behaviours.size() != 3)
+        return bad("value " + value.code + " needs three behaviours");
       int n = 0;
       for (const auto& b : behaviours) {
         Item item{.code = str(b, "code"), .kind = ItemKind::kBehaviour, .group = value.code};
-        if (item.code != value.code + "." + std::to_string(++n)) return bad("behaviour code " + item.code);
+        if (item.code != value.code + "." + std::to_string(++n))
+          return bad("behaviour code " + item.code);
         item.text = TRY(text_of(at(b, v.c_str()), item.code + " " + v));
         items.push_back(TRY(anchored(b, std::move(item))));
       }
@@ -199,7 +222,8 @@ Result<Item> custom_item(const Catalog& catalog, CustomItemDraft d) {
   std::vector<FieldError> errors;
   if (!valid_custom_code(d.code)) errors.push_back({"code", "competency.custom_code_invalid", {}});
   bool known_value = d.value_code.empty();
-  for (const auto& v : catalog.values(kValuesVersions[0])) known_value = known_value || v.code == d.value_code;
+  for (const auto& v : catalog.values(kValuesVersions[0]))
+    known_value = known_value || v.code == d.value_code;
   if (!known_value) errors.push_back({"value", "competency.value_unknown", {}});
   if (d.text.id.empty()) errors.push_back({"text_id", "input.required", {}});
   if (d.low.id.empty()) errors.push_back({"low_id", "input.required", {}});
@@ -212,7 +236,9 @@ Result<Item> custom_item(const Catalog& catalog, CustomItemDraft d) {
     }
   }
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));
-  Item item{.code = std::string(kCustomPrefix) + d.code, .kind = ItemKind::kCustom, .group = d.value_code};
+  Item item{.code = std::string(kCustomPrefix) + d.code,
+            .kind = ItemKind::kCustom,
+            .group = d.value_code};
   item.text = std::move(d.text);
   item.low = std::move(d.low);
   item.high = std::move(d.high);

@@ -20,7 +20,9 @@ namespace harmoni::competency {
 struct Text {
   std::string id;
   std::string en;
-  const std::string& in(std::string_view lang) const { return lang == "en" && !en.empty() ? en : id; }
+  const std::string& in(std::string_view lang) const {
+    return lang == "en" && !en.empty() ? en : id;
+  }
 };
 
 enum class ItemKind { kBehaviour, kIndicator, kManagerial, kCustom };
@@ -38,7 +40,7 @@ struct Item {
   std::string group;
   int level = 0;  // Perekat Bangsa indicators: 1..5
   Text text;
-  Text low, high;  // what a low and a high score look like in practice
+  Text low, high;                     // what a low and a high score look like in practice
   std::vector<std::string> learning;  // learning kind codes that develop it
 };
 

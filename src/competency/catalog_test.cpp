@@ -76,8 +76,12 @@ TEST(Catalog, RefusesABrokenFile) {
 
 TEST(Catalog, AnInstansiAddsItsOwnIndicators) {
   const Catalog& c = shipped();
-  CustomItemDraft d{.code = "HRM-KERJA-1", .value_code = "HA", .text = {"Bersikap toleran dan empati", ""},
-                    .low = {"Mengabaikan", ""}, .high = {"Merangkul", ""}, .learning = {"intercultural"}};
+  CustomItemDraft d{.code = "HRM-KERJA-1",
+                    .value_code = "HA",
+                    .text = {"Bersikap toleran dan empati", ""},
+                    .low = {"Mengabaikan", ""},
+                    .high = {"Merangkul", ""},
+                    .learning = {"intercultural"}};
   auto item = custom_item(c, d);
   ASSERT_TRUE(item.ok());
   EXPECT_EQ(item->code, "X.HRM-KERJA-1");
@@ -90,7 +94,8 @@ TEST(Catalog, AnInstansiAddsItsOwnIndicators) {
   ASSERT_FALSE(refused.ok());
   std::set<std::string> fields;
   for (const auto& f : refused.error().fields) fields.insert(f.field);
-  EXPECT_EQ(fields, (std::set<std::string>{"code", "value", "text_id", "low_id", "high_id", "learning"}));
+  EXPECT_EQ(fields,
+            (std::set<std::string>{"code", "value", "text_id", "low_id", "high_id", "learning"}));
 }
 
 }  // namespace

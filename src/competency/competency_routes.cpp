@@ -17,11 +17,23 @@ void register_routes(web::App& app) {
   register_rating_routes(app);
   register_campaign_routes(app);
   register_result_routes(app);
-  app.add_nav({50, "nav.rating", "/360", std::nullopt,
-               {Role::kInstansiAdmin, Role::kUnitHead, Role::kOfficer, Role::kHrDeveloper, Role::kCaseHandler, Role::kAuditor}});
-  app.add_nav({55, "nav.competency", "/competency", std::nullopt, {Role::kInstansiAdmin, Role::kUnitHead, Role::kHrDeveloper}});
-  app.add_nav({60, "nav.plans", "/plans", std::nullopt,
-               {Role::kInstansiAdmin, Role::kUnitHead, Role::kOfficer, Role::kHrDeveloper, Role::kCaseHandler, Role::kAuditor}});
+  app.add_nav({50,
+               "nav.rating",
+               "/360",
+               std::nullopt,
+               {Role::kInstansiAdmin, Role::kUnitHead, Role::kOfficer, Role::kHrDeveloper,
+                Role::kCaseHandler, Role::kAuditor}});
+  app.add_nav({55,
+               "nav.competency",
+               "/competency",
+               std::nullopt,
+               {Role::kInstansiAdmin, Role::kUnitHead, Role::kHrDeveloper}});
+  app.add_nav({60,
+               "nav.plans",
+               "/plans",
+               std::nullopt,
+               {Role::kInstansiAdmin, Role::kUnitHead, Role::kOfficer, Role::kHrDeveloper,
+                Role::kCaseHandler, Role::kAuditor}});
 }
 
 }  // namespace harmoni::competency

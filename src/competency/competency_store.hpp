@@ -42,7 +42,8 @@ struct Campaign {
 };
 
 Result<int64_t> insert_campaign(db::Tx& tx, int64_t instansi_id, const CampaignSettings& settings,
-                                const Instrument& instrument, std::optional<int64_t> user_id, int64_t now);
+                                const Instrument& instrument, std::optional<int64_t> user_id,
+                                int64_t now);
 // Replaces a draft campaign's settings and instrument ("competency.not_draft" otherwise).
 Status update_draft_campaign(db::Tx& tx, int64_t campaign_id, const CampaignSettings& settings,
                              const Instrument& instrument, int64_t now);
@@ -51,17 +52,19 @@ Result<std::optional<Campaign>> find_campaign(db::Tx& tx, int64_t campaign_id);
 Result<std::vector<Campaign>> list_campaigns(db::Tx& tx, int64_t instansi_id);
 // draft -> open (with opened_at) or open -> closed (with closed_at); refuses any other
 // step with "competency.status_step".
-Status move_campaign(db::Tx& tx, int64_t campaign_id, CampaignStatus from, CampaignStatus to, int64_t now);
+Status move_campaign(db::Tx& tx, int64_t campaign_id, CampaignStatus from, CampaignStatus to,
+                     int64_t now);
 
 // The organisation as rater assignment sees it: the instansi's units, and its active
 // ASN with a unit, each marked in scope when their unit lies in one of the scope
 // units' subtrees (all, when there are none).
-Result<std::pair<std::vector<OrgUnit>, std::vector<OrgPerson>>> load_org(db::Tx& tx, int64_t instansi_id,
-                                                                          const std::vector<int64_t>& scope_unit_ids);
+Result<std::pair<std::vector<OrgUnit>, std::vector<OrgPerson>>> load_org(
+    db::Tx& tx, int64_t instansi_id, const std::vector<int64_t>& scope_unit_ids);
 
 // ---- assignments ----
 enum class AssignmentStatus { kPending, kSubmitted, kRemoved };
-std::string_view assignment_status_name(AssignmentStatus status);  // "pending", "submitted", "removed"
+std::string_view assignment_status_name(
+    AssignmentStatus status);  // "pending", "submitted", "removed"
 
 struct AssignmentRow {
   int64_t id = 0;
@@ -76,27 +79,30 @@ struct AssignmentRow {
   std::string ratee_nip, ratee_name, ratee_unit, rater_nip, rater_name;
 };
 
-Status insert_assignments(db::Tx& tx, int64_t campaign_id, const std::vector<Assignment>& assignments, int64_t now);
+Status insert_assignments(db::Tx& tx, int64_t campaign_id,
+                          const std::vector<Assignment>& assignments, int64_t now);
 Result<std::optional<AssignmentRow>> find_assignment(db::Tx& tx, int64_t assignment_id);
 // Every assignment a rater has in open campaigns, pending first.
 Result<std::vector<AssignmentRow>> rater_inbox(db::Tx& tx, int64_t rater_asn_id);
 // Who rates one person in a campaign (removed ones included, with their reason).
-Result<std::vector<AssignmentRow>> ratee_assignments(db::Tx& tx, int64_t campaign_id, int64_t ratee_asn_id);
+Result<std::vector<AssignmentRow>> ratee_assignments(db::Tx& tx, int64_t campaign_id,
+                                                     int64_t ratee_asn_id);
 // HR adds a rater with a reason; a removed assignment comes back. "competency.assignment_exists"
 // when the rater already rates that person.
-Result<int64_t> add_assignment(db::Tx& tx, int64_t campaign_id, int64_t ratee_asn_id, int64_t rater_asn_id,
-                               RaterGroup group, const std::string& reason, std::optional<int64_t> user_id, int64_t now);
+Result<int64_t> add_assignment(db::Tx& tx, int64_t campaign_id, int64_t ratee_asn_id,
+                               int64_t rater_asn_id, RaterGroup group, const std::string& reason,
+                               std::optional<int64_t> user_id, int64_t now);
 // HR removes a pending assignment with a reason ("competency.assignment_sent" when the
 // form was already sent).
-Status remove_assignment(db::Tx& tx, int64_t assignment_id, const std::string& reason, std::optional<int64_t> user_id,
-                         int64_t now);
+Status remove_assignment(db::Tx& tx, int64_t assignment_id, const std::string& reason,
+                         std::optional<int64_t> user_id, int64_t now);
 
 Status save_draft(db::Tx& tx, int64_t assignment_id, const RatingAnswers& answers, int64_t now);
 Result<std::optional<RatingAnswers>> load_draft(db::Tx& tx, const AssignmentRow& assignment);
 // Stores a sent form under a random id and marks the assignment sent, deleting its
 // draft. "competency.already_sent" when it was sent before (or removed meanwhile).
-Status submit_answers(db::Tx& tx, const AssignmentRow& assignment, const RatingAnswers& answers, int64_t response_id,
-                      int64_t now);
+Status submit_answers(db::Tx& tx, const AssignmentRow& assignment, const RatingAnswers& answers,
+                      int64_t response_id, int64_t now);
 
 // ---- progress ----
 struct UnitProgress {
@@ -106,7 +112,8 @@ struct UnitProgress {
   int64_t ratees = 0, ratees_complete = 0;  // people every rater of whom has answered
 };
 // Per unit of the ratees, limited to a unit subtree ("" for all).
-Result<std::vector<UnitProgress>> campaign_progress(db::Tx& tx, int64_t campaign_id, const std::string& unit_path_prefix);
+Result<std::vector<UnitProgress>> campaign_progress(db::Tx& tx, int64_t campaign_id,
+                                                    const std::string& unit_path_prefix);
 
 struct PendingRater {
   int64_t asn_id = 0;
@@ -114,8 +121,8 @@ struct PendingRater {
   int64_t pending = 0;
 };
 // Raters with forms still to send, by unit path then name; raters in a unit subtree.
-Result<std::vector<PendingRater>> pending_raters(db::Tx& tx, int64_t campaign_id, const std::string& unit_path_prefix,
-                                                 int limit);
+Result<std::vector<PendingRater>> pending_raters(db::Tx& tx, int64_t campaign_id,
+                                                 const std::string& unit_path_prefix, int limit);
 
 // ---- results ----
 // Calls `each` with every assessed person (ratee of a live assignment) in id order,
@@ -155,7 +162,8 @@ struct UnitHeat {
   HeatAggregate aggregate;
   std::string unit_code, unit_name, unit_path;
 };
-Result<std::vector<UnitHeat>> load_heat(db::Tx& tx, int64_t campaign_id, const std::string& unit_path_prefix);
+Result<std::vector<UnitHeat>> load_heat(db::Tx& tx, int64_t campaign_id,
+                                        const std::string& unit_path_prefix);
 
 // ---- development plans ----
 struct Plan {
@@ -168,16 +176,18 @@ struct Plan {
   std::vector<PlanAction> actions;
 };
 // The person's plan for a campaign (or for none), if there is one.
-Result<std::optional<Plan>> find_plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaign_id);
+Result<std::optional<Plan>> find_plan_for(db::Tx& tx, int64_t asn_id,
+                                          std::optional<int64_t> campaign_id);
 // The same, made (empty) when there is none yet.
 Result<Plan> plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaign_id, int64_t now);
 Result<std::optional<Plan>> find_plan(db::Tx& tx, int64_t plan_id);
 Result<std::vector<Plan>> plans_of_person(db::Tx& tx, int64_t asn_id);
 Result<int64_t> insert_action(db::Tx& tx, int64_t plan_id, const PlanAction& action, int64_t now);
 // "competency.action_unknown" when the plan has no such action.
-Status set_action_status(db::Tx& tx, int64_t plan_id, int64_t action_id, ActionStatus status, const std::string& note,
-                         int64_t now);
-Status set_plan_status(db::Tx& tx, int64_t plan_id, PlanStatus status, std::optional<int64_t> agreed_by, int64_t now);
+Status set_action_status(db::Tx& tx, int64_t plan_id, int64_t action_id, ActionStatus status,
+                         const std::string& note, int64_t now);
+Status set_plan_status(db::Tx& tx, int64_t plan_id, PlanStatus status,
+                       std::optional<int64_t> agreed_by, int64_t now);
 
 // Plans of the people in a unit subtree ("" for all) of an instansi, with counts.
 struct TeamPlan {
@@ -187,6 +197,7 @@ struct TeamPlan {
   std::optional<PlanStatus> status;
   int64_t actions = 0, done = 0;
 };
-Result<std::vector<TeamPlan>> team_plans(db::Tx& tx, int64_t instansi_id, const std::string& unit_path_prefix, int limit);
+Result<std::vector<TeamPlan>> team_plans(db::Tx& tx, int64_t instansi_id,
+                                         const std::string& unit_path_prefix, int limit);
 
 }  // namespace harmoni::competency

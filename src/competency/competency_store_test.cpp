@@ -1,12 +1,13 @@
 // 360-degree campaigns in storage on every backend: opening assigns raters from the
 // organisation, forms are sent once and stored without their rater, results and the
 // heat map are computed at close, and plans keep their actions.
+#include "competency/competency_store.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "accounts/account_store.hpp"
-#include "competency/competency_store.hpp"
 #include "competency/lifecycle.hpp"
 #include "competency/shipped_catalog.hpp"
 #include "org/org_store.hpp"
@@ -22,18 +23,22 @@ class CompetencyStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      instansi_ = TRY(org::insert_instansi(tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
+      instansi_ = TRY(org::insert_instansi(
+          tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
       dinas_ = TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINAS", "Dinas", 1));
       bidang_ = TRY(org::insert_unit(tx, instansi_, dinas_, "BIDANG", "Bidang", 1));
-      auto position = [&](const char* code, const char* kind, const char* jenjang, int grade, int level) -> Result<int64_t> {
-        return org::insert_position(tx, org::Position{0, instansi_, code, code, kind, jenjang, grade, level}, 1);
+      auto position = [&](const char* code, const char* kind, const char* jenjang, int grade,
+                          int level) -> Result<int64_t> {
+        return org::insert_position(
+            tx, org::Position{0, instansi_, code, code, kind, jenjang, grade, level}, 1);
       };
       int64_t kepala = TRY(position("KEPALA", "struktural", "jpt_pratama", 14, 4));
       int64_t kabid = TRY(position("KABID", "struktural", "administrator", 11, 3));
       int64_t staf = TRY(position("STAF", "pelaksana", "pelaksana", 7, 2));
       auto person = [&](int n, int64_t unit, int64_t pos) -> Result<int64_t> {
-        org::AsnRecord r{instansi_, org::AsnDraft{fmt::format("19800101200501{}{:03}", 1, n), "Pegawai " + std::to_string(n),
-                                                  "PNS", "", "", true, ""},
+        org::AsnRecord r{instansi_,
+                         org::AsnDraft{fmt::format("19800101200501{}{:03}", 1, n),
+                                       "Pegawai " + std::to_string(n), "PNS", "", "", true, ""},
                          unit, pos};
         TRY(org::upsert_asn(tx, r, 1));
         return TRY(org::find_asn_by_nip(tx, r.draft.nip))->id;
@@ -42,13 +47,19 @@ class CompetencyStore : public ::testing::TestWithParam<std::string> {
       for (int i = 2; i <= 5; ++i) dinas_staff_.push_back(TRY(person(i, dinas_, staf)));
       kabid_ = TRY(person(6, bidang_, kabid));
       for (int i = 7; i <= 9; ++i) bidang_staff_.push_back(TRY(person(i, bidang_, staf)));
-      Item own = TRY(custom_item(catalog(), CustomItemDraft{.code = "KERJA-1", .value_code = "HA",
-                                                            .text = {"Menjaga kerahasiaan jabatan", "Keeps confidences"},
-                                                            .low = {"Membocorkan", ""}, .high = {"Menjaga", ""},
-                                                            .learning = {"character"}}));
+      Item own = TRY(custom_item(
+          catalog(), CustomItemDraft{.code = "KERJA-1",
+                                     .value_code = "HA",
+                                     .text = {"Menjaga kerahasiaan jabatan", "Keeps confidences"},
+                                     .low = {"Membocorkan", ""},
+                                     .high = {"Menjaga", ""},
+                                     .learning = {"character"}}));
       TRY(insert_custom_item(tx, instansi_, own, kNow));
-      accounts::UserDraft head{.email = "kepala@sambas.go.id", .display_name = "Kepala Dinas", .role = "unit_head",
-                               .instansi_code = "KAB-SAMBAS", .unit_code = "DINAS"};
+      accounts::UserDraft head{.email = "kepala@sambas.go.id",
+                               .display_name = "Kepala Dinas",
+                               .role = "unit_head",
+                               .instansi_code = "KAB-SAMBAS",
+                               .unit_code = "DINAS"};
       agreer_ = TRY(accounts::insert_user(tx, head, "not-a-hash", 1));
       return {};
     });
@@ -58,12 +69,14 @@ class CompetencyStore : public ::testing::TestWithParam<std::string> {
   static const Catalog& catalog() { return *shipped_catalog().value(); }
 
   Campaign make_campaign() {
-    CampaignSettings s{.name = "360 Harmonis 2026", .starts_on = "2026-10-01", .deadline = "2026-10-31"};
+    CampaignSettings s{
+        .name = "360 Harmonis 2026", .starts_on = "2026-10-01", .deadline = "2026-10-31"};
     s.item_codes = {"HA.1", "HA.2", "PB.1.1", "PB.1.2", "PB.1.3", "X.KERJA-1"};
     auto id = db().write([&](db::Tx& tx) -> Result<int64_t> {
       auto own = TRY(list_custom_items(tx, instansi_));
       TRY(validate(s, catalog(), own));
-      return insert_campaign(tx, instansi_, s, build_instrument(s, catalog(), own), std::nullopt, kNow);
+      return insert_campaign(tx, instansi_, s, build_instrument(s, catalog(), own), std::nullopt,
+                             kNow);
     });
     EXPECT_TRUE(id.ok()) << id.error().internal_detail;
     return campaign(*id);
@@ -78,7 +91,8 @@ class CompetencyStore : public ::testing::TestWithParam<std::string> {
   }
   Status send(const AssignmentRow& a, int score, int64_t id) {
     RatingAnswers answers{.group = a.group, .comment = "catatan " + std::to_string(id)};
-    for (const auto& code : {"HA.1", "HA.2", "PB.1.1", "PB.1.2", "PB.1.3", "X.KERJA-1"}) answers.scores[code] = score;
+    for (const auto& code : {"HA.1", "HA.2", "PB.1.1", "PB.1.2", "PB.1.3", "X.KERJA-1"})
+      answers.scores[code] = score;
     return db().write([&](db::Tx& tx) { return submit_answers(tx, a, answers, id, kNow); });
   }
 
@@ -94,7 +108,8 @@ TEST_P(CompetencyStore, CustomItemsAndCampaignsKeepTheirWording) {
   EXPECT_EQ(own[0].code, "X.KERJA-1");
   EXPECT_EQ(own[0].group, "HA");
   EXPECT_EQ(own[0].learning, std::vector<std::string>{"character"});
-  auto twice = db().write([&](db::Tx& tx) { return insert_custom_item(tx, instansi_, own[0], kNow); });
+  auto twice =
+      db().write([&](db::Tx& tx) { return insert_custom_item(tx, instansi_, own[0], kNow); });
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().key, "competency.custom_code_taken");
 
@@ -106,7 +121,10 @@ TEST_P(CompetencyStore, CustomItemsAndCampaignsKeepTheirWording) {
   EXPECT_EQ(c.settings.weights, (std::array<int, 4>{10, 40, 20, 30}));
   // A draft can change, scoped to one unit's subtree.
   c.settings.scope_unit_ids = {bidang_};
-  ASSERT_TRUE(db().write([&](db::Tx& tx) { return update_draft_campaign(tx, c.id, c.settings, *c.instrument, kNow); }).ok());
+  ASSERT_TRUE(db().write([&](db::Tx& tx) {
+                    return update_draft_campaign(tx, c.id, c.settings, *c.instrument, kNow);
+                  })
+                  .ok());
   EXPECT_EQ(campaign(c.id).settings.scope_unit_ids, std::vector<int64_t>{bidang_});
   auto list = *db().read([&](db::Tx& tx) { return list_campaigns(tx, instansi_); });
   ASSERT_EQ(list.size(), 1u);
@@ -126,7 +144,8 @@ TEST_P(CompetencyStore, OpeningAssignsRatersFromTheOrganisation) {
   for (const auto& a : mine) rated[a.group].insert(a.ratee_asn_id);
   EXPECT_EQ(rated[RaterGroup::kSelf], std::set<int64_t>{bidang_staff_[0]});
   EXPECT_EQ(rated[RaterGroup::kPeer], (std::set<int64_t>{bidang_staff_[1], bidang_staff_[2]}));
-  EXPECT_EQ(rated[RaterGroup::kSubordinate], std::set<int64_t>{kabid_}) << "rates their head upwards";
+  EXPECT_EQ(rated[RaterGroup::kSubordinate], std::set<int64_t>{kabid_})
+      << "rates their head upwards";
   // The Kabid's raters: self, the Kepala above, subordinates from the Bidang.
   auto raters = *db().read([&](db::Tx& tx) { return ratee_assignments(tx, c.id, kabid_); });
   std::map<RaterGroup, int> groups;
@@ -150,12 +169,15 @@ TEST_P(CompetencyStore, FormsAreSentOnceDraftsStayWithTheRaterAndHrChangesAreRec
   EXPECT_EQ(back->scores.at("HA.1"), 4);
   EXPECT_EQ(back->comment, "belum selesai");
   ASSERT_TRUE(send(a, 3, 91'000'001).ok());
-  EXPECT_FALSE(db().read([&](db::Tx& tx) { return load_draft(tx, a); })->has_value()) << "the draft goes with the form";
+  EXPECT_FALSE(db().read([&](db::Tx& tx) { return load_draft(tx, a); })->has_value())
+      << "the draft goes with the form";
   auto again = send(a, 4, 91'000'002);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().key, "competency.already_sent");
   // Nothing of the second try was kept.
-  EXPECT_EQ(*db().read([&](db::Tx& tx) { return tx.scalar_i64("SELECT COUNT(*) FROM rating_responses"); }), 1);
+  EXPECT_EQ(*db().read(
+                [&](db::Tx& tx) { return tx.scalar_i64("SELECT COUNT(*) FROM rating_responses"); }),
+            1);
   // Stored without the rater: the only columns are id, campaign, ratee, group, answers.
   auto row = *db().read([&](db::Tx& tx) { return tx.query_one("SELECT * FROM rating_responses"); });
   ASSERT_TRUE(row.has_value());
@@ -163,19 +185,25 @@ TEST_P(CompetencyStore, FormsAreSentOnceDraftsStayWithTheRaterAndHrChangesAreRec
   EXPECT_EQ(row->i64(0), 91'000'001);
 
   // HR: a sent form stays; a pending one goes with a reason; a rater comes (back) with one.
-  auto removed_sent = db().write([&](db::Tx& tx) { return remove_assignment(tx, a.id, "salah", std::nullopt, kNow); });
+  auto removed_sent = db().write(
+      [&](db::Tx& tx) { return remove_assignment(tx, a.id, "salah", std::nullopt, kNow); });
   EXPECT_EQ(removed_sent.error().key, "competency.assignment_sent");
   const AssignmentRow pending = mine[1];
-  ASSERT_TRUE(db().write([&](db::Tx& tx) { return remove_assignment(tx, pending.id, "cuti panjang", std::nullopt, kNow); }).ok());
+  ASSERT_TRUE(db().write([&](db::Tx& tx) {
+                    return remove_assignment(tx, pending.id, "cuti panjang", std::nullopt, kNow);
+                  })
+                  .ok());
   auto after = *db().read([&](db::Tx& tx) { return find_assignment(tx, pending.id); });
   EXPECT_EQ(after->status, AssignmentStatus::kRemoved);
   EXPECT_EQ(after->reason, "cuti panjang");
   auto dup = db().write([&](db::Tx& tx) {
-    return add_assignment(tx, c.id, a.ratee_asn_id, a.rater_asn_id, RaterGroup::kPeer, "lagi", std::nullopt, kNow);
+    return add_assignment(tx, c.id, a.ratee_asn_id, a.rater_asn_id, RaterGroup::kPeer, "lagi",
+                          std::nullopt, kNow);
   });
   EXPECT_EQ(dup.error().key, "competency.assignment_exists");
   auto back_again = db().write([&](db::Tx& tx) {
-    return add_assignment(tx, c.id, pending.ratee_asn_id, pending.rater_asn_id, pending.group, "kembali bertugas", std::nullopt, kNow);
+    return add_assignment(tx, c.id, pending.ratee_asn_id, pending.rater_asn_id, pending.group,
+                          "kembali bertugas", std::nullopt, kNow);
   });
   ASSERT_TRUE(back_again.ok());
   EXPECT_EQ(*back_again, pending.id);
@@ -203,17 +231,29 @@ TEST_P(CompetencyStore, ClosingComputesResultsAndTheHeatMap) {
   raters.insert(bidang_staff_.begin(), bidang_staff_.end());
   raters.insert({head_, kabid_});
   for (int64_t r : raters) {
-    for (const auto& a : inbox(r)) ASSERT_TRUE(send(a, a.group == RaterGroup::kSelf ? 5 : 3, ++id).ok());
+    for (const auto& a : inbox(r))
+      ASSERT_TRUE(send(a, a.group == RaterGroup::kSelf ? 5 : 3, ++id).ok());
   }
-  ASSERT_TRUE(db().write([&](db::Tx& tx) { return move_campaign(tx, c.id, CampaignStatus::kOpen, CampaignStatus::kClosed, kNow); }).ok());
-  EXPECT_FALSE(db().write([&](db::Tx& tx) { return move_campaign(tx, c.id, CampaignStatus::kOpen, CampaignStatus::kClosed, kNow); }).ok());
+  ASSERT_TRUE(db().write([&](db::Tx& tx) {
+                    return move_campaign(tx, c.id, CampaignStatus::kOpen, CampaignStatus::kClosed,
+                                         kNow);
+                  })
+                  .ok());
+  EXPECT_FALSE(db().write([&](db::Tx& tx) {
+                     return move_campaign(tx, c.id, CampaignStatus::kOpen, CampaignStatus::kClosed,
+                                          kNow);
+                   })
+                   .ok());
   auto computed = compute_results(db(), campaign(c.id), kNow, 3);  // small chunks: several rounds
   ASSERT_TRUE(computed.ok()) << computed.error().internal_detail;
   EXPECT_EQ(computed->people, 9);
   EXPECT_EQ(computed->forms, id - 500);
   // Computing again replaces, never doubles.
   ASSERT_TRUE(compute_results(db(), campaign(c.id), kNow).ok());
-  EXPECT_EQ(*db().read([&](db::Tx& tx) { return tx.scalar_i64("SELECT COUNT(*) FROM competency_results"); }), 9);
+  EXPECT_EQ(*db().read([&](db::Tx& tx) {
+    return tx.scalar_i64("SELECT COUNT(*) FROM competency_results");
+  }),
+            9);
   EXPECT_TRUE(campaign(c.id).results_at.has_value());
 
   auto kabid = *db().read([&](db::Tx& tx) { return find_result(tx, c.id, kabid_); });
@@ -236,7 +276,8 @@ TEST_P(CompetencyStore, ClosingComputesResultsAndTheHeatMap) {
   EXPECT_EQ(heat[0].unit_code, "DINAS");
   EXPECT_EQ(heat[0].aggregate.people, 5);
   EXPECT_EQ(heat[1].aggregate.people, 4);
-  EXPECT_EQ(heat[1].aggregate.with_level, 4) << "each has a superior (known) or enough others to judge a level";
+  EXPECT_EQ(heat[1].aggregate.with_level, 4)
+      << "each has a superior (known) or enough others to judge a level";
   auto history = *db().read([&](db::Tx& tx) { return results_of_person(tx, kabid_); });
   ASSERT_EQ(history.size(), 1u);
   EXPECT_EQ(history[0].campaign_name, "360 Harmonis 2026");
@@ -245,14 +286,29 @@ TEST_P(CompetencyStore, ClosingComputesResultsAndTheHeatMap) {
 TEST_P(CompetencyStore, PlansKeepTheirActionsAndAgreement) {
   auto plan = db().write([&](db::Tx& tx) { return plan_for(tx, kabid_, std::nullopt, kNow); });
   ASSERT_TRUE(plan.ok()) << plan.error().internal_detail;
-  EXPECT_EQ(db().write([&](db::Tx& tx) { return plan_for(tx, kabid_, std::nullopt, kNow); })->id, plan->id) << "one per person and campaign";
-  PlanAction a{.item_code = "PB.3.3", .learning_kind = "mentoring", .title = "Pendampingan mediasi oleh Kepala Dinas",
+  EXPECT_EQ(db().write([&](db::Tx& tx) { return plan_for(tx, kabid_, std::nullopt, kNow); })->id,
+            plan->id)
+      << "one per person and campaign";
+  PlanAction a{.item_code = "PB.3.3",
+               .learning_kind = "mentoring",
+               .title = "Pendampingan mediasi oleh Kepala Dinas",
                .target_date = "2027-03-31"};
   auto action = db().write([&](db::Tx& tx) { return insert_action(tx, plan->id, a, kNow); });
   ASSERT_TRUE(action.ok());
-  ASSERT_TRUE(db().write([&](db::Tx& tx) { return set_plan_status(tx, plan->id, PlanStatus::kAgreed, agreer_, kNow); }).ok());
-  ASSERT_TRUE(db().write([&](db::Tx& tx) { return set_action_status(tx, plan->id, *action, ActionStatus::kDone, "selesai", kNow); }).ok());
-  EXPECT_FALSE(db().write([&](db::Tx& tx) { return set_action_status(tx, plan->id + 1, *action, ActionStatus::kDone, "", kNow); }).ok());
+  ASSERT_TRUE(db().write([&](db::Tx& tx) {
+                    return set_plan_status(tx, plan->id, PlanStatus::kAgreed, agreer_, kNow);
+                  })
+                  .ok());
+  ASSERT_TRUE(db().write([&](db::Tx& tx) {
+                    return set_action_status(tx, plan->id, *action, ActionStatus::kDone, "selesai",
+                                             kNow);
+                  })
+                  .ok());
+  EXPECT_FALSE(db().write([&](db::Tx& tx) {
+                     return set_action_status(tx, plan->id + 1, *action, ActionStatus::kDone, "",
+                                              kNow);
+                   })
+                   .ok());
   auto found = *db().read([&](db::Tx& tx) { return find_plan(tx, plan->id); });
   ASSERT_TRUE(found.has_value());
   const Plan stored = *found;

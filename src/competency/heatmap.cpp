@@ -20,8 +20,8 @@ void add_to_heat(std::map<int64_t, HeatAggregate>& by_unit, const PersonSummary&
   }
 }
 
-std::vector<HeatRow> build_heatmap(const std::vector<HeatAggregate>& units, const std::vector<std::string>& groups,
-                                   int min_group_size) {
+std::vector<HeatRow> build_heatmap(const std::vector<HeatAggregate>& units,
+                                   const std::vector<std::string>& groups, int min_group_size) {
   std::vector<HeatRow> rows;
   for (const auto& a : units) {
     HeatRow row{.unit_id = a.unit_id};

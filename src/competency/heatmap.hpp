@@ -52,7 +52,7 @@ struct HeatRow {
 };
 
 // One row per aggregate, in the order given.
-std::vector<HeatRow> build_heatmap(const std::vector<HeatAggregate>& units, const std::vector<std::string>& groups,
-                                   int min_group_size);
+std::vector<HeatRow> build_heatmap(const std::vector<HeatAggregate>& units,
+                                   const std::vector<std::string>& groups, int min_group_size);
 
 }  // namespace harmoni::competency

@@ -10,10 +10,13 @@ PersonSummary person(int64_t unit, std::map<std::string, double> scores, std::op
 }
 
 TEST(Heatmap, NeverShowsAGroupSmallerThanTheMinimum) {
-  std::vector<PersonSummary> people = {
-      person(1, {{"HA", 3.0}, {"BP", 4.0}}, 2), person(1, {{"HA", 4.0}, {"BP", 2.0}}, 4), person(1, {{"HA", 3.5}}, 1),
-      person(2, {{"HA", 1.0}}, 1),  // alone in unit 2
-      person(3, {{"HA", 2.0}}, std::nullopt), person(3, {{"HA", 3.0}}, std::nullopt), person(3, {{"HA", 4.0}}, 5)};
+  std::vector<PersonSummary> people = {person(1, {{"HA", 3.0}, {"BP", 4.0}}, 2),
+                                       person(1, {{"HA", 4.0}, {"BP", 2.0}}, 4),
+                                       person(1, {{"HA", 3.5}}, 1),
+                                       person(2, {{"HA", 1.0}}, 1),  // alone in unit 2
+                                       person(3, {{"HA", 2.0}}, std::nullopt),
+                                       person(3, {{"HA", 3.0}}, std::nullopt),
+                                       person(3, {{"HA", 4.0}}, 5)};
   std::map<int64_t, HeatAggregate> by_unit;
   for (const auto& p : people) add_to_heat(by_unit, p);
   std::vector<HeatAggregate> units;

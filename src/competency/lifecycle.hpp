@@ -22,6 +22,7 @@ struct ComputeOutcome {
 // any earlier computation; marks the results ready at the end (a crash midway leaves
 // them not ready, and computing again starts over). Reads and writes in chunks of
 // `chunk` people so memory stays bounded.
-Result<ComputeOutcome> compute_results(db::Database& db, const Campaign& campaign, int64_t now, size_t chunk = 2000);
+Result<ComputeOutcome> compute_results(db::Database& db, const Campaign& campaign, int64_t now,
+                                       size_t chunk = 2000);
 
 }  // namespace harmoni::competency

@@ -7,15 +7,18 @@ namespace harmoni::competency {
 
 std::string_view suggestion_reason_name(SuggestionReason reason) {
   switch (reason) {
-    case SuggestionReason::kLevelGap: return "level_gap";
-    case SuggestionReason::kLowScore: return "low_score";
-    case SuggestionReason::kBlindSpot: break;
+    case SuggestionReason::kLevelGap:
+      return "level_gap";
+    case SuggestionReason::kLowScore:
+      return "low_score";
+    case SuggestionReason::kBlindSpot:
+      break;
   }
   return "blind_spot";
 }
 
-std::vector<Suggestion> suggest_actions(const Instrument& instrument, const PersonResult& result, int required_level,
-                                        int expected_score) {
+std::vector<Suggestion> suggest_actions(const Instrument& instrument, const PersonResult& result,
+                                        int required_level, int expected_score) {
   std::vector<Suggestion> out;
   std::set<std::string> taken;
   auto add = [&](const Item& item, SuggestionReason reason, std::optional<double> score) {
@@ -24,8 +27,10 @@ std::vector<Suggestion> suggest_actions(const Instrument& instrument, const Pers
     if (reason == SuggestionReason::kBlindSpot) {
       // Seeing oneself as others do is learnt from a leader's feedback first.
       auto m = std::find(s.learning.begin(), s.learning.end(), "mentoring");
-      if (m != s.learning.end()) std::rotate(s.learning.begin(), m, m + 1);
-      else s.learning.insert(s.learning.begin(), "mentoring");
+      if (m != s.learning.end())
+        std::rotate(s.learning.begin(), m, m + 1);
+      else
+        s.learning.insert(s.learning.begin(), "mentoring");
     }
     out.push_back(std::move(s));
   };
@@ -40,7 +45,8 @@ std::vector<Suggestion> suggest_actions(const Instrument& instrument, const Pers
     const std::set<std::string> shown(result.demonstrated.begin(), result.demonstrated.end());
     for (int level = *result.level + 1; level <= required_level; ++level) {
       for (const auto& item : instrument.items) {
-        if (item.kind == ItemKind::kIndicator && item.level == level && !shown.contains(item.code)) {
+        if (item.kind == ItemKind::kIndicator && item.level == level &&
+            !shown.contains(item.code)) {
           add(item, SuggestionReason::kLevelGap, others_of(item.code));
         }
       }
@@ -51,19 +57,24 @@ std::vector<Suggestion> suggest_actions(const Instrument& instrument, const Pers
     auto score = others_of(item.code);
     if (score && *score < expected_score) low.emplace_back(*score, &item);
   }
-  std::stable_sort(low.begin(), low.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(low.begin(), low.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [score, item] : low) add(*item, SuggestionReason::kLowScore, score);
   for (const auto& code : result.blind_spots) {
-    if (const Item* item = instrument.find(code)) add(*item, SuggestionReason::kBlindSpot, others_of(code));
+    if (const Item* item = instrument.find(code))
+      add(*item, SuggestionReason::kBlindSpot, others_of(code));
   }
   return out;
 }
 
 std::string_view plan_status_name(PlanStatus status) {
   switch (status) {
-    case PlanStatus::kDraft: return "draft";
-    case PlanStatus::kProposed: return "proposed";
-    case PlanStatus::kAgreed: break;
+    case PlanStatus::kDraft:
+      return "draft";
+    case PlanStatus::kProposed:
+      return "proposed";
+    case PlanStatus::kAgreed:
+      break;
   }
   return "agreed";
 }
@@ -77,10 +88,14 @@ std::optional<PlanStatus> parse_plan_status(std::string_view name) {
 
 std::string_view action_status_name(ActionStatus status) {
   switch (status) {
-    case ActionStatus::kPlanned: return "planned";
-    case ActionStatus::kInProgress: return "in_progress";
-    case ActionStatus::kDone: return "done";
-    case ActionStatus::kDropped: break;
+    case ActionStatus::kPlanned:
+      return "planned";
+    case ActionStatus::kInProgress:
+      return "in_progress";
+    case ActionStatus::kDone:
+      return "done";
+    case ActionStatus::kDropped:
+      break;
   }
   return "dropped";
 }
@@ -92,15 +107,18 @@ std::optional<ActionStatus> parse_action_status(std::string_view name) {
   return std::nullopt;
 }
 
-Status validate_action(const PlanAction& a, const Catalog& catalog, std::optional<Date> not_before) {
+Status validate_action(const PlanAction& a, const Catalog& catalog,
+                       std::optional<Date> not_before) {
   std::vector<FieldError> errors;
-  if (!catalog.learning_kinds().contains(a.learning_kind)) errors.push_back({"learning_kind", "competency.learning_unknown", {}});
+  if (!catalog.learning_kinds().contains(a.learning_kind))
+    errors.push_back({"learning_kind", "competency.learning_unknown", {}});
   if (a.title.size() < 3) errors.push_back({"title", "input.too_short", {{"min", "3"}}});
   auto target = parse_date(a.target_date);
   if (!target) {
     errors.push_back({"target_date", "competency.date_invalid", {}});
   } else if (not_before && *target < *not_before) {
-    errors.push_back({"target_date", "competency.target_in_past", {{"date", format_date(*not_before)}}});
+    errors.push_back(
+        {"target_date", "competency.target_in_past", {{"date", format_date(*not_before)}}});
   }
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));
   return {};

@@ -15,7 +15,8 @@ namespace harmoni::competency {
 
 // Why an action is suggested.
 enum class SuggestionReason { kLevelGap, kLowScore, kBlindSpot };
-std::string_view suggestion_reason_name(SuggestionReason reason);  // "level_gap", "low_score", "blind_spot"
+std::string_view suggestion_reason_name(
+    SuggestionReason reason);  // "level_gap", "low_score", "blind_spot"
 
 struct Suggestion {
   std::string item_code;
@@ -30,18 +31,19 @@ inline constexpr size_t kMaxSuggestions = 8;
 // Bangsa level (lowest level first), then items the others scored below
 // `expected_score` (lowest first), then blind spots (mentoring first). At most
 // kMaxSuggestions, each item once.
-std::vector<Suggestion> suggest_actions(const Instrument& instrument, const PersonResult& result, int required_level,
-                                        int expected_score);
+std::vector<Suggestion> suggest_actions(const Instrument& instrument, const PersonResult& result,
+                                        int required_level, int expected_score);
 
 enum class PlanStatus { kDraft, kProposed, kAgreed };
 std::string_view plan_status_name(PlanStatus status);  // "draft", "proposed", "agreed"
 std::optional<PlanStatus> parse_plan_status(std::string_view name);
 
 enum class ActionStatus { kPlanned, kInProgress, kDone, kDropped };
-std::string_view action_status_name(ActionStatus status);  // "planned", "in_progress", "done", "dropped"
+std::string_view action_status_name(
+    ActionStatus status);  // "planned", "in_progress", "done", "dropped"
 std::optional<ActionStatus> parse_action_status(std::string_view name);
-inline constexpr ActionStatus kActionStatuses[] = {ActionStatus::kPlanned, ActionStatus::kInProgress,
-                                                   ActionStatus::kDone, ActionStatus::kDropped};
+inline constexpr ActionStatus kActionStatuses[] = {
+    ActionStatus::kPlanned, ActionStatus::kInProgress, ActionStatus::kDone, ActionStatus::kDropped};
 
 struct PlanAction {
   int64_t id = 0;
@@ -55,6 +57,7 @@ struct PlanAction {
 
 // A known learning kind, a title, a real target date no earlier than `today` (for a new
 // action). Field errors name "learning_kind", "title", "target_date".
-Status validate_action(const PlanAction& action, const Catalog& catalog, std::optional<Date> not_before);
+Status validate_action(const PlanAction& action, const Catalog& catalog,
+                       std::optional<Date> not_before);
 
 }  // namespace harmoni::competency

@@ -19,7 +19,8 @@ uint64_t mix(uint64_t x) {
 }
 
 uint64_t tie_break(uint64_t seed, int64_t ratee, int64_t candidate) {
-  return mix(seed ^ mix(static_cast<uint64_t>(ratee) * 0x100000001b3ULL ^ mix(static_cast<uint64_t>(candidate))));
+  return mix(seed ^ mix(static_cast<uint64_t>(ratee) * 0x100000001b3ULL ^
+                        mix(static_cast<uint64_t>(candidate))));
 }
 
 class Org {
@@ -32,11 +33,13 @@ class Org {
     for (auto& [_, list] : children_) std::sort(list.begin(), list.end());
     for (const auto& p : people) members_[p.unit_id].push_back(&p);
     for (auto& [unit, list] : members_) {
-      std::sort(list.begin(), list.end(), [](const OrgPerson* a, const OrgPerson* b) { return a->asn_id < b->asn_id; });
+      std::sort(list.begin(), list.end(),
+                [](const OrgPerson* a, const OrgPerson* b) { return a->asn_id < b->asn_id; });
       const OrgPerson* best = nullptr;
       for (const OrgPerson* p : list) {
         if (!p->structural) continue;
-        if (!best || p->grade > best->grade || (p->grade == best->grade && p->nip < best->nip)) best = p;
+        if (!best || p->grade > best->grade || (p->grade == best->grade && p->nip < best->nip))
+          best = p;
       }
       if (best) head_[unit] = best;
       for (const OrgPerson* p : list) {
@@ -84,8 +87,8 @@ class Org {
   // Staff peers of a non-head, nearest grade first; within a grade, members in id
   // order from a starting point hashed from (seed, ratee), so a unit of thousands costs
   // a few steps per person and different people get different peers.
-  std::vector<const OrgPerson*> staff_peers(const OrgPerson& p, int most, const std::set<int64_t>& used,
-                                            uint64_t seed) const {
+  std::vector<const OrgPerson*> staff_peers(const OrgPerson& p, int most,
+                                            const std::set<int64_t>& used, uint64_t seed) const {
     std::vector<const OrgPerson*> out;
     auto unit = staff_by_grade_.find(p.unit_id);
     if (unit == staff_by_grade_.end()) return out;
@@ -139,19 +142,22 @@ class Org {
   std::unordered_map<int64_t, std::vector<int64_t>> children_;
   std::unordered_map<int64_t, std::vector<const OrgPerson*>> members_;
   std::unordered_map<int64_t, const OrgPerson*> head_;
-  std::unordered_map<int64_t, std::map<int, std::vector<const OrgPerson*>>> staff_by_grade_;  // unit -> grade -> staff
+  std::unordered_map<int64_t, std::map<int, std::vector<const OrgPerson*>>>
+      staff_by_grade_;  // unit -> grade -> staff
 };
 
 }  // namespace
 
-std::vector<Assignment> assign_raters(const std::vector<OrgUnit>& units, const std::vector<OrgPerson>& people,
+std::vector<Assignment> assign_raters(const std::vector<OrgUnit>& units,
+                                      const std::vector<OrgPerson>& people,
                                       const AssignOptions& options) {
   Org org(units, people);
   std::vector<const OrgPerson*> ratees;
   for (const auto& p : people) {
     if (p.in_scope) ratees.push_back(&p);
   }
-  std::sort(ratees.begin(), ratees.end(), [](const OrgPerson* a, const OrgPerson* b) { return a->asn_id < b->asn_id; });
+  std::sort(ratees.begin(), ratees.end(),
+            [](const OrgPerson* a, const OrgPerson* b) { return a->asn_id < b->asn_id; });
 
   std::vector<Assignment> out;
   auto asked = [&](RaterGroup g) { return options.groups[group_index(g)]; };
@@ -164,9 +170,11 @@ std::vector<Assignment> assign_raters(const std::vector<OrgUnit>& units, const s
     } else if (sup) {
       used.insert(sup->asn_id);  // never a peer or subordinate of the person they lead
     }
-    auto take = [&](std::vector<const OrgPerson*> candidates, int most, RaterGroup group, bool by_grade) {
+    auto take = [&](std::vector<const OrgPerson*> candidates, int most, RaterGroup group,
+                    bool by_grade) {
       std::sort(candidates.begin(), candidates.end(), [&](const OrgPerson* a, const OrgPerson* b) {
-        const int da = by_grade ? std::abs(a->grade - p->grade) : 0, db = by_grade ? std::abs(b->grade - p->grade) : 0;
+        const int da = by_grade ? std::abs(a->grade - p->grade) : 0,
+                  db = by_grade ? std::abs(b->grade - p->grade) : 0;
         return std::tuple(da, tie_break(options.seed, p->asn_id, a->asn_id), a->asn_id) <
                std::tuple(db, tie_break(options.seed, p->asn_id, b->asn_id), b->asn_id);
       });
@@ -175,18 +183,22 @@ std::vector<Assignment> assign_raters(const std::vector<OrgUnit>& units, const s
         if (static_cast<int>(chosen.size()) >= most) break;
         if (used.insert(c->asn_id).second) chosen.push_back({p->asn_id, c->asn_id, group});
       }
-      std::sort(chosen.begin(), chosen.end(), [](const Assignment& a, const Assignment& b) { return a.rater_asn_id < b.rater_asn_id; });
+      std::sort(chosen.begin(), chosen.end(), [](const Assignment& a, const Assignment& b) {
+        return a.rater_asn_id < b.rater_asn_id;
+      });
       out.insert(out.end(), chosen.begin(), chosen.end());
     };
     if (asked(RaterGroup::kPeer)) {
       if (org.is_head(*p)) {
         take(org.head_peer_candidates(*p), options.max_peers, RaterGroup::kPeer, true);
       } else {
-        take(org.staff_peers(*p, options.max_peers, used, options.seed), options.max_peers, RaterGroup::kPeer, true);
+        take(org.staff_peers(*p, options.max_peers, used, options.seed), options.max_peers,
+             RaterGroup::kPeer, true);
       }
     }
     if (asked(RaterGroup::kSubordinate)) {
-      take(org.subordinate_candidates(*p), options.max_subordinates, RaterGroup::kSubordinate, false);
+      take(org.subordinate_candidates(*p), options.max_subordinates, RaterGroup::kSubordinate,
+           false);
     }
   }
   return out;

@@ -59,7 +59,8 @@ struct AssignOptions {
 };
 
 // Assignments for every in-scope person, ordered by ratee then group then rater.
-std::vector<Assignment> assign_raters(const std::vector<OrgUnit>& units, const std::vector<OrgPerson>& people,
+std::vector<Assignment> assign_raters(const std::vector<OrgUnit>& units,
+                                      const std::vector<OrgPerson>& people,
                                       const AssignOptions& options);
 
 }  // namespace harmoni::competency

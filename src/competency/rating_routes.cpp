@@ -27,7 +27,8 @@ Result<OwnAssignment> own_assignment(const Context& ctx) {
   if (!id || !p.asn_id) return Error::not_found("competency.assignment_unknown");
   auto found = TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::optional<OwnAssignment>> {
     auto a = TRY(find_assignment(tx, *id));
-    if (!a || a->rater_asn_id != *p.asn_id || a->status == AssignmentStatus::kRemoved) return std::optional<OwnAssignment>();
+    if (!a || a->rater_asn_id != *p.asn_id || a->status == AssignmentStatus::kRemoved)
+      return std::optional<OwnAssignment>();
     auto c = TRY(find_campaign(tx, a->campaign_id));
     if (!c || c->status == CampaignStatus::kDraft) return std::optional<OwnAssignment>();
     return std::optional<OwnAssignment>(OwnAssignment{std::move(*a), std::move(*c)});
@@ -38,15 +39,18 @@ Result<OwnAssignment> own_assignment(const Context& ctx) {
 
 // Forms are answered while the campaign is open, from its first day to its deadline.
 Status answering_allowed(const Context& ctx, const OwnAssignment& own) {
-  if (own.campaign.status != CampaignStatus::kOpen) return Error::conflict("competency.campaign_closed");
+  if (own.campaign.status != CampaignStatus::kOpen)
+    return Error::conflict("competency.campaign_closed");
   const std::string today = format_date(today_wib(ctx));
   if (today < own.campaign.settings.starts_on) {
     return Error::conflict("competency.not_started", {{"date", own.campaign.settings.starts_on}});
   }
   if (today > own.campaign.settings.deadline) {
-    return Error::conflict("competency.deadline_passed", {{"date", own.campaign.settings.deadline}});
+    return Error::conflict("competency.deadline_passed",
+                           {{"date", own.campaign.settings.deadline}});
   }
-  if (own.assignment.status == AssignmentStatus::kSubmitted) return Error::conflict("competency.already_sent");
+  if (own.assignment.status == AssignmentStatus::kSubmitted)
+    return Error::conflict("competency.already_sent");
   return {};
 }
 
@@ -54,12 +58,14 @@ Status answering_allowed(const Context& ctx, const OwnAssignment& own) {
 // {...}, "comment": "..."}, or form fields "score:HA.1", "example:HA.1", "comment".
 RatingAnswers read_answers(web::Input& in, RaterGroup group, const Scale& scale) {
   RatingAnswers a{.group = group};
-  const web::TextRule example_rule{.required = false, .max_chars = kMaxExampleChars, .multiline = true};
+  const web::TextRule example_rule{
+      .required = false, .max_chars = kMaxExampleChars, .multiline = true};
   const web::IntRule score_rule{.required = false, .min = 0, .max = scale.max};
   auto read = [&](web::Input& scores, web::Input& examples, const std::string& score_prefix,
                   const std::string& example_prefix) {
     for (const auto& code : scores.keys_with_prefix(score_prefix)) {
-      if (auto v = scores.integer(score_prefix + code, score_rule)) a.scores[code] = static_cast<int>(*v);
+      if (auto v = scores.integer(score_prefix + code, score_rule))
+        a.scores[code] = static_cast<int>(*v);
     }
     for (const auto& code : examples.keys_with_prefix(example_prefix)) {
       if (auto v = examples.text(example_prefix + code, example_rule)) a.examples[code] = *v;
@@ -75,7 +81,9 @@ RatingAnswers read_answers(web::Input& in, RaterGroup group, const Scale& scale)
   } else {
     read(in, in, "score:", "example:");
   }
-  if (auto c = in.text("comment", {.required = false, .max_chars = kMaxCommentChars, .multiline = true})) a.comment = *c;
+  if (auto c =
+          in.text("comment", {.required = false, .max_chars = kMaxCommentChars, .multiline = true}))
+    a.comment = *c;
   return a;
 }
 
@@ -91,18 +99,20 @@ json scale_json(const Context& ctx) {
 }
 
 json assignment_json(const Context& ctx, const AssignmentRow& a, const Campaign& c) {
-  return {{"id", a.id},
-          {"campaign", {{"id", c.id}, {"name", c.settings.name}, {"deadline", c.settings.deadline}}},
-          {"ratee", {{"nip", a.ratee_nip}, {"name", a.ratee_name}, {"unit", a.ratee_unit}}},
-          {"group", rater_group_name(a.group)},
-          {"group_label", ctx.t("competency.as." + std::string(rater_group_name(a.group)))},
-          {"status", assignment_status_name(a.status)},
-          {"sent", a.status == AssignmentStatus::kSubmitted}};
+  return {
+      {"id", a.id},
+      {"campaign", {{"id", c.id}, {"name", c.settings.name}, {"deadline", c.settings.deadline}}},
+      {"ratee", {{"nip", a.ratee_nip}, {"name", a.ratee_name}, {"unit", a.ratee_unit}}},
+      {"group", rater_group_name(a.group)},
+      {"group_label", ctx.t("competency.as." + std::string(rater_group_name(a.group)))},
+      {"status", assignment_status_name(a.status)},
+      {"sent", a.status == AssignmentStatus::kSubmitted}};
 }
 
 // The form page: items grouped by what they roll up to, each with its anchors and the
 // scores to choose from; the draft (or what was just sent back) filled in.
-Reply form_page(Context& ctx, const OwnAssignment& own, const RatingAnswers* shown, const Error* error) {
+Reply form_page(Context& ctx, const OwnAssignment& own, const RatingAnswers* shown,
+                const Error* error) {
   const Campaign& c = own.campaign;
   json groups = json::array();
   std::string current;
@@ -125,8 +135,11 @@ Reply form_page(Context& ctx, const OwnAssignment& own, const RatingAnswers* sho
     }
     json options = json::array();
     for (int v = scale.max; v >= 0; --v) {
-      options.push_back({{"value", v}, {"label", scale.labels.at(v).in(ctx.lang)}, {"checked", v == chosen},
-                         {"id", fmt::format("f-scores.{}-{}", item.code, v)}, {"first", v == scale.max}});
+      options.push_back({{"value", v},
+                         {"label", scale.labels.at(v).in(ctx.lang)},
+                         {"checked", v == chosen},
+                         {"id", fmt::format("f-scores.{}-{}", item.code, v)},
+                         {"first", v == scale.max}});
     }
     view["options"] = options;
     view["field_id"] = "f-scores." + item.code;
@@ -134,7 +147,10 @@ Reply form_page(Context& ctx, const OwnAssignment& own, const RatingAnswers* sho
     if (by_field.contains(score_field)) view["score_error"] = by_field[score_field];
     if (by_field.contains(example_field)) view["example_error"] = by_field[example_field];
     for (const auto& f : {score_field, example_field}) {
-      if (by_field.contains(f)) problems.push_back({{"field", f}, {"label", item.code + " " + item.text.in(ctx.lang)}, {"message", by_field[f]}});
+      if (by_field.contains(f))
+        problems.push_back({{"field", f},
+                            {"label", item.code + " " + item.text.in(ctx.lang)},
+                            {"message", by_field[f]}});
     }
     groups.back()["items"].push_back(view);
   }
@@ -143,7 +159,8 @@ Reply form_page(Context& ctx, const OwnAssignment& own, const RatingAnswers* sho
                {"groups", groups},
                {"comment", shown ? shown->comment : ""},
                {"min_example", kMinExampleChars},
-               {"extreme", [&] {
+               {"extreme",
+                [&] {
                   std::string out;
                   for (int v : scale.extreme) out += (out.empty() ? "" : " ") + std::to_string(v);
                   return out;
@@ -159,33 +176,42 @@ Reply form_page(Context& ctx, const OwnAssignment& own, const RatingAnswers* sho
 }
 
 // Saves a draft or sends the form; the same checks for the page and the API.
-Status save_or_send(Context& ctx, const OwnAssignment& own, const RatingAnswers& answers, bool send) {
+Status save_or_send(Context& ctx, const OwnAssignment& own, const RatingAnswers& answers,
+                    bool send) {
   TRY(answering_allowed(ctx, own));
   TRY(validate_answers(answers, *own.campaign.instrument, catalog().scale(), send));
   const int64_t now = ctx.services.clock.now_seconds();
-  if (!send) return ctx.services.db.write([&](db::Tx& tx) { return save_draft(tx, own.assignment.id, answers, now); });
+  if (!send)
+    return ctx.services.db.write(
+        [&](db::Tx& tx) { return save_draft(tx, own.assignment.id, answers, now); });
   // A random id: stored forms keep no order that could be matched to who sent them.
   uint64_t random = 0;
   ctx.services.random.fill(std::span(reinterpret_cast<unsigned char*>(&random), sizeof random));
   const int64_t response_id = static_cast<int64_t>(random >> 2) + 1;
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     TRY(submit_answers(tx, own.assignment, answers, response_id, now));
-    return audit::append(tx, ctx.audit("competency.rating_send", "rater_assignment", std::to_string(own.assignment.id),
-                                       own.campaign.instansi_id),
+    return audit::append(tx,
+                         ctx.audit("competency.rating_send", "rater_assignment",
+                                   std::to_string(own.assignment.id), own.campaign.instansi_id),
                          ctx.now_ms());
   });
 }
 
-json inbox_json(const Context& ctx, const std::vector<AssignmentRow>& rows, const std::vector<Campaign>& campaigns) {
+json inbox_json(const Context& ctx, const std::vector<AssignmentRow>& rows,
+                const std::vector<Campaign>& campaigns) {
   json out = json::array();
   for (const auto& c : campaigns) {
     json pending = json::array(), sent = json::array();
     for (const auto& a : rows) {
       if (a.campaign_id != c.id) continue;
-      (a.status == AssignmentStatus::kSubmitted ? sent : pending).push_back(assignment_json(ctx, a, c));
+      (a.status == AssignmentStatus::kSubmitted ? sent : pending)
+          .push_back(assignment_json(ctx, a, c));
     }
-    out.push_back({{"campaign", {{"id", c.id}, {"name", c.settings.name}, {"starts_on", c.settings.starts_on},
-                                 {"deadline", c.settings.deadline}}},
+    out.push_back({{"campaign",
+                    {{"id", c.id},
+                     {"name", c.settings.name},
+                     {"starts_on", c.settings.starts_on},
+                     {"deadline", c.settings.deadline}}},
                    {"pending", pending},
                    {"sent", sent},
                    {"pending_count", pending.size()},
@@ -195,16 +221,18 @@ json inbox_json(const Context& ctx, const std::vector<AssignmentRow>& rows, cons
   return out;
 }
 
-Result<std::pair<std::vector<AssignmentRow>, std::vector<Campaign>>> load_inbox(const Context& ctx, int64_t asn_id) {
-  return ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<std::vector<AssignmentRow>, std::vector<Campaign>>> {
-    auto rows = TRY(rater_inbox(tx, asn_id));
-    std::vector<Campaign> campaigns;
-    for (const auto& a : rows) {
-      if (!campaigns.empty() && campaigns.back().id == a.campaign_id) continue;
-      if (auto c = TRY(find_campaign(tx, a.campaign_id))) campaigns.push_back(std::move(*c));
-    }
-    return std::pair{std::move(rows), std::move(campaigns)};
-  });
+Result<std::pair<std::vector<AssignmentRow>, std::vector<Campaign>>> load_inbox(const Context& ctx,
+                                                                                int64_t asn_id) {
+  return ctx.services.db.read(
+      [&](db::Tx& tx) -> Result<std::pair<std::vector<AssignmentRow>, std::vector<Campaign>>> {
+        auto rows = TRY(rater_inbox(tx, asn_id));
+        std::vector<Campaign> campaigns;
+        for (const auto& a : rows) {
+          if (!campaigns.empty() && campaigns.back().id == a.campaign_id) continue;
+          if (auto c = TRY(find_campaign(tx, a.campaign_id))) campaigns.push_back(std::move(*c));
+        }
+        return std::pair{std::move(rows), std::move(campaigns)};
+      });
 }
 
 }  // namespace
@@ -219,9 +247,11 @@ void register_rating_routes(web::App& app) {
     json data = {{"linked", me.ok()}};
     if (me.ok()) {
       auto [rows, campaigns] = TRY(load_inbox(ctx, me->id));
-      auto history = TRY(ctx.services.db.read([&](db::Tx& tx) { return results_of_person(tx, me->id); }));
+      auto history =
+          TRY(ctx.services.db.read([&](db::Tx& tx) { return results_of_person(tx, me->id); }));
       json results = json::array();
-      for (const auto& h : history) results.push_back({{"campaign_id", h.campaign_id}, {"name", h.campaign_name}});
+      for (const auto& h : history)
+        results.push_back({{"campaign_id", h.campaign_id}, {"name", h.campaign_name}});
       data["campaigns"] = inbox_json(ctx, rows, campaigns);
       data["has_campaigns"] = !campaigns.empty();
       data["results"] = results;
@@ -233,23 +263,28 @@ void register_rating_routes(web::App& app) {
 
   r.add("GET", "/360/forms/{id}", [](Context& ctx) -> Reply {
     OwnAssignment own = TRY(own_assignment(ctx));
-    auto draft = TRY(ctx.services.db.read([&](db::Tx& tx) { return load_draft(tx, own.assignment); }));
+    auto draft =
+        TRY(ctx.services.db.read([&](db::Tx& tx) { return load_draft(tx, own.assignment); }));
     return form_page(ctx, own, draft ? &*draft : nullptr, nullptr);
   });
 
   // "Simpan draf" keeps the answers for later; "Kirim" checks every item and sends once.
-  r.add("POST", "/360/forms/{id}", [](Context& ctx) -> Reply {
-    OwnAssignment own = TRY(own_assignment(ctx));
-    auto in = TRY(ctx.input());
-    in.ignore("_csrf");
-    const bool send = in.raw("action") == "send";
-    in.ignore("action");
-    RatingAnswers answers = read_answers(in, own.assignment.group, catalog().scale());
-    Status st = in.finish();
-    if (st.ok()) st = save_or_send(ctx, own, answers, send);
-    if (!st.ok()) return form_page(ctx, own, &answers, &st.error());
-    return send ? ctx.redirect("/360", "competency.sent") : ctx.redirect("/360/forms/" + std::to_string(own.assignment.id), "competency.draft_saved");
-  }, {.body_limit = 256 * 1024});
+  r.add("POST", "/360/forms/{id}",
+        [](Context& ctx) -> Reply {
+          OwnAssignment own = TRY(own_assignment(ctx));
+          auto in = TRY(ctx.input());
+          in.ignore("_csrf");
+          const bool send = in.raw("action") == "send";
+          in.ignore("action");
+          RatingAnswers answers = read_answers(in, own.assignment.group, catalog().scale());
+          Status st = in.finish();
+          if (st.ok()) st = save_or_send(ctx, own, answers, send);
+          if (!st.ok()) return form_page(ctx, own, &answers, &st.error());
+          return send ? ctx.redirect("/360", "competency.sent")
+                      : ctx.redirect("/360/forms/" + std::to_string(own.assignment.id),
+                                     "competency.draft_saved");
+        },
+        {.body_limit = 256 * 1024});
 
   // ---- API ----
   r.add("GET", "/api/v1/me/assignments", [](Context& ctx) -> Reply {
@@ -260,7 +295,8 @@ void register_rating_routes(web::App& app) {
 
   r.add("GET", "/api/v1/assignments/{id}", [](Context& ctx) -> Reply {
     OwnAssignment own = TRY(own_assignment(ctx));
-    auto draft = TRY(ctx.services.db.read([&](db::Tx& tx) { return load_draft(tx, own.assignment); }));
+    auto draft =
+        TRY(ctx.services.db.read([&](db::Tx& tx) { return load_draft(tx, own.assignment); }));
     json items = json::array();
     for (const auto& i : own.campaign.instrument->items) items.push_back(item_json_for(ctx, i));
     json body = {{"assignment", assignment_json(ctx, own.assignment, own.campaign)},
@@ -274,7 +310,8 @@ void register_rating_routes(web::App& app) {
 
   // A draft (PUT .../draft, 200) or the form sent once (POST .../submit, 201).
   for (const bool send : {false, true}) {
-    r.add(send ? "POST" : "PUT", send ? "/api/v1/assignments/{id}/submit" : "/api/v1/assignments/{id}/draft",
+    r.add(send ? "POST" : "PUT",
+          send ? "/api/v1/assignments/{id}/submit" : "/api/v1/assignments/{id}/draft",
           [send](Context& ctx) -> Reply {
             OwnAssignment own = TRY(own_assignment(ctx));
             auto in = TRY(ctx.input());

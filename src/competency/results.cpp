@@ -1,9 +1,8 @@
 #include "competency/results.hpp"
 
 #include <algorithm>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "platform/util/json_read.hpp"
 
@@ -11,22 +10,29 @@ namespace harmoni::competency {
 namespace {
 
 size_t code_points(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 size_t col(Column c) { return static_cast<size_t>(c); }
 
 Column column_of(RaterGroup g, bool pooled) {
   switch (g) {
-    case RaterGroup::kSelf: return Column::kSelf;
-    case RaterGroup::kSuperior: return Column::kSuperior;
-    case RaterGroup::kPeer: return pooled ? Column::kOthers : Column::kPeer;
-    case RaterGroup::kSubordinate: break;
+    case RaterGroup::kSelf:
+      return Column::kSelf;
+    case RaterGroup::kSuperior:
+      return Column::kSuperior;
+    case RaterGroup::kPeer:
+      return pooled ? Column::kOthers : Column::kPeer;
+    case RaterGroup::kSubordinate:
+      break;
   }
   return pooled ? Column::kOthers : Column::kSubordinate;
 }
 
-bool anonymous_column(Column c) { return c == Column::kPeer || c == Column::kSubordinate || c == Column::kOthers; }
+bool anonymous_column(Column c) {
+  return c == Column::kPeer || c == Column::kSubordinate || c == Column::kOthers;
+}
 
 // Weighted mean of the shown cells of `columns` (self included or not).
 std::optional<double> weighted(const std::array<std::optional<Cell>, kColumns>& cells,
@@ -46,7 +52,9 @@ using nlohmann::json;
 json scores_to_json(const Scores& s) {
   json cols = json::object();
   for (size_t c = 0; c < kColumns; ++c) {
-    if (s.columns[c]) cols[std::string(column_name(static_cast<Column>(c)))] = {{"mean", s.columns[c]->mean}, {"n", s.columns[c]->n}};
+    if (s.columns[c])
+      cols[std::string(column_name(static_cast<Column>(c)))] = {{"mean", s.columns[c]->mean},
+                                                                {"n", s.columns[c]->n}};
   }
   json out = {{"code", s.code}, {"columns", cols}};
   if (s.others) out["others"] = *s.others;
@@ -58,8 +66,10 @@ Scores scores_from_json(const json& j) {
   Scores s{.code = json_read::str(j, "code")};
   const json& cols = json_read::at(j, "columns");
   for (size_t c = 0; c < kColumns; ++c) {
-    const json& cell = json_read::at(cols, std::string(column_name(static_cast<Column>(c))).c_str());
-    if (cell.is_object() && cell["mean"].is_number()) s.columns[c] = Cell{cell["mean"].get<double>(), json_read::integer(cell, "n", 0)};
+    const json& cell =
+        json_read::at(cols, std::string(column_name(static_cast<Column>(c))).c_str());
+    if (cell.is_object() && cell["mean"].is_number())
+      s.columns[c] = Cell{cell["mean"].get<double>(), json_read::integer(cell, "n", 0)};
   }
   if (j.contains("others") && j["others"].is_number()) s.others = j["others"].get<double>();
   if (j.contains("overall") && j["overall"].is_number()) s.overall = j["overall"].get<double>();
@@ -73,24 +83,32 @@ std::string result_json(const PersonResult& r) {
   for (const auto& s : r.items) items.push_back(scores_to_json(s));
   for (const auto& s : r.groups) groups.push_back(scores_to_json(s));
   for (const auto& [code, text] : r.examples) examples.push_back({code, text});
-  json out = {{"responses", r.responses},   {"shown", r.shown},
-              {"withheld_any", r.withheld_any}, {"items", items},
-              {"groups", groups},            {"demonstrated", r.demonstrated},
-              {"blind_spots", r.blind_spots}, {"hidden_strengths", r.hidden_strengths},
-              {"comments", r.comments},      {"examples", examples}};
+  json out = {{"responses", r.responses},
+              {"shown", r.shown},
+              {"withheld_any", r.withheld_any},
+              {"items", items},
+              {"groups", groups},
+              {"demonstrated", r.demonstrated},
+              {"blind_spots", r.blind_spots},
+              {"hidden_strengths", r.hidden_strengths},
+              {"comments", r.comments},
+              {"examples", examples}};
   if (r.level) out["level"] = *r.level;
   return out.dump();
 }
 
 Result<PersonResult> parse_result_json(std::string_view text) {
   json j = json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return Error::internal("stored competency result is not JSON");
+  if (j.is_discarded() || !j.is_object())
+    return Error::internal("stored competency result is not JSON");
   PersonResult r;
   const json& responses = json_read::at(j, "responses");
   const json& shown = json_read::at(j, "shown");
   for (size_t c = 0; c < kColumns; ++c) {
-    if (responses.is_array() && c < responses.size() && responses[c].is_number_integer()) r.responses[c] = responses[c].get<int>();
-    if (shown.is_array() && c < shown.size() && shown[c].is_boolean()) r.shown[c] = shown[c].get<bool>();
+    if (responses.is_array() && c < responses.size() && responses[c].is_number_integer())
+      r.responses[c] = responses[c].get<int>();
+    if (shown.is_array() && c < shown.size() && shown[c].is_boolean())
+      r.shown[c] = shown[c].get<bool>();
   }
   r.withheld_any = json_read::boolean(j, "withheld_any", false);
   for (const auto& s : json_read::at(j, "items")) r.items.push_back(scores_from_json(s));
@@ -101,7 +119,8 @@ Result<PersonResult> parse_result_json(std::string_view text) {
   r.hidden_strengths = json_read::strings(j, "hidden_strengths");
   r.comments = json_read::strings(j, "comments");
   for (const auto& e : json_read::at(j, "examples")) {
-    if (e.is_array() && e.size() == 2 && e[0].is_string() && e[1].is_string()) r.examples.emplace_back(e[0], e[1]);
+    if (e.is_array() && e.size() == 2 && e[0].is_string() && e[1].is_string())
+      r.examples.emplace_back(e[0], e[1]);
   }
   return r;
 }
@@ -133,11 +152,16 @@ PersonSummary summary_of(const PersonResult& r, int64_t unit_id) {
 
 std::string_view column_name(Column column) {
   switch (column) {
-    case Column::kSelf: return "self";
-    case Column::kSuperior: return "superior";
-    case Column::kPeer: return "peer";
-    case Column::kSubordinate: return "subordinate";
-    case Column::kOthers: break;
+    case Column::kSelf:
+      return "self";
+    case Column::kSuperior:
+      return "superior";
+    case Column::kPeer:
+      return "peer";
+    case Column::kSubordinate:
+      return "subordinate";
+    case Column::kOthers:
+      break;
   }
   return "others";
 }
@@ -147,20 +171,23 @@ std::string rollup_group(const Item& item) {
   return item.group;
 }
 
-Status validate_answers(const RatingAnswers& a, const Instrument& instrument, const Scale& scale, bool final) {
+Status validate_answers(const RatingAnswers& a, const Instrument& instrument, const Scale& scale,
+                        bool final) {
   std::vector<FieldError> errors;
   for (const auto& [code, score] : a.scores) {
     if (!instrument.find(code)) {
       errors.push_back({"scores." + code, "competency.item_unknown", {{"code", code}}});
     } else if (score < 0 || score > scale.max) {
-      errors.push_back({"scores." + code, "competency.score_range", {{"max", std::to_string(scale.max)}}});
+      errors.push_back(
+          {"scores." + code, "competency.score_range", {{"max", std::to_string(scale.max)}}});
     }
   }
   for (const auto& [code, text] : a.examples) {
     if (!instrument.find(code)) {
       errors.push_back({"examples." + code, "competency.item_unknown", {{"code", code}}});
     } else if (code_points(text) > kMaxExampleChars) {
-      errors.push_back({"examples." + code, "input.too_long", {{"max", std::to_string(kMaxExampleChars)}}});
+      errors.push_back(
+          {"examples." + code, "input.too_long", {{"max", std::to_string(kMaxExampleChars)}}});
     }
   }
   if (code_points(a.comment) > kMaxCommentChars) {
@@ -176,7 +203,8 @@ Status validate_answers(const RatingAnswers& a, const Instrument& instrument, co
       if (!scale.is_extreme(it->second)) continue;
       auto ex = a.examples.find(item.code);
       if (ex == a.examples.end() || code_points(ex->second) < kMinExampleChars) {
-        errors.push_back({"examples." + item.code, "competency.example_required",
+        errors.push_back({"examples." + item.code,
+                          "competency.example_required",
                           {{"min", std::to_string(kMinExampleChars)}}});
       }
     }
@@ -191,7 +219,8 @@ PersonResult compute_result(const Instrument& instrument, const CampaignSettings
   const int m = settings.min_group_size;
   std::array<int, 4> received{};
   for (const auto& f : forms) ++received[group_index(f.group)];
-  const int peers = received[group_index(RaterGroup::kPeer)], subs = received[group_index(RaterGroup::kSubordinate)];
+  const int peers = received[group_index(RaterGroup::kPeer)],
+            subs = received[group_index(RaterGroup::kSubordinate)];
   const bool pooled = peers < m && subs < m && peers > 0 && subs > 0 && peers + subs >= m;
   out.shown[col(Column::kSelf)] = received[group_index(RaterGroup::kSelf)] > 0;
   out.shown[col(Column::kSuperior)] = received[group_index(RaterGroup::kSuperior)] > 0;

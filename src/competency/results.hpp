@@ -13,11 +13,10 @@
 
 #include <array>
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "competency/campaign.hpp"
 #include "competency/heatmap.hpp"
@@ -40,7 +39,8 @@ inline constexpr size_t kMaxCommentChars = 2000;
 // gives an example for each extreme score; a draft may leave items out. Both refuse
 // unknown items and scores outside the scale. Field errors name "scores.<code>",
 // "examples.<code>", "comment".
-Status validate_answers(const RatingAnswers& answers, const Instrument& instrument, const Scale& scale, bool final);
+Status validate_answers(const RatingAnswers& answers, const Instrument& instrument,
+                        const Scale& scale, bool final);
 
 // The columns of a result: the four groups, and peers and subordinates pooled.
 enum class Column { kSelf, kSuperior, kPeer, kSubordinate, kOthers };
@@ -53,10 +53,10 @@ struct Cell {
 };
 
 struct Scores {
-  std::string code;                                  // item code, or the group's code
+  std::string code;                                   // item code, or the group's code
   std::array<std::optional<Cell>, kColumns> columns;  // by Column
-  std::optional<double> others;   // weighted over the shown columns but self
-  std::optional<double> overall;  // weighted over every shown column
+  std::optional<double> others;                       // weighted over the shown columns but self
+  std::optional<double> overall;                      // weighted over every shown column
 };
 
 struct PersonResult {
@@ -64,14 +64,16 @@ struct PersonResult {
   std::array<int, kColumns> responses{};
   std::array<bool, kColumns> shown{};
   bool withheld_any = false;  // some anonymous ratings were too few to show
-  std::vector<Scores> items;   // instrument order
-  std::vector<Scores> groups;  // values, Perekat Bangsa levels, managerial, own groups, in first-seen order
-  std::optional<int> level;    // demonstrated Perekat Bangsa level (0..5); nullopt when not assessed
-  std::vector<std::string> demonstrated;  // indicator codes
+  std::vector<Scores> items;  // instrument order
+  std::vector<Scores>
+      groups;  // values, Perekat Bangsa levels, managerial, own groups, in first-seen order
+  std::optional<int> level;  // demonstrated Perekat Bangsa level (0..5); nullopt when not assessed
+  std::vector<std::string> demonstrated;      // indicator codes
   std::vector<std::string> blind_spots;       // self rated higher than others by the margin
   std::vector<std::string> hidden_strengths;  // others rated higher than self by the margin
   std::vector<std::string> comments;          // no names, alphabetical
-  std::vector<std::pair<std::string, std::string>> examples;  // (item code, text), by item then text
+  std::vector<std::pair<std::string, std::string>>
+      examples;  // (item code, text), by item then text
 };
 
 PersonResult compute_result(const Instrument& instrument, const CampaignSettings& settings,

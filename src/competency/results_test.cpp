@@ -45,18 +45,22 @@ TEST(Answers, FinalFormsAnswerEveryItemWithExamplesForExtremes) {
   auto s = settings_for({"HA.1", "HA.2"});
   Instrument in = build_instrument(s, catalog(), {});
   const Scale& scale = catalog().scale();
-  EXPECT_TRUE(validate_answers(form(RaterGroup::kPeer, {{"HA.1", 3}}), in, scale, false).ok()) << "a draft may be partial";
+  EXPECT_TRUE(validate_answers(form(RaterGroup::kPeer, {{"HA.1", 3}}), in, scale, false).ok())
+      << "a draft may be partial";
   auto partial = validate_answers(form(RaterGroup::kPeer, {{"HA.1", 3}}), in, scale, true);
   ASSERT_FALSE(partial.ok());
   EXPECT_EQ(partial.error().fields[0].field, "scores.HA.2");
-  EXPECT_TRUE(validate_answers(form(RaterGroup::kPeer, {{"HA.1", 3}, {"HA.2", 0}}), in, scale, true).ok())
+  EXPECT_TRUE(
+      validate_answers(form(RaterGroup::kPeer, {{"HA.1", 3}, {"HA.2", 0}}), in, scale, true).ok())
       << "cannot judge is an answer";
-  auto extreme = validate_answers(form(RaterGroup::kPeer, {{"HA.1", 5}, {"HA.2", 1}}), in, scale, true);
+  auto extreme =
+      validate_answers(form(RaterGroup::kPeer, {{"HA.1", 5}, {"HA.2", 1}}), in, scale, true);
   ASSERT_FALSE(extreme.ok());
   EXPECT_EQ(extreme.error().fields.size(), 2u);
   EXPECT_EQ(extreme.error().fields[0].key, "competency.example_required");
   auto with_examples = form(RaterGroup::kPeer, {{"HA.1", 5}, {"HA.2", 1}});
-  with_examples.examples = {{"HA.1", "Menolong warga lansia mengisi formulir."}, {"HA.2", "Tidak menolong rekan."}};
+  with_examples.examples = {{"HA.1", "Menolong warga lansia mengisi formulir."},
+                            {"HA.2", "Tidak menolong rekan."}};
   EXPECT_TRUE(validate_answers(with_examples, in, scale, true).ok());
   for (int bad : {-1, 6, 7}) {
     auto st = validate_answers(form(RaterGroup::kPeer, {{"HA.1", bad}}), in, scale, false);
@@ -111,8 +115,10 @@ TEST(Results, GroupsMeansAndWeightedScores) {
 TEST(Results, SmallAnonymousGroupsArePooledOrWithheld) {
   auto s = settings_for({"HA.1"});
   Instrument in = build_instrument(s, catalog(), {});
-  auto two_peers_one_sub = compute_result(in, s, {form(RaterGroup::kPeer, {{"HA.1", 2}}), form(RaterGroup::kPeer, {{"HA.1", 3}}),
-                                                  form(RaterGroup::kSubordinate, {{"HA.1", 4}})});
+  auto two_peers_one_sub = compute_result(
+      in, s,
+      {form(RaterGroup::kPeer, {{"HA.1", 2}}), form(RaterGroup::kPeer, {{"HA.1", 3}}),
+       form(RaterGroup::kSubordinate, {{"HA.1", 4}})});
   EXPECT_FALSE(two_peers_one_sub.shown[c(Column::kPeer)]);
   EXPECT_FALSE(two_peers_one_sub.shown[c(Column::kSubordinate)]);
   ASSERT_TRUE(two_peers_one_sub.shown[c(Column::kOthers)]);
@@ -121,15 +127,18 @@ TEST(Results, SmallAnonymousGroupsArePooledOrWithheld) {
 
   // Three peers are shown; one subordinate alone is withheld, never pooled with a
   // group that is also shown on its own (the difference would give it away).
-  auto one_sub = compute_result(in, s, {form(RaterGroup::kPeer, {{"HA.1", 2}}), form(RaterGroup::kPeer, {{"HA.1", 3}}),
-                                        form(RaterGroup::kPeer, {{"HA.1", 4}}), form(RaterGroup::kSubordinate, {{"HA.1", 1}})});
+  auto one_sub = compute_result(
+      in, s,
+      {form(RaterGroup::kPeer, {{"HA.1", 2}}), form(RaterGroup::kPeer, {{"HA.1", 3}}),
+       form(RaterGroup::kPeer, {{"HA.1", 4}}), form(RaterGroup::kSubordinate, {{"HA.1", 1}})});
   EXPECT_TRUE(one_sub.shown[c(Column::kPeer)]);
   EXPECT_FALSE(one_sub.shown[c(Column::kSubordinate)]);
   EXPECT_FALSE(one_sub.shown[c(Column::kOthers)]);
   EXPECT_TRUE(one_sub.withheld_any);
   EXPECT_EQ(one_sub.responses[c(Column::kSubordinate)], 0);
 
-  auto two = compute_result(in, s, {form(RaterGroup::kPeer, {{"HA.1", 2}}), form(RaterGroup::kPeer, {{"HA.1", 3}})});
+  auto two = compute_result(
+      in, s, {form(RaterGroup::kPeer, {{"HA.1", 2}}), form(RaterGroup::kPeer, {{"HA.1", 3}})});
   EXPECT_FALSE(two.shown[c(Column::kPeer)]);
   EXPECT_FALSE(two.shown[c(Column::kOthers)]);
   EXPECT_FALSE(item(two, "HA.1").overall.has_value()) << "nothing shown, nothing computed";
@@ -139,7 +148,8 @@ TEST(Results, SmallAnonymousGroupsArePooledOrWithheld) {
 // the same, so no page, export or API built on it can reveal them.
 TEST(Results, WithheldRatingsNeverChangeTheResult) {
   std::mt19937_64 rng(360);
-  auto s = settings_for({"HA.1", "HA.2", "HA.3", "PB.1.1", "PB.1.2", "PB.1.3", "PB.2.1", "PB.2.2", "PB.2.3"});
+  auto s = settings_for(
+      {"HA.1", "HA.2", "HA.3", "PB.1.1", "PB.1.2", "PB.1.3", "PB.2.1", "PB.2.2", "PB.2.3"});
   Instrument in = build_instrument(s, catalog(), {});
   auto random_form = [&](RaterGroup g) {
     RatingAnswers a{.group = g};
@@ -165,9 +175,12 @@ TEST(Results, WithheldRatingsNeverChangeTheResult) {
     bool changed_any = false;
     std::vector<RatingAnswers> altered = forms;
     for (auto& f : altered) {
-      Column col = f.group == RaterGroup::kPeer ? (before.shown[c(Column::kOthers)] ? Column::kOthers : Column::kPeer)
-                   : f.group == RaterGroup::kSubordinate ? (before.shown[c(Column::kOthers)] ? Column::kOthers : Column::kSubordinate)
-                   : f.group == RaterGroup::kSelf ? Column::kSelf : Column::kSuperior;
+      Column col = f.group == RaterGroup::kPeer
+                       ? (before.shown[c(Column::kOthers)] ? Column::kOthers : Column::kPeer)
+                   : f.group == RaterGroup::kSubordinate
+                       ? (before.shown[c(Column::kOthers)] ? Column::kOthers : Column::kSubordinate)
+                   : f.group == RaterGroup::kSelf ? Column::kSelf
+                                                  : Column::kSuperior;
       if (!before.shown[c(col)]) {
         f = random_form(f.group);
         changed_any = true;
@@ -194,7 +207,8 @@ TEST(Results, WithheldRatingsNeverChangeTheResult) {
       }
       EXPECT_EQ(before.items[i].overall, after.items[i].overall);
     }
-    for (size_t i = 0; i < before.groups.size(); ++i) EXPECT_EQ(before.groups[i].others, after.groups[i].others);
+    for (size_t i = 0; i < before.groups.size(); ++i)
+      EXPECT_EQ(before.groups[i].others, after.groups[i].others);
     EXPECT_EQ(before.level, after.level);
     EXPECT_EQ(before.demonstrated, after.demonstrated);
     EXPECT_EQ(before.blind_spots, after.blind_spots);
@@ -214,7 +228,8 @@ TEST(Results, WithheldRatingsNeverChangeTheResult) {
 }
 
 TEST(Results, PerekatBangsaLevelByAgreementAndEveryLowerLevel) {
-  auto s = settings_for({"PB.1.1", "PB.1.2", "PB.1.3", "PB.2.1", "PB.2.2", "PB.2.3", "PB.3.1", "PB.3.2", "PB.3.3"});
+  auto s = settings_for(
+      {"PB.1.1", "PB.1.2", "PB.1.3", "PB.2.1", "PB.2.2", "PB.2.3", "PB.3.1", "PB.3.2", "PB.3.3"});
   Instrument in = build_instrument(s, catalog(), {});
   auto scores = [](int l1, int l2, int l3) {
     std::map<std::string, int> m;
@@ -226,9 +241,10 @@ TEST(Results, PerekatBangsaLevelByAgreementAndEveryLowerLevel) {
     return m;
   };
   // Superior and three peers agree on levels 1 and 2; on level 3 only two of four do.
-  std::vector<RatingAnswers> forms = {form(RaterGroup::kSelf, scores(5, 5, 5)), form(RaterGroup::kSuperior, scores(4, 3, 3)),
-                                      form(RaterGroup::kPeer, scores(4, 3, 3)), form(RaterGroup::kPeer, scores(3, 3, 2)),
-                                      form(RaterGroup::kPeer, scores(3, 4, 2))};
+  std::vector<RatingAnswers> forms = {
+      form(RaterGroup::kSelf, scores(5, 5, 5)), form(RaterGroup::kSuperior, scores(4, 3, 3)),
+      form(RaterGroup::kPeer, scores(4, 3, 3)), form(RaterGroup::kPeer, scores(3, 3, 2)),
+      form(RaterGroup::kPeer, scores(3, 4, 2))};
   PersonResult r = compute_result(in, s, forms);
   ASSERT_TRUE(r.level.has_value());
   EXPECT_EQ(*r.level, 2) << "2 of 4 agree on level 3: under 67%";
@@ -254,7 +270,8 @@ TEST(Results, PerekatBangsaLevelByAgreementAndEveryLowerLevel) {
 TEST(Results, CommentsCarryNoOrderOrName) {
   auto s = settings_for({"HA.1"});
   Instrument in = build_instrument(s, catalog(), {});
-  std::vector<RatingAnswers> forms = {form(RaterGroup::kPeer, {{"HA.1", 3}}, "zebra"), form(RaterGroup::kPeer, {{"HA.1", 3}}, "apel"),
+  std::vector<RatingAnswers> forms = {form(RaterGroup::kPeer, {{"HA.1", 3}}, "zebra"),
+                                      form(RaterGroup::kPeer, {{"HA.1", 3}}, "apel"),
                                       form(RaterGroup::kPeer, {{"HA.1", 5}}, "mangga")};
   forms[2].examples["HA.1"] = "Selalu menolong warga lansia.";
   auto r = compute_result(in, s, forms);

@@ -1,8 +1,8 @@
 #include "competency/views.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "competency/shipped_catalog.hpp"
 
@@ -15,8 +15,12 @@ json cells_json(const Scores& s, const std::vector<Column>& columns) {
   json cells = json::array();
   for (Column c : columns) {
     const auto& cell = s.columns[static_cast<size_t>(c)];
-    cells.push_back(cell ? json{{"column", column_name(c)}, {"mean", score_number(cell->mean)}, {"text", score_text(cell->mean)}, {"n", cell->n}}
-                         : json{{"column", column_name(c)}, {"mean", nullptr}, {"text", "–"}, {"n", 0}});
+    cells.push_back(
+        cell ? json{{"column", column_name(c)},
+                    {"mean", score_number(cell->mean)},
+                    {"text", score_text(cell->mean)},
+                    {"n", cell->n}}
+             : json{{"column", column_name(c)}, {"mean", nullptr}, {"text", "–"}, {"n", 0}});
   }
   return cells;
 }
@@ -35,18 +39,19 @@ json campaign_json(const web::Context& ctx, const Campaign& c) {
   json items = json::array();
   for (const auto& i : c.instrument->items) items.push_back(item_json_for(ctx, i));
   json out = settings_object(s);
-  out.update({{"id", c.id},
-              {"name", s.name},
-              {"status", campaign_status_name(c.status)},
-              {"status_label", ctx.t("competency.status." + std::string(campaign_status_name(c.status)))},
-              {"starts_on", s.starts_on},
-              {"deadline", s.deadline},
-              {"values_version", s.values_version},
-              {"blind_spot_margin", s.blind_spot_tenths / 10.0},
-              {"scope_unit_ids", s.scope_unit_ids},
-              {"items", items},  // the frozen instrument, with its wording
-              {"items_count", items.size()},
-              {"results_ready", c.results_at.has_value()}});
+  out.update(
+      {{"id", c.id},
+       {"name", s.name},
+       {"status", campaign_status_name(c.status)},
+       {"status_label", ctx.t("competency.status." + std::string(campaign_status_name(c.status)))},
+       {"starts_on", s.starts_on},
+       {"deadline", s.deadline},
+       {"values_version", s.values_version},
+       {"blind_spot_margin", s.blind_spot_tenths / 10.0},
+       {"scope_unit_ids", s.scope_unit_ids},
+       {"items", items},  // the frozen instrument, with its wording
+       {"items_count", items.size()},
+       {"results_ready", c.results_at.has_value()}});
   return out;
 }
 
@@ -54,7 +59,9 @@ json item_json_for(const web::Context& ctx, const Item& i) {
   json learning = json::array();
   for (const auto& k : i.learning) {
     auto it = catalog().learning_kinds().find(k);
-    learning.push_back({{"code", k}, {"label", it == catalog().learning_kinds().end() ? k : it->second.in(ctx.lang)}});
+    learning.push_back(
+        {{"code", k},
+         {"label", it == catalog().learning_kinds().end() ? k : it->second.in(ctx.lang)}});
   }
   return {{"code", i.code},
           {"kind", item_kind_name(i.kind)},
@@ -73,7 +80,9 @@ std::string group_title(const web::Context& ctx, const Campaign& c, const std::s
   if (group.starts_with("PB.") && group.size() == 4) {
     const int level = group[3] - '0';
     for (const auto& l : catalog().levels()) {
-      if (l.level == level) return ctx.t("competency.level_title", {{"level", std::to_string(level)}, {"title", l.title.in(ctx.lang)}});
+      if (l.level == level)
+        return ctx.t("competency.level_title",
+                     {{"level", std::to_string(level)}, {"title", l.title.in(ctx.lang)}});
     }
   }
   if (group == "MK") return ctx.t("competency.group_managerial");
@@ -94,8 +103,11 @@ json result_view(const web::Context& ctx, const Campaign& c, const StoredResult&
   }
   json groups = json::array();
   for (const auto& g : r.groups) {
-    groups.push_back({{"code", g.code}, {"title", group_title(ctx, c, g.code)}, {"cells", cells_json(g, shown)},
-                      {"others", optional_score(g.others)}, {"overall", optional_score(g.overall)},
+    groups.push_back({{"code", g.code},
+                      {"title", group_title(ctx, c, g.code)},
+                      {"cells", cells_json(g, shown)},
+                      {"others", optional_score(g.others)},
+                      {"overall", optional_score(g.overall)},
                       {"others_text", g.others ? score_text(*g.others) : "–"}});
   }
   auto text_of = [&](const std::string& code) {
@@ -104,8 +116,11 @@ json result_view(const web::Context& ctx, const Campaign& c, const StoredResult&
   };
   json items = json::array();
   for (const auto& s : r.items) {
-    items.push_back({{"code", s.code}, {"text", text_of(s.code)}, {"cells", cells_json(s, shown)},
-                     {"others", optional_score(s.others)}, {"overall", optional_score(s.overall)},
+    items.push_back({{"code", s.code},
+                     {"text", text_of(s.code)},
+                     {"cells", cells_json(s, shown)},
+                     {"others", optional_score(s.others)},
+                     {"overall", optional_score(s.overall)},
                      {"others_text", s.others ? score_text(*s.others) : "–"}});
   }
   auto listed = [&](const std::vector<std::string>& codes) {
@@ -114,7 +129,8 @@ json result_view(const web::Context& ctx, const Campaign& c, const StoredResult&
     return out;
   };
   json examples = json::array();
-  for (const auto& [code, text] : r.examples) examples.push_back({{"code", code}, {"item", text_of(code)}, {"example", text}});
+  for (const auto& [code, text] : r.examples)
+    examples.push_back({{"code", code}, {"item", text_of(code)}, {"example", text}});
   json out = {{"campaign", {{"id", c.id}, {"name", c.settings.name}}},
               {"columns", columns},
               {"withheld", r.withheld_any},
@@ -131,7 +147,8 @@ json result_view(const web::Context& ctx, const Campaign& c, const StoredResult&
     auto band_text = catalog().bands().find(band);
     out["level"] = *r.level;
     out["band"] = band;
-    out["band_label"] = band_text == catalog().bands().end() ? ctx.t("competency.band_none") : band_text->second.in(ctx.lang);
+    out["band_label"] = band_text == catalog().bands().end() ? ctx.t("competency.band_none")
+                                                             : band_text->second.in(ctx.lang);
     out["gap"] = std::max(0, stored.required_level - *r.level);
   } else {
     out["level"] = out["band"] = out["gap"] = nullptr;

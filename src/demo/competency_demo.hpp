@@ -16,6 +16,7 @@ struct CompetencyDemo {
   int64_t forms = 0;
 };
 
-Result<CompetencyDemo> build_competency_demo(db::Database& db, const Clock& clock, int64_t instansi_id, SeededRandom& rng);
+Result<CompetencyDemo> build_competency_demo(db::Database& db, const Clock& clock,
+                                             int64_t instansi_id, SeededRandom& rng);
 
 }  // namespace harmoni::demo

@@ -1,12 +1,12 @@
 #include "demo/demo.hpp"
 
-#include <unordered_set>
-
 #include <fmt/format.h>
 
+#include <unordered_set>
+
+#include "accounts/account_store.hpp"
 #include "demo/competency_demo.hpp"
 #include "demo/learning_demo.hpp"
-#include "accounts/account_store.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
 #include "platform/audit/audit.hpp"
@@ -33,16 +33,21 @@ struct InstansiSpec {
 
 const std::vector<InstansiSpec>& instansi_specs() {
   static const std::vector<InstansiSpec> specs = {
-      {"PROV-KALBAR", "Pemerintah Provinsi Kalimantan Barat", "61",
+      {"PROV-KALBAR",
+       "Pemerintah Provinsi Kalimantan Barat",
+       "61",
        {{"SETDA", "Sekretariat Daerah", "", "office"},
         {"BPSDM", "Badan Pengembangan Sumber Daya Manusia", "", "hr"},
         {"BPSDM-SEK", "Sekretariat BPSDM", "BPSDM", "office"},
-        {"BPSDM-PKMSK", "Bidang Pengembangan Kompetensi Manajerial dan Sosial Kultural", "BPSDM", "trainer"},
+        {"BPSDM-PKMSK", "Bidang Pengembangan Kompetensi Manajerial dan Sosial Kultural", "BPSDM",
+         "trainer"},
         {"BPSDM-PKT", "Bidang Pengembangan Kompetensi Teknis", "BPSDM", "trainer"},
         {"BKD", "Badan Kepegawaian Daerah", "", "hr"},
         {"DINSOS", "Dinas Sosial", "", "social"},
         {"KESBANGPOL", "Badan Kesatuan Bangsa dan Politik", "", "office"}}},
-      {"KAB-SAMBAS", "Pemerintah Kabupaten Sambas", "61.01",
+      {"KAB-SAMBAS",
+       "Pemerintah Kabupaten Sambas",
+       "61.01",
        {{"SETDA", "Sekretariat Daerah", "", "office"},
         {"BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "", "hr"},
         {"DUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil", "", "service"},
@@ -54,7 +59,9 @@ const std::vector<InstansiSpec>& instansi_specs() {
         {"MPP-SAMBAS", "Mal Pelayanan Publik Kabupaten Sambas", "", "service"},
         {"MPP-SAMBAS-DUKCAPIL", "Gerai Dukcapil MPP Sambas", "MPP-SAMBAS", "service"},
         {"MPP-SAMBAS-DPMPTSP", "Gerai Perizinan MPP Sambas", "MPP-SAMBAS", "service"}}},
-      {"KOTA-PONTIANAK", "Pemerintah Kota Pontianak", "61.71",
+      {"KOTA-PONTIANAK",
+       "Pemerintah Kota Pontianak",
+       "61.71",
        {{"SETDA", "Sekretariat Daerah", "", "office"},
         {"BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "", "hr"},
         {"DUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil", "", "service"},
@@ -63,7 +70,9 @@ const std::vector<InstansiSpec>& instansi_specs() {
         {"PKM-PERUMNAS-II", "Puskesmas Perumnas II", "DINKES", "health"},
         {"MPP-PONTIANAK", "Mal Pelayanan Publik Kota Pontianak", "", "service"},
         {"MPP-PTK-DUKCAPIL", "Gerai Dukcapil MPP Pontianak", "MPP-PONTIANAK", "service"}}},
-      {"KAB-KUBURAYA", "Pemerintah Kabupaten Kubu Raya", "61.12",
+      {"KAB-KUBURAYA",
+       "Pemerintah Kabupaten Kubu Raya",
+       "61.12",
        {{"SETDA", "Sekretariat Daerah", "", "office"},
         {"BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "", "hr"},
         {"DUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil", "", "service"},
@@ -105,32 +114,39 @@ const std::vector<PositionSpec>& position_specs() {
 
 // Staff positions by the kind of unit.
 std::vector<const char*> staff_positions(std::string_view staff) {
-  if (staff == "hr") return {"ANALIS-SDM-MUDA", "ANALIS-SDM-PERTAMA", "PENGOLAH-DATA", "OPERATOR-LAYANAN"};
-  if (staff == "trainer") return {"WIDYAISWARA-MADYA", "WIDYAISWARA-MUDA", "ANALIS-SDM-PERTAMA", "PENGOLAH-DATA"};
-  if (staff == "health") return {"DOKTER-PERTAMA", "PERAWAT-TERAMPIL", "PERAWAT-TERAMPIL", "BIDAN-TERAMPIL", "OPERATOR-LAYANAN"};
-  if (staff == "service") return {"ADMINDUK", "PENATA-LAYANAN", "OPERATOR-LAYANAN", "OPERATOR-LAYANAN"};
+  if (staff == "hr")
+    return {"ANALIS-SDM-MUDA", "ANALIS-SDM-PERTAMA", "PENGOLAH-DATA", "OPERATOR-LAYANAN"};
+  if (staff == "trainer")
+    return {"WIDYAISWARA-MADYA", "WIDYAISWARA-MUDA", "ANALIS-SDM-PERTAMA", "PENGOLAH-DATA"};
+  if (staff == "health")
+    return {"DOKTER-PERTAMA", "PERAWAT-TERAMPIL", "PERAWAT-TERAMPIL", "BIDAN-TERAMPIL",
+            "OPERATOR-LAYANAN"};
+  if (staff == "service")
+    return {"ADMINDUK", "PENATA-LAYANAN", "OPERATOR-LAYANAN", "OPERATOR-LAYANAN"};
   if (staff == "social") return {"PENYULUH-SOSIAL", "PENYULUH-SOSIAL", "PENGOLAH-DATA"};
   return {"PENATA-LAYANAN", "PENGOLAH-DATA", "OPERATOR-LAYANAN"};
 }
 
 // Names heard across West Kalimantan: Malay, Dayak, Chinese-Indonesian, Javanese,
 // Madurese, Bugis and Batak families work side by side in its offices.
-const char* const kMaleNames[] = {"Ahmad", "Muhammad", "Budi", "Yohanes", "Agustinus", "Hendra", "Rudi",
-                                  "Stefanus", "Wahyu", "Andreas", "Fajar", "Hasan", "Kurniawan", "Suriadi",
-                                  "Paulus", "Syarif", "Antonius", "Eko", "Gusti", "Ignasius", "Jamal",
-                                  "Kristianus", "Lukas", "Nanang", "Petrus", "Ridwan", "Sutarmidji", "Usman",
-                                  "Vincensius", "Yosef", "Abang", "Hermanus", "Edi", "Frans", "Darmawan"};
-const char* const kFemaleNames[] = {"Siti", "Dewi", "Maria", "Fransiska", "Lina", "Nur", "Rina", "Veronika",
-                                    "Yuliana", "Theresia", "Putri", "Aisyah", "Linda", "Sri", "Herlina",
-                                    "Agnes", "Bernadeta", "Cici", "Dayang", "Elisabet", "Fitri", "Grace",
-                                    "Halimah", "Imelda", "Juliana", "Kartini", "Lusia", "Mariana", "Novita",
-                                    "Ratna", "Susanti", "Utin", "Wulan", "Yanti", "Zahra"};
-const char* const kFamilyNames[] = {"Syahrial", "Hidayat", "Santoso", "Wijaya", "Lim", "Tan", "Pratama",
-                                    "Saputra", "Handayani", "Setiawan", "Gunawan", "Halim", "Bong", "Asmadi",
-                                    "Ramli", "Jamaludin", "Sulaiman", "Ningsih", "Rahayu", "Anyang", "Lawing",
-                                    "Ibrahim", "Mahmud", "Kusuma", "Simanjuntak", "Sitorus", "Daeng", "Tjhai",
-                                    "Nyarong", "Ajong", "Usop", "Kamaruddin", "Purba", "Sinaga", "Rosadi",
-                                    "Effendi", "Hartono", "Wibowo", "Bujang", "Manan"};
+const char* const kMaleNames[] = {
+    "Ahmad",      "Muhammad", "Budi",     "Yohanes",  "Agustinus", "Hendra",     "Rudi",
+    "Stefanus",   "Wahyu",    "Andreas",  "Fajar",    "Hasan",     "Kurniawan",  "Suriadi",
+    "Paulus",     "Syarif",   "Antonius", "Eko",      "Gusti",     "Ignasius",   "Jamal",
+    "Kristianus", "Lukas",    "Nanang",   "Petrus",   "Ridwan",    "Sutarmidji", "Usman",
+    "Vincensius", "Yosef",    "Abang",    "Hermanus", "Edi",       "Frans",      "Darmawan"};
+const char* const kFemaleNames[] = {
+    "Siti",     "Dewi",    "Maria",     "Fransiska", "Lina",    "Nur",      "Rina",
+    "Veronika", "Yuliana", "Theresia",  "Putri",     "Aisyah",  "Linda",    "Sri",
+    "Herlina",  "Agnes",   "Bernadeta", "Cici",      "Dayang",  "Elisabet", "Fitri",
+    "Grace",    "Halimah", "Imelda",    "Juliana",   "Kartini", "Lusia",    "Mariana",
+    "Novita",   "Ratna",   "Susanti",   "Utin",      "Wulan",   "Yanti",    "Zahra"};
+const char* const kFamilyNames[] = {
+    "Syahrial",    "Hidayat",  "Santoso", "Wijaya",  "Lim",     "Tan",     "Pratama", "Saputra",
+    "Handayani",   "Setiawan", "Gunawan", "Halim",   "Bong",    "Asmadi",  "Ramli",   "Jamaludin",
+    "Sulaiman",    "Ningsih",  "Rahayu",  "Anyang",  "Lawing",  "Ibrahim", "Mahmud",  "Kusuma",
+    "Simanjuntak", "Sitorus",  "Daeng",   "Tjhai",   "Nyarong", "Ajong",   "Usop",    "Kamaruddin",
+    "Purba",       "Sinaga",   "Rosadi",  "Effendi", "Hartono", "Wibowo",  "Bujang",  "Manan"};
 
 template <size_t N>
 const char* pick(SeededRandom& rng, const char* const (&list)[N]) {
@@ -142,8 +158,8 @@ std::string degree_for(std::string_view position, SeededRandom& rng) {
   if (position == "PERAWAT-TERAMPIL") return ", A.Md.Kep.";
   if (position == "BIDAN-TERAMPIL") return ", A.Md.Keb.";
   if (position.starts_with("OPERATOR")) return "";
-  static const char* const kDegrees[] = {", S.Sos.", ", S.E.", ", S.H.", ", S.Pd.", ", S.Kom.", ", M.Si.",
-                                         ", S.AP.", "", "", ""};
+  static const char* const kDegrees[] = {", S.Sos.", ", S.E.",  ", S.H.", ", S.Pd.", ", S.Kom.",
+                                         ", M.Si.",  ", S.AP.", "",       "",        ""};
   return kDegrees[rng.next() % (sizeof kDegrees / sizeof *kDegrees)];
 }
 
@@ -163,8 +179,8 @@ struct NipFactory {
         start_year = now_year - 1;
       }
       int seq = 1 + static_cast<int>(rng.next() % 999);
-      std::string nip = fmt::format("{:04}{:02}{:02}{:04}{:02}{}{:03}", birth_year, birth_month, birth_day,
-                                    start_year, start_month, female ? 2 : 1, seq);
+      std::string nip = fmt::format("{:04}{:02}{:02}{:04}{:02}{}{:03}", birth_year, birth_month,
+                                    birth_day, start_year, start_month, female ? 2 : 1, seq);
       if (used.insert(nip).second) return nip;
     }
   }
@@ -186,60 +202,81 @@ const std::vector<ServiceSpec>& civil_registry_services() {
   static const std::vector<ServiceSpec> specs = {
       {"KTP-EL", "Perekaman dan Pencetakan KTP-el",
        "Fotokopi Kartu Keluarga; berusia 17 tahun atau sudah/pernah kawin",
-       "Ambil nomor antrean; verifikasi berkas; perekaman foto, sidik jari dan iris; pencetakan", 60, "KTP-el", "A"},
-      {"KK", "Penerbitan Kartu Keluarga", "Formulir F-1.01; KK lama; buku nikah atau akta cerai bila ada perubahan",
-       "Ambil nomor antrean; verifikasi berkas; entri data; pencetakan dan tanda tangan elektronik", 60, "Kartu Keluarga", "B"},
+       "Ambil nomor antrean; verifikasi berkas; perekaman foto, sidik jari dan iris; pencetakan",
+       60, "KTP-el", "A"},
+      {"KK", "Penerbitan Kartu Keluarga",
+       "Formulir F-1.01; KK lama; buku nikah atau akta cerai bila ada perubahan",
+       "Ambil nomor antrean; verifikasi berkas; entri data; pencetakan dan tanda tangan elektronik",
+       60, "Kartu Keluarga", "B"},
       {"AKTA-LAHIR", "Penerbitan Akta Kelahiran", "Surat keterangan lahir; KK; KTP-el orang tua",
-       "Ambil nomor antrean; verifikasi berkas; entri data; pencetakan", 120, "Akta Kelahiran", "C"},
-      {"PINDAH", "Surat Keterangan Pindah", "KK; KTP-el; alamat tujuan", "Ambil nomor antrean; verifikasi; penerbitan SKPWNI",
-       60, "SKPWNI", "D"},
+       "Ambil nomor antrean; verifikasi berkas; entri data; pencetakan", 120, "Akta Kelahiran",
+       "C"},
+      {"PINDAH", "Surat Keterangan Pindah", "KK; KTP-el; alamat tujuan",
+       "Ambil nomor antrean; verifikasi; penerbitan SKPWNI", 60, "SKPWNI", "D"},
   };
   return specs;
 }
 
 const std::vector<ServiceSpec>& health_services() {
   static const std::vector<ServiceSpec> specs = {
-      {"POLI-UMUM", "Poli Umum", "Kartu BPJS Kesehatan atau KTP-el", "Pendaftaran; pemeriksaan; resep; apotek", 45,
-       "Pemeriksaan dan resep", "U"},
-      {"KIA", "Kesehatan Ibu dan Anak", "Buku KIA; kartu BPJS Kesehatan atau KTP-el", "Pendaftaran; pemeriksaan kehamilan atau balita",
-       45, "Pemeriksaan dan buku KIA terisi", "K"},
-      {"IMUNISASI", "Imunisasi", "Buku KIA", "Pendaftaran; skrining; imunisasi; observasi 30 menit", 60,
-       "Imunisasi tercatat di buku KIA", "I"},
+      {"POLI-UMUM", "Poli Umum", "Kartu BPJS Kesehatan atau KTP-el",
+       "Pendaftaran; pemeriksaan; resep; apotek", 45, "Pemeriksaan dan resep", "U"},
+      {"KIA", "Kesehatan Ibu dan Anak", "Buku KIA; kartu BPJS Kesehatan atau KTP-el",
+       "Pendaftaran; pemeriksaan kehamilan atau balita", 45, "Pemeriksaan dan buku KIA terisi",
+       "K"},
+      {"IMUNISASI", "Imunisasi", "Buku KIA", "Pendaftaran; skrining; imunisasi; observasi 30 menit",
+       60, "Imunisasi tercatat di buku KIA", "I"},
   };
   return specs;
 }
 
-Status build_service_desks(db::Tx& tx, int64_t unit_id, std::string_view staff, std::string_view unit_code, int64_t now) {
+Status build_service_desks(db::Tx& tx, int64_t unit_id, std::string_view staff,
+                           std::string_view unit_code, int64_t now) {
   const bool health = staff == "health";
   const bool registry = unit_code.find("DUKCAPIL") != std::string_view::npos;
   if (!health && !registry) return {};
   desk::Desk d;
   d.unit_id = unit_id;
   d.pledge =
-      "Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah "
-      "ditetapkan, melayani dengan ramah, sopan dan tanpa diskriminasi, mendahulukan penyandang disabilitas, "
-      "lanjut usia, ibu hamil, anak, dan korban bencana, dan apabila tidak menepati janji ini, kami siap "
+      "Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang "
+      "telah "
+      "ditetapkan, melayani dengan ramah, sopan dan tanpa diskriminasi, mendahulukan penyandang "
+      "disabilitas, "
+      "lanjut usia, ibu hamil, anak, dan korban bencana, dan apabila tidak menepati janji ini, "
+      "kami siap "
       "menerima sanksi sesuai peraturan perundang-undangan yang berlaku.";
   TRY(desk::save_desk(tx, d, now));
   int order = 0;
   for (const auto& spec : health ? health_services() : civil_registry_services()) {
-    desk::Service s{0, unit_id, spec.code, spec.name, spec.requirements, spec.procedure, spec.standard_minutes,
-                    "Gratis", spec.product,
-                    "Kotak saran di ruang tunggu, SP4N-LAPOR! (www.lapor.go.id), atau langsung kepada kepala unit",
-                    spec.prefix, true, ++order};
+    desk::Service s{0,
+                    unit_id,
+                    spec.code,
+                    spec.name,
+                    spec.requirements,
+                    spec.procedure,
+                    spec.standard_minutes,
+                    "Gratis",
+                    spec.product,
+                    "Kotak saran di ruang tunggu, SP4N-LAPOR! (www.lapor.go.id), atau langsung "
+                    "kepada kepala unit",
+                    spec.prefix,
+                    true,
+                    ++order};
     TRY(desk::insert_service(tx, s, now));
   }
   for (int i = 1; i <= 3; ++i) {
-    TRY(desk::insert_counter(tx, desk::Counter{0, unit_id, fmt::format("LOKET-{}", i), fmt::format("Loket {}", i), true}, now));
+    TRY(desk::insert_counter(
+        tx, desk::Counter{0, unit_id, fmt::format("LOKET-{}", i), fmt::format("Loket {}", i), true},
+        now));
   }
   return {};
 }
 
-
 // A year of survey responses at the Sambas units that serve the public, answered the
 // way real forms tend to be (mostly 3 and 4; cost nearly always "free"; complaint
 // handling weaker; some skip an element), most naming the officer who served.
-Result<int64_t> build_survey_history(db::Database& db, const Clock& clock, SeededRandom& rng, int64_t total) {
+Result<int64_t> build_survey_history(db::Database& db, const Clock& clock, SeededRandom& rng,
+                                     int64_t total) {
   struct Place {
     int64_t unit_id, instansi_id;
     std::vector<int64_t> services, officers;
@@ -252,19 +289,22 @@ Result<int64_t> build_survey_history(db::Database& db, const Clock& clock, Seede
       if (services.empty()) continue;
       Place p{u.id, sambas->id, {}, {}};
       for (const auto& s : services) p.services.push_back(s.id);
-      TRY(tx.each("SELECT id FROM asn WHERE unit_id = ? ORDER BY id LIMIT 6", {u.id}, [&](const db::Row& r) {
-        p.officers.push_back(r.i64(0));
-        return true;
-      }));
+      TRY(tx.each("SELECT id FROM asn WHERE unit_id = ? ORDER BY id LIMIT 6", {u.id},
+                  [&](const db::Row& r) {
+                    p.officers.push_back(r.i64(0));
+                    return true;
+                  }));
       places.push_back(std::move(p));
     }
     return {};
   }));
   if (places.empty() || total <= 0) return int64_t{0};
-  int64_t questionnaire = TRY(db.write([&](db::Tx& tx) { return survey::builtin_questionnaire_id(tx, clock.now_seconds()); }));
-  static const char* kSuggestions[] = {"Petugas ramah dan sabar.", "Ruang tunggu perlu kipas angin.",
-                                       "Antrean lansia didahulukan, terima kasih.", "Mohon tambah kursi roda.",
-                                       "Informasi persyaratan di papan kurang jelas."};
+  int64_t questionnaire = TRY(db.write(
+      [&](db::Tx& tx) { return survey::builtin_questionnaire_id(tx, clock.now_seconds()); }));
+  static const char* kSuggestions[] = {
+      "Petugas ramah dan sabar.", "Ruang tunggu perlu kipas angin.",
+      "Antrean lansia didahulukan, terima kasih.", "Mohon tambah kursi roda.",
+      "Informasi persyaratan di papan kurang jelas."};
   static const char* kSex[] = {"l", "p"};
   const int64_t now_ms = clock.now_ms();
   std::vector<survey::StoredResponse> batch;
@@ -275,7 +315,8 @@ Result<int64_t> build_survey_history(db::Database& db, const Clock& clock, Seede
     r.unit_id = p.unit_id;
     r.instansi_id = p.instansi_id;
     r.service_id = p.services[rng.next() % p.services.size()];
-    if (!p.officers.empty() && rng.next() % 10 < 7) r.officer_asn_id = p.officers[rng.next() % p.officers.size()];
+    if (!p.officers.empty() && rng.next() % 10 < 7)
+      r.officer_asn_id = p.officers[rng.next() % p.officers.size()];
     r.questionnaire_id = questionnaire;
     r.channel = rng.next() % 3 == 0 ? survey::Channel::kKiosk : survey::Channel::kLink;
     r.submitted_at_ms = now_ms - static_cast<int64_t>(rng.next() % 365) * 86'400'000;
@@ -283,9 +324,9 @@ Result<int64_t> build_survey_history(db::Database& db, const Clock& clock, Seede
     for (int e = 0; e < survey::kElements; ++e) {
       uint64_t roll = rng.next() % 100;
       int score = roll < 3 ? 1 : roll < 12 ? 2 : roll < 62 ? 3 : 4;
-      if (e == 3) score = roll < 90 ? 4 : 3;                  // U4 cost: free
-      if (e == 7 && score == 4 && roll % 2) score = 3;        // U8 complaints: weaker
-      if (roll % 29 == 0) score = 0;                          // skipped
+      if (e == 3) score = roll < 90 ? 4 : 3;            // U4 cost: free
+      if (e == 7 && score == 4 && roll % 2) score = 3;  // U8 complaints: weaker
+      if (roll % 29 == 0) score = 0;                    // skipped
       r.response.answers[e] = score;
     }
     if (r.response.answers[0] == 0) r.response.answers[0] = 3;
@@ -312,7 +353,8 @@ Result<int64_t> build_survey_history(db::Database& db, const Clock& clock, Seede
 
 }  // namespace
 
-Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale, int64_t survey_responses) {
+Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale,
+                              int64_t survey_responses) {
   DemoResult result;
   result.password = std::string(kDemoPassword);
   if (scale < 1 || scale > 10000) return Error::field("scale", "demo.scale_invalid");
@@ -354,8 +396,9 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale, i
         ++result.units;
       }
       for (const auto& ps : position_specs()) {
-        org::Position p{0, instansi_id, ps.code, ps.name, ps.kind, ps.jenjang, ps.grade,
-                        org::default_required_level(ps.kind, ps.jenjang)};
+        org::Position p{
+            0,       instansi_id, ps.code,  ps.name,
+            ps.kind, ps.jenjang,  ps.grade, org::default_required_level(ps.kind, ps.jenjang)};
         position_ids[is.code][ps.code] = TRY(org::insert_position(tx, p, now));
         ++result.positions;
       }
@@ -382,7 +425,8 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale, i
     std::string position;
     if (head) {
       position = *unit.spec->parent == '\0' ? "KEPALA-OPD"
-                 : std::string_view(unit.spec->staff) == "health" || std::string_view(unit.spec->code).find("MPP") != std::string_view::npos
+                 : std::string_view(unit.spec->staff) == "health" ||
+                         std::string_view(unit.spec->code).find("MPP") != std::string_view::npos
                      ? "KAPUS"
                      : "KABID";
     } else {
@@ -402,9 +446,12 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale, i
     draft.position_code = position;
     draft.active = true;
     std::string key = unit.instansi_code + "/" + unit.spec->code;
-    if (head) first_nip_in_unit[key] = draft.nip;
-    else if (!staff_nip_in_unit.contains(key)) staff_nip_in_unit[key] = draft.nip;
-    batch.push_back({unit.instansi_id, draft, unit.unit_id, position_ids[unit.instansi_code].at(position)});
+    if (head)
+      first_nip_in_unit[key] = draft.nip;
+    else if (!staff_nip_in_unit.contains(key))
+      staff_nip_in_unit[key] = draft.nip;
+    batch.push_back(
+        {unit.instansi_id, draft, unit.unit_id, position_ids[unit.instansi_code].at(position)});
     ++result.asn;
     if (batch.size() >= 5000) TRY(flush());
   }
@@ -422,13 +469,19 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale, i
   };
   const AccountSpec accounts[] = {
       {"admin@harmoni.demo", "Administrator Sistem", "system_admin", "", "", ""},
-      {"admin.sambas@harmoni.demo", "Admin Kabupaten Sambas", "instansi_admin", "KAB-SAMBAS", "", ""},
-      {"kepala.dukcapil@harmoni.demo", "Kepala Dukcapil Sambas", "unit_head", "KAB-SAMBAS", "DUKCAPIL", "H:KAB-SAMBAS/DUKCAPIL"},
-      {"petugas.mpp@harmoni.demo", "Petugas Gerai Dukcapil MPP Sambas", "officer", "KAB-SAMBAS", "MPP-SAMBAS-DUKCAPIL", "S:KAB-SAMBAS/MPP-SAMBAS-DUKCAPIL"},
-      {"sdm.bkpsdm@harmoni.demo", "Analis SDM BKPSDM Sambas", "hr_developer", "KAB-SAMBAS", "", "S:KAB-SAMBAS/BKPSDM"},
-      {"penanganan.kasus@harmoni.demo", "Penangan Kasus Sambas", "case_handler", "KAB-SAMBAS", "", ""},
+      {"admin.sambas@harmoni.demo", "Admin Kabupaten Sambas", "instansi_admin", "KAB-SAMBAS", "",
+       ""},
+      {"kepala.dukcapil@harmoni.demo", "Kepala Dukcapil Sambas", "unit_head", "KAB-SAMBAS",
+       "DUKCAPIL", "H:KAB-SAMBAS/DUKCAPIL"},
+      {"petugas.mpp@harmoni.demo", "Petugas Gerai Dukcapil MPP Sambas", "officer", "KAB-SAMBAS",
+       "MPP-SAMBAS-DUKCAPIL", "S:KAB-SAMBAS/MPP-SAMBAS-DUKCAPIL"},
+      {"sdm.bkpsdm@harmoni.demo", "Analis SDM BKPSDM Sambas", "hr_developer", "KAB-SAMBAS", "",
+       "S:KAB-SAMBAS/BKPSDM"},
+      {"penanganan.kasus@harmoni.demo", "Penangan Kasus Sambas", "case_handler", "KAB-SAMBAS", "",
+       ""},
       {"auditor@harmoni.demo", "Auditor Inspektorat", "auditor", "KAB-SAMBAS", "", ""},
-      {"admin.kalbar@harmoni.demo", "Admin Provinsi Kalimantan Barat", "instansi_admin", "PROV-KALBAR", "", ""},
+      {"admin.kalbar@harmoni.demo", "Admin Provinsi Kalimantan Barat", "instansi_admin",
+       "PROV-KALBAR", "", ""},
   };
   TRY(db.write([&](db::Tx& tx) -> Status {
     for (const auto& a : accounts) {
@@ -458,7 +511,8 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale, i
   // 360-degree history for the demo instansi at the everyday scale; the benchmarks make
   // their own at large scales.
   if (scale <= kCompetencyDemoMaxScale) {
-    auto sambas = TRY(db.read([&](db::Tx& tx) { return org::find_instansi_by_code(tx, "KAB-SAMBAS"); }));
+    auto sambas =
+        TRY(db.read([&](db::Tx& tx) { return org::find_instansi_by_code(tx, "KAB-SAMBAS"); }));
     CompetencyDemo built = TRY(build_competency_demo(db, clock, sambas->id, rng));
     result.campaigns = built.campaigns;
     result.rating_forms = built.forms;

@@ -20,6 +20,7 @@ struct LearningDemo {
   int64_t activities = 0;
 };
 
-Result<LearningDemo> build_learning_demo(db::Database& db, const Clock& clock, int64_t instansi_id, SeededRandom& rng);
+Result<LearningDemo> build_learning_demo(db::Database& db, const Clock& clock, int64_t instansi_id,
+                                         SeededRandom& rng);
 
 }  // namespace harmoni::demo

@@ -5,8 +5,8 @@
 namespace harmoni::desk {
 namespace {
 
-void check_text(std::vector<FieldError>& errors, const char* field, const std::string& value, size_t max,
-                bool required) {
+void check_text(std::vector<FieldError>& errors, const char* field, const std::string& value,
+                size_t max, bool required) {
   if (required && value.empty()) {
     errors.push_back({field, "input.required", {}});
   } else if (value.size() > max) {

@@ -16,14 +16,14 @@ namespace harmoni::desk {
 struct Service {
   int64_t id = 0;
   int64_t unit_id = 0;
-  std::string code;            // unique in the unit, e.g. "KTP-EL"
+  std::string code;  // unique in the unit, e.g. "KTP-EL"
   std::string name;
-  std::string requirements;    // persyaratan
-  std::string procedure;       // sistem, mekanisme dan prosedur
-  int standard_minutes = 60;   // jangka waktu penyelesaian: the promise speed is measured against
-  std::string cost;            // biaya/tarif, e.g. "Gratis"
-  std::string product;         // produk pelayanan
-  std::string complaints;      // penanganan pengaduan, saran dan masukan
+  std::string requirements;   // persyaratan
+  std::string procedure;      // sistem, mekanisme dan prosedur
+  int standard_minutes = 60;  // jangka waktu penyelesaian: the promise speed is measured against
+  std::string cost;           // biaya/tarif, e.g. "Gratis"
+  std::string product;        // produk pelayanan
+  std::string complaints;     // penanganan pengaduan, saran dan masukan
   std::string ticket_prefix = "A";  // letter before queue numbers, "A-012"
   bool active = true;
   int sort_order = 0;

@@ -37,20 +37,22 @@ Result<Service> read_service(web::Input& in, Service s) {
   if (auto v = in.text("name", line)) s.name = *v;
   if (auto v = in.text("requirements", block)) s.requirements = *v;
   if (auto v = in.text("procedure", block)) s.procedure = *v;
-  if (auto v = in.integer("standard_minutes", {.min = 1, .max = 525600})) s.standard_minutes = static_cast<int>(*v);
+  if (auto v = in.integer("standard_minutes", {.min = 1, .max = 525600}))
+    s.standard_minutes = static_cast<int>(*v);
   if (auto v = in.text("cost", {.max_chars = 500})) s.cost = *v;
   if (auto v = in.text("product", {.max_chars = 500})) s.product = *v;
-  if (auto v = in.text("complaints", {.required = false, .max_chars = 1000, .multiline = true})) s.complaints = *v;
-  if (auto v = in.text("ticket_prefix", {.required = false, .max_chars = 2})) s.ticket_prefix = v->empty() ? "A" : *v;
+  if (auto v = in.text("complaints", {.required = false, .max_chars = 1000, .multiline = true}))
+    s.complaints = *v;
+  if (auto v = in.text("ticket_prefix", {.required = false, .max_chars = 2}))
+    s.ticket_prefix = v->empty() ? "A" : *v;
   // JSON: absent means active. A form's unticked checkbox sends nothing: inactive.
   s.active = in.is_json() && !in.has("active") ? true : in.flag("active");
-  if (auto v = in.integer("sort_order", {.required = false, .min = 0, .max = 9999})) s.sort_order = static_cast<int>(*v);
+  if (auto v = in.integer("sort_order", {.required = false, .min = 0, .max = 9999}))
+    s.sort_order = static_cast<int>(*v);
   TRY(in.finish());
   TRY(validate(s));
   return s;
 }
-
-
 
 // What the form sent, as typed, to show it again with the errors.
 Service form_service(const web::Input& in, int64_t unit_id) {
@@ -70,17 +72,22 @@ Service form_service(const web::Input& in, int64_t unit_id) {
 }
 
 // The service form page: a new service, or one to change; with errors after a bad post.
-Reply service_page(Context& ctx, const org::Unit& unit, const Service& s, bool creating, const Error* error) {
-  nlohmann::json data = {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"service", service_json(s)},
+Reply service_page(Context& ctx, const org::Unit& unit, const Service& s, bool creating,
+                   const Error* error) {
+  nlohmann::json data = {{"unit", {{"id", unit.id}, {"name", unit.name}}},
+                         {"service", service_json(s)},
                          {"creating", creating},
-                         {"action", "/desk/" + std::to_string(unit.id) + "/services" + (creating ? "" : "/" + s.code)}};
+                         {"action", "/desk/" + std::to_string(unit.id) + "/services" +
+                                        (creating ? "" : "/" + s.code)}};
   if (error) data["errors"] = ctx.field_errors(*error);
   int status = !error ? 200 : error->kind == ErrorKind::kInvalid ? 422 : web::status_for(*error);
-  return ctx.page("service_form", data, creating ? "service.new_title" : "service.edit_title", status);
+  return ctx.page("service_form", data, creating ? "service.new_title" : "service.edit_title",
+                  status);
 }
 
 // Saves a new or changed service with its audit entry.
-Result<Service> save_service(Context& ctx, const org::Unit& unit, web::Input& in, Service base, bool creating) {
+Result<Service> save_service(Context& ctx, const org::Unit& unit, web::Input& in, Service base,
+                             bool creating) {
   Service s = TRY(read_service(in, std::move(base)));
   TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
     const int64_t now = ctx.services.clock.now_seconds();
@@ -89,8 +96,9 @@ Result<Service> save_service(Context& ctx, const org::Unit& unit, web::Input& in
     } else {
       TRY(update_service(tx, s, now));
     }
-    return audit::append(tx, ctx.audit(creating ? "service.create" : "service.update", "service", std::to_string(s.id),
-                                       unit.instansi_id),
+    return audit::append(tx,
+                         ctx.audit(creating ? "service.create" : "service.update", "service",
+                                   std::to_string(s.id), unit.instansi_id),
                          ctx.now_ms());
   }));
   return s;
@@ -111,64 +119,87 @@ void register_routes(web::App& app) {
 
   // The published standards of a unit's services: public, as the law requires. Staff
   // who see the unit also get services that are switched off.
-  r.add("GET", "/api/v1/units/{unit_id}/services", [](Context& ctx) -> Reply {
-    auto staff = staff_unit(ctx, ctx.param("unit_id"));
-    org::Unit unit = staff.ok() ? staff.release_value() : TRY(public_unit(ctx, ctx.param("unit_id")));
-    auto services = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_services(tx, unit.id, staff.ok()); }));
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& s : services) items.push_back(service_json(s));
-    return ctx.json(200, {{"unit", {{"id", unit.id}, {"code", unit.code}, {"name", unit.name}}}, {"items", items}});
-  }, {.access = Access::kPublic});
+  r.add("GET", "/api/v1/units/{unit_id}/services",
+        [](Context& ctx) -> Reply {
+          auto staff = staff_unit(ctx, ctx.param("unit_id"));
+          org::Unit unit =
+              staff.ok() ? staff.release_value() : TRY(public_unit(ctx, ctx.param("unit_id")));
+          auto services = TRY(ctx.services.db.read(
+              [&](db::Tx& tx) { return list_services(tx, unit.id, staff.ok()); }));
+          nlohmann::json items = nlohmann::json::array();
+          for (const auto& s : services) items.push_back(service_json(s));
+          return ctx.json(200,
+                          {{"unit", {{"id", unit.id}, {"code", unit.code}, {"name", unit.name}}},
+                           {"items", items}});
+        },
+        {.access = Access::kPublic});
 
-  r.add("POST", "/api/v1/units/{unit_id}/services", [](Context& ctx) -> Reply {
-    org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-    auto in = TRY(ctx.input());
-    Service s = TRY(save_service(ctx, unit, in, Service{.unit_id = unit.id}, true));
-    auto res = ctx.json(201, service_json(s));
-    res.set_header("Location", "/api/v1/units/" + std::to_string(unit.id) + "/services/" + s.code);
-    return res;
-  }, {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
+  r.add("POST", "/api/v1/units/{unit_id}/services",
+        [](Context& ctx) -> Reply {
+          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+          auto in = TRY(ctx.input());
+          Service s = TRY(save_service(ctx, unit, in, Service{.unit_id = unit.id}, true));
+          auto res = ctx.json(201, service_json(s));
+          res.set_header("Location",
+                         "/api/v1/units/" + std::to_string(unit.id) + "/services/" + s.code);
+          return res;
+        },
+        {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
 
-  r.add("PUT", "/api/v1/units/{unit_id}/services/{service}", [](Context& ctx) -> Reply {
-    org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-    Service current = TRY(existing_service(ctx, unit));
-    auto in = TRY(ctx.input());
-    Service s = TRY(save_service(ctx, unit, in, Service{.id = current.id, .unit_id = unit.id}, false));
-    return ctx.json(200, service_json(s));
-  }, {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
+  r.add("PUT", "/api/v1/units/{unit_id}/services/{service}",
+        [](Context& ctx) -> Reply {
+          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+          Service current = TRY(existing_service(ctx, unit));
+          auto in = TRY(ctx.input());
+          Service s = TRY(
+              save_service(ctx, unit, in, Service{.id = current.id, .unit_id = unit.id}, false));
+          return ctx.json(200, service_json(s));
+        },
+        {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
   // ---- the same through pages ----
-  r.add("GET", "/desk/{unit_id}/services/new", [](Context& ctx) -> Reply {
-    org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-    return service_page(ctx, unit, Service{.unit_id = unit.id, .cost = "Gratis"}, true, nullptr);
-  }, {.permission = Permission::kDeskManage});
+  r.add("GET", "/desk/{unit_id}/services/new",
+        [](Context& ctx) -> Reply {
+          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+          return service_page(ctx, unit, Service{.unit_id = unit.id, .cost = "Gratis"}, true,
+                              nullptr);
+        },
+        {.permission = Permission::kDeskManage});
 
-  r.add("POST", "/desk/{unit_id}/services", [](Context& ctx) -> Reply {
-    org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-    auto in = TRY(ctx.input());
-    in.ignore("_csrf");
-    auto saved = save_service(ctx, unit, in, Service{.unit_id = unit.id}, true);
-    if (!saved.ok()) return service_page(ctx, unit, form_service(in, unit.id), true, &saved.error());
-    return ctx.redirect("/desk/" + std::to_string(unit.id), "saved");
-  }, {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
+  r.add("POST", "/desk/{unit_id}/services",
+        [](Context& ctx) -> Reply {
+          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+          auto in = TRY(ctx.input());
+          in.ignore("_csrf");
+          auto saved = save_service(ctx, unit, in, Service{.unit_id = unit.id}, true);
+          if (!saved.ok())
+            return service_page(ctx, unit, form_service(in, unit.id), true, &saved.error());
+          return ctx.redirect("/desk/" + std::to_string(unit.id), "saved");
+        },
+        {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
 
-  r.add("GET", "/desk/{unit_id}/services/{service}", [](Context& ctx) -> Reply {
-    org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-    return service_page(ctx, unit, TRY(existing_service(ctx, unit)), false, nullptr);
-  }, {.permission = Permission::kDeskManage});
+  r.add("GET", "/desk/{unit_id}/services/{service}",
+        [](Context& ctx) -> Reply {
+          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+          return service_page(ctx, unit, TRY(existing_service(ctx, unit)), false, nullptr);
+        },
+        {.permission = Permission::kDeskManage});
 
-  r.add("POST", "/desk/{unit_id}/services/{service}", [](Context& ctx) -> Reply {
-    org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-    Service current = TRY(existing_service(ctx, unit));
-    auto in = TRY(ctx.input());
-    in.ignore("_csrf");
-    auto saved = save_service(ctx, unit, in, Service{.id = current.id, .unit_id = unit.id}, false);
-    if (!saved.ok()) {
-      Service shown = form_service(in, unit.id);
-      shown.code = current.code;
-      return service_page(ctx, unit, shown, false, &saved.error());
-    }
-    return ctx.redirect("/desk/" + std::to_string(unit.id), "saved");
-  }, {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
+  r.add("POST", "/desk/{unit_id}/services/{service}",
+        [](Context& ctx) -> Reply {
+          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+          Service current = TRY(existing_service(ctx, unit));
+          auto in = TRY(ctx.input());
+          in.ignore("_csrf");
+          auto saved =
+              save_service(ctx, unit, in, Service{.id = current.id, .unit_id = unit.id}, false);
+          if (!saved.ok()) {
+            Service shown = form_service(in, unit.id);
+            shown.code = current.code;
+            return service_page(ctx, unit, shown, false, &saved.error());
+          }
+          return ctx.redirect("/desk/" + std::to_string(unit.id), "saved");
+        },
+        {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
 }
 
 }  // namespace harmoni::desk

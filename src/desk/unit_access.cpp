@@ -12,7 +12,8 @@ namespace {
 Result<org::Unit> unit_by_id_text(const web::Context& ctx, std::string_view text) {
   int64_t id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return Error::not_found("unit.not_found");
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
+    return Error::not_found("unit.not_found");
   auto unit = TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_unit_by_id(tx, id); }));
   if (!unit) return Error::not_found("unit.not_found");
   return *unit;
@@ -38,9 +39,8 @@ Result<org::Unit> public_unit(const web::Context& ctx, std::string_view id_text)
 }
 
 Result<org::Unit> kiosk_unit(const web::Context& ctx, std::string_view key) {
-  auto unit_id = TRY(ctx.services.db.read([&](db::Tx& tx) {
-    return unit_for_kiosk_key(tx, auth::sha256_hex(key));
-  }));
+  auto unit_id = TRY(ctx.services.db.read(
+      [&](db::Tx& tx) { return unit_for_kiosk_key(tx, auth::sha256_hex(key)); }));
   if (!unit_id) return Error::not_found("queue.kiosk_unknown");
   return public_unit(ctx, std::to_string(*unit_id));
 }

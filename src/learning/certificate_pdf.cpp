@@ -15,7 +15,8 @@ constexpr double kHeight = 595.28;
 constexpr const char* kFont = "DejaVu Sans";
 
 void centred(cairo_t* cr, const std::string& text, double y, double size, bool bold) {
-  cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL,
+                         bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr, size);
   cairo_text_extents_t ext;
   cairo_text_extents(cr, text.c_str(), &ext);
@@ -29,10 +30,13 @@ Status write_certificate_pdf(const CertificateText& t, const std::string& path) 
   const qr::Matrix code = TRY(qr::matrix(t.verify_url));
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
       cairo_pdf_surface_create(path.c_str(), kWidth, kHeight), &cairo_surface_destroy);
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return Error::internal("cannot create the certificate PDF");
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, (t.heading + " " + t.code).c_str());
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+    return Error::internal("cannot create the certificate PDF");
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
+                                 (t.heading + " " + t.code).c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Harmoni");
-  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> context(cairo_create(surface.get()), &cairo_destroy);
+  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> context(cairo_create(surface.get()),
+                                                             &cairo_destroy);
   cairo_t* cr = context.get();
   // A double frame in the product's green.
   cairo_set_source_rgb(cr, 0.04, 0.36, 0.28);
@@ -51,11 +55,13 @@ Status write_certificate_pdf(const CertificateText& t, const std::string& path) 
   centred(cr, t.details, 350, 13, false);
   centred(cr, t.organiser, 375, 13, false);
   // The QR code, bottom right, with its hint and the code.
-  const double module = 2.6, side = module * code.size, left = kWidth - 80 - side, top = kHeight - 80 - side;
+  const double module = 2.6, side = module * code.size, left = kWidth - 80 - side,
+               top = kHeight - 80 - side;
   cairo_set_source_rgb(cr, 0, 0, 0);
   for (int y = 0; y < code.size; ++y) {
     for (int x = 0; x < code.size; ++x) {
-      if (code.dark[static_cast<size_t>(y * code.size + x)]) cairo_rectangle(cr, left + x * module, top + y * module, module, module);
+      if (code.dark[static_cast<size_t>(y * code.size + x)])
+        cairo_rectangle(cr, left + x * module, top + y * module, module, module);
     }
   }
   cairo_fill(cr);
@@ -68,7 +74,8 @@ Status write_certificate_pdf(const CertificateText& t, const std::string& path) 
   cairo_show_page(cr);
   context.reset();
   cairo_surface_finish(surface.get());
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return Error::internal("cannot write the certificate PDF");
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+    return Error::internal("cannot write the certificate PDF");
   return {};
 }
 

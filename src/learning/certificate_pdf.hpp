@@ -10,12 +10,12 @@
 namespace harmoni::learning {
 
 struct CertificateText {
-  std::string heading;      // "Sertifikat"
-  std::string given_to;     // "Diberikan kepada"
-  std::string holder;       // the person's name
+  std::string heading;   // "Sertifikat"
+  std::string given_to;  // "Diberikan kepada"
+  std::string holder;    // the person's name
   std::string for_completing;
   std::string programme;
-  std::string details;      // "18 JP · selesai 4 Maret 2026"
+  std::string details;  // "18 JP · selesai 4 Maret 2026"
   std::string organiser;
   std::string verify_hint;  // "Pindai untuk memeriksa keaslian"
   std::string verify_url;   // what the QR holds

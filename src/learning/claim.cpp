@@ -6,11 +6,16 @@ namespace harmoni::learning {
 
 std::string_view claim_kind_name(ClaimKind kind) {
   switch (kind) {
-    case ClaimKind::kSelfStudy: return "self_study";
-    case ClaimKind::kExternalCourse: return "external_course";
-    case ClaimKind::kOnTheJob: return "on_the_job";
-    case ClaimKind::kMentoring: return "mentoring";
-    case ClaimKind::kSeminar: break;
+    case ClaimKind::kSelfStudy:
+      return "self_study";
+    case ClaimKind::kExternalCourse:
+      return "external_course";
+    case ClaimKind::kOnTheJob:
+      return "on_the_job";
+    case ClaimKind::kMentoring:
+      return "mentoring";
+    case ClaimKind::kSeminar:
+      break;
   }
   return "seminar";
 }
@@ -24,9 +29,12 @@ std::optional<ClaimKind> parse_claim_kind(std::string_view name) {
 
 std::string_view claim_status_name(ClaimStatus status) {
   switch (status) {
-    case ClaimStatus::kSubmitted: return "submitted";
-    case ClaimStatus::kApproved: return "approved";
-    case ClaimStatus::kRejected: break;
+    case ClaimStatus::kSubmitted:
+      return "submitted";
+    case ClaimStatus::kApproved:
+      return "approved";
+    case ClaimStatus::kRejected:
+      break;
   }
   return "rejected";
 }
@@ -48,10 +56,13 @@ Status validate(const Claim& c, const Date& today) {
     errors.push_back({"completed_on", "learning.date_future", {}});
   } else if (done->year < today.year - 1) {
     // Claims are made while the year still counts; older learning is history.
-    errors.push_back({"completed_on", "learning.date_too_old", {{"year", std::to_string(today.year - 1)}}});
+    errors.push_back(
+        {"completed_on", "learning.date_too_old", {{"year", std::to_string(today.year - 1)}}});
   }
   if (c.minutes < 15 || c.minutes > kMaxRecordMinutes) {
-    errors.push_back({"minutes", "input.out_of_range", {{"min", "15"}, {"max", std::to_string(kMaxRecordMinutes)}}});
+    errors.push_back({"minutes",
+                      "input.out_of_range",
+                      {{"min", "15"}, {"max", std::to_string(kMaxRecordMinutes)}}});
   }
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));
   return {};
@@ -60,7 +71,8 @@ Status validate(const Claim& c, const Date& today) {
 Result<std::string> evidence_type(std::string_view bytes) {
   if (bytes.empty()) return Error::field("evidence", "learning.evidence_empty");
   if (bytes.size() > kMaxEvidenceBytes) {
-    return Error::field("evidence", "learning.evidence_size", {{"max", std::to_string(kMaxEvidenceBytes / (1024 * 1024))}});
+    return Error::field("evidence", "learning.evidence_size",
+                        {{"max", std::to_string(kMaxEvidenceBytes / (1024 * 1024))}});
   }
   if (bytes.starts_with("%PDF-")) return std::string("application/pdf");
   if (bytes.starts_with("\x89PNG\r\n\x1a\n")) return std::string("image/png");

@@ -14,8 +14,9 @@
 namespace harmoni::learning {
 
 enum class ClaimKind { kSelfStudy, kExternalCourse, kOnTheJob, kMentoring, kSeminar };
-inline constexpr ClaimKind kClaimKinds[] = {ClaimKind::kSelfStudy, ClaimKind::kExternalCourse, ClaimKind::kOnTheJob,
-                                            ClaimKind::kMentoring, ClaimKind::kSeminar};
+inline constexpr ClaimKind kClaimKinds[] = {ClaimKind::kSelfStudy, ClaimKind::kExternalCourse,
+                                            ClaimKind::kOnTheJob, ClaimKind::kMentoring,
+                                            ClaimKind::kSeminar};
 // "self_study", "external_course", "on_the_job", "mentoring", "seminar"
 std::string_view claim_kind_name(ClaimKind kind);
 std::optional<ClaimKind> parse_claim_kind(std::string_view name);

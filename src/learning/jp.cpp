@@ -1,9 +1,9 @@
 #include "learning/jp.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
-
-#include <fmt/format.h>
 
 namespace harmoni::learning {
 
@@ -21,11 +21,14 @@ std::string jp_text(int64_t jp_e2) {
 
 std::optional<int64_t> parse_jp(std::string_view text) {
   size_t sep = text.find_first_of(".,");
-  std::string_view whole = text.substr(0, sep), frac = sep == std::string_view::npos ? "" : text.substr(sep + 1);
-  if (whole.empty() || frac.size() > 2 || (sep != std::string_view::npos && frac.empty())) return std::nullopt;
+  std::string_view whole = text.substr(0, sep),
+                   frac = sep == std::string_view::npos ? "" : text.substr(sep + 1);
+  if (whole.empty() || frac.size() > 2 || (sep != std::string_view::npos && frac.empty()))
+    return std::nullopt;
   int64_t w = 0, f = 0;
   auto [we, wec] = std::from_chars(whole.data(), whole.data() + whole.size(), w);
-  if (wec != std::errc() || we != whole.data() + whole.size() || w < 0 || w > 1000) return std::nullopt;
+  if (wec != std::errc() || we != whole.data() + whole.size() || w < 0 || w > 1000)
+    return std::nullopt;
   if (!frac.empty()) {
     auto [fe, fec] = std::from_chars(frac.data(), frac.data() + frac.size(), f);
     if (fec != std::errc() || fe != frac.data() + frac.size() || f < 0) return std::nullopt;

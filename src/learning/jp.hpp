@@ -14,8 +14,8 @@
 
 namespace harmoni::learning {
 
-inline constexpr int64_t kYearlyRightE2 = 2000;      // 20 JP (also in migrations/0007's triggers)
-inline constexpr int kDefaultMinutesPerJp = 45;      // a common convention; a setting per instansi
+inline constexpr int64_t kYearlyRightE2 = 2000;  // 20 JP (also in migrations/0007's triggers)
+inline constexpr int kDefaultMinutesPerJp = 45;  // a common convention; a setting per instansi
 inline constexpr int64_t kMaxRecordMinutes = 60 * 24 * 366;
 
 // Minutes of learning as hundredths of a JP, rounded half up: 90 minutes at 45 a JP is

@@ -8,9 +8,9 @@ namespace {
 TEST(Jp, MinutesBecomeHundredthsOfAJpRoundedOnce) {
   EXPECT_EQ(minutes_to_jp_e2(45, 45), 100);
   EXPECT_EQ(minutes_to_jp_e2(90, 45), 200);
-  EXPECT_EQ(minutes_to_jp_e2(50, 45), 111);   // 1.111... -> 1.11
-  EXPECT_EQ(minutes_to_jp_e2(68, 45), 151);   // 1.5111 -> 1.51
-  EXPECT_EQ(minutes_to_jp_e2(1, 45), 2);      // 0.0222 -> 0.02
+  EXPECT_EQ(minutes_to_jp_e2(50, 45), 111);  // 1.111... -> 1.11
+  EXPECT_EQ(minutes_to_jp_e2(68, 45), 151);  // 1.5111 -> 1.51
+  EXPECT_EQ(minutes_to_jp_e2(1, 45), 2);     // 0.0222 -> 0.02
   EXPECT_EQ(minutes_to_jp_e2(60, 60), 100);
   EXPECT_EQ(minutes_to_jp_e2(0, 45), 0);
   EXPECT_EQ(minutes_to_jp_e2(-5, 45), 0);
@@ -28,7 +28,8 @@ TEST(Jp, TextAndParsing) {
   EXPECT_EQ(parse_jp("2"), 200);
   EXPECT_EQ(parse_jp("2,5"), 250);
   EXPECT_EQ(parse_jp("12.25"), 1225);
-  for (const char* bad : {"", "2.", ".5", "2.555", "-1", "abc", "1001", "2.5x"}) EXPECT_FALSE(parse_jp(bad).has_value()) << bad;
+  for (const char* bad : {"", "2.", ".5", "2.555", "-1", "abc", "1001", "2.5x"})
+    EXPECT_FALSE(parse_jp(bad).has_value()) << bad;
 }
 
 TEST(Jp, TheYearlyRightIsTwentyJp) {

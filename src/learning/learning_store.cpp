@@ -1,9 +1,9 @@
 #include "learning/learning_store.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "platform/db/sql_text.hpp"
 #include "platform/util/base64.hpp"
@@ -27,8 +27,9 @@ std::optional<int> int_of(const db::Row& r, size_t i) {
 
 // ---- ledger ----
 
-#define HARMONI_RECORD_COLUMNS \
-  "id, asn_id, source, source_ref, verb, title, activity_type, completed_on, minutes, jp_e2, score, passed"
+#define HARMONI_RECORD_COLUMNS                                                                 \
+  "id, asn_id, source, source_ref, verb, title, activity_type, completed_on, minutes, jp_e2, " \
+  "score, passed"
 
 LearningRecord record_from_row(const db::Row& r) {
   LearningRecord x;
@@ -48,9 +49,9 @@ LearningRecord record_from_row(const db::Row& r) {
 }
 
 bool same_content(const LearningRecord& a, const LearningRecord& b) {
-  return a.asn_id == b.asn_id && a.verb == b.verb && a.title == b.title && a.activity_type == b.activity_type &&
-         a.completed_on == b.completed_on && a.minutes == b.minutes && a.jp_e2 == b.jp_e2 && a.score == b.score &&
-         a.passed == b.passed;
+  return a.asn_id == b.asn_id && a.verb == b.verb && a.title == b.title &&
+         a.activity_type == b.activity_type && a.completed_on == b.completed_on &&
+         a.minutes == b.minutes && a.jp_e2 == b.jp_e2 && a.score == b.score && a.passed == b.passed;
 }
 
 struct TotalDelta {
@@ -68,13 +69,15 @@ Status apply_totals(db::Tx& tx, const std::map<std::pair<int64_t, int>, TotalDel
   std::string values;
   auto flush = [&]() -> Status {
     if (params.empty()) return {};
-    TRY(tx.exec("WITH delta (asn_id, year, jp_e2, records) AS (VALUES " + values +
-                    ") INSERT INTO jp_totals (asn_id, year, instansi_id, unit_id, active, jp_e2, records) "
-                    "SELECT a.id, d.year, a.instansi_id, a.unit_id, a.active, d.jp_e2, d.records "
-                    "FROM delta d JOIN asn a ON a.id = d.asn_id WHERE true "  // WHERE: SQLite's upsert after a join
-                    "ON CONFLICT (asn_id, year) DO UPDATE SET jp_e2 = jp_totals.jp_e2 + excluded.jp_e2, "
-                    "records = jp_totals.records + excluded.records",
-                params));
+    TRY(tx.exec(
+        "WITH delta (asn_id, year, jp_e2, records) AS (VALUES " + values +
+            ") INSERT INTO jp_totals (asn_id, year, instansi_id, unit_id, active, jp_e2, records) "
+            "SELECT a.id, d.year, a.instansi_id, a.unit_id, a.active, d.jp_e2, d.records "
+            "FROM delta d JOIN asn a ON a.id = d.asn_id WHERE true "  // WHERE: SQLite's upsert
+                                                                      // after a join
+            "ON CONFLICT (asn_id, year) DO UPDATE SET jp_e2 = jp_totals.jp_e2 + excluded.jp_e2, "
+            "records = jp_totals.records + excluded.records",
+        params));
     params.clear();
     values.clear();
     return {};
@@ -90,8 +93,8 @@ Status apply_totals(db::Tx& tx, const std::map<std::pair<int64_t, int>, TotalDel
 }
 
 void append_record_params(db::Params& p, const LearningRecord& r, int64_t now) {
-  p.insert(p.end(), {r.asn_id, r.completed_on.year, source_name(r.source), r.source_ref, r.verb, r.title, r.activity_type,
-                     format_date(r.completed_on), r.minutes, r.jp_e2,
+  p.insert(p.end(), {r.asn_id, r.completed_on.year, source_name(r.source), r.source_ref, r.verb,
+                     r.title, r.activity_type, format_date(r.completed_on), r.minutes, r.jp_e2,
                      r.score ? db::Value(*r.score) : db::Value(), optional_bool(r.passed), now});
 }
 
@@ -116,7 +119,9 @@ Programme programme_from_row(const db::Row& r, size_t at = 0) {
   return p;
 }
 
-#define HARMONI_CLASS_COLUMNS "c.id, c.programme_id, c.starts_on, c.ends_on, c.place, c.link, c.capacity, c.self_registration, c.status"
+#define HARMONI_CLASS_COLUMNS                                                   \
+  "c.id, c.programme_id, c.starts_on, c.ends_on, c.place, c.link, c.capacity, " \
+  "c.self_registration, c.status"
 
 ClassSession class_from_row(const db::Row& r, size_t at = 0) {
   ClassSession c;
@@ -132,9 +137,11 @@ ClassSession class_from_row(const db::Row& r, size_t at = 0) {
   return c;
 }
 
-#define HARMONI_ENROLMENT_SELECT                                                                                 \
-  "SELECT e.id, e.class_id, e.asn_id, e.status, e.note, e.score, e.passed, a.nip, a.name, COALESCE(u.name, ''), " \
-  "COALESCE(u.path, '') FROM enrolments e JOIN asn a ON a.id = e.asn_id LEFT JOIN units u ON u.id = a.unit_id "
+#define HARMONI_ENROLMENT_SELECT                                                               \
+  "SELECT e.id, e.class_id, e.asn_id, e.status, e.note, e.score, e.passed, a.nip, a.name, "    \
+  "COALESCE(u.name, ''), "                                                                     \
+  "COALESCE(u.path, '') FROM enrolments e JOIN asn a ON a.id = e.asn_id LEFT JOIN units u ON " \
+  "u.id = a.unit_id "
 
 Enrolment enrolment_from_row(const db::Row& r, size_t at = 0) {
   Enrolment e;
@@ -152,7 +159,8 @@ Enrolment enrolment_from_row(const db::Row& r, size_t at = 0) {
   return e;
 }
 
-Result<std::vector<Enrolment>> enrolments_where(db::Tx& tx, const std::string& where, const db::Params& params) {
+Result<std::vector<Enrolment>> enrolments_where(db::Tx& tx, const std::string& where,
+                                                const db::Params& params) {
   std::vector<Enrolment> out;
   TRY(tx.each(HARMONI_ENROLMENT_SELECT + where, params, [&](const db::Row& r) {
     out.push_back(enrolment_from_row(r));
@@ -162,21 +170,29 @@ Result<std::vector<Enrolment>> enrolments_where(db::Tx& tx, const std::string& w
 }
 
 // "<enrolment>, <class>, programme title, certificate code" rows: a person's or a subtree's.
-Result<std::vector<MyEnrolment>> my_enrolments_where(db::Tx& tx, const std::string& where, const db::Params& params) {
+Result<std::vector<MyEnrolment>> my_enrolments_where(db::Tx& tx, const std::string& where,
+                                                     const db::Params& params) {
   std::vector<MyEnrolment> out;
-  TRY(tx.each("SELECT e.id, e.class_id, e.asn_id, e.status, e.note, e.score, e.passed, a.nip, a.name, COALESCE(u.name, ''), "
-              "COALESCE(u.path, ''), " HARMONI_CLASS_COLUMNS ", p.title, cert.code FROM enrolments e "
-              "JOIN asn a ON a.id = e.asn_id LEFT JOIN units u ON u.id = a.unit_id JOIN classes c ON c.id = e.class_id "
-              "JOIN programmes p ON p.id = c.programme_id LEFT JOIN certificates cert ON cert.enrolment_id = e.id " +
-                  where,
-              params, [&](const db::Row& r) {
-                out.push_back({enrolment_from_row(r), class_from_row(r, 11), r.text(20), r.opt_text(21)});
-                return true;
-              }));
+  TRY(tx.each(
+      "SELECT e.id, e.class_id, e.asn_id, e.status, e.note, e.score, e.passed, a.nip, a.name, "
+      "COALESCE(u.name, ''), "
+      "COALESCE(u.path, ''), " HARMONI_CLASS_COLUMNS
+      ", p.title, cert.code FROM enrolments e "
+      "JOIN asn a ON a.id = e.asn_id LEFT JOIN units u ON u.id = a.unit_id JOIN classes c ON c.id "
+      "= e.class_id "
+      "JOIN programmes p ON p.id = c.programme_id LEFT JOIN certificates cert ON cert.enrolment_id "
+      "= e.id " +
+          where,
+      params, [&](const db::Row& r) {
+        out.push_back({enrolment_from_row(r), class_from_row(r, 11), r.text(20), r.opt_text(21)});
+        return true;
+      }));
   return out;
 }
 
-#define HARMONI_CLAIM_COLUMNS "c.id, c.asn_id, c.kind, c.title, c.provider, c.completed_on, c.minutes, c.status, c.decision_note"
+#define HARMONI_CLAIM_COLUMNS                                                          \
+  "c.id, c.asn_id, c.kind, c.title, c.provider, c.completed_on, c.minutes, c.status, " \
+  "c.decision_note"
 
 Claim claim_from_row(const db::Row& r) {
   Claim c;
@@ -197,25 +213,30 @@ Claim claim_from_row(const db::Row& r) {
 // ---- settings ----
 
 Result<LearningSettings> load_settings(db::Tx& tx, int64_t instansi_id) {
-  auto row = TRY(tx.query_one("SELECT minutes_per_jp, peduli_jp_per_hour_e2, peduli_max_jp_e2 FROM learning_settings "
-                              "WHERE instansi_id = ?",
-                              {instansi_id}));
+  auto row = TRY(tx.query_one(
+      "SELECT minutes_per_jp, peduli_jp_per_hour_e2, peduli_max_jp_e2 FROM learning_settings "
+      "WHERE instansi_id = ?",
+      {instansi_id}));
   if (!row) return LearningSettings{};
   return LearningSettings{static_cast<int>(row->i64(0)), row->i64(1), row->i64(2)};
 }
 
 Status save_settings(db::Tx& tx, int64_t instansi_id, const LearningSettings& s, int64_t now) {
-  TRY(tx.exec("INSERT INTO learning_settings (instansi_id, minutes_per_jp, peduli_jp_per_hour_e2, peduli_max_jp_e2, "
-              "updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (instansi_id) DO UPDATE SET minutes_per_jp = "
-              "excluded.minutes_per_jp, peduli_jp_per_hour_e2 = excluded.peduli_jp_per_hour_e2, peduli_max_jp_e2 = "
-              "excluded.peduli_max_jp_e2, updated_at = excluded.updated_at",
-              {instansi_id, s.minutes_per_jp, s.peduli_jp_per_hour_e2, s.peduli_max_jp_e2, now}));
+  TRY(tx.exec(
+      "INSERT INTO learning_settings (instansi_id, minutes_per_jp, peduli_jp_per_hour_e2, "
+      "peduli_max_jp_e2, "
+      "updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (instansi_id) DO UPDATE SET minutes_per_jp = "
+      "excluded.minutes_per_jp, peduli_jp_per_hour_e2 = excluded.peduli_jp_per_hour_e2, "
+      "peduli_max_jp_e2 = "
+      "excluded.peduli_max_jp_e2, updated_at = excluded.updated_at",
+      {instansi_id, s.minutes_per_jp, s.peduli_jp_per_hour_e2, s.peduli_max_jp_e2, now}));
   return {};
 }
 
 // ---- the ledger ----
 
-Result<LedgerOutcome> record_learning(db::Tx& tx, const std::vector<LearningRecord>& records, int64_t now) {
+Result<LedgerOutcome> record_learning(db::Tx& tx, const std::vector<LearningRecord>& records,
+                                      int64_t now) {
   LedgerOutcome out;
   std::map<std::pair<int64_t, int>, TotalDelta> deltas;
   std::set<std::string> seen;
@@ -251,11 +272,14 @@ Result<LedgerOutcome> record_learning(db::Tx& tx, const std::vector<LearningReco
         ++out.unchanged;
       } else {
         const LearningRecord& was = old->second;
-        TRY(tx.exec("UPDATE learning_records SET asn_id = ?, year = ?, verb = ?, title = ?, activity_type = ?, "
-                    "completed_on = ?, minutes = ?, jp_e2 = ?, score = ?, passed = ?, recorded_at = ? WHERE id = ?",
-                    {r.asn_id, r.completed_on.year, r.verb, r.title, r.activity_type, format_date(r.completed_on),
-                     r.minutes, r.jp_e2, r.score ? db::Value(*r.score) : db::Value(), optional_bool(r.passed), now,
-                     was.id}));
+        TRY(tx.exec(
+            "UPDATE learning_records SET asn_id = ?, year = ?, verb = ?, title = ?, activity_type "
+            "= ?, "
+            "completed_on = ?, minutes = ?, jp_e2 = ?, score = ?, passed = ?, recorded_at = ? "
+            "WHERE id = ?",
+            {r.asn_id, r.completed_on.year, r.verb, r.title, r.activity_type,
+             format_date(r.completed_on), r.minutes, r.jp_e2,
+             r.score ? db::Value(*r.score) : db::Value(), optional_bool(r.passed), now, was.id}));
         TotalDelta& minus = deltas[{was.asn_id, was.completed_on.year}];
         minus.jp_e2 -= was.jp_e2;
         --minus.records;
@@ -266,7 +290,9 @@ Result<LedgerOutcome> record_learning(db::Tx& tx, const std::vector<LearningReco
       }
     }
     if (insert_rows > 0) {
-      TRY(tx.exec("INSERT INTO learning_records (asn_id, year, source, source_ref, verb, title, activity_type, "
+      TRY(
+          tx.exec("INSERT INTO learning_records (asn_id, year, source, source_ref, verb, title, "
+                  "activity_type, "
                   "completed_on, minutes, jp_e2, score, passed, recorded_at) VALUES " +
                       row_placeholders(insert_rows, 13),
                   inserts));
@@ -277,7 +303,9 @@ Result<LedgerOutcome> record_learning(db::Tx& tx, const std::vector<LearningReco
 }
 
 Status remove_learning(db::Tx& tx, const std::string& source_ref) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_RECORD_COLUMNS " FROM learning_records WHERE source_ref = ?", {source_ref}));
+  auto row = TRY(tx.query_one("SELECT " HARMONI_RECORD_COLUMNS
+                              " FROM learning_records WHERE source_ref = ?",
+                              {source_ref}));
   if (!row) return {};
   const LearningRecord was = record_from_row(*row);
   TRY(tx.exec("DELETE FROM learning_records WHERE id = ?", {was.id}));
@@ -286,7 +314,8 @@ Status remove_learning(db::Tx& tx, const std::string& source_ref) {
 
 Result<std::vector<LearningRecord>> records_of(db::Tx& tx, int64_t asn_id, int year) {
   std::vector<LearningRecord> out;
-  TRY(tx.each("SELECT " HARMONI_RECORD_COLUMNS " FROM learning_records WHERE asn_id = ? AND year = ? "
+  TRY(tx.each("SELECT " HARMONI_RECORD_COLUMNS
+              " FROM learning_records WHERE asn_id = ? AND year = ? "
               "ORDER BY completed_on DESC, id DESC",
               {asn_id, year}, [&](const db::Row& r) {
                 out.push_back(record_from_row(r));
@@ -299,32 +328,37 @@ Result<int64_t> jp_of(db::Tx& tx, int64_t asn_id, int year) {
   return tx.scalar_i64("SELECT jp_e2 FROM jp_totals WHERE asn_id = ? AND year = ?", {asn_id, year});
 }
 
-Result<std::vector<UnitCompliance>> compliance(db::Tx& tx, int64_t instansi_id, int year, const std::string& prefix) {
+Result<std::vector<UnitCompliance>> compliance(db::Tx& tx, int64_t instansi_id, int year,
+                                               const std::string& prefix) {
   std::map<int64_t, UnitCompliance> by_unit;
   db::Params up{instansi_id};
   const std::string filter = db::prefix_condition("path", prefix, up);
   std::vector<int64_t> order;
-  TRY(tx.each("SELECT id, code, name, path FROM units WHERE instansi_id = ?" + filter + " ORDER BY path", up,
-              [&](const db::Row& r) {
-                by_unit[r.i64(0)] = UnitCompliance{r.i64(0), r.text(1), r.text(2), r.text(3)};
-                order.push_back(r.i64(0));
-                return true;
-              }));
+  TRY(tx.each(
+      "SELECT id, code, name, path FROM units WHERE instansi_id = ?" + filter + " ORDER BY path",
+      up, [&](const db::Row& r) {
+        by_unit[r.i64(0)] = UnitCompliance{r.i64(0), r.text(1), r.text(2), r.text(3)};
+        order.push_back(r.i64(0));
+        return true;
+      }));
   // Counts kept per unit by triggers (migrations/0007): a few rows a unit, whatever the
   // number of people. A subtree reads only its own units.
   const std::string in_subtree =
-      prefix.empty() ? "" : " AND unit_id IN (SELECT id FROM units WHERE instansi_id = ?" + filter + ")";
+      prefix.empty() ? ""
+                     : " AND unit_id IN (SELECT id FROM units WHERE instansi_id = ?" + filter + ")";
   db::Params head_params{instansi_id};
   if (!prefix.empty()) head_params.insert(head_params.end(), up.begin(), up.end());
-  TRY(tx.each("SELECT unit_id, active_people FROM unit_headcounts WHERE instansi_id = ?" + in_subtree, head_params,
-              [&](const db::Row& r) {
-                auto it = by_unit.find(r.i64(0));
-                if (it != by_unit.end()) it->second.people = r.i64(1);
-                return true;
-              }));
+  TRY(tx.each(
+      "SELECT unit_id, active_people FROM unit_headcounts WHERE instansi_id = ?" + in_subtree,
+      head_params, [&](const db::Row& r) {
+        auto it = by_unit.find(r.i64(0));
+        if (it != by_unit.end()) it->second.people = r.i64(1);
+        return true;
+      }));
   db::Params total_params{instansi_id, year};
   if (!prefix.empty()) total_params.insert(total_params.end(), up.begin(), up.end());
-  TRY(tx.each("SELECT unit_id, met, jp_e2 FROM jp_unit_years WHERE instansi_id = ? AND year = ?" + in_subtree,
+  TRY(tx.each("SELECT unit_id, met, jp_e2 FROM jp_unit_years WHERE instansi_id = ? AND year = ?" +
+                  in_subtree,
               total_params, [&](const db::Row& r) {
                 auto it = by_unit.find(r.i64(0));
                 if (it != by_unit.end()) {
@@ -351,13 +385,16 @@ Result<std::vector<PersonJp>> people_below(db::Tx& tx, const BelowQuery& q) {
   }
   p.insert(p.end(), {kYearlyRightE2, q.limit, q.offset});
   std::vector<PersonJp> out;
-  TRY(tx.each("SELECT a.id, a.nip, a.name, u.name, COALESCE(t.jp_e2, 0) AS jp FROM asn a JOIN units u ON u.id = a.unit_id "
-              "LEFT JOIN jp_totals t ON t.asn_id = a.id AND t.year = ? WHERE a.instansi_id = ? AND a.active = 1" +
-                  where + " AND COALESCE(t.jp_e2, 0) < ? ORDER BY jp, a.name_key, a.id LIMIT ? OFFSET ?",
-              p, [&](const db::Row& r) {
-                out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4)});
-                return true;
-              }));
+  TRY(tx.each(
+      "SELECT a.id, a.nip, a.name, u.name, COALESCE(t.jp_e2, 0) AS jp FROM asn a JOIN units u ON "
+      "u.id = a.unit_id "
+      "LEFT JOIN jp_totals t ON t.asn_id = a.id AND t.year = ? WHERE a.instansi_id = ? AND "
+      "a.active = 1" +
+          where + " AND COALESCE(t.jp_e2, 0) < ? ORDER BY jp, a.name_key, a.id LIMIT ? OFFSET ?",
+      p, [&](const db::Row& r) {
+        out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4)});
+        return true;
+      }));
   return out;
 }
 
@@ -365,46 +402,59 @@ Status each_person_jp(db::Tx& tx, int64_t instansi_id, int year, const std::stri
                       const std::function<bool(const PersonJp&)>& each) {
   db::Params p{year, instansi_id};
   const std::string where = db::prefix_condition("u.path", prefix, p);
-  return tx.each("SELECT a.id, a.nip, a.name, u.name, COALESCE(t.jp_e2, 0) FROM asn a JOIN units u ON u.id = a.unit_id "
-                 "LEFT JOIN jp_totals t ON t.asn_id = a.id AND t.year = ? WHERE a.instansi_id = ? AND a.active = 1" +
-                     where + " ORDER BY u.path, a.name_key, a.id",
-                 p, [&](const db::Row& r) { return each(PersonJp{r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4)}); });
+  return tx.each(
+      "SELECT a.id, a.nip, a.name, u.name, COALESCE(t.jp_e2, 0) FROM asn a JOIN units u ON u.id = "
+      "a.unit_id "
+      "LEFT JOIN jp_totals t ON t.asn_id = a.id AND t.year = ? WHERE a.instansi_id = ? AND "
+      "a.active = 1" +
+          where + " ORDER BY u.path, a.name_key, a.id",
+      p, [&](const db::Row& r) {
+        return each(PersonJp{r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4)});
+      });
 }
 
 // ---- programmes and classes ----
 
 Result<int64_t> insert_programme(db::Tx& tx, const Programme& p, int64_t now) {
-  auto taken = TRY(tx.query_one("SELECT id FROM programmes WHERE instansi_id = ? AND code = ?", {p.instansi_id, p.code}));
+  auto taken = TRY(tx.query_one("SELECT id FROM programmes WHERE instansi_id = ? AND code = ?",
+                                {p.instansi_id, p.code}));
   if (taken) return Error::field("code", "learning.code_taken", {{"code", p.code}});
   return tx.insert_returning_id(
-      "INSERT INTO programmes (instansi_id, code, title, type, mode, jp_e2, items, organiser, description, active, "
+      "INSERT INTO programmes (instansi_id, code, title, type, mode, jp_e2, items, organiser, "
+      "description, active, "
       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {p.instansi_id, p.code, p.title, programme_type_name(p.type), mode_name(p.mode), p.jp_e2, db::join_codes(p.items),
-       p.organiser, p.description, p.active, now, now});
+      {p.instansi_id, p.code, p.title, programme_type_name(p.type), mode_name(p.mode), p.jp_e2,
+       db::join_codes(p.items), p.organiser, p.description, p.active, now, now});
 }
 
 Status update_programme(db::Tx& tx, const Programme& p, int64_t now) {
-  TRY(tx.exec("UPDATE programmes SET title = ?, type = ?, mode = ?, jp_e2 = ?, items = ?, organiser = ?, description = ?, "
+  TRY(
+      tx.exec("UPDATE programmes SET title = ?, type = ?, mode = ?, jp_e2 = ?, items = ?, "
+              "organiser = ?, description = ?, "
               "active = ?, updated_at = ? WHERE id = ?",
-              {p.title, programme_type_name(p.type), mode_name(p.mode), p.jp_e2, db::join_codes(p.items), p.organiser,
-               p.description, p.active, now, p.id}));
+              {p.title, programme_type_name(p.type), mode_name(p.mode), p.jp_e2,
+               db::join_codes(p.items), p.organiser, p.description, p.active, now, p.id}));
   return {};
 }
 
-Result<std::optional<Programme>> find_programme(db::Tx& tx, int64_t instansi_id, const std::string& code) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_PROGRAMME_COLUMNS " FROM programmes WHERE instansi_id = ? AND code = ?",
+Result<std::optional<Programme>> find_programme(db::Tx& tx, int64_t instansi_id,
+                                                const std::string& code) {
+  auto row = TRY(tx.query_one("SELECT " HARMONI_PROGRAMME_COLUMNS
+                              " FROM programmes WHERE instansi_id = ? AND code = ?",
                               {instansi_id, code}));
   if (!row) return std::optional<Programme>();
   return std::optional<Programme>(programme_from_row(*row));
 }
 
 Result<std::optional<Programme>> find_programme_by_id(db::Tx& tx, int64_t id) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_PROGRAMME_COLUMNS " FROM programmes WHERE id = ?", {id}));
+  auto row =
+      TRY(tx.query_one("SELECT " HARMONI_PROGRAMME_COLUMNS " FROM programmes WHERE id = ?", {id}));
   if (!row) return std::optional<Programme>();
   return std::optional<Programme>(programme_from_row(*row));
 }
 
-Result<std::vector<Programme>> list_programmes(db::Tx& tx, int64_t instansi_id, bool include_inactive) {
+Result<std::vector<Programme>> list_programmes(db::Tx& tx, int64_t instansi_id,
+                                               bool include_inactive) {
   std::vector<Programme> out;
   TRY(tx.each("SELECT " HARMONI_PROGRAMME_COLUMNS " FROM programmes WHERE instansi_id = ?" +
                   std::string(include_inactive ? "" : " AND active = 1") + " ORDER BY title, id",
@@ -417,47 +467,60 @@ Result<std::vector<Programme>> list_programmes(db::Tx& tx, int64_t instansi_id, 
 
 Result<int64_t> insert_class(db::Tx& tx, const ClassSession& c, int64_t now) {
   return tx.insert_returning_id(
-      "INSERT INTO classes (programme_id, starts_on, ends_on, place, link, capacity, self_registration, status, "
+      "INSERT INTO classes (programme_id, starts_on, ends_on, place, link, capacity, "
+      "self_registration, status, "
       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {c.programme_id, c.starts_on, c.ends_on, c.place, c.link, c.capacity, c.self_registration,
        class_status_name(c.status), now, now});
 }
 
 Status update_class(db::Tx& tx, const ClassSession& c, int64_t now) {
-  TRY(tx.exec("UPDATE classes SET starts_on = ?, ends_on = ?, place = ?, link = ?, capacity = ?, self_registration = ?, "
+  TRY(
+      tx.exec("UPDATE classes SET starts_on = ?, ends_on = ?, place = ?, link = ?, capacity = ?, "
+              "self_registration = ?, "
               "status = ?, updated_at = ? WHERE id = ?",
-              {c.starts_on, c.ends_on, c.place, c.link, c.capacity, c.self_registration, class_status_name(c.status), now,
-               c.id}));
+              {c.starts_on, c.ends_on, c.place, c.link, c.capacity, c.self_registration,
+               class_status_name(c.status), now, c.id}));
   return {};
 }
 
 Result<std::optional<ClassSession>> find_class(db::Tx& tx, int64_t class_id) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_CLASS_COLUMNS " FROM classes c WHERE c.id = ?", {class_id}));
+  auto row = TRY(
+      tx.query_one("SELECT " HARMONI_CLASS_COLUMNS " FROM classes c WHERE c.id = ?", {class_id}));
   if (!row) return std::optional<ClassSession>();
   return std::optional<ClassSession>(class_from_row(*row));
 }
 
 Result<std::vector<ClassRow>> list_classes(db::Tx& tx, int64_t programme_id) {
   std::vector<ClassRow> out;
-  TRY(tx.each("SELECT " HARMONI_CLASS_COLUMNS ", (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id AND e.status "
-              "IN ('enrolled', 'completed')), (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id AND e.status = "
-              "'requested') FROM classes c WHERE c.programme_id = ? ORDER BY c.starts_on DESC, c.id DESC",
-              {programme_id}, [&](const db::Row& r) {
-                out.push_back({class_from_row(r), static_cast<int>(r.i64(9)), static_cast<int>(r.i64(10))});
-                return true;
-              }));
+  TRY(tx.each(
+      "SELECT " HARMONI_CLASS_COLUMNS
+      ", (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id AND e.status "
+      "IN ('enrolled', 'completed')), (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id "
+      "AND e.status = "
+      "'requested') FROM classes c WHERE c.programme_id = ? ORDER BY c.starts_on DESC, c.id DESC",
+      {programme_id}, [&](const db::Row& r) {
+        out.push_back({class_from_row(r), static_cast<int>(r.i64(9)), static_cast<int>(r.i64(10))});
+        return true;
+      }));
   return out;
 }
 
-Result<std::vector<OpenClass>> open_classes(db::Tx& tx, int64_t instansi_id, const std::string& today) {
+Result<std::vector<OpenClass>> open_classes(db::Tx& tx, int64_t instansi_id,
+                                            const std::string& today) {
   std::vector<OpenClass> out;
-  TRY(tx.each("SELECT " HARMONI_CLASS_COLUMNS ", (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id AND e.status "
-              "IN ('enrolled', 'completed')), 0, p.id, p.instansi_id, p.code, p.title, p.type, p.mode, p.jp_e2, p.items, "
-              "p.organiser, p.description, p.active FROM classes c JOIN programmes p ON p.id = c.programme_id "
-              "WHERE p.instansi_id = ? AND p.active = 1 AND c.status = 'planned' AND c.self_registration = 1 AND "
+  TRY(tx.each("SELECT " HARMONI_CLASS_COLUMNS
+              ", (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id AND e.status "
+              "IN ('enrolled', 'completed')), 0, p.id, p.instansi_id, p.code, p.title, p.type, "
+              "p.mode, p.jp_e2, p.items, "
+              "p.organiser, p.description, p.active FROM classes c JOIN programmes p ON p.id = "
+              "c.programme_id "
+              "WHERE p.instansi_id = ? AND p.active = 1 AND c.status = 'planned' AND "
+              "c.self_registration = 1 AND "
               "c.starts_on >= ? ORDER BY c.starts_on, c.id",
               {instansi_id, today}, [&](const db::Row& r) {
-                out.push_back({ClassRow{class_from_row(r), static_cast<int>(r.i64(9)), 0}, programme_from_row(r, 11)});
+                out.push_back({ClassRow{class_from_row(r), static_cast<int>(r.i64(9)), 0},
+                               programme_from_row(r, 11)});
                 return true;
               }));
   return out;
@@ -466,7 +529,8 @@ Result<std::vector<OpenClass>> open_classes(db::Tx& tx, int64_t instansi_id, con
 // ---- enrolments ----
 
 Result<std::optional<Enrolment>> find_enrolment(db::Tx& tx, int64_t class_id, int64_t asn_id) {
-  auto rows = TRY(enrolments_where(tx, "WHERE e.class_id = ? AND e.asn_id = ?", {class_id, asn_id}));
+  auto rows =
+      TRY(enrolments_where(tx, "WHERE e.class_id = ? AND e.asn_id = ?", {class_id, asn_id}));
   if (rows.empty()) return std::optional<Enrolment>();
   return std::optional<Enrolment>(std::move(rows[0]));
 }
@@ -482,68 +546,85 @@ Result<std::vector<Enrolment>> class_enrolments(db::Tx& tx, int64_t class_id) {
 }
 
 Result<std::vector<MyEnrolment>> enrolments_of(db::Tx& tx, int64_t asn_id) {
-  return my_enrolments_where(tx, "WHERE e.asn_id = ? ORDER BY c.starts_on DESC, e.id DESC", {asn_id});
+  return my_enrolments_where(tx, "WHERE e.asn_id = ? ORDER BY c.starts_on DESC, e.id DESC",
+                             {asn_id});
 }
 
-Result<std::vector<MyEnrolment>> requests_under(db::Tx& tx, int64_t instansi_id, const std::string& prefix) {
+Result<std::vector<MyEnrolment>> requests_under(db::Tx& tx, int64_t instansi_id,
+                                                const std::string& prefix) {
   db::Params p{instansi_id};
   const std::string filter = db::prefix_condition("u.path", prefix, p);
-  return my_enrolments_where(tx, "WHERE a.instansi_id = ? AND e.status = 'requested'" + filter + " ORDER BY c.starts_on, a.name_key",
+  return my_enrolments_where(tx,
+                             "WHERE a.instansi_id = ? AND e.status = 'requested'" + filter +
+                                 " ORDER BY c.starts_on, a.name_key",
                              p);
 }
 
 int seats_taken(const std::vector<Enrolment>& enrolments) {
-  return static_cast<int>(std::count_if(enrolments.begin(), enrolments.end(), [](const Enrolment& e) { return holds_seat(e.status); }));
+  return static_cast<int>(std::count_if(enrolments.begin(), enrolments.end(),
+                                        [](const Enrolment& e) { return holds_seat(e.status); }));
 }
 
-Result<int64_t> move_enrolment(db::Tx& tx, const ClassSession& session, int64_t asn_id, EnrolmentStatus to,
-                               std::optional<int64_t> user_id, const std::string& note, int64_t now) {
+Result<int64_t> move_enrolment(db::Tx& tx, const ClassSession& session, int64_t asn_id,
+                               EnrolmentStatus to, std::optional<int64_t> user_id,
+                               const std::string& note, int64_t now) {
   // The class's row lock: two people cannot take the last seat at once.
   TRY(tx.exec("UPDATE classes SET updated_at = updated_at WHERE id = ?", {session.id}));
   const int64_t taken = TRY(tx.scalar_i64(
-      "SELECT COUNT(*) FROM enrolments WHERE class_id = ? AND status IN ('enrolled', 'completed')", {session.id}));
-  auto current = TRY(tx.query_one("SELECT id, status FROM enrolments WHERE class_id = ? AND asn_id = ?", {session.id, asn_id}));
+      "SELECT COUNT(*) FROM enrolments WHERE class_id = ? AND status IN ('enrolled', 'completed')",
+      {session.id}));
+  auto current = TRY(tx.query_one(
+      "SELECT id, status FROM enrolments WHERE class_id = ? AND asn_id = ?", {session.id, asn_id}));
   if (!current) {
     // A new enrolment starts as a request or directly enrolled.
-    if (to != EnrolmentStatus::kRequested && to != EnrolmentStatus::kEnrolled) return Error::conflict("learning.not_enrolled");
-    if (to == EnrolmentStatus::kEnrolled && taken >= session.capacity) return Error::conflict("learning.class_full");
+    if (to != EnrolmentStatus::kRequested && to != EnrolmentStatus::kEnrolled)
+      return Error::conflict("learning.not_enrolled");
+    if (to == EnrolmentStatus::kEnrolled && taken >= session.capacity)
+      return Error::conflict("learning.class_full");
     const bool deciding = to == EnrolmentStatus::kEnrolled;
     return tx.insert_returning_id(
-        "INSERT INTO enrolments (class_id, asn_id, status, requested_by, decided_by, note, created_at, updated_at) "
+        "INSERT INTO enrolments (class_id, asn_id, status, requested_by, decided_by, note, "
+        "created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {session.id, asn_id, enrolment_status_name(to), deciding ? db::Value() : db::Value(user_id),
          deciding ? db::Value(user_id) : db::Value(), note, now, now});
   }
   const auto from = parse_enrolment_status(current->text(1)).value_or(EnrolmentStatus::kRequested);
   TRY(check_step(from, to, static_cast<int>(taken), session.capacity));
-  TRY(tx.exec("UPDATE enrolments SET status = ?, decided_by = ?, note = ?, updated_at = ? WHERE id = ?",
-              {enrolment_status_name(to), user_id, note, now, current->i64(0)}));
+  TRY(tx.exec(
+      "UPDATE enrolments SET status = ?, decided_by = ?, note = ?, updated_at = ? WHERE id = ?",
+      {enrolment_status_name(to), user_id, note, now, current->i64(0)}));
   return current->i64(0);
 }
 
-Status set_result(db::Tx& tx, int64_t enrolment_id, std::optional<int> score, std::optional<bool> passed, int64_t now) {
+Status set_result(db::Tx& tx, int64_t enrolment_id, std::optional<int> score,
+                  std::optional<bool> passed, int64_t now) {
   TRY(tx.exec("UPDATE enrolments SET score = ?, passed = ?, updated_at = ? WHERE id = ?",
               {score ? db::Value(*score) : db::Value(), optional_bool(passed), now, enrolment_id}));
   return {};
 }
 
-Status record_attendance(db::Tx& tx, int64_t class_id, int64_t asn_id, const std::string& day, bool present,
-                         std::optional<int64_t> user_id, int64_t now) {
-  auto seat = TRY(tx.query_one("SELECT status FROM enrolments WHERE class_id = ? AND asn_id = ?", {class_id, asn_id}));
-  if (!seat || !holds_seat(parse_enrolment_status(seat->text(0)).value_or(EnrolmentStatus::kRequested))) {
+Status record_attendance(db::Tx& tx, int64_t class_id, int64_t asn_id, const std::string& day,
+                         bool present, std::optional<int64_t> user_id, int64_t now) {
+  auto seat = TRY(tx.query_one("SELECT status FROM enrolments WHERE class_id = ? AND asn_id = ?",
+                               {class_id, asn_id}));
+  if (!seat ||
+      !holds_seat(parse_enrolment_status(seat->text(0)).value_or(EnrolmentStatus::kRequested))) {
     return Error::conflict("learning.not_enrolled");
   }
-  TRY(tx.exec("INSERT INTO attendance (class_id, asn_id, day, present, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?) "
-              "ON CONFLICT (class_id, asn_id, day) DO UPDATE SET present = excluded.present, recorded_by = "
-              "excluded.recorded_by, recorded_at = excluded.recorded_at",
-              {class_id, asn_id, day, present, user_id, now}));
+  TRY(tx.exec(
+      "INSERT INTO attendance (class_id, asn_id, day, present, recorded_by, recorded_at) VALUES "
+      "(?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (class_id, asn_id, day) DO UPDATE SET present = excluded.present, recorded_by = "
+      "excluded.recorded_by, recorded_at = excluded.recorded_at",
+      {class_id, asn_id, day, present, user_id, now}));
   return {};
 }
 
 Result<std::map<int64_t, int>> days_attended(db::Tx& tx, int64_t class_id) {
   std::map<int64_t, int> out;
-  TRY(tx.each("SELECT asn_id, SUM(present) FROM attendance WHERE class_id = ? GROUP BY asn_id", {class_id},
-              [&](const db::Row& r) {
+  TRY(tx.each("SELECT asn_id, SUM(present) FROM attendance WHERE class_id = ? GROUP BY asn_id",
+              {class_id}, [&](const db::Row& r) {
                 out[r.i64(0)] = static_cast<int>(r.i64(1));
                 return true;
               }));
@@ -553,21 +634,26 @@ Result<std::map<int64_t, int>> days_attended(db::Tx& tx, int64_t class_id) {
 // ---- certificates ----
 
 Status insert_certificate(db::Tx& tx, const Certificate& c, int64_t now) {
-  TRY(tx.exec("INSERT INTO certificates (code, enrolment_id, asn_id, programme_title, completed_on, jp_e2, issued_at) "
+  TRY(
+      tx.exec("INSERT INTO certificates (code, enrolment_id, asn_id, programme_title, "
+              "completed_on, jp_e2, issued_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enrolment_id) DO NOTHING",
               {c.code, c.enrolment_id, c.asn_id, c.programme_title, c.completed_on, c.jp_e2, now}));
   return {};
 }
 
 namespace {
-Result<std::optional<Certificate>> certificate_where(db::Tx& tx, const std::string& where, const db::Params& params) {
-  auto row = TRY(tx.query_one("SELECT c.code, c.enrolment_id, c.asn_id, c.programme_title, c.completed_on, c.jp_e2, "
-                              "c.revoked, a.name FROM certificates c JOIN asn a ON a.id = c.asn_id " +
-                                  where,
-                              params));
+Result<std::optional<Certificate>> certificate_where(db::Tx& tx, const std::string& where,
+                                                     const db::Params& params) {
+  auto row = TRY(tx.query_one(
+      "SELECT c.code, c.enrolment_id, c.asn_id, c.programme_title, c.completed_on, c.jp_e2, "
+      "c.revoked, a.name FROM certificates c JOIN asn a ON a.id = c.asn_id " +
+          where,
+      params));
   if (!row) return std::optional<Certificate>();
-  return std::optional<Certificate>(Certificate{row->text(0), row->i64(1), row->i64(2), row->text(3), row->text(4),
-                                                row->i64(5), row->boolean(6), row->text(7)});
+  return std::optional<Certificate>(Certificate{row->text(0), row->i64(1), row->i64(2),
+                                                row->text(3), row->text(4), row->i64(5),
+                                                row->boolean(6), row->text(7)});
 }
 }  // namespace
 
@@ -579,101 +665,128 @@ Result<std::optional<Certificate>> certificate_of_enrolment(db::Tx& tx, int64_t 
   return certificate_where(tx, "WHERE c.enrolment_id = ?", {enrolment_id});
 }
 
-Status link_action(db::Tx& tx, int64_t action_id, int64_t asn_id, int64_t enrolment_id, int64_t now) {
-  int64_t changed = TRY(tx.exec(
-      "UPDATE development_actions SET enrolment_id = ?, status = CASE WHEN status = 'planned' THEN 'in_progress' ELSE "
-      "status END, updated_at = ? WHERE id = ? AND plan_id IN (SELECT id FROM development_plans WHERE asn_id = ?)",
-      {enrolment_id, now, action_id, asn_id}));
+Status link_action(db::Tx& tx, int64_t action_id, int64_t asn_id, int64_t enrolment_id,
+                   int64_t now) {
+  int64_t changed =
+      TRY(tx.exec("UPDATE development_actions SET enrolment_id = ?, status = CASE WHEN status = "
+                  "'planned' THEN 'in_progress' ELSE "
+                  "status END, updated_at = ? WHERE id = ? AND plan_id IN (SELECT id FROM "
+                  "development_plans WHERE asn_id = ?)",
+                  {enrolment_id, now, action_id, asn_id}));
   if (changed == 0) return Error::not_found("competency.action_unknown");
   return {};
 }
 
 Status complete_linked_actions(db::Tx& tx, int64_t enrolment_id, int64_t now) {
-  TRY(tx.exec("UPDATE development_actions SET status = 'done', updated_at = ? WHERE enrolment_id = ? AND status <> 'dropped'",
+  TRY(
+      tx.exec("UPDATE development_actions SET status = 'done', updated_at = ? WHERE enrolment_id = "
+              "? AND status <> 'dropped'",
               {now, enrolment_id}));
   return {};
 }
 
 // ---- completion ----
 
-Status record_outcome(db::Tx& tx, const ClassSession& session, const Programme& programme, const ClassOutcome& o,
-                      const std::string& certificate_code, std::optional<int64_t> user_id, int64_t now) {
+Status record_outcome(db::Tx& tx, const ClassSession& session, const Programme& programme,
+                      const ClassOutcome& o, const std::string& certificate_code,
+                      std::optional<int64_t> user_id, int64_t now) {
   auto e = TRY(find_enrolment(tx, session.id, o.asn_id));
   if (!e) return Error::conflict("learning.not_enrolled");
-  const EnrolmentStatus to = o.completed ? EnrolmentStatus::kCompleted : EnrolmentStatus::kNotCompleted;
+  const EnrolmentStatus to =
+      o.completed ? EnrolmentStatus::kCompleted : EnrolmentStatus::kNotCompleted;
   if (e->status == to) return {};
   TRY(move_enrolment(tx, session, o.asn_id, to, user_id, "", now));
   TRY(set_result(tx, e->id, o.score, o.passed, now));
   if (!o.completed) return {};
   const LearningSettings settings = TRY(load_settings(tx, programme.instansi_id));
-  LearningRecord r{.asn_id = o.asn_id, .source = Source::kClass,
+  LearningRecord r{.asn_id = o.asn_id,
+                   .source = Source::kClass,
                    .source_ref = fmt::format("class:{}:{}", session.id, o.asn_id),
-                   .verb = o.passed ? "passed" : "completed", .title = programme.title,
-                   .activity_type = std::string(programme_type_name(programme.type)), .completed_on = *parse_date(session.ends_on),
-                   .minutes = std::max<int64_t>(1, programme.jp_e2 * settings.minutes_per_jp / 100), .jp_e2 = programme.jp_e2,
-                   .score = o.score, .passed = o.passed};
+                   .verb = o.passed ? "passed" : "completed",
+                   .title = programme.title,
+                   .activity_type = std::string(programme_type_name(programme.type)),
+                   .completed_on = *parse_date(session.ends_on),
+                   .minutes = std::max<int64_t>(1, programme.jp_e2 * settings.minutes_per_jp / 100),
+                   .jp_e2 = programme.jp_e2,
+                   .score = o.score,
+                   .passed = o.passed};
   TRY(record_learning(tx, {r}, now));
-  TRY(insert_certificate(tx, Certificate{.code = certificate_code, .enrolment_id = e->id, .asn_id = o.asn_id,
-                                         .programme_title = programme.title, .completed_on = session.ends_on,
-                                         .jp_e2 = programme.jp_e2},
+  TRY(insert_certificate(tx,
+                         Certificate{.code = certificate_code,
+                                     .enrolment_id = e->id,
+                                     .asn_id = o.asn_id,
+                                     .programme_title = programme.title,
+                                     .completed_on = session.ends_on,
+                                     .jp_e2 = programme.jp_e2},
                          now));
   return complete_linked_actions(tx, e->id, now);
 }
 
 // ---- self-learning claims ----
 
-Result<int64_t> insert_claim(db::Tx& tx, const Claim& c, const std::string& content_type, std::string_view evidence,
-                             const std::string& sha256, int64_t now) {
-  int64_t id = TRY(tx.insert_returning_id(
-      "INSERT INTO learning_claims (asn_id, kind, title, provider, completed_on, minutes, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {c.asn_id, claim_kind_name(c.kind), c.title, c.provider, c.completed_on, c.minutes, now, now}));
-  TRY(tx.exec("INSERT INTO learning_evidence (claim_id, content_type, size, sha256, data_base64) VALUES (?, ?, ?, ?, ?)",
-              {id, content_type, static_cast<int64_t>(evidence.size()), sha256, base64_encode(evidence)}));
+Result<int64_t> insert_claim(db::Tx& tx, const Claim& c, const std::string& content_type,
+                             std::string_view evidence, const std::string& sha256, int64_t now) {
+  int64_t id =
+      TRY(tx.insert_returning_id("INSERT INTO learning_claims (asn_id, kind, title, provider, "
+                                 "completed_on, minutes, created_at, updated_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                 {c.asn_id, claim_kind_name(c.kind), c.title, c.provider,
+                                  c.completed_on, c.minutes, now, now}));
+  TRY(tx.exec(
+      "INSERT INTO learning_evidence (claim_id, content_type, size, sha256, data_base64) VALUES "
+      "(?, ?, ?, ?, ?)",
+      {id, content_type, static_cast<int64_t>(evidence.size()), sha256, base64_encode(evidence)}));
   return id;
 }
 
 Result<std::optional<Claim>> find_claim(db::Tx& tx, int64_t claim_id) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_CLAIM_COLUMNS " FROM learning_claims c WHERE c.id = ?", {claim_id}));
+  auto row = TRY(tx.query_one(
+      "SELECT " HARMONI_CLAIM_COLUMNS " FROM learning_claims c WHERE c.id = ?", {claim_id}));
   if (!row) return std::optional<Claim>();
   return std::optional<Claim>(claim_from_row(*row));
 }
 
 Result<std::vector<Claim>> claims_of(db::Tx& tx, int64_t asn_id) {
   std::vector<Claim> out;
-  TRY(tx.each("SELECT " HARMONI_CLAIM_COLUMNS " FROM learning_claims c WHERE c.asn_id = ? ORDER BY c.id DESC", {asn_id},
-              [&](const db::Row& r) {
+  TRY(tx.each("SELECT " HARMONI_CLAIM_COLUMNS
+              " FROM learning_claims c WHERE c.asn_id = ? ORDER BY c.id DESC",
+              {asn_id}, [&](const db::Row& r) {
                 out.push_back(claim_from_row(r));
                 return true;
               }));
   return out;
 }
 
-Result<std::vector<PendingClaim>> claims_under(db::Tx& tx, int64_t instansi_id, const std::string& prefix) {
+Result<std::vector<PendingClaim>> claims_under(db::Tx& tx, int64_t instansi_id,
+                                               const std::string& prefix) {
   db::Params p{instansi_id};
   const std::string filter = db::prefix_condition("u.path", prefix, p);
   std::vector<PendingClaim> out;
-  TRY(tx.each("SELECT " HARMONI_CLAIM_COLUMNS ", a.nip, a.name, u.name FROM learning_claims c JOIN asn a ON a.id = c.asn_id "
-              "JOIN units u ON u.id = a.unit_id WHERE a.instansi_id = ? AND c.status = 'submitted'" +
-                  filter + " ORDER BY c.id",
-              p, [&](const db::Row& r) {
-                out.push_back({claim_from_row(r), r.text(9), r.text(10), r.text(11)});
-                return true;
-              }));
+  TRY(tx.each(
+      "SELECT " HARMONI_CLAIM_COLUMNS
+      ", a.nip, a.name, u.name FROM learning_claims c JOIN asn a ON a.id = c.asn_id "
+      "JOIN units u ON u.id = a.unit_id WHERE a.instansi_id = ? AND c.status = 'submitted'" +
+          filter + " ORDER BY c.id",
+      p, [&](const db::Row& r) {
+        out.push_back({claim_from_row(r), r.text(9), r.text(10), r.text(11)});
+        return true;
+      }));
   return out;
 }
 
-Status decide_claim(db::Tx& tx, int64_t claim_id, ClaimStatus to, std::optional<int64_t> user_id, const std::string& note,
-                    int64_t now) {
-  int64_t changed = TRY(tx.exec("UPDATE learning_claims SET status = ?, decided_by = ?, decision_note = ?, updated_at = ? "
-                                "WHERE id = ? AND status = 'submitted'",
-                                {claim_status_name(to), user_id, note, now, claim_id}));
+Status decide_claim(db::Tx& tx, int64_t claim_id, ClaimStatus to, std::optional<int64_t> user_id,
+                    const std::string& note, int64_t now) {
+  int64_t changed = TRY(tx.exec(
+      "UPDATE learning_claims SET status = ?, decided_by = ?, decision_note = ?, updated_at = ? "
+      "WHERE id = ? AND status = 'submitted'",
+      {claim_status_name(to), user_id, note, now, claim_id}));
   if (changed == 0) return Error::conflict("learning.claim_decided");
   return {};
 }
 
 Result<std::optional<Evidence>> evidence_of(db::Tx& tx, int64_t claim_id) {
-  auto row = TRY(tx.query_one("SELECT content_type, data_base64 FROM learning_evidence WHERE claim_id = ?", {claim_id}));
+  auto row = TRY(tx.query_one(
+      "SELECT content_type, data_base64 FROM learning_evidence WHERE claim_id = ?", {claim_id}));
   if (!row) return std::optional<Evidence>();
   auto data = base64_decode(row->text(1));
   if (!data) return Error::internal("stored evidence is not base64");

@@ -44,13 +44,14 @@ bool valid_provider(std::string_view p) {
   });
 }
 
-LmsRow lms_row(const LmsColumns& c, const std::vector<std::string>& row, std::string_view provider, int minutes_per_jp,
-               std::vector<FieldError>& problems) {
+LmsRow lms_row(const LmsColumns& c, const std::vector<std::string>& row, std::string_view provider,
+               int minutes_per_jp, std::vector<FieldError>& problems) {
   LmsRow out;
   for (char ch : cell(row, c.nip)) {
     if (ch != ' ') out.nip += ch;
   }
-  if (out.nip.size() != 18 || !std::all_of(out.nip.begin(), out.nip.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+  if (out.nip.size() != 18 || !std::all_of(out.nip.begin(), out.nip.end(),
+                                           [](char ch) { return ch >= '0' && ch <= '9'; })) {
     problems.push_back({"nip", "learning.nip_shape", {}});
   }
   LearningRecord& r = out.record;
@@ -58,7 +59,8 @@ LmsRow lms_row(const LmsColumns& c, const std::vector<std::string>& row, std::st
   r.verb = "completed";
   r.activity_type = "lms";
   const std::string course = cell(row, c.course_id);
-  if (course.empty() || course.size() > 100) problems.push_back({"id_kursus", "input.required", {}});
+  if (course.empty() || course.size() > 100)
+    problems.push_back({"id_kursus", "input.required", {}});
   r.source_ref = "lms:" + std::string(provider) + ":" + course + ":" + out.nip;
   r.title = cell(row, c.title);
   if (r.title.empty() || r.title.size() > 500) problems.push_back({"judul", "input.required", {}});
@@ -71,7 +73,9 @@ LmsRow lms_row(const LmsColumns& c, const std::vector<std::string>& row, std::st
   if (!minutes_text.empty()) {
     auto m = whole_number(minutes_text);
     if (!m || *m < 1 || *m > kMaxRecordMinutes) {
-      problems.push_back({"menit", "input.out_of_range", {{"min", "1"}, {"max", std::to_string(kMaxRecordMinutes)}}});
+      problems.push_back({"menit",
+                          "input.out_of_range",
+                          {{"min", "1"}, {"max", std::to_string(kMaxRecordMinutes)}}});
     } else {
       r.minutes = *m;
       r.jp_e2 = minutes_to_jp_e2(*m, minutes_per_jp);
@@ -80,7 +84,8 @@ LmsRow lms_row(const LmsColumns& c, const std::vector<std::string>& row, std::st
     r.jp_e2 = *jp;
     r.minutes = (*jp * minutes_per_jp + 50) / 100;
   } else {
-    problems.push_back({minutes_text.empty() && c.jp >= 0 ? "jp" : "menit", "learning.minutes_or_jp", {}});
+    problems.push_back(
+        {minutes_text.empty() && c.jp >= 0 ? "jp" : "menit", "learning.minutes_or_jp", {}});
   }
   if (const std::string s = cell(row, c.score); !s.empty()) {
     auto score = whole_number(s);

@@ -22,20 +22,21 @@
 namespace harmoni::learning {
 
 struct LmsColumns {
-  int nip = -1, course_id = -1, title = -1, completed_on = -1, minutes = -1, jp = -1, score = -1, passed = -1;
+  int nip = -1, course_id = -1, title = -1, completed_on = -1, minutes = -1, jp = -1, score = -1,
+      passed = -1;
 };
 
 Result<LmsColumns> map_lms_header(const std::vector<std::string>& header);
 
 struct LmsRow {
-  std::string nip;  // normalised (spaces dropped)
+  std::string nip;        // normalised (spaces dropped)
   LearningRecord record;  // asn_id left 0: the caller resolves the NIP
 };
 
 // One row to a record of `provider`; problems go to `problems` with the CSV column as
 // field. JP from minutes with `minutes_per_jp`, or minutes from JP the same way.
-LmsRow lms_row(const LmsColumns& columns, const std::vector<std::string>& row, std::string_view provider,
-               int minutes_per_jp, std::vector<FieldError>& problems);
+LmsRow lms_row(const LmsColumns& columns, const std::vector<std::string>& row,
+               std::string_view provider, int minutes_per_jp, std::vector<FieldError>& problems);
 
 // A provider name: 2-32 of a-z 0-9 - _ (it becomes part of every reference).
 bool valid_provider(std::string_view provider);

@@ -17,8 +17,9 @@
 
 namespace harmoni::learning {
 
-Result<csv::ImportReport> import_lms_csv(db::Database& db, int64_t instansi_id, const std::string& path,
-                                         const std::string& provider, const csv::ImportOptions& options, int64_t now,
+Result<csv::ImportReport> import_lms_csv(db::Database& db, int64_t instansi_id,
+                                         const std::string& path, const std::string& provider,
+                                         const csv::ImportOptions& options, int64_t now,
                                          audit::Entry audit_entry, int64_t now_ms);
 
 }  // namespace harmoni::learning

@@ -15,7 +15,8 @@ bool valid_code(std::string_view code) {
 }
 
 template <class E, size_t N>
-std::optional<E> parse_by_name(std::string_view name, const E (&all)[N], std::string_view (*name_of)(E)) {
+std::optional<E> parse_by_name(std::string_view name, const E (&all)[N],
+                               std::string_view (*name_of)(E)) {
   for (E e : all) {
     if (name_of(e) == name) return e;
   }
@@ -26,16 +27,26 @@ std::optional<E> parse_by_name(std::string_view name, const E (&all)[N], std::st
 
 std::string_view programme_type_name(ProgrammeType t) {
   switch (t) {
-    case ProgrammeType::kCharacter: return "character";
-    case ProgrammeType::kSoftSkills: return "soft_skills";
-    case ProgrammeType::kIntercultural: return "intercultural";
-    case ProgrammeType::kMulticulturalEthics: return "multicultural_ethics";
-    case ProgrammeType::kExcellentService: return "excellent_service";
-    case ProgrammeType::kEmotionManagement: return "emotion_management";
-    case ProgrammeType::kNationalValues: return "national_values";
-    case ProgrammeType::kCrossCulturalForum: return "cross_cultural_forum";
-    case ProgrammeType::kSocialCare: return "social_care";
-    case ProgrammeType::kOther: break;
+    case ProgrammeType::kCharacter:
+      return "character";
+    case ProgrammeType::kSoftSkills:
+      return "soft_skills";
+    case ProgrammeType::kIntercultural:
+      return "intercultural";
+    case ProgrammeType::kMulticulturalEthics:
+      return "multicultural_ethics";
+    case ProgrammeType::kExcellentService:
+      return "excellent_service";
+    case ProgrammeType::kEmotionManagement:
+      return "emotion_management";
+    case ProgrammeType::kNationalValues:
+      return "national_values";
+    case ProgrammeType::kCrossCulturalForum:
+      return "cross_cultural_forum";
+    case ProgrammeType::kSocialCare:
+      return "social_care";
+    case ProgrammeType::kOther:
+      break;
   }
   return "other";
 }
@@ -46,22 +57,30 @@ std::optional<ProgrammeType> parse_programme_type(std::string_view name) {
 
 std::string_view mode_name(Mode m) {
   switch (m) {
-    case Mode::kClassroom: return "classroom";
-    case Mode::kElearning: return "elearning";
-    case Mode::kSelfStudy: return "self_study";
-    case Mode::kCoaching: return "coaching";
-    case Mode::kExperiential: break;
+    case Mode::kClassroom:
+      return "classroom";
+    case Mode::kElearning:
+      return "elearning";
+    case Mode::kSelfStudy:
+      return "self_study";
+    case Mode::kCoaching:
+      return "coaching";
+    case Mode::kExperiential:
+      break;
   }
   return "experiential";
 }
 
-std::optional<Mode> parse_mode(std::string_view name) { return parse_by_name(name, kModes, mode_name); }
+std::optional<Mode> parse_mode(std::string_view name) {
+  return parse_by_name(name, kModes, mode_name);
+}
 
 Status validate(const Programme& p) {
   std::vector<FieldError> errors;
   if (!valid_code(p.code)) errors.push_back({"code", "learning.code_invalid", {}});
   if (p.title.size() < 3) errors.push_back({"title", "input.too_short", {{"min", "3"}}});
-  if (p.jp_e2 < 1 || p.jp_e2 > 20000) errors.push_back({"jp", "input.out_of_range", {{"min", "0.01"}, {"max", "200"}}});
+  if (p.jp_e2 < 1 || p.jp_e2 > 20000)
+    errors.push_back({"jp", "input.out_of_range", {{"min", "0.01"}, {"max", "200"}}});
   if (p.organiser.empty()) errors.push_back({"organiser", "input.required", {}});
   if (p.items.size() > 50) errors.push_back({"items", "input.too_many", {{"max", "50"}}});
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));
@@ -72,35 +91,45 @@ std::string_view learning_kind_of(const Programme& p) {
   if (p.mode == Mode::kCoaching) return "mentoring";
   switch (p.type) {
     case ProgrammeType::kCharacter:
-    case ProgrammeType::kNationalValues: return "character";
+    case ProgrammeType::kNationalValues:
+      return "character";
     case ProgrammeType::kSoftSkills:
     case ProgrammeType::kExcellentService:
-    case ProgrammeType::kEmotionManagement: return "soft_skill";
+    case ProgrammeType::kEmotionManagement:
+      return "soft_skill";
     case ProgrammeType::kIntercultural:
     case ProgrammeType::kMulticulturalEthics:
-    case ProgrammeType::kCrossCulturalForum: return "intercultural";
-    case ProgrammeType::kSocialCare: return "social_care";
-    case ProgrammeType::kOther: break;
+    case ProgrammeType::kCrossCulturalForum:
+      return "intercultural";
+    case ProgrammeType::kSocialCare:
+      return "social_care";
+    case ProgrammeType::kOther:
+      break;
   }
   return "";
 }
 
 bool meets(const Programme& p, std::string_view item_code, std::string_view learning_kind) {
-  if (!item_code.empty() && std::find(p.items.begin(), p.items.end(), item_code) != p.items.end()) return true;
+  if (!item_code.empty() && std::find(p.items.begin(), p.items.end(), item_code) != p.items.end())
+    return true;
   return !learning_kind.empty() && learning_kind_of(p) == learning_kind;
 }
 
 std::string_view class_status_name(ClassStatus s) {
   switch (s) {
-    case ClassStatus::kPlanned: return "planned";
-    case ClassStatus::kDone: return "done";
-    case ClassStatus::kCancelled: break;
+    case ClassStatus::kPlanned:
+      return "planned";
+    case ClassStatus::kDone:
+      return "done";
+    case ClassStatus::kCancelled:
+      break;
   }
   return "cancelled";
 }
 
 std::optional<ClassStatus> parse_class_status(std::string_view name) {
-  static constexpr ClassStatus kAll[] = {ClassStatus::kPlanned, ClassStatus::kDone, ClassStatus::kCancelled};
+  static constexpr ClassStatus kAll[] = {ClassStatus::kPlanned, ClassStatus::kDone,
+                                         ClassStatus::kCancelled};
   return parse_by_name(name, kAll, class_status_name);
 }
 
@@ -114,44 +143,59 @@ Status validate(const ClassSession& c) {
     errors.push_back({"ends_on", "learning.ends_before_start", {{"date", c.starts_on}}});
   }
   if (c.place.empty() && c.link.empty()) errors.push_back({"place", "learning.place_or_link", {}});
-  if (!c.link.empty() && !c.link.starts_with("https://")) errors.push_back({"link", "learning.link_https", {}});
-  if (c.capacity < 1 || c.capacity > 10000) errors.push_back({"capacity", "input.out_of_range", {{"min", "1"}, {"max", "10000"}}});
+  if (!c.link.empty() && !c.link.starts_with("https://"))
+    errors.push_back({"link", "learning.link_https", {}});
+  if (c.capacity < 1 || c.capacity > 10000)
+    errors.push_back({"capacity", "input.out_of_range", {{"min", "1"}, {"max", "10000"}}});
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));
   return {};
 }
 
 std::string_view enrolment_status_name(EnrolmentStatus s) {
   switch (s) {
-    case EnrolmentStatus::kRequested: return "requested";
-    case EnrolmentStatus::kEnrolled: return "enrolled";
-    case EnrolmentStatus::kRejected: return "rejected";
-    case EnrolmentStatus::kWithdrawn: return "withdrawn";
-    case EnrolmentStatus::kCompleted: return "completed";
-    case EnrolmentStatus::kNotCompleted: break;
+    case EnrolmentStatus::kRequested:
+      return "requested";
+    case EnrolmentStatus::kEnrolled:
+      return "enrolled";
+    case EnrolmentStatus::kRejected:
+      return "rejected";
+    case EnrolmentStatus::kWithdrawn:
+      return "withdrawn";
+    case EnrolmentStatus::kCompleted:
+      return "completed";
+    case EnrolmentStatus::kNotCompleted:
+      break;
   }
   return "not_completed";
 }
 
 std::optional<EnrolmentStatus> parse_enrolment_status(std::string_view name) {
-  static constexpr EnrolmentStatus kAll[] = {EnrolmentStatus::kRequested, EnrolmentStatus::kEnrolled,
-                                             EnrolmentStatus::kRejected,  EnrolmentStatus::kWithdrawn,
-                                             EnrolmentStatus::kCompleted, EnrolmentStatus::kNotCompleted};
+  static constexpr EnrolmentStatus kAll[] = {
+      EnrolmentStatus::kRequested, EnrolmentStatus::kEnrolled,  EnrolmentStatus::kRejected,
+      EnrolmentStatus::kWithdrawn, EnrolmentStatus::kCompleted, EnrolmentStatus::kNotCompleted};
   return parse_by_name(name, kAll, enrolment_status_name);
 }
 
-bool holds_seat(EnrolmentStatus s) { return s == EnrolmentStatus::kEnrolled || s == EnrolmentStatus::kCompleted; }
+bool holds_seat(EnrolmentStatus s) {
+  return s == EnrolmentStatus::kEnrolled || s == EnrolmentStatus::kCompleted;
+}
 
 Status check_step(EnrolmentStatus from, EnrolmentStatus to, int seats_taken, int capacity) {
   using S = EnrolmentStatus;
-  const bool allowed = (from == S::kRequested && (to == S::kEnrolled || to == S::kRejected || to == S::kWithdrawn)) ||
-                       ((from == S::kRejected || from == S::kWithdrawn) && (to == S::kEnrolled || to == S::kRequested)) ||
-                       (from == S::kEnrolled && (to == S::kCompleted || to == S::kNotCompleted || to == S::kWithdrawn)) ||
+  const bool allowed = (from == S::kRequested &&
+                        (to == S::kEnrolled || to == S::kRejected || to == S::kWithdrawn)) ||
+                       ((from == S::kRejected || from == S::kWithdrawn) &&
+                        (to == S::kEnrolled || to == S::kRequested)) ||
+                       (from == S::kEnrolled &&
+                        (to == S::kCompleted || to == S::kNotCompleted || to == S::kWithdrawn)) ||
                        (from == S::kNotCompleted && to == S::kCompleted);
   if (!allowed) {
-    if ((to == S::kCompleted || to == S::kNotCompleted) && from != S::kEnrolled) return Error::conflict("learning.not_enrolled");
+    if ((to == S::kCompleted || to == S::kNotCompleted) && from != S::kEnrolled)
+      return Error::conflict("learning.not_enrolled");
     return Error::conflict("learning.status_step");
   }
-  if (to == S::kEnrolled && !holds_seat(from) && seats_taken >= capacity) return Error::conflict("learning.class_full");
+  if (to == S::kEnrolled && !holds_seat(from) && seats_taken >= capacity)
+    return Error::conflict("learning.class_full");
   return {};
 }
 

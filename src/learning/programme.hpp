@@ -32,34 +32,38 @@ enum class ProgrammeType {
   kOther,
 };
 inline constexpr ProgrammeType kProgrammeTypes[] = {
-    ProgrammeType::kCharacter,         ProgrammeType::kSoftSkills,        ProgrammeType::kIntercultural,
-    ProgrammeType::kMulticulturalEthics, ProgrammeType::kExcellentService, ProgrammeType::kEmotionManagement,
-    ProgrammeType::kNationalValues,    ProgrammeType::kCrossCulturalForum, ProgrammeType::kSocialCare,
-    ProgrammeType::kOther};
+    ProgrammeType::kCharacter,        ProgrammeType::kSoftSkills,
+    ProgrammeType::kIntercultural,    ProgrammeType::kMulticulturalEthics,
+    ProgrammeType::kExcellentService, ProgrammeType::kEmotionManagement,
+    ProgrammeType::kNationalValues,   ProgrammeType::kCrossCulturalForum,
+    ProgrammeType::kSocialCare,       ProgrammeType::kOther};
 // "character", "soft_skills", "intercultural", "multicultural_ethics", "excellent_service",
 // "emotion_management", "national_values", "cross_cultural_forum", "social_care", "other"
 std::string_view programme_type_name(ProgrammeType type);
 std::optional<ProgrammeType> parse_programme_type(std::string_view name);
 
 enum class Mode { kClassroom, kElearning, kSelfStudy, kCoaching, kExperiential };
-inline constexpr Mode kModes[] = {Mode::kClassroom, Mode::kElearning, Mode::kSelfStudy, Mode::kCoaching, Mode::kExperiential};
-std::string_view mode_name(Mode mode);  // "classroom", "elearning", "self_study", "coaching", "experiential"
+inline constexpr Mode kModes[] = {Mode::kClassroom, Mode::kElearning, Mode::kSelfStudy,
+                                  Mode::kCoaching, Mode::kExperiential};
+std::string_view mode_name(
+    Mode mode);  // "classroom", "elearning", "self_study", "coaching", "experiential"
 std::optional<Mode> parse_mode(std::string_view name);
 
 struct Programme {
   int64_t id = 0;
   int64_t instansi_id = 0;
-  std::string code;   // 2-32 of A-Z 0-9 . _ -
+  std::string code;  // 2-32 of A-Z 0-9 . _ -
   std::string title;
   ProgrammeType type = ProgrammeType::kOther;
   Mode mode = Mode::kClassroom;
-  int64_t jp_e2 = 0;  // what completing it earns, hundredths of a JP
+  int64_t jp_e2 = 0;               // what completing it earns, hundredths of a JP
   std::vector<std::string> items;  // competency item codes it develops ("HA.1", "PB.2.3", "X.OWN")
   std::string organiser;
   std::string description;
   bool active = true;
 };
-// A title, a JP value 0.01..200 JP, an organiser; codes checked by the caller against the catalogue.
+// A title, a JP value 0.01..200 JP, an organiser; codes checked by the caller against the
+// catalogue.
 Status validate(const Programme& programme);
 
 // The kind of learning (the competency catalogue's learning kinds) a programme gives,
@@ -87,7 +91,14 @@ struct ClassSession {
 // capacity 1..10,000. Field errors name "starts_on", "ends_on", "place", "link", "capacity".
 Status validate(const ClassSession& session);
 
-enum class EnrolmentStatus { kRequested, kEnrolled, kRejected, kWithdrawn, kCompleted, kNotCompleted };
+enum class EnrolmentStatus {
+  kRequested,
+  kEnrolled,
+  kRejected,
+  kWithdrawn,
+  kCompleted,
+  kNotCompleted
+};
 // "requested", "enrolled", "rejected", "withdrawn", "completed", "not_completed"
 std::string_view enrolment_status_name(EnrolmentStatus status);
 std::optional<EnrolmentStatus> parse_enrolment_status(std::string_view name);

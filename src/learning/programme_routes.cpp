@@ -30,13 +30,17 @@ Result<Programme> read_programme(web::Input& in, Programme p, bool creating) {
   if (auto v = in.choice("type", types)) p.type = *parse_programme_type(*v);
   if (auto v = in.choice("mode", modes)) p.mode = *parse_mode(*v);
   if (auto v = in.text("jp", {.max_chars = 8})) {
-    if (auto jp = parse_jp(*v)) p.jp_e2 = *jp;
-    else in.add_error("jp", "learning.jp_invalid");
+    if (auto jp = parse_jp(*v))
+      p.jp_e2 = *jp;
+    else
+      in.add_error("jp", "learning.jp_invalid");
   }
   if (auto v = in.text("organiser", {.max_chars = 200})) p.organiser = *v;
-  p.description = in.text("description", {.required = false, .max_chars = 4000, .multiline = true}).value_or("");
+  p.description = in.text("description", {.required = false, .max_chars = 4000, .multiline = true})
+                      .value_or("");
   if (in.is_json()) {
-    if (auto items = in.text_list("items", 50, {.required = false, .max_chars = 40})) p.items = *items;
+    if (auto items = in.text_list("items", 50, {.required = false, .max_chars = 40}))
+      p.items = *items;
   } else {
     p.items = in.keys_with_prefix("item:");
   }
@@ -54,7 +58,8 @@ Result<Programme> read_programme(web::Input& in, Programme p, bool creating) {
 }
 
 Result<Programme> programme_of(const Context& ctx, std::string_view code) {
-  auto p = TRY(ctx.services.db.read([&](db::Tx& tx) { return find_programme(tx, ctx.user_instansi(), org::upper_code(code)); }));
+  auto p = TRY(ctx.services.db.read(
+      [&](db::Tx& tx) { return find_programme(tx, ctx.user_instansi(), org::upper_code(code)); }));
   if (!p) return Error::not_found("learning.programme_unknown");
   return *p;
 }
@@ -68,27 +73,35 @@ Result<Programme> save_programme(Context& ctx, web::Input& in, Programme base, b
     } else {
       TRY(update_programme(tx, p, now));
     }
-    return audit::append(tx, ctx.audit(creating ? "learning.programme_create" : "learning.programme_update", "programme",
-                                       std::to_string(p.id), p.instansi_id),
-                         ctx.now_ms());
+    return audit::append(
+        tx,
+        ctx.audit(creating ? "learning.programme_create" : "learning.programme_update", "programme",
+                  std::to_string(p.id), p.instansi_id),
+        ctx.now_ms());
   }));
   return p;
 }
 
-Reply programme_page(Context& ctx, const Programme& p, bool creating, const Error* error, std::vector<ClassRow> classes = {}) {
+Reply programme_page(Context& ctx, const Programme& p, bool creating, const Error* error,
+                     std::vector<ClassRow> classes = {}) {
   const auto& catalog = *competency::shipped_catalog().value();
   json types = json::array(), modes = json::array(), items = json::array();
   for (ProgrammeType t : kProgrammeTypes) {
-    types.push_back({{"value", programme_type_name(t)}, {"label", ctx.t("learning.type." + std::string(programme_type_name(t)))},
+    types.push_back({{"value", programme_type_name(t)},
+                     {"label", ctx.t("learning.type." + std::string(programme_type_name(t)))},
                      {"selected", t == p.type}});
   }
   for (Mode m : kModes) {
-    modes.push_back({{"value", mode_name(m)}, {"label", ctx.t("learning.mode." + std::string(mode_name(m)))}, {"selected", m == p.mode}});
+    modes.push_back({{"value", mode_name(m)},
+                     {"label", ctx.t("learning.mode." + std::string(mode_name(m)))},
+                     {"selected", m == p.mode}});
   }
   for (const auto& i : catalog.items("2023")) {
     if (i.kind == competency::ItemKind::kManagerial) continue;
-    items.push_back({{"code", i.code}, {"text", i.text.in(ctx.lang)},
-                     {"checked", std::find(p.items.begin(), p.items.end(), i.code) != p.items.end()}});
+    items.push_back(
+        {{"code", i.code},
+         {"text", i.text.in(ctx.lang)},
+         {"checked", std::find(p.items.begin(), p.items.end(), i.code) != p.items.end()}});
   }
   json class_list = json::array();
   for (const auto& c : classes) {
@@ -97,12 +110,19 @@ Reply programme_page(Context& ctx, const Programme& p, bool creating, const Erro
     j["waiting"] = c.waiting;
     class_list.push_back(j);
   }
-  json data = {{"programme", programme_json(ctx, p)}, {"types", types}, {"modes", modes}, {"items", items},
-               {"creating", creating}, {"classes", class_list}, {"has_classes", !class_list.empty()},
+  json data = {{"programme", programme_json(ctx, p)},
+               {"types", types},
+               {"modes", modes},
+               {"items", items},
+               {"creating", creating},
+               {"classes", class_list},
+               {"has_classes", !class_list.empty()},
                {"action", creating ? "/learning/programmes" : "/learning/programmes/" + p.code},
                {"jp_value", p.jp_e2 ? jp_text(p.jp_e2) : ""}};
   if (error) data["errors"] = ctx.field_errors(*error);
-  return ctx.page("programme", data, creating ? "learning.programme_new" : "learning.programme_title", form_status(error));
+  return ctx.page("programme", data,
+                  creating ? "learning.programme_new" : "learning.programme_title",
+                  form_status(error));
 }
 
 // ---- classes ----
@@ -128,33 +148,45 @@ struct ClassAndProgramme {
 Result<ClassAndProgramme> class_of(const Context& ctx) {
   auto id = web::id_param(ctx, "id");
   if (!id) return Error::not_found("learning.class_unknown");
-  auto found = TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::optional<ClassAndProgramme>> {
-    auto c = TRY(find_class(tx, *id));
-    if (!c) return std::optional<ClassAndProgramme>();
-    auto p = TRY(find_programme_by_id(tx, c->programme_id));
-    if (!p) return std::optional<ClassAndProgramme>();
-    return std::optional<ClassAndProgramme>(ClassAndProgramme{*c, *p});
-  }));
-  if (!found || found->programme.instansi_id != ctx.user_instansi()) return Error::not_found("learning.class_unknown");
+  auto found =
+      TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::optional<ClassAndProgramme>> {
+        auto c = TRY(find_class(tx, *id));
+        if (!c) return std::optional<ClassAndProgramme>();
+        auto p = TRY(find_programme_by_id(tx, c->programme_id));
+        if (!p) return std::optional<ClassAndProgramme>();
+        return std::optional<ClassAndProgramme>(ClassAndProgramme{*c, *p});
+      }));
+  if (!found || found->programme.instansi_id != ctx.user_instansi())
+    return Error::not_found("learning.class_unknown");
   return *found;
 }
 
 Result<json> roster_json(const Context& ctx, const ClassAndProgramme& cp) {
-  auto [people, days] = TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<std::vector<Enrolment>, std::map<int64_t, int>>> {
-    auto list = TRY(class_enrolments(tx, cp.session.id));
-    return std::pair{std::move(list), TRY(days_attended(tx, cp.session.id))};
-  }));
+  auto [people, days] = TRY(ctx.services.db.read(
+      [&](db::Tx& tx) -> Result<std::pair<std::vector<Enrolment>, std::map<int64_t, int>>> {
+        auto list = TRY(class_enrolments(tx, cp.session.id));
+        return std::pair{std::move(list), TRY(days_attended(tx, cp.session.id))};
+      }));
   json rows = json::array();
   for (const auto& e : people) {
     auto d = days.find(e.asn_id);
-    rows.push_back({{"id", e.id}, {"asn_id", e.asn_id}, {"nip", e.nip}, {"name", e.name}, {"unit", e.unit_name},
+    rows.push_back({{"id", e.id},
+                    {"asn_id", e.asn_id},
+                    {"nip", e.nip},
+                    {"name", e.name},
+                    {"unit", e.unit_name},
                     {"status", enrolment_status_name(e.status)},
-                    {"status_label", ctx.t("learning.enrolment." + std::string(enrolment_status_name(e.status)))},
-                    {"seated", holds_seat(e.status)}, {"days", d == days.end() ? 0 : d->second},
-                    {"score", e.score ? json(*e.score) : json()}, {"passed", e.passed ? json(*e.passed) : json()}});
+                    {"status_label",
+                     ctx.t("learning.enrolment." + std::string(enrolment_status_name(e.status)))},
+                    {"seated", holds_seat(e.status)},
+                    {"days", d == days.end() ? 0 : d->second},
+                    {"score", e.score ? json(*e.score) : json()},
+                    {"passed", e.passed ? json(*e.passed) : json()}});
   }
-  return json{{"class", class_json(ctx, cp.session)}, {"programme", programme_json(ctx, cp.programme)},
-              {"people", rows}, {"seats_taken", learning::seats_taken(people)}};
+  return json{{"class", class_json(ctx, cp.session)},
+              {"programme", programme_json(ctx, cp.programme)},
+              {"people", rows},
+              {"seats_taken", learning::seats_taken(people)}};
 }
 
 Reply class_page(Context& ctx, const ClassAndProgramme& cp, const Error* error) {
@@ -173,9 +205,11 @@ Status enrol_action(Context& ctx, const ClassAndProgramme& cp, const std::string
   if (!person.ok()) return Error::field("nip", "asn.not_found");
   if (cp.session.status != ClassStatus::kPlanned) return Error::conflict("learning.class_not_open");
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    int64_t id = TRY(move_enrolment(tx, cp.session, person->id, EnrolmentStatus::kEnrolled, ctx.user().user_id, "",
-                                    ctx.services.clock.now_seconds()));
-    return audit::append(tx, ctx.audit("learning.enrol", "enrolment", std::to_string(id), ctx.user_instansi()), ctx.now_ms());
+    int64_t id = TRY(move_enrolment(tx, cp.session, person->id, EnrolmentStatus::kEnrolled,
+                                    ctx.user().user_id, "", ctx.services.clock.now_seconds()));
+    return audit::append(
+        tx, ctx.audit("learning.enrol", "enrolment", std::to_string(id), ctx.user_instansi()),
+        ctx.now_ms());
   });
 }
 
@@ -183,30 +217,39 @@ Status attendance_action(Context& ctx, const ClassAndProgramme& cp, const std::s
                          const std::vector<std::pair<int64_t, bool>>& marks) {
   auto d = parse_date(day);
   auto start = parse_date(cp.session.starts_on), end = parse_date(cp.session.ends_on);
-  if (!d || (start && *d < *start) || (end && *end < *d)) return Error::field("day", "learning.day_outside_class");
+  if (!d || (start && *d < *start) || (end && *end < *d))
+    return Error::field("day", "learning.day_outside_class");
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     const int64_t now = ctx.services.clock.now_seconds();
-    for (const auto& [asn, present] : marks) TRY(record_attendance(tx, cp.session.id, asn, day, present, ctx.user().user_id, now));
-    return audit::append(tx, ctx.audit("learning.attendance", "class", std::to_string(cp.session.id), ctx.user_instansi(),
-                                       json({{"day", day}, {"people", marks.size()}}).dump()),
-                         ctx.now_ms());
+    for (const auto& [asn, present] : marks)
+      TRY(record_attendance(tx, cp.session.id, asn, day, present, ctx.user().user_id, now));
+    return audit::append(
+        tx,
+        ctx.audit("learning.attendance", "class", std::to_string(cp.session.id),
+                  ctx.user_instansi(), json({{"day", day}, {"people", marks.size()}}).dump()),
+        ctx.now_ms());
   });
 }
 
 // Completion of the participants: the ledger, the certificates and the plans follow.
-Status completion_action(Context& ctx, const ClassAndProgramme& cp, const std::vector<ClassOutcome>& outcomes) {
+Status completion_action(Context& ctx, const ClassAndProgramme& cp,
+                         const std::vector<ClassOutcome>& outcomes) {
   for (const auto& o : outcomes) {
-    if (o.completed && o.passed && !*o.passed) return Error::field("passed", "learning.completed_not_passed");
+    if (o.completed && o.passed && !*o.passed)
+      return Error::field("passed", "learning.completed_not_passed");
   }
   const auto end = parse_date(cp.session.ends_on);
-  if (!end || today_wib(ctx) < *end) return Error::conflict("learning.class_not_ended", {{"date", cp.session.ends_on}});
+  if (!end || today_wib(ctx) < *end)
+    return Error::conflict("learning.class_not_ended", {{"date", cp.session.ends_on}});
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     const int64_t now = ctx.services.clock.now_seconds();
     for (const auto& o : outcomes) {
-      TRY(record_outcome(tx, cp.session, cp.programme, o, ctx.services.random.token(12), ctx.user().user_id, now));
+      TRY(record_outcome(tx, cp.session, cp.programme, o, ctx.services.random.token(12),
+                         ctx.user().user_id, now));
     }
-    return audit::append(tx, ctx.audit("learning.completion", "class", std::to_string(cp.session.id), ctx.user_instansi(),
-                                       json({{"people", outcomes.size()}}).dump()),
+    return audit::append(tx,
+                         ctx.audit("learning.completion", "class", std::to_string(cp.session.id),
+                                   ctx.user_instansi(), json({{"people", outcomes.size()}}).dump()),
                          ctx.now_ms());
   });
 }
@@ -249,197 +292,275 @@ Result<std::vector<ClassOutcome>> read_outcomes(Context& ctx, web::Input& in) {
 void register_programme_routes(web::App& app) {
   auto& r = app.router();
   const web::RouteOptions manage{.permission = Permission::kLearningManage};
-  const web::RouteOptions manage_write{.permission = Permission::kLearningManage, .body_limit = 64 * 1024};
+  const web::RouteOptions manage_write{.permission = Permission::kLearningManage,
+                                       .body_limit = 64 * 1024};
 
-  r.add("GET", "/learning/programmes", [](Context& ctx) -> Reply {
-    auto list = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
-    json items = json::array();
-    for (const auto& p : list) items.push_back(programme_json(ctx, p));
-    return ctx.page("programmes", {{"programmes", items}, {"has_programmes", !items.empty()}}, "learning.programmes_title");
-  }, manage);
+  r.add(
+      "GET", "/learning/programmes",
+      [](Context& ctx) -> Reply {
+        auto list = TRY(ctx.services.db.read(
+            [&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
+        json items = json::array();
+        for (const auto& p : list) items.push_back(programme_json(ctx, p));
+        return ctx.page("programmes", {{"programmes", items}, {"has_programmes", !items.empty()}},
+                        "learning.programmes_title");
+      },
+      manage);
 
-  r.add("GET", "/learning/programmes/new", [](Context& ctx) -> Reply {
-    return programme_page(ctx, Programme{.instansi_id = ctx.user_instansi(), .jp_e2 = 0}, true, nullptr);
-  }, manage);
+  r.add(
+      "GET", "/learning/programmes/new",
+      [](Context& ctx) -> Reply {
+        return programme_page(ctx, Programme{.instansi_id = ctx.user_instansi(), .jp_e2 = 0}, true,
+                              nullptr);
+      },
+      manage);
 
-  r.add("POST", "/learning/programmes", [](Context& ctx) -> Reply {
-    auto in = TRY(ctx.input());
-    in.ignore("_csrf");
-    auto saved = save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true);
-    if (!saved.ok()) {
-      Programme shown{.instansi_id = ctx.user_instansi(), .code = in.raw("code"), .title = in.raw("title"),
-                      .organiser = in.raw("organiser"), .description = in.raw("description")};
-      shown.items = in.keys_with_prefix("item:");
-      shown.type = parse_programme_type(in.raw("type")).value_or(shown.type);
-      shown.mode = parse_mode(in.raw("mode")).value_or(shown.mode);
-      shown.jp_e2 = parse_jp(in.raw("jp")).value_or(0);
-      return saved.error().kind == ErrorKind::kInvalid ? programme_page(ctx, shown, true, &saved.error())
-                                                        : Reply(saved.release_error());
-    }
-    return ctx.redirect("/learning/programmes/" + saved->code, "saved");
-  }, manage_write);
+  r.add(
+      "POST", "/learning/programmes",
+      [](Context& ctx) -> Reply {
+        auto in = TRY(ctx.input());
+        in.ignore("_csrf");
+        auto saved = save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true);
+        if (!saved.ok()) {
+          Programme shown{.instansi_id = ctx.user_instansi(),
+                          .code = in.raw("code"),
+                          .title = in.raw("title"),
+                          .organiser = in.raw("organiser"),
+                          .description = in.raw("description")};
+          shown.items = in.keys_with_prefix("item:");
+          shown.type = parse_programme_type(in.raw("type")).value_or(shown.type);
+          shown.mode = parse_mode(in.raw("mode")).value_or(shown.mode);
+          shown.jp_e2 = parse_jp(in.raw("jp")).value_or(0);
+          return saved.error().kind == ErrorKind::kInvalid
+                     ? programme_page(ctx, shown, true, &saved.error())
+                     : Reply(saved.release_error());
+        }
+        return ctx.redirect("/learning/programmes/" + saved->code, "saved");
+      },
+      manage_write);
 
-  r.add("GET", "/learning/programmes/{code}", [](Context& ctx) -> Reply {
-    Programme p = TRY(programme_of(ctx, ctx.param("code")));
-    auto classes = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
-    return programme_page(ctx, p, false, nullptr, classes);
-  }, manage);
+  r.add(
+      "GET", "/learning/programmes/{code}",
+      [](Context& ctx) -> Reply {
+        Programme p = TRY(programme_of(ctx, ctx.param("code")));
+        auto classes =
+            TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
+        return programme_page(ctx, p, false, nullptr, classes);
+      },
+      manage);
 
-  r.add("POST", "/learning/programmes/{code}", [](Context& ctx) -> Reply {
-    Programme p = TRY(programme_of(ctx, ctx.param("code")));
-    auto in = TRY(ctx.input());
-    in.ignore("_csrf");
-    auto saved = save_programme(ctx, in, p, false);
-    if (!saved.ok()) return saved.error().kind == ErrorKind::kInvalid ? programme_page(ctx, p, false, &saved.error()) : Reply(saved.release_error());
-    return ctx.redirect("/learning/programmes/" + p.code, "saved");
-  }, manage_write);
+  r.add(
+      "POST", "/learning/programmes/{code}",
+      [](Context& ctx) -> Reply {
+        Programme p = TRY(programme_of(ctx, ctx.param("code")));
+        auto in = TRY(ctx.input());
+        in.ignore("_csrf");
+        auto saved = save_programme(ctx, in, p, false);
+        if (!saved.ok())
+          return saved.error().kind == ErrorKind::kInvalid
+                     ? programme_page(ctx, p, false, &saved.error())
+                     : Reply(saved.release_error());
+        return ctx.redirect("/learning/programmes/" + p.code, "saved");
+      },
+      manage_write);
 
-  r.add("POST", "/learning/programmes/{code}/classes", [](Context& ctx) -> Reply {
-    Programme p = TRY(programme_of(ctx, ctx.param("code")));
-    auto in = TRY(ctx.input());
-    in.ignore("_csrf");
-    auto made = read_class(in, ClassSession{.programme_id = p.id});
-    Result<int64_t> id = made.ok() ? ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-      int64_t id = TRY(insert_class(tx, *made, ctx.services.clock.now_seconds()));
-      TRY(audit::append(tx, ctx.audit("learning.class_create", "class", std::to_string(id), p.instansi_id), ctx.now_ms()));
-      return id;
-    }) : Result<int64_t>(made.error());
-    if (!id.ok()) {
-      if (id.error().kind != ErrorKind::kInvalid) return id.release_error();
-      auto classes = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
-      return programme_page(ctx, p, false, &id.error(), classes);
-    }
-    return ctx.redirect("/learning/classes/" + std::to_string(*id), "saved");
-  }, manage_write);
+  r.add(
+      "POST", "/learning/programmes/{code}/classes",
+      [](Context& ctx) -> Reply {
+        Programme p = TRY(programme_of(ctx, ctx.param("code")));
+        auto in = TRY(ctx.input());
+        in.ignore("_csrf");
+        auto made = read_class(in, ClassSession{.programme_id = p.id});
+        Result<int64_t> id = made.ok() ? ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
+          int64_t id = TRY(insert_class(tx, *made, ctx.services.clock.now_seconds()));
+          TRY(audit::append(
+              tx, ctx.audit("learning.class_create", "class", std::to_string(id), p.instansi_id),
+              ctx.now_ms()));
+          return id;
+        })
+                                       : Result<int64_t>(made.error());
+        if (!id.ok()) {
+          if (id.error().kind != ErrorKind::kInvalid) return id.release_error();
+          auto classes =
+              TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
+          return programme_page(ctx, p, false, &id.error(), classes);
+        }
+        return ctx.redirect("/learning/classes/" + std::to_string(*id), "saved");
+      },
+      manage_write);
 
-  r.add("GET", "/learning/classes/{id}", [](Context& ctx) -> Reply {
-    return class_page(ctx, TRY(class_of(ctx)), nullptr);
-  }, manage);
+  r.add(
+      "GET", "/learning/classes/{id}",
+      [](Context& ctx) -> Reply { return class_page(ctx, TRY(class_of(ctx)), nullptr); }, manage);
 
-  r.add("POST", "/learning/classes/{id}/enrol", [](Context& ctx) -> Reply {
-    ClassAndProgramme cp = TRY(class_of(ctx));
-    auto in = TRY(ctx.input());
-    in.ignore("_csrf");
-    auto nip = in.text("nip", {.max_chars = 32});
-    Status st = in.finish();
-    if (st.ok()) st = enrol_action(ctx, cp, *nip);
-    if (!st.ok()) return class_page(ctx, cp, &st.error());
-    return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-  }, manage_write);
+  r.add(
+      "POST", "/learning/classes/{id}/enrol",
+      [](Context& ctx) -> Reply {
+        ClassAndProgramme cp = TRY(class_of(ctx));
+        auto in = TRY(ctx.input());
+        in.ignore("_csrf");
+        auto nip = in.text("nip", {.max_chars = 32});
+        Status st = in.finish();
+        if (st.ok()) st = enrol_action(ctx, cp, *nip);
+        if (!st.ok()) return class_page(ctx, cp, &st.error());
+        return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
+      },
+      manage_write);
 
-  r.add("POST", "/learning/classes/{id}/attendance", [](Context& ctx) -> Reply {
-    ClassAndProgramme cp = TRY(class_of(ctx));
-    auto in = TRY(ctx.input());
-    in.ignore("_csrf");
-    auto day = in.text("day", {.max_chars = 10});
-    std::vector<std::pair<int64_t, bool>> marks;
-    for (const auto& id : in.keys_with_prefix("seated:")) {
-      in.ignore("seated:" + id);
-      marks.emplace_back(std::atoll(id.c_str()), in.flag("present:" + id));
-    }
-    Status st = in.finish();
-    if (st.ok()) st = attendance_action(ctx, cp, *day, marks);
-    if (!st.ok()) return class_page(ctx, cp, &st.error());
-    return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-  }, manage_write);
+  r.add(
+      "POST", "/learning/classes/{id}/attendance",
+      [](Context& ctx) -> Reply {
+        ClassAndProgramme cp = TRY(class_of(ctx));
+        auto in = TRY(ctx.input());
+        in.ignore("_csrf");
+        auto day = in.text("day", {.max_chars = 10});
+        std::vector<std::pair<int64_t, bool>> marks;
+        for (const auto& id : in.keys_with_prefix("seated:")) {
+          in.ignore("seated:" + id);
+          marks.emplace_back(std::atoll(id.c_str()), in.flag("present:" + id));
+        }
+        Status st = in.finish();
+        if (st.ok()) st = attendance_action(ctx, cp, *day, marks);
+        if (!st.ok()) return class_page(ctx, cp, &st.error());
+        return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
+      },
+      manage_write);
 
-  r.add("POST", "/learning/classes/{id}/completion", [](Context& ctx) -> Reply {
-    ClassAndProgramme cp = TRY(class_of(ctx));
-    auto in = TRY(ctx.input());
-    in.ignore("_csrf");
-    auto outcomes = read_outcomes(ctx, in);
-    Status st = outcomes.ok() ? completion_action(ctx, cp, *outcomes) : Status(outcomes.error());
-    if (!st.ok()) return class_page(ctx, cp, &st.error());
-    return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-  }, manage_write);
+  r.add(
+      "POST", "/learning/classes/{id}/completion",
+      [](Context& ctx) -> Reply {
+        ClassAndProgramme cp = TRY(class_of(ctx));
+        auto in = TRY(ctx.input());
+        in.ignore("_csrf");
+        auto outcomes = read_outcomes(ctx, in);
+        Status st =
+            outcomes.ok() ? completion_action(ctx, cp, *outcomes) : Status(outcomes.error());
+        if (!st.ok()) return class_page(ctx, cp, &st.error());
+        return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
+      },
+      manage_write);
 
-  r.add("POST", "/learning/classes/{id}/status", [](Context& ctx) -> Reply {
-    ClassAndProgramme cp = TRY(class_of(ctx));
-    auto in = TRY(ctx.input());
-    in.ignore("_csrf");
-    auto status = in.choice("status", {"planned", "done", "cancelled"});
-    TRY(in.finish());
-    cp.session.status = *parse_class_status(*status);
-    TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
-      TRY(update_class(tx, cp.session, ctx.services.clock.now_seconds()));
-      return audit::append(tx, ctx.audit("learning.class_status", "class", std::to_string(cp.session.id), ctx.user_instansi(),
-                                         json({{"status", *status}}).dump()),
-                           ctx.now_ms());
-    }));
-    return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-  }, manage_write);
+  r.add(
+      "POST", "/learning/classes/{id}/status",
+      [](Context& ctx) -> Reply {
+        ClassAndProgramme cp = TRY(class_of(ctx));
+        auto in = TRY(ctx.input());
+        in.ignore("_csrf");
+        auto status = in.choice("status", {"planned", "done", "cancelled"});
+        TRY(in.finish());
+        cp.session.status = *parse_class_status(*status);
+        TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
+          TRY(update_class(tx, cp.session, ctx.services.clock.now_seconds()));
+          return audit::append(
+              tx,
+              ctx.audit("learning.class_status", "class", std::to_string(cp.session.id),
+                        ctx.user_instansi(), json({{"status", *status}}).dump()),
+              ctx.now_ms());
+        }));
+        return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
+      },
+      manage_write);
 
   // ---- API ----
-  r.add("GET", "/api/v1/learning/programmes", [](Context& ctx) -> Reply {
-    auto list = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
-    json items = json::array();
-    for (const auto& p : list) items.push_back(programme_json(ctx, p));
-    return ctx.json(200, {{"items", items}});
-  }, manage);
+  r.add(
+      "GET", "/api/v1/learning/programmes",
+      [](Context& ctx) -> Reply {
+        auto list = TRY(ctx.services.db.read(
+            [&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
+        json items = json::array();
+        for (const auto& p : list) items.push_back(programme_json(ctx, p));
+        return ctx.json(200, {{"items", items}});
+      },
+      manage);
 
-  r.add("POST", "/api/v1/learning/programmes", [](Context& ctx) -> Reply {
-    auto in = TRY(ctx.input());
-    Programme p = TRY(save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true));
-    return ctx.json(201, programme_json(ctx, p));
-  }, manage_write);
+  r.add(
+      "POST", "/api/v1/learning/programmes",
+      [](Context& ctx) -> Reply {
+        auto in = TRY(ctx.input());
+        Programme p =
+            TRY(save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true));
+        return ctx.json(201, programme_json(ctx, p));
+      },
+      manage_write);
 
-  r.add("PUT", "/api/v1/learning/programmes/{code}", [](Context& ctx) -> Reply {
-    Programme current = TRY(programme_of(ctx, ctx.param("code")));
-    auto in = TRY(ctx.input());
-    in.ignore("code");
-    return ctx.json(200, programme_json(ctx, TRY(save_programme(ctx, in, current, false))));
-  }, manage_write);
+  r.add(
+      "PUT", "/api/v1/learning/programmes/{code}",
+      [](Context& ctx) -> Reply {
+        Programme current = TRY(programme_of(ctx, ctx.param("code")));
+        auto in = TRY(ctx.input());
+        in.ignore("code");
+        return ctx.json(200, programme_json(ctx, TRY(save_programme(ctx, in, current, false))));
+      },
+      manage_write);
 
-  r.add("GET", "/api/v1/learning/programmes/{code}/classes", [](Context& ctx) -> Reply {
-    Programme p = TRY(programme_of(ctx, ctx.param("code")));
-    auto classes = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
-    json items = json::array();
-    for (const auto& c : classes) {
-      json j = class_json(ctx, c.session);
-      j["seats_taken"] = c.seats_taken;
-      j["waiting"] = c.waiting;
-      items.push_back(j);
-    }
-    return ctx.json(200, {{"items", items}});
-  }, manage);
+  r.add(
+      "GET", "/api/v1/learning/programmes/{code}/classes",
+      [](Context& ctx) -> Reply {
+        Programme p = TRY(programme_of(ctx, ctx.param("code")));
+        auto classes =
+            TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
+        json items = json::array();
+        for (const auto& c : classes) {
+          json j = class_json(ctx, c.session);
+          j["seats_taken"] = c.seats_taken;
+          j["waiting"] = c.waiting;
+          items.push_back(j);
+        }
+        return ctx.json(200, {{"items", items}});
+      },
+      manage);
 
-  r.add("POST", "/api/v1/learning/programmes/{code}/classes", [](Context& ctx) -> Reply {
-    Programme p = TRY(programme_of(ctx, ctx.param("code")));
-    auto in = TRY(ctx.input());
-    ClassSession c = TRY(read_class(in, ClassSession{.programme_id = p.id}));
-    c.id = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-      int64_t id = TRY(insert_class(tx, c, ctx.services.clock.now_seconds()));
-      TRY(audit::append(tx, ctx.audit("learning.class_create", "class", std::to_string(id), p.instansi_id), ctx.now_ms()));
-      return id;
-    }));
-    return ctx.json(201, class_json(ctx, c));
-  }, manage_write);
+  r.add(
+      "POST", "/api/v1/learning/programmes/{code}/classes",
+      [](Context& ctx) -> Reply {
+        Programme p = TRY(programme_of(ctx, ctx.param("code")));
+        auto in = TRY(ctx.input());
+        ClassSession c = TRY(read_class(in, ClassSession{.programme_id = p.id}));
+        c.id = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
+          int64_t id = TRY(insert_class(tx, c, ctx.services.clock.now_seconds()));
+          TRY(audit::append(
+              tx, ctx.audit("learning.class_create", "class", std::to_string(id), p.instansi_id),
+              ctx.now_ms()));
+          return id;
+        }));
+        return ctx.json(201, class_json(ctx, c));
+      },
+      manage_write);
 
-  r.add("GET", "/api/v1/learning/classes/{id}", [](Context& ctx) -> Reply {
-    ClassAndProgramme cp = TRY(class_of(ctx));
-    return ctx.json(200, TRY(roster_json(ctx, cp)));
-  }, manage);
+  r.add(
+      "GET", "/api/v1/learning/classes/{id}",
+      [](Context& ctx) -> Reply {
+        ClassAndProgramme cp = TRY(class_of(ctx));
+        return ctx.json(200, TRY(roster_json(ctx, cp)));
+      },
+      manage);
 
-  r.add("POST", "/api/v1/learning/classes/{id}/attendance", [](Context& ctx) -> Reply {
-    ClassAndProgramme cp = TRY(class_of(ctx));
-    auto in = TRY(ctx.input());
-    auto nip = in.text("nip", {.max_chars = 32});
-    auto day = in.text("day", {.max_chars = 10});
-    const bool present = in.is_json() && !in.has("present") ? true : in.flag("present");
-    TRY(in.finish());
-    auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
-    if (!person.ok()) return Error::field("nip", "asn.not_found");
-    TRY(attendance_action(ctx, cp, *day, {{person->id, present}}));
-    return ctx.json(200, {{"status", "recorded"}});
-  }, manage_write);
+  r.add(
+      "POST", "/api/v1/learning/classes/{id}/attendance",
+      [](Context& ctx) -> Reply {
+        ClassAndProgramme cp = TRY(class_of(ctx));
+        auto in = TRY(ctx.input());
+        auto nip = in.text("nip", {.max_chars = 32});
+        auto day = in.text("day", {.max_chars = 10});
+        const bool present = in.is_json() && !in.has("present") ? true : in.flag("present");
+        TRY(in.finish());
+        auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
+        if (!person.ok()) return Error::field("nip", "asn.not_found");
+        TRY(attendance_action(ctx, cp, *day, {{person->id, present}}));
+        return ctx.json(200, {{"status", "recorded"}});
+      },
+      manage_write);
 
-  r.add("POST", "/api/v1/learning/classes/{id}/completion", [](Context& ctx) -> Reply {
-    ClassAndProgramme cp = TRY(class_of(ctx));
-    auto in = TRY(ctx.input());
-    auto outcomes = TRY(read_outcomes(ctx, in));
-    TRY(completion_action(ctx, cp, outcomes));
-    return ctx.json(200, TRY(roster_json(ctx, cp)));
-  }, manage_write);
+  r.add(
+      "POST", "/api/v1/learning/classes/{id}/completion",
+      [](Context& ctx) -> Reply {
+        ClassAndProgramme cp = TRY(class_of(ctx));
+        auto in = TRY(ctx.input());
+        auto outcomes = TRY(read_outcomes(ctx, in));
+        TRY(completion_action(ctx, cp, outcomes));
+        return ctx.json(200, TRY(roster_json(ctx, cp)));
+      },
+      manage_write);
 }
 
 }  // namespace harmoni::learning

@@ -18,14 +18,19 @@ std::set<std::string> fields_of(const Status& st) {
 }
 
 TEST(Programme, ValidationAndNames) {
-  Programme p{.code = "KOM-ANTARBUDAYA", .title = "Komunikasi antarbudaya", .type = ProgrammeType::kIntercultural,
-              .jp_e2 = 2400, .items = {"PB.1.3", "HA.1"}, .organiser = "BPSDM Kalbar"};
+  Programme p{.code = "KOM-ANTARBUDAYA",
+              .title = "Komunikasi antarbudaya",
+              .type = ProgrammeType::kIntercultural,
+              .jp_e2 = 2400,
+              .items = {"PB.1.3", "HA.1"},
+              .organiser = "BPSDM Kalbar"};
   EXPECT_TRUE(validate(p).ok());
   p.code = "x";
   p.jp_e2 = 0;
   p.organiser = "";
   EXPECT_EQ(fields_of(validate(p)), (std::set<std::string>{"code", "jp", "organiser"}));
-  for (ProgrammeType t : kProgrammeTypes) EXPECT_EQ(parse_programme_type(programme_type_name(t)), t);
+  for (ProgrammeType t : kProgrammeTypes)
+    EXPECT_EQ(parse_programme_type(programme_type_name(t)), t);
   for (Mode m : kModes) EXPECT_EQ(parse_mode(mode_name(m)), m);
   EXPECT_FALSE(parse_mode("webinar").has_value());
 }
@@ -45,13 +50,17 @@ TEST(Programme, MeetsAPlanActionByItemOrKindOfLearning) {
 }
 
 TEST(Classes, DatesPlaceAndCapacity) {
-  ClassSession c{.starts_on = "2026-03-02", .ends_on = "2026-03-04", .place = "Aula BPSDM", .capacity = 30};
+  ClassSession c{
+      .starts_on = "2026-03-02", .ends_on = "2026-03-04", .place = "Aula BPSDM", .capacity = 30};
   EXPECT_TRUE(validate(c).ok());
   c.ends_on = "2026-03-01";
   auto backwards = validate(c);
   EXPECT_EQ(fields_of(backwards), std::set<std::string>{"ends_on"});
   EXPECT_EQ(backwards.error().fields[0].key, "learning.ends_before_start");
-  c = ClassSession{.starts_on = "2026-03-02", .ends_on = "2026-03-02", .link = "http://zoom.example", .capacity = 0};
+  c = ClassSession{.starts_on = "2026-03-02",
+                   .ends_on = "2026-03-02",
+                   .link = "http://zoom.example",
+                   .capacity = 0};
   EXPECT_EQ(fields_of(validate(c)), (std::set<std::string>{"link", "capacity"}));
   c.link = "";
   c.capacity = 10;
@@ -64,9 +73,11 @@ TEST(Enrolment, StepsAndSeats) {
   ASSERT_FALSE(full.ok());
   EXPECT_EQ(full.error().key, "learning.class_full");
   EXPECT_TRUE(check_step(S::kRequested, S::kRejected, 30, 30).ok()) << "refusing needs no seat";
-  EXPECT_TRUE(check_step(S::kEnrolled, S::kCompleted, 30, 30).ok()) << "completing keeps the seat it holds";
+  EXPECT_TRUE(check_step(S::kEnrolled, S::kCompleted, 30, 30).ok())
+      << "completing keeps the seat it holds";
   EXPECT_EQ(check_step(S::kRequested, S::kCompleted, 0, 30).error().key, "learning.not_enrolled");
-  EXPECT_EQ(check_step(S::kWithdrawn, S::kNotCompleted, 0, 30).error().key, "learning.not_enrolled");
+  EXPECT_EQ(check_step(S::kWithdrawn, S::kNotCompleted, 0, 30).error().key,
+            "learning.not_enrolled");
   EXPECT_EQ(check_step(S::kCompleted, S::kWithdrawn, 0, 30).error().key, "learning.status_step");
   EXPECT_TRUE(check_step(S::kNotCompleted, S::kCompleted, 30, 30).ok());
   EXPECT_TRUE(holds_seat(S::kEnrolled));

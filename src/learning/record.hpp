@@ -5,11 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "platform/result.hpp"
 #include "platform/util/date.hpp"
@@ -26,11 +25,13 @@ struct LearningRecord {
   int64_t id = 0;
   int64_t asn_id = 0;
   Source source = Source::kClass;
-  std::string source_ref;  // "class:12:45" (class and person), "claim:7", "peduli:3:45", "lms:<provider>:<id>"
+  std::string source_ref;          // "class:12:45" (class and person), "claim:7", "peduli:3:45",
+                                   // "lms:<provider>:<id>"
   std::string verb = "completed";  // xAPI verb: completed, passed, failed, attended
   std::string title;               // what was learnt (the xAPI object's name)
-  std::string activity_type;       // a programme type, "self_study", "on_the_job", "social_care", an LMS's course
-  Date completed_on;               // counts in this calendar year
+  std::string activity_type;  // a programme type, "self_study", "on_the_job", "social_care", an
+                              // LMS's course
+  Date completed_on;          // counts in this calendar year
   int64_t minutes = 0;
   int64_t jp_e2 = 0;
   std::optional<int> score;  // 0..100
@@ -42,6 +43,7 @@ Status validate(const LearningRecord& record);
 
 // The record as an xAPI statement. The actor is identified by NIP under the server's
 // home page (an account name), never by e-mail.
-nlohmann::json xapi_statement(const LearningRecord& record, std::string_view nip, std::string_view home_page);
+nlohmann::json xapi_statement(const LearningRecord& record, std::string_view nip,
+                              std::string_view home_page);
 
 }  // namespace harmoni::learning

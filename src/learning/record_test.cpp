@@ -1,15 +1,23 @@
 #include "learning/record.hpp"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 namespace harmoni::learning {
 namespace {
 
 TEST(Record, ValidationAndTheXapiShape) {
-  LearningRecord r{.source = Source::kClass, .source_ref = "class:4:17", .verb = "passed", .title = "Komunikasi antarbudaya",
-                   .activity_type = "intercultural", .completed_on = {2026, 3, 4}, .minutes = 1080, .jp_e2 = 2400,
-                   .score = 88, .passed = true};
+  LearningRecord r{.source = Source::kClass,
+                   .source_ref = "class:4:17",
+                   .verb = "passed",
+                   .title = "Komunikasi antarbudaya",
+                   .activity_type = "intercultural",
+                   .completed_on = {2026, 3, 4},
+                   .minutes = 1080,
+                   .jp_e2 = 2400,
+                   .score = 88,
+                   .passed = true};
   EXPECT_TRUE(validate(r).ok());
   auto s = xapi_statement(r, "198001012005011001", "https://harmoni.sambas.go.id");
   EXPECT_EQ(s["actor"]["account"]["name"], "198001012005011001");
@@ -24,7 +32,8 @@ TEST(Record, ValidationAndTheXapiShape) {
   r.minutes = 0;
   r.score = 101;
   EXPECT_EQ(validate(r).error().fields.size(), 3u);
-  for (Source src : {Source::kClass, Source::kClaim, Source::kPeduli, Source::kLms}) EXPECT_EQ(parse_source(source_name(src)), src);
+  for (Source src : {Source::kClass, Source::kClaim, Source::kPeduli, Source::kLms})
+    EXPECT_EQ(parse_source(source_name(src)), src);
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
 #include "org/asn_import.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "org/asn_csv.hpp"
 #include "org/org_store.hpp"
@@ -40,12 +40,14 @@ void check_row(const CsvColumns& columns, const std::vector<std::string>& row, i
   std::vector<FieldError> errors;
   draft = asn_row_to_draft(columns, row, errors);
   for (auto& e : validate_asn(draft, today)) errors.push_back(std::move(e));
-  if (std::none_of(errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "unit"; }) &&
+  if (std::none_of(errors.begin(), errors.end(),
+                   [](const FieldError& e) { return e.field == "unit"; }) &&
       !index.units.contains(draft.unit_code)) {
     errors.push_back({"unit", "unit.unknown", {{"code", draft.unit_code}}});
   }
   if (!draft.position_code.empty() && !index.positions.contains(draft.position_code) &&
-      std::none_of(errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "position"; })) {
+      std::none_of(errors.begin(), errors.end(),
+                   [](const FieldError& e) { return e.field == "position"; })) {
     errors.push_back({"position", "position.unknown", {{"code", draft.position_code}}});
   }
   bad = !errors.empty();
@@ -98,7 +100,8 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
       // Every repeat after the first occurrence is a bad row.
       size_t first = i - 1;
       while (first > 0 && seen[first - 1].first == seen[i].first) --first;
-      report.add(seen[i].second, "nip", "csv.duplicate_nip", {{"line", std::to_string(seen[first].second)}});
+      report.add(seen[i].second, "nip", "csv.duplicate_nip",
+                 {{"line", std::to_string(seen[first].second)}});
       bad_lines.push_back(seen[i].second);
     }
   }
@@ -123,9 +126,15 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
       auto outcomes = TRY(upsert_asn_batch(tx, batch, now));
       for (size_t i = 0; i < outcomes.size(); ++i) {
         switch (outcomes[i]) {
-          case UpsertOutcome::kInserted: ++written.inserted; break;
-          case UpsertOutcome::kUpdated: ++written.updated; break;
-          case UpsertOutcome::kUnchanged: ++written.unchanged; break;
+          case UpsertOutcome::kInserted:
+            ++written.inserted;
+            break;
+          case UpsertOutcome::kUpdated:
+            ++written.updated;
+            break;
+          case UpsertOutcome::kUnchanged:
+            ++written.unchanged;
+            break;
           case UpsertOutcome::kOtherInstansi:
             written.add(batch_lines[i], "nip", "asn.nip_other_instansi");
             ++written.bad_rows;
@@ -142,7 +151,8 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
       AsnDraft draft = asn_row_to_draft(source->columns, row, ignored);
       validate_asn(draft, today);  // normalises codes and NIP as in pass 1
       AsnRecord record{instansi_id, draft, index.units.at(draft.unit_code), std::nullopt};
-      if (!draft.position_code.empty()) record.position_id = index.positions.at(draft.position_code);
+      if (!draft.position_code.empty())
+        record.position_id = index.positions.at(draft.position_code);
       batch.push_back(std::move(record));
       batch_lines.push_back(line);
       if (batch.size() >= 2000) TRY(flush());
@@ -151,9 +161,9 @@ Result<ImportReport> import_asn_csv(db::Database& db, int64_t instansi_id, const
     if (written.bad_rows > report.bad_rows && !options.import_good_rows) {
       return Error::invalid("import.rolled_back");  // rolls back; the report says why
     }
-    audit_entry.detail = fmt::format(R"({{"rows":{},"inserted":{},"updated":{},"unchanged":{},"bad_rows":{}}})",
-                                     written.rows, written.inserted, written.updated, written.unchanged,
-                                     written.bad_rows);
+    audit_entry.detail = fmt::format(
+        R"({{"rows":{},"inserted":{},"updated":{},"unchanged":{},"bad_rows":{}}})", written.rows,
+        written.inserted, written.updated, written.unchanged, written.bad_rows);
     return audit::append(tx, audit_entry, now_ms);
   });
   if (!st.ok()) {

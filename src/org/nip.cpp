@@ -44,11 +44,13 @@ Result<NipInfo> parse_nip(std::string_view nip, YearMonth today, std::string_vie
     return fail("nip.birth_date");
   }
   info.start = YearMonth{number(nip.substr(8, 4)), number(nip.substr(12, 2))};
-  if (info.start.month < 1 || info.start.month > 12 || info.start.year < 1900 || info.start > today) {
+  if (info.start.month < 1 || info.start.month > 12 || info.start.year < 1900 ||
+      info.start > today) {
     return fail("nip.start_month");
   }
   // Appointment needs an age of at least 18 (compared by month).
-  if (info.start < YearMonth{info.birth_year + 18, info.birth_month}) return fail("nip.start_too_young");
+  if (info.start < YearMonth{info.birth_year + 18, info.birth_month})
+    return fail("nip.start_too_young");
   char sex = nip[14];
   if (sex != '1' && sex != '2') return fail("nip.sex");
   info.sex = sex == '1' ? 'L' : 'P';

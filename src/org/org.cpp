@@ -79,8 +79,9 @@ const std::vector<std::string>& position_kinds() {
 const std::vector<std::string>& jenjang_for(std::string_view kind) {
   static const std::vector<std::string> structural = {"jpt_utama", "jpt_madya", "jpt_pratama",
                                                       "administrator", "pengawas"};
-  static const std::vector<std::string> functional = {
-      "ahli_utama", "ahli_madya", "ahli_muda", "ahli_pertama", "penyelia", "mahir", "terampil", "pemula"};
+  static const std::vector<std::string> functional = {"ahli_utama",   "ahli_madya", "ahli_muda",
+                                                      "ahli_pertama", "penyelia",   "mahir",
+                                                      "terampil",     "pemula"};
   static const std::vector<std::string> executor = {"pelaksana"};
   static const std::vector<std::string> none;
   if (kind == "struktural") return structural;
@@ -125,7 +126,8 @@ std::vector<FieldError> validate_asn(AsnDraft& d, YearMonth today) {
   if (!d.position_code.empty() && !is_valid_code(d.position_code)) {
     errors.push_back({"position", "code.invalid", {}});
   }
-  if (!d.email.empty() && !is_plausible_email(d.email)) errors.push_back({"email", "email.invalid", {}});
+  if (!d.email.empty() && !is_plausible_email(d.email))
+    errors.push_back({"email", "email.invalid", {}});
   return errors;
 }
 

@@ -1,11 +1,10 @@
 #include "org/org_store.hpp"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "platform/csv/csv.hpp"
 #include "platform/db/sql_text.hpp"
@@ -64,21 +63,27 @@ Unit unit_from_row(const db::Row& r) {
   u.parent_code = r.text(7);
   return u;
 }
-#define HARMONI_UNIT_SELECT                                                                  \
-  "SELECT u.id, u.instansi_id, u.parent_id, u.code, u.name, u.path, u.active, "             \
+#define HARMONI_UNIT_SELECT                                                     \
+  "SELECT u.id, u.instansi_id, u.parent_id, u.code, u.name, u.path, u.active, " \
   "COALESCE(p.code, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id "
 
 Position position_from_row(const db::Row& r) {
-  return Position{r.i64(0), r.i64(1), r.text(2), r.text(3), r.text(4), r.text(5),
-                  static_cast<int>(r.i64(6)), static_cast<int>(r.i64(7))};
+  return Position{r.i64(0),
+                  r.i64(1),
+                  r.text(2),
+                  r.text(3),
+                  r.text(4),
+                  r.text(5),
+                  static_cast<int>(r.i64(6)),
+                  static_cast<int>(r.i64(7))};
 }
 #define HARMONI_POSITION_SELECT \
   "SELECT id, instansi_id, code, name, kind, jenjang, grade, required_pb_level FROM positions "
 
-#define HARMONI_ASN_SELECT                                                                      \
+#define HARMONI_ASN_SELECT                                                                        \
   "SELECT a.id, a.instansi_id, a.nip, a.name, a.employment, a.unit_id, a.position_id, a.active, " \
-  "COALESCE(a.email, ''), COALESCE(u.code, ''), COALESCE(u.name, ''), COALESCE(u.path, ''), "   \
-  "COALESCE(p.code, ''), COALESCE(p.name, ''), a.name_key FROM asn a "                          \
+  "COALESCE(a.email, ''), COALESCE(u.code, ''), COALESCE(u.name, ''), COALESCE(u.path, ''), "     \
+  "COALESCE(p.code, ''), COALESCE(p.name, ''), a.name_key FROM asn a "                            \
   "LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN positions p ON p.id = a.position_id "
 
 Asn asn_from_row(const db::Row& r) {
@@ -102,7 +107,8 @@ Asn asn_from_row(const db::Row& r) {
 
 std::string encode_cursor(const std::string& name_key, int64_t id) {
   std::string raw = name_key + '\x1f' + std::to_string(id);
-  std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
   sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
                     raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   out.resize(std::char_traits<char>::length(out.c_str()));
@@ -149,11 +155,12 @@ Status ensure_regions(db::Tx& tx) {
   if (stored == static_cast<int64_t>(provinces.size() + regencies.size())) return {};
   for (const auto* list : {&provinces, &regencies}) {
     for (const auto& r : *list) {
-      TRY(tx.exec(
-          "INSERT INTO regions (code, parent_code, level, name) VALUES (?, ?, ?, ?) "
-          "ON CONFLICT (code) DO UPDATE SET parent_code = excluded.parent_code, "
-          "level = excluded.level, name = excluded.name",
-          {r.code, r.parent_code.empty() ? db::Value() : db::Value(r.parent_code), r.level, r.name}));
+      TRY(
+          tx.exec("INSERT INTO regions (code, parent_code, level, name) VALUES (?, ?, ?, ?) "
+                  "ON CONFLICT (code) DO UPDATE SET parent_code = excluded.parent_code, "
+                  "level = excluded.level, name = excluded.name",
+                  {r.code, r.parent_code.empty() ? db::Value() : db::Value(r.parent_code), r.level,
+                   r.name}));
     }
   }
   return {};
@@ -166,11 +173,13 @@ Result<std::vector<Region>> list_regions(db::Tx& tx, std::optional<std::string> 
     return true;
   };
   if (parent_code) {
-    TRY(tx.each("SELECT code, COALESCE(parent_code, ''), level, name FROM regions "
+    TRY(
+        tx.each("SELECT code, COALESCE(parent_code, ''), level, name FROM regions "
                 "WHERE parent_code = ? ORDER BY code",
                 {*parent_code}, on_row));
   } else {
-    TRY(tx.each("SELECT code, COALESCE(parent_code, ''), level, name FROM regions "
+    TRY(
+        tx.each("SELECT code, COALESCE(parent_code, ''), level, name FROM regions "
                 "WHERE level = 1 ORDER BY code",
                 {}, on_row));
   }
@@ -193,21 +202,25 @@ Result<std::vector<Instansi>> list_instansi(db::Tx& tx, std::optional<int64_t> o
     return true;
   };
   if (only_id) {
-    TRY(tx.each(std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE id = ?", {*only_id}, on_row));
+    TRY(tx.each(std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE id = ?",
+                {*only_id}, on_row));
   } else {
-    TRY(tx.each(std::string("SELECT ") + kInstansiColumns + " FROM instansi ORDER BY code", {}, on_row));
+    TRY(tx.each(std::string("SELECT ") + kInstansiColumns + " FROM instansi ORDER BY code", {},
+                on_row));
   }
   return out;
 }
 
 Result<std::optional<Instansi>> find_instansi(db::Tx& tx, int64_t id) {
-  auto row = TRY(tx.query_one(std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE id = ?", {id}));
+  auto row = TRY(tx.query_one(
+      std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE id = ?", {id}));
   if (!row) return std::optional<Instansi>{};
   return std::optional<Instansi>{instansi_from_row(*row)};
 }
 
 Result<std::optional<Instansi>> find_instansi_by_code(db::Tx& tx, const std::string& code) {
-  auto row = TRY(tx.query_one(std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE code = ?", {code}));
+  auto row = TRY(tx.query_one(
+      std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE code = ?", {code}));
   if (!row) return std::optional<Instansi>{};
   return std::optional<Instansi>{instansi_from_row(*row)};
 }
@@ -221,7 +234,8 @@ Result<int64_t> insert_instansi(db::Tx& tx, const Instansi& i, int64_t now) {
 }
 
 Status update_instansi(db::Tx& tx, const Instansi& i, int64_t now) {
-  TRY(tx.exec("UPDATE instansi SET name = ?, kind = ?, region_code = ?, active = ?, updated_at = ? "
+  TRY(
+      tx.exec("UPDATE instansi SET name = ?, kind = ?, region_code = ?, active = ?, updated_at = ? "
               "WHERE id = ?",
               {i.name, i.kind, i.region_code.empty() ? db::Value() : db::Value(i.region_code),
                i.active, now, i.id}));
@@ -258,14 +272,17 @@ Result<int64_t> insert_unit(db::Tx& tx, int64_t instansi_id, std::optional<int64
   std::string parent_path = "/";
   if (parent_id) {
     auto parent = TRY(find_unit_by_id(tx, *parent_id));
-    if (!parent || parent->instansi_id != instansi_id) return Error::field("parent", "unit.parent_unknown");
+    if (!parent || parent->instansi_id != instansi_id)
+      return Error::field("parent", "unit.parent_unknown");
     parent_path = parent->path;
   }
-  int64_t id = TRY(tx.insert_returning_id(
-      "INSERT INTO units (instansi_id, parent_id, code, name, path, active, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, '', 1, ?, ?) RETURNING id",
-      {instansi_id, parent_id, code, name, now, now}));
-  TRY(tx.exec("UPDATE units SET path = ? WHERE id = ?", {parent_path + std::to_string(id) + "/", id}));
+  int64_t id =
+      TRY(tx.insert_returning_id("INSERT INTO units (instansi_id, parent_id, code, name, path, "
+                                 "active, created_at, updated_at) "
+                                 "VALUES (?, ?, ?, ?, '', 1, ?, ?) RETURNING id",
+                                 {instansi_id, parent_id, code, name, now, now}));
+  TRY(tx.exec("UPDATE units SET path = ? WHERE id = ?",
+              {parent_path + std::to_string(id) + "/", id}));
   return id;
 }
 
@@ -277,13 +294,15 @@ Status update_unit(db::Tx& tx, const Unit& unit, std::optional<int64_t> new_pare
     if (!parent || parent->instansi_id != unit.instansi_id) {
       return Error::field("parent", "unit.parent_unknown");
     }
-    if (path_within(parent->path, unit.path)) return Error::field("parent", "unit.move_into_itself");
+    if (path_within(parent->path, unit.path))
+      return Error::field("parent", "unit.move_into_itself");
     new_path = parent->path + std::to_string(unit.id) + "/";
   }
   TRY(tx.exec("UPDATE units SET parent_id = ?, name = ?, active = ?, updated_at = ? WHERE id = ?",
               {new_parent_id, new_name, active, now, unit.id}));
   if (new_path != unit.path) {
-    TRY(tx.exec("UPDATE units SET path = CAST(? AS TEXT) || substr(path, CAST(? AS INTEGER)) "
+    TRY(
+        tx.exec("UPDATE units SET path = CAST(? AS TEXT) || substr(path, CAST(? AS INTEGER)) "
                 "WHERE instansi_id = ? AND path >= ? AND path < ?",
                 {new_path, static_cast<int64_t>(unit.path.size()) + 1, unit.instansi_id, unit.path,
                  prefix_end(unit.path)}));
@@ -303,7 +322,8 @@ Result<std::vector<Position>> list_positions(db::Tx& tx, int64_t instansi_id) {
   return out;
 }
 
-Result<std::optional<Position>> find_position(db::Tx& tx, int64_t instansi_id, const std::string& code) {
+Result<std::optional<Position>> find_position(db::Tx& tx, int64_t instansi_id,
+                                              const std::string& code) {
   auto row = TRY(tx.query_one(HARMONI_POSITION_SELECT "WHERE instansi_id = ? AND code = ?",
                               {instansi_id, code}));
   if (!row) return std::optional<Position>{};
@@ -318,7 +338,8 @@ Result<int64_t> insert_position(db::Tx& tx, const Position& p, int64_t now) {
 }
 
 Status update_position(db::Tx& tx, const Position& p, int64_t now) {
-  TRY(tx.exec("UPDATE positions SET name = ?, kind = ?, jenjang = ?, grade = ?, "
+  TRY(
+      tx.exec("UPDATE positions SET name = ?, kind = ?, jenjang = ?, grade = ?, "
               "required_pb_level = ?, updated_at = ? WHERE id = ?",
               {p.name, p.kind, p.jenjang, p.grade, p.required_pb_level, now, p.id}));
   return {};
@@ -342,7 +363,8 @@ Result<AsnPage> list_asn(db::Tx& tx, const AsnQuery& q) {
   if (!q.include_inactive) sql += " AND a.active = 1";
   std::string search = normalize_nip(q.search);
   // An NIP search walks the unique NIP index in NIP order; everything else is by name.
-  const bool by_nip = !search.empty() && search.find_first_not_of("0123456789") == std::string::npos;
+  const bool by_nip =
+      !search.empty() && search.find_first_not_of("0123456789") == std::string::npos;
   const char* sort_key = by_nip ? "a.nip" : "a.name_key";
   if (by_nip) {
     sql += " AND a.nip >= ? AND a.nip < ?";
@@ -353,8 +375,9 @@ Result<AsnPage> list_asn(db::Tx& tx, const AsnQuery& q) {
     std::string word;
     int used = 0;
     while (words >> word && used++ < 4) {
-      sql += " AND a.id IN (SELECT asn_id FROM asn_name_tokens WHERE instansi_id = ? AND token >= ? "
-             "AND token < ?)";
+      sql +=
+          " AND a.id IN (SELECT asn_id FROM asn_name_tokens WHERE instansi_id = ? AND token >= ? "
+          "AND token < ?)";
       params.emplace_back(q.instansi_id);
       params.emplace_back(word);
       params.emplace_back(prefix_end(word));
@@ -398,7 +421,8 @@ Result<std::optional<Asn>> find_asn_by_id(db::Tx& tx, int64_t id) {
 
 Result<UpsertOutcome> upsert_asn(db::Tx& tx, const AsnRecord& rec, int64_t now) {
   auto outcomes = TRY(upsert_asn_batch(tx, {rec}, now));
-  if (outcomes[0] == UpsertOutcome::kOtherInstansi) return Error::field("nip", "asn.nip_other_instansi");
+  if (outcomes[0] == UpsertOutcome::kOtherInstansi)
+    return Error::field("nip", "asn.nip_other_instansi");
   return outcomes[0];
 }
 
@@ -420,7 +444,8 @@ struct Stored {
 
 }  // namespace
 
-Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vector<AsnRecord>& records,
+Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx,
+                                                    const std::vector<AsnRecord>& records,
                                                     int64_t now) {
   std::vector<UpsertOutcome> outcomes;
   outcomes.reserve(records.size());
@@ -432,13 +457,15 @@ Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vecto
     db::Params nips;
     for (size_t i = begin; i < end; ++i) nips.emplace_back(records[i].draft.nip);
     std::string in_list = row_placeholders(1, n);
-    TRY(tx.each("SELECT nip, id, instansi_id, name, employment, unit_id, position_id, active, "
-                "COALESCE(email, '') FROM asn WHERE nip IN " + in_list,
-                nips, [&](const db::Row& r) {
-                  stored.emplace(r.text(0), Stored{r.i64(1), r.i64(2), r.text(3), r.text(4), r.opt_i64(5),
-                                                   r.opt_i64(6), r.boolean(7), r.text(8)});
-                  return true;
-                }));
+    TRY(tx.each(
+        "SELECT nip, id, instansi_id, name, employment, unit_id, position_id, active, "
+        "COALESCE(email, '') FROM asn WHERE nip IN " +
+            in_list,
+        nips, [&](const db::Row& r) {
+          stored.emplace(r.text(0), Stored{r.i64(1), r.i64(2), r.text(3), r.text(4), r.opt_i64(5),
+                                           r.opt_i64(6), r.boolean(7), r.text(8)});
+          return true;
+        }));
     // 2. New rows in one statement; changed rows one by one (re-imports change few).
     db::Params insert_params;
     std::vector<size_t> inserted;
@@ -449,9 +476,10 @@ Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vecto
       db::Value email = d.email.empty() ? db::Value() : db::Value(d.email);
       auto it = stored.find(d.nip);
       if (it == stored.end()) {
-        for (db::Value v : {db::Value(rec.instansi_id), db::Value(d.nip), db::Value(d.name), db::Value(name_key(d.name)),
-                            db::Value(d.employment), db::Value(rec.unit_id), db::Value(rec.position_id),
-                            db::Value(d.active), email, db::Value(now), db::Value(now)}) {
+        for (db::Value v : {db::Value(rec.instansi_id), db::Value(d.nip), db::Value(d.name),
+                            db::Value(name_key(d.name)), db::Value(d.employment),
+                            db::Value(rec.unit_id), db::Value(rec.position_id), db::Value(d.active),
+                            email, db::Value(now), db::Value(now)}) {
           insert_params.push_back(std::move(v));
         }
         inserted.push_back(i);
@@ -463,33 +491,41 @@ Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vecto
         outcomes.push_back(UpsertOutcome::kOtherInstansi);
         continue;
       }
-      bool same = s.name == d.name && s.employment == d.employment && s.unit_id == std::optional<int64_t>(rec.unit_id) &&
+      bool same = s.name == d.name && s.employment == d.employment &&
+                  s.unit_id == std::optional<int64_t>(rec.unit_id) &&
                   s.position_id == rec.position_id && s.active == d.active && s.email == d.email;
       if (same) {
         outcomes.push_back(UpsertOutcome::kUnchanged);
         continue;
       }
-      TRY(tx.exec("UPDATE asn SET name = ?, name_key = ?, employment = ?, unit_id = ?, position_id = ?, "
-                  "active = ?, email = ?, updated_at = ? WHERE id = ?",
-                  {d.name, name_key(d.name), d.employment, rec.unit_id, rec.position_id, d.active, email, now, s.id}));
+      TRY(tx.exec(
+          "UPDATE asn SET name = ?, name_key = ?, employment = ?, unit_id = ?, position_id = ?, "
+          "active = ?, email = ?, updated_at = ? WHERE id = ?",
+          {d.name, name_key(d.name), d.employment, rec.unit_id, rec.position_id, d.active, email,
+           now, s.id}));
       if (s.name != d.name) retokenise.emplace_back(s.id, &rec);
       outcomes.push_back(UpsertOutcome::kUpdated);
     }
     if (!inserted.empty()) {
       std::map<std::string, int64_t> new_ids;
-      TRY(tx.each("INSERT INTO asn (instansi_id, nip, name, name_key, employment, unit_id, position_id, active, "
-                  "email, created_at, updated_at) VALUES " + row_placeholders(inserted.size(), 11) + " RETURNING id, nip",
+      TRY(
+          tx.each("INSERT INTO asn (instansi_id, nip, name, name_key, employment, unit_id, "
+                  "position_id, active, "
+                  "email, created_at, updated_at) VALUES " +
+                      row_placeholders(inserted.size(), 11) + " RETURNING id, nip",
                   insert_params, [&](const db::Row& r) {
                     new_ids.emplace(r.text(1), r.i64(0));
                     return true;
                   }));
-      for (size_t i : inserted) retokenise.emplace_back(new_ids.at(records[i].draft.nip), &records[i]);
+      for (size_t i : inserted)
+        retokenise.emplace_back(new_ids.at(records[i].draft.nip), &records[i]);
     }
     // 3. Search tokens of new and renamed people, in one statement.
     if (!retokenise.empty()) {
       db::Params ids;
       for (const auto& [id, rec] : retokenise) ids.emplace_back(id);
-      TRY(tx.exec("DELETE FROM asn_name_tokens WHERE asn_id IN " + row_placeholders(1, ids.size()), ids));
+      TRY(tx.exec("DELETE FROM asn_name_tokens WHERE asn_id IN " + row_placeholders(1, ids.size()),
+                  ids));
       db::Params token_params;
       size_t token_rows = 0;
       for (const auto& [id, rec] : retokenise) {
@@ -501,7 +537,8 @@ Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vecto
         }
       }
       if (token_rows > 0) {
-        TRY(tx.exec("INSERT INTO asn_name_tokens (instansi_id, token, asn_id) VALUES " + row_placeholders(token_rows, 3),
+        TRY(tx.exec("INSERT INTO asn_name_tokens (instansi_id, token, asn_id) VALUES " +
+                        row_placeholders(token_rows, 3),
                     token_params));
       }
     }

@@ -41,7 +41,8 @@ Status update_unit(db::Tx& tx, const Unit& unit, std::optional<int64_t> new_pare
 
 // ---- positions ----
 Result<std::vector<Position>> list_positions(db::Tx& tx, int64_t instansi_id);
-Result<std::optional<Position>> find_position(db::Tx& tx, int64_t instansi_id, const std::string& code);
+Result<std::optional<Position>> find_position(db::Tx& tx, int64_t instansi_id,
+                                              const std::string& code);
 Result<int64_t> insert_position(db::Tx& tx, const Position& position, int64_t now);
 Status update_position(db::Tx& tx, const Position& position, int64_t now);
 
@@ -82,7 +83,8 @@ Result<UpsertOutcome> upsert_asn(db::Tx& tx, const AsnRecord& record, int64_t no
 // The same for many records in a few statements (imports, demo data): one outcome
 // per record, in order; kOtherInstansi records are left untouched. NIPs must be
 // distinct within one call.
-Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx, const std::vector<AsnRecord>& records,
+Result<std::vector<UpsertOutcome>> upsert_asn_batch(db::Tx& tx,
+                                                    const std::vector<AsnRecord>& records,
                                                     int64_t now);
 
 // Code-to-id lookups for a whole instansi (CSV import, forms).

@@ -1,12 +1,12 @@
 // Organisation storage and the ASN CSV import, on every backend.
+#include "org/org_store.hpp"
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-#include <fmt/format.h>
-
 #include "org/asn_import.hpp"
-#include "org/org_store.hpp"
 #include "support/backends.hpp"
 
 namespace harmoni::org {
@@ -19,12 +19,20 @@ class OrgStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ids = db().write([](db::Tx& tx) -> Result<std::vector<int64_t>> {
-      int64_t instansi = TRY(insert_instansi(tx, Instansi{0, "KAB-SAMBAS", "Pemerintah Kabupaten Sambas", "daerah", "61.01", true}, 1));
-      int64_t other = TRY(insert_instansi(tx, Instansi{0, "KOTA-PONTIANAK", "Pemerintah Kota Pontianak", "daerah", "61.71", true}, 1));
-      int64_t dukcapil = TRY(insert_unit(tx, instansi, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
-      int64_t service = TRY(insert_unit(tx, instansi, dukcapil, "DUKCAPIL-PDP", "Bidang Pelayanan", 1));
+      int64_t instansi = TRY(insert_instansi(
+          tx, Instansi{0, "KAB-SAMBAS", "Pemerintah Kabupaten Sambas", "daerah", "61.01", true},
+          1));
+      int64_t other = TRY(insert_instansi(
+          tx, Instansi{0, "KOTA-PONTIANAK", "Pemerintah Kota Pontianak", "daerah", "61.71", true},
+          1));
+      int64_t dukcapil =
+          TRY(insert_unit(tx, instansi, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
+      int64_t service =
+          TRY(insert_unit(tx, instansi, dukcapil, "DUKCAPIL-PDP", "Bidang Pelayanan", 1));
       int64_t health = TRY(insert_unit(tx, instansi, std::nullopt, "DINKES", "Dinas Kesehatan", 1));
-      TRY(insert_position(tx, Position{0, instansi, "OPERATOR", "Operator Layanan", "pelaksana", "pelaksana", 5, 1}, 1));
+      TRY(insert_position(
+          tx, Position{0, instansi, "OPERATOR", "Operator Layanan", "pelaksana", "pelaksana", 5, 1},
+          1));
       return std::vector<int64_t>{instansi, other, dukcapil, service, health};
     });
     ASSERT_TRUE(ids.ok()) << ids.error().internal_detail;
@@ -36,8 +44,10 @@ class OrgStore : public ::testing::TestWithParam<std::string> {
   }
   db::Database& db() { return *t_.db; }
 
-  Status add_asn(const std::string& nip, const std::string& name, int64_t unit, int64_t instansi = 0) {
-    AsnRecord rec{instansi ? instansi : instansi_, AsnDraft{nip, name, "PNS", "X", "", true, ""}, unit, std::nullopt};
+  Status add_asn(const std::string& nip, const std::string& name, int64_t unit,
+                 int64_t instansi = 0) {
+    AsnRecord rec{instansi ? instansi : instansi_, AsnDraft{nip, name, "PNS", "X", "", true, ""},
+                  unit, std::nullopt};
     return db().write([&](db::Tx& tx) -> Status {
       TRY(upsert_asn(tx, rec, 1));
       return {};
@@ -51,7 +61,8 @@ class OrgStore : public ::testing::TestWithParam<std::string> {
   }
 
   Result<ImportReport> import(const std::string& path, ImportOptions options = {}) {
-    audit::Entry e{std::nullopt, "test", instansi_, "asn.import", "instansi", "KAB-SAMBAS", "test", "-", "{}"};
+    audit::Entry e{std::nullopt, "test", instansi_, "asn.import", "instansi",
+                   "KAB-SAMBAS", "test", "-",       "{}"};
     return import_asn_csv(db(), instansi_, path, options, kToday, 100, e, 100000);
   }
 
@@ -68,17 +79,23 @@ TEST_P(OrgStore, UnitTreePathsAndMoves) {
   auto units = db().read([&](db::Tx& tx) { return list_units(tx, instansi_); });
   ASSERT_TRUE(units.ok());
   ASSERT_EQ(units->size(), 3u);
-  auto service = *db().read([&](db::Tx& tx) { return find_unit(tx, instansi_, "DUKCAPIL-PDP"); }).value();
+  auto service =
+      *db().read([&](db::Tx& tx) { return find_unit(tx, instansi_, "DUKCAPIL-PDP"); }).value();
   EXPECT_EQ(service.path, fmt::format("/{}/{}/", dukcapil_, service_));
   EXPECT_EQ(service.parent_code, "DUKCAPIL");
   auto dukcapil = *db().read([&](db::Tx& tx) { return find_unit_by_id(tx, dukcapil_); }).value();
   // Moving DUKCAPIL under DINKES moves its child too.
-  ASSERT_TRUE(db().write([&](db::Tx& tx) { return update_unit(tx, dukcapil, health_, dukcapil.name, true, 2); }).ok());
-  service = *db().read([&](db::Tx& tx) { return find_unit(tx, instansi_, "DUKCAPIL-PDP"); }).value();
+  ASSERT_TRUE(db().write([&](db::Tx& tx) {
+                    return update_unit(tx, dukcapil, health_, dukcapil.name, true, 2);
+                  })
+                  .ok());
+  service =
+      *db().read([&](db::Tx& tx) { return find_unit(tx, instansi_, "DUKCAPIL-PDP"); }).value();
   EXPECT_EQ(service.path, fmt::format("/{}/{}/{}/", health_, dukcapil_, service_));
   // A unit cannot move under its own descendant.
   dukcapil = *db().read([&](db::Tx& tx) { return find_unit_by_id(tx, dukcapil_); }).value();
-  Status loop = db().write([&](db::Tx& tx) { return update_unit(tx, dukcapil, service_, dukcapil.name, true, 3); });
+  Status loop = db().write(
+      [&](db::Tx& tx) { return update_unit(tx, dukcapil, service_, dukcapil.name, true, 3); });
   ASSERT_FALSE(loop.ok());
   EXPECT_EQ(loop.error().fields.at(0).key, "unit.move_into_itself");
 }
@@ -98,11 +115,16 @@ TEST_P(OrgStore, UnitCodesAreUniquePerInstansi) {
 }
 
 TEST_P(OrgStore, AsnSearchPagingAndScope) {
-  const char* names[] = {"Siti Aminah", "Budi Santoso", "Siti Rahayu", "Agustinus Lawing", "Maria Lim", "Ahmad Siti"};
+  const char* names[] = {"Siti Aminah",      "Budi Santoso", "Siti Rahayu",
+                         "Agustinus Lawing", "Maria Lim",    "Ahmad Siti"};
   for (int i = 0; i < 6; ++i) {
-    ASSERT_TRUE(add_asn(fmt::format("19850312201001100{}", i + 1), names[i], i % 2 ? health_ : service_).ok());
+    ASSERT_TRUE(
+        add_asn(fmt::format("19850312201001100{}", i + 1), names[i], i % 2 ? health_ : service_)
+            .ok());
   }
-  auto list = [&](AsnQuery q) { return db().read([&](db::Tx& tx) { return list_asn(tx, q); }).value(); };
+  auto list = [&](AsnQuery q) {
+    return db().read([&](db::Tx& tx) { return list_asn(tx, q); }).value();
+  };
   AsnQuery q;
   q.instansi_id = instansi_;
   q.limit = 4;
@@ -145,8 +167,11 @@ TEST_P(OrgStore, AsnSearchPagingAndScope) {
 }
 
 TEST_P(OrgStore, UpsertIsIdempotentAndGuardsOtherInstansi) {
-  AsnRecord rec{instansi_, AsnDraft{"198503122010011003", "Ahmad", "PNS", "DUKCAPIL", "", true, ""}, service_, std::nullopt};
-  auto outcome = [&](const AsnRecord& r) { return db().write([&](db::Tx& tx) { return upsert_asn(tx, r, 1); }); };
+  AsnRecord rec{instansi_, AsnDraft{"198503122010011003", "Ahmad", "PNS", "DUKCAPIL", "", true, ""},
+                service_, std::nullopt};
+  auto outcome = [&](const AsnRecord& r) {
+    return db().write([&](db::Tx& tx) { return upsert_asn(tx, r, 1); });
+  };
   EXPECT_EQ(outcome(rec).value(), UpsertOutcome::kInserted);
   EXPECT_EQ(outcome(rec).value(), UpsertOutcome::kUnchanged);
   rec.draft.name = "Ahmad Syahrial";
@@ -154,7 +179,8 @@ TEST_P(OrgStore, UpsertIsIdempotentAndGuardsOtherInstansi) {
   AsnQuery q;
   q.instansi_id = instansi_;
   q.search = "syahrial";
-  EXPECT_EQ(db().read([&](db::Tx& tx) { return list_asn(tx, q); }).value().items.size(), 1u) << "tokens follow renames";
+  EXPECT_EQ(db().read([&](db::Tx& tx) { return list_asn(tx, q); }).value().items.size(), 1u)
+      << "tokens follow renames";
   AsnRecord foreign = rec;
   foreign.instansi_id = other_;
   auto clash = outcome(foreign);
@@ -166,11 +192,11 @@ TEST_P(OrgStore, ImportReportsEveryBadRowAndStoresNothing) {
   std::string path = write_csv(
       "nip,nama,status,unit,jabatan\n"
       "198503122010011003,Ahmad Syahrial,PNS,DUKCAPIL-PDP,OPERATOR\n"
-      "19850312201001100,Budi,PNS,DUKCAPIL,\n"          // 17 digits
-      "198503122010011004,Siti,HONORER,DUKCAPIL,\n"      // employment
-      "198503122010011005,Maria Lim,PNS,NOWHERE,\n"      // unknown unit
-      "198503122010011006,Agustinus,PNS,DINKES,KEPALA\n" // unknown position
-      "198503122010011003,Ahmad Lagi,PNS,DINKES,\n");    // repeats line 2
+      "19850312201001100,Budi,PNS,DUKCAPIL,\n"            // 17 digits
+      "198503122010011004,Siti,HONORER,DUKCAPIL,\n"       // employment
+      "198503122010011005,Maria Lim,PNS,NOWHERE,\n"       // unknown unit
+      "198503122010011006,Agustinus,PNS,DINKES,KEPALA\n"  // unknown position
+      "198503122010011003,Ahmad Lagi,PNS,DINKES,\n");     // repeats line 2
   auto report = import(path);
   ASSERT_TRUE(report.ok()) << report.error().internal_detail;
   EXPECT_EQ(report->rows, 6);
@@ -178,7 +204,8 @@ TEST_P(OrgStore, ImportReportsEveryBadRowAndStoresNothing) {
   EXPECT_FALSE(report->written);
   EXPECT_EQ(asn_count(), 0) << "nothing imported when any row is bad";
   std::vector<std::string> seen;
-  for (const auto& p : report->problems) seen.push_back(fmt::format("{}:{}:{}", p.line, p.column, p.key));
+  for (const auto& p : report->problems)
+    seen.push_back(fmt::format("{}:{}:{}", p.line, p.column, p.key));
   EXPECT_EQ(seen, (std::vector<std::string>{"3:nip:nip.length", "4:status:asn.employment_invalid",
                                             "5:unit:unit.unknown", "6:jabatan:position.unknown",
                                             "7:nip:csv.duplicate_nip"}));
@@ -207,7 +234,8 @@ TEST_P(OrgStore, ImportGoodRowsAndReimportChangesNothing) {
 }
 
 TEST_P(OrgStore, ImportStopsAtABrokenFileWithItsLine) {
-  auto report = import(write_csv("nip,nama,status,unit\n198503122010011003,\"Ahmad,PNS,DUKCAPIL\n"));
+  auto report =
+      import(write_csv("nip,nama,status,unit\n198503122010011003,\"Ahmad,PNS,DUKCAPIL\n"));
   ASSERT_TRUE(report.ok());
   ASSERT_EQ(report->problems.size(), 1u);
   EXPECT_EQ(report->problems[0].key, "csv.unterminated_quote");
@@ -223,12 +251,14 @@ TEST_P(OrgStore, ImportRefusesNipsOfAnotherInstansiAtomically) {
   // The NIP is already registered with Kota Pontianak.
   ASSERT_TRUE(add_asn("198503122010011003", "Ahmad", dukcapil_).ok());
   ASSERT_TRUE(db().write([&](db::Tx& tx) -> Status {
-    TRY(tx.exec("UPDATE asn SET instansi_id = ?, unit_id = NULL", {other_}));
-    return {};
-  }).ok());
-  auto report = import(write_csv("nip,nama,status,unit\n"
-                                 "198707152012022001,Siti Aminah,PNS,DINKES\n"
-                                 "198503122010011003,Ahmad,PNS,DINKES\n"));
+                    TRY(tx.exec("UPDATE asn SET instansi_id = ?, unit_id = NULL", {other_}));
+                    return {};
+                  })
+                  .ok());
+  auto report =
+      import(write_csv("nip,nama,status,unit\n"
+                       "198707152012022001,Siti Aminah,PNS,DINKES\n"
+                       "198503122010011003,Ahmad,PNS,DINKES\n"));
   ASSERT_TRUE(report.ok());
   EXPECT_FALSE(report->written);
   EXPECT_EQ(report->problems.back().key, "asn.nip_other_instansi");

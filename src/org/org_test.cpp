@@ -69,13 +69,15 @@ TEST(AsnCsv, HeaderAcceptsBothLanguagesAndReportsProblems) {
   ASSERT_FALSE(bad.ok());
   std::vector<std::string> keys;
   for (const auto& f : bad.error().fields) keys.push_back(f.key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"csv.duplicate_column", "csv.unknown_column", "csv.missing_column"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"csv.duplicate_column", "csv.unknown_column",
+                                            "csv.missing_column"}));
 }
 
 TEST(AsnCsv, RowToDraft) {
   auto columns = map_asn_header({"nip", "nama", "status", "unit", "aktif"}).release_value();
   std::vector<FieldError> problems;
-  auto d = asn_row_to_draft(columns, {" 198503122010011003 ", "Ahmad", "pppk", "DUKCAPIL", "tidak"}, problems);
+  auto d = asn_row_to_draft(columns, {" 198503122010011003 ", "Ahmad", "pppk", "DUKCAPIL", "tidak"},
+                            problems);
   EXPECT_TRUE(problems.empty());
   EXPECT_EQ(d.nip, "198503122010011003");
   EXPECT_EQ(d.employment, "PPPK");

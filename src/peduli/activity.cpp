@@ -11,7 +11,8 @@ std::optional<int> clock_minutes(std::string_view t) {
   int h = 0, m = 0;
   auto [he, hec] = std::from_chars(t.data(), t.data() + 2, h);
   auto [me, mec] = std::from_chars(t.data() + 3, t.data() + 5, m);
-  if (hec != std::errc() || mec != std::errc() || he != t.data() + 2 || me != t.data() + 5) return std::nullopt;
+  if (hec != std::errc() || mec != std::errc() || he != t.data() + 2 || me != t.data() + 5)
+    return std::nullopt;
   if (h < 0 || h > 23 || m < 0 || m > 59) return std::nullopt;
   return h * 60 + m;
 }
@@ -30,12 +31,18 @@ int days_between(Date a, const Date& b) {
 
 std::string_view target_group_name(TargetGroup g) {
   switch (g) {
-    case TargetGroup::kPoorHouseholds: return "poor_households";
-    case TargetGroup::kElderly: return "elderly";
-    case TargetGroup::kDisabilities: return "disabilities";
-    case TargetGroup::kDisasterVictims: return "disaster_victims";
-    case TargetGroup::kChildren: return "children";
-    case TargetGroup::kOtherVulnerable: break;
+    case TargetGroup::kPoorHouseholds:
+      return "poor_households";
+    case TargetGroup::kElderly:
+      return "elderly";
+    case TargetGroup::kDisabilities:
+      return "disabilities";
+    case TargetGroup::kDisasterVictims:
+      return "disaster_victims";
+    case TargetGroup::kChildren:
+      return "children";
+    case TargetGroup::kOtherVulnerable:
+      break;
   }
   return "other_vulnerable";
 }
@@ -49,15 +56,19 @@ std::optional<TargetGroup> parse_target_group(std::string_view name) {
 
 std::string_view activity_status_name(ActivityStatus s) {
   switch (s) {
-    case ActivityStatus::kPlanned: return "planned";
-    case ActivityStatus::kDone: return "done";
-    case ActivityStatus::kCancelled: break;
+    case ActivityStatus::kPlanned:
+      return "planned";
+    case ActivityStatus::kDone:
+      return "done";
+    case ActivityStatus::kCancelled:
+      break;
   }
   return "cancelled";
 }
 
 std::optional<ActivityStatus> parse_activity_status(std::string_view name) {
-  for (ActivityStatus s : {ActivityStatus::kPlanned, ActivityStatus::kDone, ActivityStatus::kCancelled}) {
+  for (ActivityStatus s :
+       {ActivityStatus::kPlanned, ActivityStatus::kDone, ActivityStatus::kCancelled}) {
     if (activity_status_name(s) == name) return s;
   }
   return std::nullopt;
@@ -81,43 +92,54 @@ Status validate(const Activity& a) {
   if (!clock_minutes(a.end_time)) errors.push_back({"end_time", "peduli.time_invalid", {}});
   if (errors.empty()) {
     if (planned_minutes(a) <= 0) {
-      errors.push_back({"ends_on", "peduli.ends_before_start", {{"date", a.starts_on}, {"time", a.start_time}}});
+      errors.push_back(
+          {"ends_on", "peduli.ends_before_start", {{"date", a.starts_on}, {"time", a.start_time}}});
     } else if (days_between(*start, *end) > 14) {
       errors.push_back({"ends_on", "peduli.too_long", {{"days", "14"}}});
     }
   }
-  if (a.capacity < 1 || a.capacity > 5000) errors.push_back({"capacity", "input.out_of_range", {{"min", "1"}, {"max", "5000"}}});
+  if (a.capacity < 1 || a.capacity > 5000)
+    errors.push_back({"capacity", "input.out_of_range", {{"min", "1"}, {"max", "5000"}}});
   if (a.beneficiaries < 0 || a.beneficiaries > 1000000) {
     errors.push_back({"beneficiaries", "input.out_of_range", {{"min", "0"}, {"max", "1000000"}}});
   }
-  if (a.coordinator_asn_id <= 0) errors.push_back({"coordinator", "peduli.coordinator_required", {}});
+  if (a.coordinator_asn_id <= 0)
+    errors.push_back({"coordinator", "peduli.coordinator_required", {}});
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));
   return {};
 }
 
 std::string_view attendance_name(Attendance a) {
   switch (a) {
-    case Attendance::kSignedUp: return "signed_up";
-    case Attendance::kAttended: return "attended";
-    case Attendance::kAbsent: return "absent";
-    case Attendance::kCancelled: break;
+    case Attendance::kSignedUp:
+      return "signed_up";
+    case Attendance::kAttended:
+      return "attended";
+    case Attendance::kAbsent:
+      return "absent";
+    case Attendance::kCancelled:
+      break;
   }
   return "cancelled";
 }
 
 std::optional<Attendance> parse_attendance(std::string_view name) {
-  for (Attendance a : {Attendance::kSignedUp, Attendance::kAttended, Attendance::kAbsent, Attendance::kCancelled}) {
+  for (Attendance a : {Attendance::kSignedUp, Attendance::kAttended, Attendance::kAbsent,
+                       Attendance::kCancelled}) {
     if (attendance_name(a) == name) return a;
   }
   return std::nullopt;
 }
 
 Status check_confirmation(const Activity& activity, Attendance attendance, int64_t minutes) {
-  if (attendance == Attendance::kAbsent) return minutes == 0 ? Status{} : Error::field("minutes", "peduli.absent_no_minutes");
-  if (attendance != Attendance::kAttended) return Error::field("attendance", "peduli.confirm_attended_or_absent");
+  if (attendance == Attendance::kAbsent)
+    return minutes == 0 ? Status{} : Error::field("minutes", "peduli.absent_no_minutes");
+  if (attendance != Attendance::kAttended)
+    return Error::field("attendance", "peduli.confirm_attended_or_absent");
   const int64_t most = planned_minutes(activity) + 60;
   if (minutes < 1 || minutes > most) {
-    return Error::field("minutes", "input.out_of_range", {{"min", "1"}, {"max", std::to_string(most)}});
+    return Error::field("minutes", "input.out_of_range",
+                        {{"min", "1"}, {"max", std::to_string(most)}});
   }
   return {};
 }

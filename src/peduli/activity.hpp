@@ -14,10 +14,17 @@
 
 namespace harmoni::peduli {
 
-enum class TargetGroup { kPoorHouseholds, kElderly, kDisabilities, kDisasterVictims, kChildren, kOtherVulnerable };
-inline constexpr TargetGroup kTargetGroups[] = {TargetGroup::kPoorHouseholds, TargetGroup::kElderly,
-                                                TargetGroup::kDisabilities,   TargetGroup::kDisasterVictims,
-                                                TargetGroup::kChildren,       TargetGroup::kOtherVulnerable};
+enum class TargetGroup {
+  kPoorHouseholds,
+  kElderly,
+  kDisabilities,
+  kDisasterVictims,
+  kChildren,
+  kOtherVulnerable
+};
+inline constexpr TargetGroup kTargetGroups[] = {
+    TargetGroup::kPoorHouseholds,  TargetGroup::kElderly,  TargetGroup::kDisabilities,
+    TargetGroup::kDisasterVictims, TargetGroup::kChildren, TargetGroup::kOtherVulnerable};
 // "poor_households", "elderly", "disabilities", "disaster_victims", "children", "other_vulnerable"
 std::string_view target_group_name(TargetGroup group);
 std::optional<TargetGroup> parse_target_group(std::string_view name);
@@ -31,14 +38,14 @@ struct Activity {
   int64_t instansi_id = 0;
   std::string title;
   TargetGroup target_group = TargetGroup::kOtherVulnerable;
-  std::string region_code;  // a regency or city ("61.01")
-  std::string place;        // village, institution: where to meet
-  std::string starts_on, ends_on;          // 'YYYY-MM-DD'
-  std::string start_time, end_time;        // 'HH:MM' (WIB)
-  std::string partner;      // the partner organisation, if any
+  std::string region_code;           // a regency or city ("61.01")
+  std::string place;                 // village, institution: where to meet
+  std::string starts_on, ends_on;    // 'YYYY-MM-DD'
+  std::string start_time, end_time;  // 'HH:MM' (WIB)
+  std::string partner;               // the partner organisation, if any
   int capacity = 20;
   int64_t coordinator_asn_id = 0;
-  int beneficiaries = 0;    // people reached, a count only
+  int beneficiaries = 0;  // people reached, a count only
   std::string description;
   ActivityStatus status = ActivityStatus::kPlanned;
 };
@@ -59,6 +66,5 @@ std::optional<Attendance> parse_attendance(std::string_view name);
 // Confirming a participant's work: attended with minutes 1..the activity's span
 // (plus an hour of travel and preparation), or absent (0 minutes).
 Status check_confirmation(const Activity& activity, Attendance attendance, int64_t minutes);
-
 
 }  // namespace harmoni::peduli

@@ -7,7 +7,7 @@ Evaluation evaluate(const std::vector<Participation>& rows) {
   std::map<int64_t, std::set<int64_t>> activities_of;  // person -> activities
   std::map<std::string, std::set<int64_t>> people_in_month, activities_in_month;
   std::map<std::string, std::set<int64_t>> people_in_region;
-  std::map<int64_t, const Participation*> activity;    // first row of each activity
+  std::map<int64_t, const Participation*> activity;  // first row of each activity
   for (const auto& r : rows) {
     activities_of[r.asn_id].insert(r.activity_id);
     people_in_month[r.month].insert(r.asn_id);
@@ -24,7 +24,8 @@ Evaluation evaluate(const std::vector<Participation>& rows) {
     e.by_month[month].people = static_cast<int64_t>(people.size());
     e.by_month[month].activities = static_cast<int64_t>(activities_in_month[month].size());
   }
-  for (const auto& [region, people] : people_in_region) e.people_by_region[region] = static_cast<int64_t>(people.size());
+  for (const auto& [region, people] : people_in_region)
+    e.people_by_region[region] = static_cast<int64_t>(people.size());
   for (const auto& [_, first] : activity) {
     ++e.activities_by_target[first->target_group];
     e.beneficiaries_by_target[first->target_group] += first->beneficiaries;
@@ -33,7 +34,8 @@ Evaluation evaluate(const std::vector<Participation>& rows) {
   return e;
 }
 
-std::map<int64_t, UnitShare> leader_shares(const std::vector<Person>& people, const std::set<int64_t>& took_part) {
+std::map<int64_t, UnitShare> leader_shares(const std::vector<Person>& people,
+                                           const std::set<int64_t>& took_part) {
   std::map<int64_t, UnitShare> out;
   for (const auto& p : people) {
     UnitShare& s = out[p.unit_id];

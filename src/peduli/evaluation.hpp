@@ -16,30 +16,30 @@ namespace harmoni::peduli {
 struct Participation {
   int64_t asn_id = 0;
   int64_t unit_id = 0;
-  bool is_head = false;        // a unit head (structural position heading a unit)
-  std::string month;           // 'YYYY-MM' of the activity
+  bool is_head = false;  // a unit head (structural position heading a unit)
+  std::string month;     // 'YYYY-MM' of the activity
   int64_t activity_id = 0;
   std::string region_code;
   std::string target_group;
   int64_t minutes = 0;
-  int beneficiaries = 0;       // of the activity (counted once per activity)
+  int beneficiaries = 0;  // of the activity (counted once per activity)
 };
 
 struct MonthFigures {
-  int64_t people = 0;      // distinct participants that month
+  int64_t people = 0;  // distinct participants that month
   int64_t activities = 0;
   int64_t minutes = 0;
 };
 
 struct Evaluation {
-  int64_t participants = 0;     // distinct people
-  int64_t returning = 0;        // of them, people who took part in two or more activities
+  int64_t participants = 0;  // distinct people
+  int64_t returning = 0;     // of them, people who took part in two or more activities
   int64_t activities = 0;
   int64_t minutes = 0;
   int64_t beneficiaries = 0;
   std::map<std::string, MonthFigures> by_month;
-  std::map<std::string, int64_t> people_by_region;        // distinct people per region
-  std::map<std::string, int64_t> activities_by_target;    // activities per target group
+  std::map<std::string, int64_t> people_by_region;      // distinct people per region
+  std::map<std::string, int64_t> activities_by_target;  // activities per target group
   std::map<std::string, int64_t> beneficiaries_by_target;
 };
 
@@ -56,6 +56,7 @@ struct Person {
   int64_t unit_id = 0;
   bool is_head = false;
 };
-std::map<int64_t, UnitShare> leader_shares(const std::vector<Person>& people, const std::set<int64_t>& took_part);
+std::map<int64_t, UnitShare> leader_shares(const std::vector<Person>& people,
+                                           const std::set<int64_t>& took_part);
 
 }  // namespace harmoni::peduli

@@ -8,9 +8,15 @@ namespace harmoni::peduli {
 namespace {
 
 Activity good() {
-  return Activity{.title = "Bakti sosial di panti wreda", .target_group = TargetGroup::kElderly, .region_code = "61.01",
-                  .starts_on = "2026-06-06", .ends_on = "2026-06-06", .start_time = "08:00", .end_time = "12:30",
-                  .capacity = 25, .coordinator_asn_id = 7};
+  return Activity{.title = "Bakti sosial di panti wreda",
+                  .target_group = TargetGroup::kElderly,
+                  .region_code = "61.01",
+                  .starts_on = "2026-06-06",
+                  .ends_on = "2026-06-06",
+                  .start_time = "08:00",
+                  .end_time = "12:30",
+                  .capacity = 25,
+                  .coordinator_asn_id = 7};
 }
 
 TEST(Activity, ItMustEndAfterItStarts) {
@@ -40,7 +46,8 @@ TEST(Activity, ItMustEndAfterItStarts) {
 TEST(Activity, ConfirmationWithinTheActivitysSpan) {
   const Activity a = good();
   EXPECT_TRUE(check_confirmation(a, Attendance::kAttended, 270).ok());
-  EXPECT_TRUE(check_confirmation(a, Attendance::kAttended, 330).ok()) << "an hour for travel and preparation";
+  EXPECT_TRUE(check_confirmation(a, Attendance::kAttended, 330).ok())
+      << "an hour for travel and preparation";
   EXPECT_FALSE(check_confirmation(a, Attendance::kAttended, 331).ok());
   EXPECT_FALSE(check_confirmation(a, Attendance::kAttended, 0).ok());
   EXPECT_TRUE(check_confirmation(a, Attendance::kAbsent, 0).ok());
@@ -68,10 +75,11 @@ TEST(Reflection, PrivateUnlessShared) {
 }
 
 TEST(Evaluation, ConsistencyReachAndLeaders) {
-  std::vector<Participation> rows = {
-      {1, 100, true, "2026-05", 1, "61.01", "elderly", 240, 30},  {2, 100, false, "2026-05", 1, "61.01", "elderly", 240, 30},
-      {1, 100, true, "2026-06", 2, "61.02", "children", 180, 50}, {3, 200, false, "2026-06", 2, "61.02", "children", 120, 50},
-      {3, 200, false, "2026-07", 3, "61.01", "elderly", 60, 10}};
+  std::vector<Participation> rows = {{1, 100, true, "2026-05", 1, "61.01", "elderly", 240, 30},
+                                     {2, 100, false, "2026-05", 1, "61.01", "elderly", 240, 30},
+                                     {1, 100, true, "2026-06", 2, "61.02", "children", 180, 50},
+                                     {3, 200, false, "2026-06", 2, "61.02", "children", 120, 50},
+                                     {3, 200, false, "2026-07", 3, "61.01", "elderly", 60, 10}};
   Evaluation e = evaluate(rows);
   EXPECT_EQ(e.participants, 3);
   EXPECT_EQ(e.returning, 2) << "persons 1 and 3 came back";
@@ -83,7 +91,9 @@ TEST(Evaluation, ConsistencyReachAndLeaders) {
   EXPECT_EQ(e.people_by_region["61.01"], 3);
   EXPECT_EQ(e.activities_by_target["elderly"], 2);
   EXPECT_EQ(e.beneficiaries_by_target["children"], 50);
-  auto shares = leader_shares({{1, 100, true}, {2, 100, false}, {4, 100, false}, {5, 100, true}, {3, 200, false}}, {1, 2, 3});
+  auto shares = leader_shares(
+      {{1, 100, true}, {2, 100, false}, {4, 100, false}, {5, 100, true}, {3, 200, false}},
+      {1, 2, 3});
   EXPECT_EQ(shares[100].heads, 2);
   EXPECT_EQ(shares[100].heads_took_part, 1);
   EXPECT_EQ(shares[100].staff, 2);

@@ -6,9 +6,12 @@ namespace harmoni::peduli {
 
 std::string_view sharing_name(Sharing s) {
   switch (s) {
-    case Sharing::kPrivate: return "private";
-    case Sharing::kMentor: return "mentor";
-    case Sharing::kSuperior: break;
+    case Sharing::kPrivate:
+      return "private";
+    case Sharing::kMentor:
+      return "mentor";
+    case Sharing::kSuperior:
+      break;
   }
   return "superior";
 }
@@ -22,14 +25,19 @@ std::optional<Sharing> parse_sharing(std::string_view name) {
 
 Status validate(const Reflection& r) {
   std::vector<FieldError> errors;
-  if (std::all_of(r.answers.begin(), r.answers.end(), [](const std::string& a) { return a.empty(); })) {
+  if (std::all_of(r.answers.begin(), r.answers.end(),
+                  [](const std::string& a) { return a.empty(); })) {
     errors.push_back({"seen", "peduli.reflection_empty", {}});
   }
   for (size_t i = 0; i < r.answers.size(); ++i) {
-    size_t chars = static_cast<size_t>(std::count_if(r.answers[i].begin(), r.answers[i].end(),
-                                                     [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    size_t chars =
+        static_cast<size_t>(std::count_if(r.answers[i].begin(), r.answers[i].end(), [](char c) {
+          return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
     if (chars > kMaxAnswerChars) {
-      errors.push_back({std::string(kQuestions[i]), "input.too_long", {{"max", std::to_string(kMaxAnswerChars)}}});
+      errors.push_back({std::string(kQuestions[i]),
+                        "input.too_long",
+                        {{"max", std::to_string(kMaxAnswerChars)}}});
     }
   }
   if (r.sharing == Sharing::kMentor && (!r.mentor_asn_id || *r.mentor_asn_id == r.asn_id)) {

@@ -27,8 +27,7 @@ void Metrics::observe_request(std::string_view method, std::string_view route, i
   latencies_[route_labels].observe(seconds);
 }
 
-void Metrics::observe_db(std::string_view backend, std::string_view kind, double seconds,
-                         bool ok) {
+void Metrics::observe_db(std::string_view backend, std::string_view kind, double seconds, bool ok) {
   std::string labels = fmt::format("backend=\"{}\",kind=\"{}\"", backend, kind);
   std::lock_guard lock(mu_);
   db_latencies_[labels].observe(seconds);

@@ -25,9 +25,8 @@ class Metrics {
   std::string render() const;
 
  private:
-  static constexpr std::array<double, 13> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                      0.05,   0.1,   0.25,   0.5,   1,     2.5,
-                                                      5};
+  static constexpr std::array<double, 13> kBuckets = {
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
   struct Histogram {
     std::array<uint64_t, kBuckets.size()> buckets{};
     uint64_t count = 0;
@@ -36,8 +35,8 @@ class Metrics {
   };
 
   mutable std::mutex mu_;
-  std::map<std::string, uint64_t> requests_;     // labels -> count
-  std::map<std::string, Histogram> latencies_;   // labels -> histogram
+  std::map<std::string, uint64_t> requests_;    // labels -> count
+  std::map<std::string, Histogram> latencies_;  // labels -> histogram
   std::map<std::string, uint64_t> db_errors_;
   std::map<std::string, Histogram> db_latencies_;
   std::map<std::string, std::pair<std::string, int64_t>> counters_;  // name -> help, value

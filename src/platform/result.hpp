@@ -86,7 +86,7 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : state_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return state_.index() == 0; }
@@ -153,11 +153,11 @@ using Status = Result<void>;
 // Never use it inside a braced initializer list ({{"a", TRY(x)}}): returning from
 // there skips the destructors of the elements built so far (LeakSanitizer shows it).
 // Take the value into a variable first.
-#define TRY(expr)                                      \
-  ({                                                   \
-    auto _harmoni_try = (expr);                        \
-    if (!_harmoni_try.ok()) {                          \
-      return _harmoni_try.release_error();             \
-    }                                                  \
-    _harmoni_try.release_value();                      \
+#define TRY(expr)                          \
+  ({                                       \
+    auto _harmoni_try = (expr);            \
+    if (!_harmoni_try.ok()) {              \
+      return _harmoni_try.release_error(); \
+    }                                      \
+    _harmoni_try.release_value();          \
   })

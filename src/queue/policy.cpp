@@ -7,7 +7,8 @@ namespace harmoni::queue {
 namespace {
 
 constexpr std::array<std::string_view, 8> kClassNames = {
-    "regular", "disability", "elderly", "pregnant", "child", "natural_disaster", "social_disaster", "appointment"};
+    "regular", "disability",       "elderly",         "pregnant",
+    "child",   "natural_disaster", "social_disaster", "appointment"};
 
 std::string minutes(int64_t ms) { return std::to_string(std::max<int64_t>(0, ms) / 60000); }
 
@@ -28,7 +29,9 @@ std::optional<TicketClass> parse_class(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view policy_name(PolicyKind k) { return k == PolicyKind::kRatio ? "ratio" : "weighted"; }
+std::string_view policy_name(PolicyKind k) {
+  return k == PolicyKind::kRatio ? "ratio" : "weighted";
+}
 
 std::optional<PolicyKind> parse_policy(std::string_view name) {
   if (name == "weighted") return PolicyKind::kWeightedWait;
@@ -40,7 +43,9 @@ Status validate(const QueuePolicy& p) {
   std::vector<FieldError> errors;
   auto range = [&](const char* field, int64_t value, int64_t min, int64_t max) {
     if (value < min || value > max) {
-      errors.push_back({field, "input.out_of_range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}});
+      errors.push_back({field,
+                        "input.out_of_range",
+                        {{"min", std::to_string(min)}, {"max", std::to_string(max)}}});
     }
   };
   range("priority_weight_minutes", p.priority_weight_s / 60, 0, 240);
@@ -50,8 +55,9 @@ Status validate(const QueuePolicy& p) {
   return {};
 }
 
-std::optional<CallDecision> choose_next(const std::vector<WaitingTicket>& waiting, const QueuePolicy& policy,
-                                        const QueueState& state, int64_t now_ms) {
+std::optional<CallDecision> choose_next(const std::vector<WaitingTicket>& waiting,
+                                        const QueuePolicy& policy, const QueueState& state,
+                                        int64_t now_ms) {
   // The oldest eligible ticket of each kind, by a key (smaller is called first).
   auto oldest = [&](auto&& include, auto&& key) -> std::optional<size_t> {
     std::optional<size_t> best;
@@ -85,7 +91,8 @@ std::optional<CallDecision> choose_next(const std::vector<WaitingTicket>& waitin
     const bool priority_is_oldest = p && *p == *first;
     const bool priority_may_pass = p && state.regular_calls_banked >= n;
     if (priority_is_oldest || priority_may_pass) {
-      auto d = decision(*p, priority_is_oldest ? "queue.why.oldest_waiting" : "queue.why.ratio_priority_turn");
+      auto d = decision(
+          *p, priority_is_oldest ? "queue.why.oldest_waiting" : "queue.why.ratio_priority_turn");
       d.args["n"] = std::to_string(n);
       d.next_state.regular_calls_banked = state.regular_calls_banked - (priority_is_oldest ? 0 : n);
       return d;

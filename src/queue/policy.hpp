@@ -37,8 +37,8 @@ enum class TicketClass {
   kAppointment,
 };
 inline constexpr TicketClass kAllClasses[] = {
-    TicketClass::kRegular,  TicketClass::kDisability,      TicketClass::kElderly,
-    TicketClass::kPregnant, TicketClass::kChild,           TicketClass::kNaturalDisaster,
+    TicketClass::kRegular,        TicketClass::kDisability, TicketClass::kElderly,
+    TicketClass::kPregnant,       TicketClass::kChild,      TicketClass::kNaturalDisaster,
     TicketClass::kSocialDisaster, TicketClass::kAppointment};
 
 std::string_view class_name(TicketClass c);  // "regular", "disability", ... (stable, stored)
@@ -82,7 +82,8 @@ struct CallDecision {
 
 // The ticket to call now among `waiting` (any order), or nothing when no ticket is
 // eligible yet. Deterministic: ties go to the earlier eligible time, then the lower id.
-std::optional<CallDecision> choose_next(const std::vector<WaitingTicket>& waiting, const QueuePolicy& policy,
-                                        const QueueState& state, int64_t now_ms);
+std::optional<CallDecision> choose_next(const std::vector<WaitingTicket>& waiting,
+                                        const QueuePolicy& policy, const QueueState& state,
+                                        int64_t now_ms);
 
 }  // namespace harmoni::queue

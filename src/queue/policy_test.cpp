@@ -1,16 +1,18 @@
 #include "queue/policy.hpp"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <random>
-
-#include <gtest/gtest.h>
 
 namespace harmoni::queue {
 namespace {
 
 constexpr int64_t kMinute = 60'000;
 
-WaitingTicket ticket(int64_t id, TicketClass c, int64_t minute) { return {id, c, minute * kMinute}; }
+WaitingTicket ticket(int64_t id, TicketClass c, int64_t minute) {
+  return {id, c, minute * kMinute};
+}
 
 TEST(QueuePolicy, ClassAndPolicyNamesRoundTrip) {
   for (TicketClass c : kAllClasses) EXPECT_EQ(parse_class(class_name(c)), c);
@@ -35,7 +37,8 @@ TEST(QueuePolicy, ValidateNamesTheBadField) {
 
 TEST(QueuePolicy, WeightedGivesPriorityAHeadStartNotAJump) {
   QueuePolicy p;  // 15 min head start, 45 min bound
-  std::vector<WaitingTicket> w = {ticket(1, TicketClass::kRegular, 0), ticket(2, TicketClass::kElderly, 10)};
+  std::vector<WaitingTicket> w = {ticket(1, TicketClass::kRegular, 0),
+                                  ticket(2, TicketClass::kElderly, 10)};
   auto d = choose_next(w, p, {}, 12 * kMinute);
   ASSERT_TRUE(d);
   EXPECT_EQ(d->index, 1u);  // arrived 10 min later, counts as 5 min earlier
@@ -53,7 +56,8 @@ TEST(QueuePolicy, WeightedGivesPriorityAHeadStartNotAJump) {
 TEST(QueuePolicy, WeightedBoundGoesFirst) {
   QueuePolicy p;
   p.priority_weight_s = 120 * 60;  // a huge head start
-  std::vector<WaitingTicket> w = {ticket(7, TicketClass::kPregnant, 40), ticket(3, TicketClass::kRegular, 0)};
+  std::vector<WaitingTicket> w = {ticket(7, TicketClass::kPregnant, 40),
+                                  ticket(3, TicketClass::kRegular, 0)};
   auto d = choose_next(w, p, {}, 44 * kMinute);
   EXPECT_EQ(d->index, 0u);  // priority, within the bound for everyone
   d = choose_next(w, p, {}, 45 * kMinute);
@@ -72,7 +76,8 @@ TEST(QueuePolicy, AppointmentsWaitForTheirTime) {
 
 TEST(QueuePolicy, TiesGoToTheLowerId) {
   QueuePolicy p;
-  std::vector<WaitingTicket> w = {ticket(9, TicketClass::kRegular, 0), ticket(4, TicketClass::kRegular, 0)};
+  std::vector<WaitingTicket> w = {ticket(9, TicketClass::kRegular, 0),
+                                  ticket(4, TicketClass::kRegular, 0)};
   EXPECT_EQ(choose_next(w, p, {}, kMinute)->index, 1u);
 }
 
@@ -114,7 +119,8 @@ TEST(QueuePolicyProperty, OnlyTheOldestOfEachKindMatter) {
   for (int trial = 0; trial < 3000; ++trial) {
     std::vector<WaitingTicket> all;
     int n = size(rng);
-    for (int i = 0; i < n; ++i) all.push_back({i + 1, static_cast<TicketClass>(kind(rng)), minute(rng) * kMinute});
+    for (int i = 0; i < n; ++i)
+      all.push_back({i + 1, static_cast<TicketClass>(kind(rng)), minute(rng) * kMinute});
     std::vector<WaitingTicket> two;
     for (bool priority : {false, true}) {
       const WaitingTicket* best = nullptr;
@@ -128,7 +134,8 @@ TEST(QueuePolicyProperty, OnlyTheOldestOfEachKindMatter) {
       if (best) two.push_back(*best);
     }
     QueueState state{banked(rng)};
-    for (const QueuePolicy& policy : {QueuePolicy{}, QueuePolicy{.kind = PolicyKind::kRatio, .ratio_regular = 2}}) {
+    for (const QueuePolicy& policy :
+         {QueuePolicy{}, QueuePolicy{.kind = PolicyKind::kRatio, .ratio_regular = 2}}) {
       auto full = choose_next(all, policy, state, 90 * kMinute);
       auto short_list = choose_next(two, policy, state, 90 * kMinute);
       ASSERT_EQ(full.has_value(), short_list.has_value());
@@ -157,7 +164,8 @@ struct Served {
 
 // `counters` counters call with the policy whenever they are free, until every
 // arrival has been served. Returns one record per ticket, in arrival order.
-std::vector<Served> simulate(const std::vector<Arrival>& arrivals, const QueuePolicy& policy, int counters) {
+std::vector<Served> simulate(const std::vector<Arrival>& arrivals, const QueuePolicy& policy,
+                             int counters) {
   std::vector<int64_t> free_at(static_cast<size_t>(counters), 0);
   std::vector<WaitingTicket> waiting;
   std::vector<Served> served(arrivals.size());
@@ -190,15 +198,16 @@ std::vector<Served> simulate(const std::vector<Arrival>& arrivals, const QueuePo
 
 // Poisson arrivals for `minutes`, with the given share of priority tickets, at a load
 // of `utilisation` for `counters` counters serving in 2..8 minutes (5 on average).
-std::vector<Arrival> arrivals(std::mt19937& rng, int minutes, double priority_share, double utilisation,
-                              int counters) {
+std::vector<Arrival> arrivals(std::mt19937& rng, int minutes, double priority_share,
+                              double utilisation, int counters) {
   std::exponential_distribution<double> gap(utilisation * counters / 5.0);  // per minute
   std::uniform_real_distribution<double> unit(0, 1);
   std::uniform_int_distribution<int64_t> service(2 * kMinute, 8 * kMinute);
   std::uniform_int_distribution<int> kind(1, 6);
   std::vector<Arrival> out;
   for (double t = gap(rng); t < minutes; t += gap(rng)) {
-    TicketClass c = unit(rng) < priority_share ? static_cast<TicketClass>(kind(rng)) : TicketClass::kRegular;
+    TicketClass c =
+        unit(rng) < priority_share ? static_cast<TicketClass>(kind(rng)) : TicketClass::kRegular;
     out.push_back({static_cast<int64_t>(t * kMinute), c, service(rng)});
   }
   return out;
@@ -240,8 +249,9 @@ TEST(QueuePolicyProperty, PriorityServedSoonerOnAverage) {
         days.insert(days.end(), served.begin(), served.end());
       }
       double p = mean_wait(days, true), r = mean_wait(days, false);
-      EXPECT_LT(p, 0.8 * r) << policy_name(policy.kind) << ", " << counters << " counters: priority " << p / 60000
-                            << " min, regular " << r / 60000 << " min";
+      EXPECT_LT(p, 0.8 * r) << policy_name(policy.kind) << ", " << counters
+                            << " counters: priority " << p / 60000 << " min, regular " << r / 60000
+                            << " min";
     }
   }
 }
@@ -259,22 +269,29 @@ TEST(QueuePolicyProperty, NoTicketStarvesUnderAFlood) {
         std::mt19937 rng(seed * 7919);
         const int counters = 2;
         // The flood alone is 1.3 times what the counters can serve, for eight hours.
-        std::vector<Arrival> all = arrivals(rng, 8 * 60, flood_is_priority ? 1.0 : 0.0, 1.3, counters);
+        std::vector<Arrival> all =
+            arrivals(rng, 8 * 60, flood_is_priority ? 1.0 : 0.0, 1.3, counters);
         for (int m = 5; m < 8 * 60; m += 20) {
-          all.push_back({m * kMinute, flood_is_priority ? TicketClass::kRegular : TicketClass::kElderly, 5 * kMinute});
+          all.push_back({m * kMinute,
+                         flood_is_priority ? TicketClass::kRegular : TicketClass::kElderly,
+                         5 * kMinute});
         }
-        std::stable_sort(all.begin(), all.end(), [](const Arrival& a, const Arrival& b) { return a.at_ms < b.at_ms; });
+        std::stable_sort(all.begin(), all.end(),
+                         [](const Arrival& a, const Arrival& b) { return a.at_ms < b.at_ms; });
         auto served = simulate(all, policy, counters);
-        std::string what = std::string(policy_name(policy.kind)) +
-                           (flood_is_priority ? " priority flood, seed " : " regular flood, seed ") +
-                           std::to_string(seed);
+        std::string what =
+            std::string(policy_name(policy.kind)) +
+            (flood_is_priority ? " priority flood, seed " : " regular flood, seed ") +
+            std::to_string(seed);
         for (size_t i = 0; i < served.size(); ++i) {
           auto later = overtakers(served, i);
           if (policy.kind == PolicyKind::kWeightedWait) {
             for (size_t j : later) {
               ASSERT_FALSE(is_priority(served[i].ticket_class)) << what;
               ASSERT_TRUE(is_priority(served[j].ticket_class)) << what;
-              ASSERT_LT(served[j].arrived_ms - served[i].arrived_ms, policy.priority_weight_s * 1000) << what;
+              ASSERT_LT(served[j].arrived_ms - served[i].arrived_ms,
+                        policy.priority_weight_s * 1000)
+                  << what;
             }
           } else if (is_priority(served[i].ticket_class) != flood_is_priority) {
             ASSERT_LE(later.size(), static_cast<size_t>(policy.ratio_regular + counters)) << what;

@@ -8,9 +8,10 @@
 namespace harmoni::queue {
 namespace {
 
-#define HARMONI_TICKET_COLUMNS                                                                              \
-  "t.id, t.unit_id, t.service_id, t.day, t.number, t.label, t.ticket_class, t.channel, t.status, "          \
-  "t.issued_at_ms, t.eligible_at_ms, t.called_at_ms, t.started_at_ms, t.finished_at_ms, t.counter_id, "     \
+#define HARMONI_TICKET_COLUMNS                                                                     \
+  "t.id, t.unit_id, t.service_id, t.day, t.number, t.label, t.ticket_class, t.channel, t.status, " \
+  "t.issued_at_ms, t.eligible_at_ms, t.called_at_ms, t.started_at_ms, t.finished_at_ms, "          \
+  "t.counter_id, "                                                                                 \
   "t.officer_asn_id, t.recalls, t.call_reason"
 
 Ticket ticket_from_row(const db::Row& r) {
@@ -36,27 +37,34 @@ Ticket ticket_from_row(const db::Row& r) {
   return t;
 }
 
-Result<std::optional<Ticket>> one_ticket(db::Tx& tx, const std::string& where, const db::Params& params) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_TICKET_COLUMNS " FROM tickets t WHERE " + where, params));
+Result<std::optional<Ticket>> one_ticket(db::Tx& tx, const std::string& where,
+                                         const db::Params& params) {
+  auto row =
+      TRY(tx.query_one("SELECT " HARMONI_TICKET_COLUMNS " FROM tickets t WHERE " + where, params));
   if (!row) return std::optional<Ticket>{};
   return std::optional<Ticket>{ticket_from_row(*row)};
 }
 
 Status add_event(db::Tx& tx, int64_t ticket_id, int64_t at_ms, std::string_view kind,
-                 std::optional<int64_t> counter_id, std::optional<int64_t> user_id, const std::string& detail = "{}") {
-  TRY(tx.exec("INSERT INTO ticket_events (ticket_id, at_ms, kind, counter_id, user_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                 std::optional<int64_t> counter_id, std::optional<int64_t> user_id,
+                 const std::string& detail = "{}") {
+  TRY(
+      tx.exec("INSERT INTO ticket_events (ticket_id, at_ms, kind, counter_id, user_id, detail) "
+              "VALUES (?, ?, ?, ?, ?, ?)",
               {ticket_id, at_ms, kind, counter_id, user_id, detail}));
   return {};
 }
 
 // Creates the desk row with defaults when the unit has none, then locks it.
 Result<db::Row> lock_desk(db::Tx& tx, int64_t unit_id, int64_t now_ms) {
-  TRY(tx.exec("INSERT INTO desks (unit_id, updated_at) VALUES (?, ?) ON CONFLICT (unit_id) DO NOTHING",
-              {unit_id, now_ms / 1000}));
-  auto row = TRY(tx.query_one(
-      "UPDATE desks SET updated_at = updated_at WHERE unit_id = ? RETURNING policy, priority_weight_s, max_wait_s, "
-      "ratio_regular, regular_calls_banked, queue_day, next_number",
-      {unit_id}));
+  TRY(tx.exec(
+      "INSERT INTO desks (unit_id, updated_at) VALUES (?, ?) ON CONFLICT (unit_id) DO NOTHING",
+      {unit_id, now_ms / 1000}));
+  auto row =
+      TRY(tx.query_one("UPDATE desks SET updated_at = updated_at WHERE unit_id = ? RETURNING "
+                       "policy, priority_weight_s, max_wait_s, "
+                       "ratio_regular, regular_calls_banked, queue_day, next_number",
+                       {unit_id}));
   if (!row) return Error::internal("desk row missing after insert");
   return *row;
 }
@@ -67,7 +75,8 @@ Result<Ticket> issue_ticket(db::Tx& tx, const IssueRequest& q) {
   if (!q.service || !q.service->active) return Error::field("service", "service.unknown");
   db::Row desk = TRY(lock_desk(tx, q.unit_id, q.now_ms));
   int number = desk.text(5) == q.day ? static_cast<int>(desk.i64(6)) : 1;
-  TRY(tx.exec("UPDATE desks SET queue_day = ?, next_number = ? WHERE unit_id = ?", {q.day, number + 1, q.unit_id}));
+  TRY(tx.exec("UPDATE desks SET queue_day = ?, next_number = ? WHERE unit_id = ?",
+              {q.day, number + 1, q.unit_id}));
   Ticket t;
   t.unit_id = q.unit_id;
   t.service_id = q.service->id;
@@ -79,10 +88,12 @@ Result<Ticket> issue_ticket(db::Tx& tx, const IssueRequest& q) {
   t.issued_at_ms = q.now_ms;
   t.eligible_at_ms = q.appointment_ms.value_or(q.now_ms);
   t.id = TRY(tx.insert_returning_id(
-      "INSERT INTO tickets (unit_id, service_id, day, number, label, ticket_class, channel, status, issued_at_ms, "
-      "eligible_at_ms, survey_token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?) RETURNING id",
-      {t.unit_id, t.service_id, t.day, t.number, t.label, class_name(t.ticket_class), t.channel, t.issued_at_ms,
-       t.eligible_at_ms, q.survey_token_hash}));
+      "INSERT INTO tickets (unit_id, service_id, day, number, label, ticket_class, channel, "
+      "status, issued_at_ms, "
+      "eligible_at_ms, survey_token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?) "
+      "RETURNING id",
+      {t.unit_id, t.service_id, t.day, t.number, t.label, class_name(t.ticket_class), t.channel,
+       t.issued_at_ms, t.eligible_at_ms, q.survey_token_hash}));
   TRY(add_event(tx, t.id, q.now_ms, "issued", std::nullopt, q.user_id));
   return t;
 }
@@ -116,16 +127,19 @@ Result<std::optional<Ticket>> call_next(db::Tx& tx, const CallRequest& q) {
     auto row = TRY(tx.query_one("SELECT id, ticket_class, eligible_at_ms" + filter + kind +
                                     " ORDER BY eligible_at_ms, id LIMIT 1",
                                 params));
-    if (row) waiting.push_back({row->i64(0), parse_class(row->text(1)).value_or(TicketClass::kRegular), row->i64(2)});
+    if (row)
+      waiting.push_back(
+          {row->i64(0), parse_class(row->text(1)).value_or(TicketClass::kRegular), row->i64(2)});
   }
   auto decision = choose_next(waiting, policy, state, q.now_ms);
   if (!decision) return std::optional<Ticket>{};
   const int64_t id = waiting[decision->index].id;
   nlohmann::json reason = {{"key", decision->reason_key}, {"args", decision->args}};
-  TRY(tx.exec(
-      "UPDATE tickets SET status = 'called', called_at_ms = ?, counter_id = ?, officer_asn_id = ?, call_reason = ? "
-      "WHERE id = ? AND status = 'waiting'",
-      {q.now_ms, q.counter_id, q.officer_asn_id, reason.dump(), id}));
+  TRY(
+      tx.exec("UPDATE tickets SET status = 'called', called_at_ms = ?, counter_id = ?, "
+              "officer_asn_id = ?, call_reason = ? "
+              "WHERE id = ? AND status = 'waiting'",
+              {q.now_ms, q.counter_id, q.officer_asn_id, reason.dump(), id}));
   TRY(tx.exec("UPDATE desks SET regular_calls_banked = ? WHERE unit_id = ?",
               {decision->next_state.regular_calls_banked, q.unit_id}));
   TRY(add_event(tx, id, q.now_ms, "called", q.counter_id, q.user_id, reason.dump()));
@@ -146,23 +160,27 @@ Result<Ticket> apply_ticket_step(db::Tx& tx, const StepRequest& q) {
       TRY(tx.exec("UPDATE tickets SET recalls = recalls + 1 WHERE id = ?", {t.id}));
       break;
     case Step::kStart:
-      TRY(tx.exec("UPDATE tickets SET status = ?, started_at_ms = ? WHERE id = ?", {status_name(next), q.now_ms, t.id}));
+      TRY(tx.exec("UPDATE tickets SET status = ?, started_at_ms = ? WHERE id = ?",
+                  {status_name(next), q.now_ms, t.id}));
       break;
     case Step::kFinish:
     case Step::kNoShow:
-      TRY(tx.exec("UPDATE tickets SET status = ?, finished_at_ms = ? WHERE id = ?", {status_name(next), q.now_ms, t.id}));
+      TRY(tx.exec("UPDATE tickets SET status = ?, finished_at_ms = ? WHERE id = ?",
+                  {status_name(next), q.now_ms, t.id}));
       break;
     case Step::kTransfer: {
-      if (!q.to_service_id && !q.to_counter_id) return Error::field("to_service", "queue.transfer_target");
+      if (!q.to_service_id && !q.to_counter_id)
+        return Error::field("to_service", "queue.transfer_target");
       int64_t service = q.to_service_id.value_or(t.service_id);
       detail = {{"from_service", t.service_id}, {"to_service", service}};
       if (q.to_counter_id) detail["to_counter"] = *q.to_counter_id;
       // Back to waiting with its original time, so it is not sent to the end of the line;
       // a target counter keeps it for that counter.
-      TRY(tx.exec(
-          "UPDATE tickets SET status = 'waiting', service_id = ?, counter_id = ?, called_at_ms = NULL, "
-          "started_at_ms = NULL, officer_asn_id = NULL WHERE id = ?",
-          {service, q.to_counter_id, t.id}));
+      TRY(
+          tx.exec("UPDATE tickets SET status = 'waiting', service_id = ?, counter_id = ?, "
+                  "called_at_ms = NULL, "
+                  "started_at_ms = NULL, officer_asn_id = NULL WHERE id = ?",
+                  {service, q.to_counter_id, t.id}));
       break;
     }
   }
@@ -170,13 +188,16 @@ Result<Ticket> apply_ticket_step(db::Tx& tx, const StepRequest& q) {
   return *TRY(find_ticket(tx, t.id));
 }
 
-Result<std::optional<Ticket>> find_ticket(db::Tx& tx, int64_t id) { return one_ticket(tx, "t.id = ?", {id}); }
+Result<std::optional<Ticket>> find_ticket(db::Tx& tx, int64_t id) {
+  return one_ticket(tx, "t.id = ?", {id});
+}
 
 Result<std::optional<Ticket>> find_ticket_by_token_hash(db::Tx& tx, const std::string& token_hash) {
   return one_ticket(tx, "t.survey_token_hash = ?", {token_hash});
 }
 
-Result<std::optional<std::pair<Ticket, desk::Service>>> find_visit_by_token(db::Tx& tx, std::string_view token) {
+Result<std::optional<std::pair<Ticket, desk::Service>>> find_visit_by_token(
+    db::Tx& tx, std::string_view token) {
   using Visit = std::optional<std::pair<Ticket, desk::Service>>;
   if (token.size() < 16 || token.size() > 64) return Visit{};
   auto t = TRY(find_ticket_by_token_hash(tx, auth::sha256_hex(token)));
@@ -192,14 +213,17 @@ Result<std::optional<Ticket>> counter_ticket(db::Tx& tx, int64_t counter_id) {
 
 Result<QueueView> queue_view(db::Tx& tx, int64_t unit_id, const std::string& day) {
   QueueView view;
-  TRY(tx.each("SELECT " HARMONI_TICKET_COLUMNS " FROM tickets t WHERE t.unit_id = ? AND t.day = ? AND "
+  TRY(tx.each("SELECT " HARMONI_TICKET_COLUMNS
+              " FROM tickets t WHERE t.unit_id = ? AND t.day = ? AND "
               "t.status = 'waiting' ORDER BY t.number",
               {unit_id, day}, [&](const db::Row& r) {
                 view.waiting.push_back(ticket_from_row(r));
                 return true;
               }));
-  TRY(tx.each("SELECT " HARMONI_TICKET_COLUMNS ", c.name FROM tickets t JOIN counters c ON c.id = t.counter_id "
-              "WHERE t.unit_id = ? AND t.day = ? AND t.called_at_ms IS NOT NULL ORDER BY t.called_at_ms DESC, t.id DESC "
+  TRY(tx.each("SELECT " HARMONI_TICKET_COLUMNS
+              ", c.name FROM tickets t JOIN counters c ON c.id = t.counter_id "
+              "WHERE t.unit_id = ? AND t.day = ? AND t.called_at_ms IS NOT NULL ORDER BY "
+              "t.called_at_ms DESC, t.id DESC "
               "LIMIT 8",
               {unit_id, day}, [&](const db::Row& r) {
                 view.recent_calls.push_back(ticket_from_row(r));
@@ -209,21 +233,27 @@ Result<QueueView> queue_view(db::Tx& tx, int64_t unit_id, const std::string& day
   return view;
 }
 
-Result<std::vector<TimeStats>> time_stats(db::Tx& tx, int64_t unit_id, const std::string& from, const std::string& to,
-                                          StatsBy by) {
+Result<std::vector<TimeStats>> time_stats(db::Tx& tx, int64_t unit_id, const std::string& from,
+                                          const std::string& to, StatsBy by) {
   const bool by_officer = by == StatsBy::kOfficer;
-  const std::string keys = by_officer ? "0, 'regular', t.officer_asn_id" : "t.service_id, t.ticket_class, 0";
+  const std::string keys =
+      by_officer ? "0, 'regular', t.officer_asn_id" : "t.service_id, t.ticket_class, 0";
   const std::string group = by_officer ? "t.officer_asn_id" : "t.service_id, t.ticket_class";
-  std::string sql =
-      "SELECT " + keys + ", COUNT(*), SUM(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN t.status = 'no_show' THEN 1 ELSE 0 END), "
-      "CAST(AVG(CASE WHEN t.called_at_ms IS NOT NULL THEN t.called_at_ms - t.eligible_at_ms END) AS DOUBLE PRECISION), "
-      "CAST(AVG(CASE WHEN t.status = 'done' THEN t.finished_at_ms - COALESCE(t.started_at_ms, t.called_at_ms) END) "
-      "AS DOUBLE PRECISION), "
-      "SUM(CASE WHEN t.status = 'done' AND t.finished_at_ms - t.issued_at_ms <= s.standard_minutes * 60000 THEN 1 "
-      "ELSE 0 END) "
-      "FROM tickets t JOIN services s ON s.id = t.service_id WHERE t.unit_id = ? AND t.day >= ? AND t.day <= ?" +
-      std::string(by_officer ? " AND t.officer_asn_id IS NOT NULL" : "") + " GROUP BY " + group + " ORDER BY " + group;
+  std::string sql = "SELECT " + keys +
+                    ", COUNT(*), SUM(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END), "
+                    "SUM(CASE WHEN t.status = 'no_show' THEN 1 ELSE 0 END), "
+                    "CAST(AVG(CASE WHEN t.called_at_ms IS NOT NULL THEN t.called_at_ms - "
+                    "t.eligible_at_ms END) AS DOUBLE PRECISION), "
+                    "CAST(AVG(CASE WHEN t.status = 'done' THEN t.finished_at_ms - "
+                    "COALESCE(t.started_at_ms, t.called_at_ms) END) "
+                    "AS DOUBLE PRECISION), "
+                    "SUM(CASE WHEN t.status = 'done' AND t.finished_at_ms - t.issued_at_ms <= "
+                    "s.standard_minutes * 60000 THEN 1 "
+                    "ELSE 0 END) "
+                    "FROM tickets t JOIN services s ON s.id = t.service_id WHERE t.unit_id = ? AND "
+                    "t.day >= ? AND t.day <= ?" +
+                    std::string(by_officer ? " AND t.officer_asn_id IS NOT NULL" : "") +
+                    " GROUP BY " + group + " ORDER BY " + group;
   std::vector<TimeStats> out;
   TRY(tx.each(sql, {unit_id, from, to}, [&](const db::Row& r) {
     TimeStats st;

@@ -18,8 +18,8 @@ struct IssueRequest {
   int64_t unit_id = 0;
   const desk::Service* service = nullptr;
   TicketClass ticket_class = TicketClass::kRegular;
-  std::string channel = "kiosk";          // kiosk | triage | appointment
-  std::string day;                        // today's office day, 'YYYY-MM-DD'
+  std::string channel = "kiosk";  // kiosk | triage | appointment
+  std::string day;                // today's office day, 'YYYY-MM-DD'
   int64_t now_ms = 0;
   std::optional<int64_t> appointment_ms;  // appointment tickets: when they may be called
   std::string survey_token_hash;          // SHA-256 of the token in the ticket's QR
@@ -32,7 +32,7 @@ struct CallRequest {
   int64_t counter_id = 0;
   std::optional<int64_t> officer_asn_id;  // the officer at the counter, for per-officer results
   std::optional<int64_t> user_id;
-  std::vector<int64_t> service_ids;       // services this counter serves; empty: all
+  std::vector<int64_t> service_ids;  // services this counter serves; empty: all
   std::string day;
   int64_t now_ms = 0;
 };
@@ -44,10 +44,10 @@ Result<std::optional<Ticket>> call_next(db::Tx& tx, const CallRequest& request);
 struct StepRequest {
   int64_t ticket_id = 0;
   Step step = Step::kFinish;
-  int64_t counter_id = 0;                        // the counter acting (must hold the ticket)
+  int64_t counter_id = 0;  // the counter acting (must hold the ticket)
   std::optional<int64_t> user_id;
-  std::optional<int64_t> to_service_id;          // transfer
-  std::optional<int64_t> to_counter_id;          // transfer
+  std::optional<int64_t> to_service_id;  // transfer
+  std::optional<int64_t> to_counter_id;  // transfer
   int64_t now_ms = 0;
 };
 Result<Ticket> apply_ticket_step(db::Tx& tx, const StepRequest& request);
@@ -56,13 +56,14 @@ Result<std::optional<Ticket>> find_ticket(db::Tx& tx, int64_t id);
 Result<std::optional<Ticket>> find_ticket_by_token_hash(db::Tx& tx, const std::string& token_hash);
 // The ticket (and its service) whose page and survey this token opens; nothing for an
 // unknown or malformed token.
-Result<std::optional<std::pair<Ticket, desk::Service>>> find_visit_by_token(db::Tx& tx, std::string_view token);
+Result<std::optional<std::pair<Ticket, desk::Service>>> find_visit_by_token(db::Tx& tx,
+                                                                            std::string_view token);
 // The ticket a counter is dealing with (called or serving), if any.
 Result<std::optional<Ticket>> counter_ticket(db::Tx& tx, int64_t counter_id);
 
 // What the display board and the public page show for a unit's day.
 struct QueueView {
-  std::vector<Ticket> waiting;  // in ticket order
+  std::vector<Ticket> waiting;       // in ticket order
   std::vector<Ticket> recent_calls;  // newest first, at most 8, with the names of their counters
   std::vector<std::string> recent_counter_names;  // as citizens read and hear them ("Loket 1")
 };
@@ -72,9 +73,9 @@ Result<QueueView> queue_view(db::Tx& tx, int64_t unit_id, const std::string& day
 // service's standard time. Times in milliseconds; averages over the tickets that
 // reached that step.
 struct TimeStats {
-  int64_t service_id = 0;       // 0 when grouped by officer
+  int64_t service_id = 0;  // 0 when grouped by officer
   TicketClass ticket_class = TicketClass::kRegular;
-  int64_t officer_asn_id = 0;   // 0 when grouped by service and class
+  int64_t officer_asn_id = 0;  // 0 when grouped by service and class
   int64_t tickets = 0;
   int64_t served = 0;
   int64_t no_show = 0;
@@ -83,7 +84,7 @@ struct TimeStats {
   int64_t within_standard = 0;  // served, issued -> finished within the service's standard time
 };
 enum class StatsBy { kServiceAndClass, kOfficer };
-Result<std::vector<TimeStats>> time_stats(db::Tx& tx, int64_t unit_id, const std::string& from, const std::string& to,
-                                          StatsBy by);
+Result<std::vector<TimeStats>> time_stats(db::Tx& tx, int64_t unit_id, const std::string& from,
+                                          const std::string& to, StatsBy by);
 
 }  // namespace harmoni::queue

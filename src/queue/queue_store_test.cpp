@@ -1,5 +1,7 @@
 // Queue storage on every backend: numbering, calling by policy, steps, concurrent
 // counters, and a restart in the middle of the day.
+#include "queue/queue_store.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -7,7 +9,6 @@
 
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
-#include "queue/queue_store.hpp"
 #include "support/backends.hpp"
 
 namespace harmoni::queue {
@@ -21,16 +22,22 @@ class QueueStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      int64_t instansi = TRY(org::insert_instansi(tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
+      int64_t instansi = TRY(org::insert_instansi(
+          tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
       unit_ = TRY(org::insert_unit(tx, instansi, std::nullopt, "MPP", "Mal Pelayanan Publik", 1));
-      ktp_ = desk::Service{0, unit_, "KTP-EL", "KTP elektronik", "", "", 30, "Gratis", "KTP-el", "", "A", true, 0};
+      ktp_ = desk::Service{
+          0, unit_, "KTP-EL", "KTP elektronik", "", "", 30, "Gratis", "KTP-el", "", "A", true, 0};
       ktp_.id = TRY(desk::insert_service(tx, ktp_, 1));
       kk_ = ktp_;
       kk_.code = "KK";
       kk_.ticket_prefix = "B";
       kk_.id = TRY(desk::insert_service(tx, kk_, 1));
       for (int i = 1; i <= 8; ++i) {
-        counters_.push_back(TRY(desk::insert_counter(tx, desk::Counter{0, unit_, "LOKET-" + std::to_string(i), "Loket " + std::to_string(i), true}, 1)));
+        counters_.push_back(
+            TRY(desk::insert_counter(tx,
+                                     desk::Counter{0, unit_, "LOKET-" + std::to_string(i),
+                                                   "Loket " + std::to_string(i), true},
+                                     1)));
       }
       return {};
     });
@@ -38,8 +45,10 @@ class QueueStore : public ::testing::TestWithParam<std::string> {
   }
   db::Database& db() { return *t_.db; }
 
-  Ticket issue(TicketClass c, int64_t at_ms, const desk::Service* service = nullptr, const char* day = "2026-11-23") {
-    IssueRequest q{unit_, service ? service : &ktp_, c, "kiosk", day, at_ms, std::nullopt, "hash-" + std::to_string(++tokens_)};
+  Ticket issue(TicketClass c, int64_t at_ms, const desk::Service* service = nullptr,
+               const char* day = "2026-11-23") {
+    IssueRequest q{unit_,        service ? service : &ktp_,          c, "kiosk", day, at_ms,
+                   std::nullopt, "hash-" + std::to_string(++tokens_)};
     auto t = db().write([&](db::Tx& tx) { return issue_ticket(tx, q); });
     EXPECT_TRUE(t.ok()) << t.error().internal_detail;
     return *t;
@@ -63,7 +72,8 @@ class QueueStore : public ::testing::TestWithParam<std::string> {
 TEST_P(QueueStore, NumbersPerDayWithTheServicePrefix) {
   EXPECT_EQ(issue(TicketClass::kRegular, kNine).label, "A-001");
   EXPECT_EQ(issue(TicketClass::kElderly, kNine + 1, &kk_).label, "B-002");
-  EXPECT_EQ(issue(TicketClass::kRegular, kNine + 24 * 60 * kMinute, &ktp_, "2026-11-24").label, "A-001");
+  EXPECT_EQ(issue(TicketClass::kRegular, kNine + 24 * 60 * kMinute, &ktp_, "2026-11-24").label,
+            "A-001");
 }
 
 TEST_P(QueueStore, CallsByPolicyAndRecordsWhy) {
@@ -113,7 +123,8 @@ TEST_P(QueueStore, TransferKeepsTheOriginalTimeAndCanTargetACounter) {
   Ticket first = issue(TicketClass::kRegular, kNine);
   Ticket later = issue(TicketClass::kRegular, kNine + 10 * kMinute);
   ASSERT_TRUE(call(0, kNine + 11 * kMinute).ok());
-  StepRequest q{first.id, Step::kTransfer, counters_[0], std::nullopt, kk_.id, counters_[2], kNine + 12 * kMinute};
+  StepRequest q{first.id, Step::kTransfer, counters_[0],        std::nullopt,
+                kk_.id,   counters_[2],    kNine + 12 * kMinute};
   auto moved = db().write([&](db::Tx& tx) { return apply_ticket_step(tx, q); });
   ASSERT_TRUE(moved.ok()) << moved.error().internal_detail;
   EXPECT_EQ(moved->status, TicketStatus::kWaiting);
@@ -124,7 +135,8 @@ TEST_P(QueueStore, TransferKeepsTheOriginalTimeAndCanTargetACounter) {
 }
 
 TEST_P(QueueStore, ConcurrentCountersNeverShareATicket) {
-  for (int i = 0; i < 40; ++i) issue(i % 5 ? TicketClass::kRegular : TicketClass::kPregnant, kNine + i * 1000);
+  for (int i = 0; i < 40; ++i)
+    issue(i % 5 ? TicketClass::kRegular : TicketClass::kPregnant, kNine + i * 1000);
   std::vector<std::vector<int64_t>> got(counters_.size());
   std::vector<std::thread> threads;
   for (size_t c = 0; c < counters_.size(); ++c) {
@@ -171,7 +183,8 @@ TEST_P(QueueStore, TimesPerServiceClassAndOfficer) {
   Ticket a = issue(TicketClass::kRegular, kNine);
   Ticket b = issue(TicketClass::kElderly, kNine + 2 * kMinute);
   // Elderly called first (head start): waited 1 minute, served in 20 (within 30).
-  CallRequest q{unit_, counters_[0], std::nullopt, std::nullopt, {}, "2026-11-23", kNine + 3 * kMinute};
+  CallRequest q{unit_, counters_[0], std::nullopt,       std::nullopt,
+                {},    "2026-11-23", kNine + 3 * kMinute};
   ASSERT_TRUE(db().write([&](db::Tx& tx) { return call_next(tx, q); }).ok());
   ASSERT_TRUE(step(b.id, Step::kStart, 0, kNine + 4 * kMinute).ok());
   ASSERT_TRUE(step(b.id, Step::kFinish, 0, kNine + 24 * kMinute).ok());
@@ -183,8 +196,10 @@ TEST_P(QueueStore, TimesPerServiceClassAndOfficer) {
   });
   ASSERT_TRUE(stats.ok()) << stats.error().internal_detail;
   ASSERT_EQ(stats->size(), 2u);
-  const TimeStats& elderly = (*stats)[0].ticket_class == TicketClass::kElderly ? (*stats)[0] : (*stats)[1];
-  const TimeStats& regular = (*stats)[0].ticket_class == TicketClass::kElderly ? (*stats)[1] : (*stats)[0];
+  const TimeStats& elderly =
+      (*stats)[0].ticket_class == TicketClass::kElderly ? (*stats)[0] : (*stats)[1];
+  const TimeStats& regular =
+      (*stats)[0].ticket_class == TicketClass::kElderly ? (*stats)[1] : (*stats)[0];
   EXPECT_EQ(elderly.served, 1);
   EXPECT_DOUBLE_EQ(elderly.avg_wait_ms, 1.0 * kMinute);
   EXPECT_DOUBLE_EQ(elderly.avg_service_ms, 20.0 * kMinute);

@@ -1,14 +1,16 @@
 #include "queue/ticket.hpp"
 
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 namespace harmoni::queue {
 namespace {
 
-constexpr std::array<std::string_view, 5> kStatusNames = {"waiting", "called", "serving", "done", "no_show"};
-constexpr std::array<std::string_view, 5> kStepNames = {"recall", "start", "finish", "no_show", "transfer"};
+constexpr std::array<std::string_view, 5> kStatusNames = {"waiting", "called", "serving", "done",
+                                                          "no_show"};
+constexpr std::array<std::string_view, 5> kStepNames = {"recall", "start", "finish", "no_show",
+                                                        "transfer"};
 
 }  // namespace
 
@@ -49,10 +51,12 @@ Result<TicketStatus> apply_step(TicketStatus from, Step step) {
       if (from == S::kCalled || from == S::kServing) return S::kWaiting;
       break;
   }
-  return Error::conflict("queue.step_not_allowed",
-                         {{"step", std::string(step_name(step))}, {"status", std::string(status_name(from))}});
+  return Error::conflict("queue.step_not_allowed", {{"step", std::string(step_name(step))},
+                                                    {"status", std::string(status_name(from))}});
 }
 
-std::string ticket_label(std::string_view prefix, int number) { return fmt::format("{}-{:03}", prefix, number); }
+std::string ticket_label(std::string_view prefix, int number) {
+  return fmt::format("{}-{:03}", prefix, number);
+}
 
 }  // namespace harmoni::queue

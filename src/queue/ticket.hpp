@@ -23,7 +23,8 @@ std::string_view status_name(TicketStatus s);
 std::optional<TicketStatus> parse_status(std::string_view name);
 
 enum class Step { kRecall, kStart, kFinish, kNoShow, kTransfer };
-std::optional<Step> parse_step(std::string_view name);  // "recall", "start", "finish", "no_show", "transfer"
+std::optional<Step> parse_step(
+    std::string_view name);  // "recall", "start", "finish", "no_show", "transfer"
 std::string_view step_name(Step s);
 
 // The status after `step`, or a conflict ("queue.step_not_allowed") when the ticket's

@@ -13,9 +13,10 @@ TEST(Ticket, StepsAllowedByStatus) {
   EXPECT_EQ(apply_step(S::kCalled, Step::kNoShow).value(), S::kNoShow);
   EXPECT_EQ(apply_step(S::kServing, Step::kTransfer).value(), S::kWaiting);
   EXPECT_EQ(apply_step(S::kCalled, Step::kRecall).value(), S::kCalled);
-  for (auto [from, step] : {std::pair{S::kWaiting, Step::kStart}, std::pair{S::kDone, Step::kFinish},
-                            std::pair{S::kServing, Step::kNoShow}, std::pair{S::kServing, Step::kRecall},
-                            std::pair{S::kNoShow, Step::kTransfer}}) {
+  for (auto [from, step] :
+       {std::pair{S::kWaiting, Step::kStart}, std::pair{S::kDone, Step::kFinish},
+        std::pair{S::kServing, Step::kNoShow}, std::pair{S::kServing, Step::kRecall},
+        std::pair{S::kNoShow, Step::kTransfer}}) {
     auto r = apply_step(from, step);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().key, "queue.step_not_allowed");

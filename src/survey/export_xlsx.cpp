@@ -5,16 +5,31 @@
 
 namespace harmoni::survey {
 const std::vector<std::string>& export_heading_keys() {
-  static const std::vector<std::string> keys = {
-      "export.id",        "export.date",      "export.service",    "export.channel",    "export.officer_nip",
-      "U1",               "U2",               "U3",                "U4",                "U5",
-      "U6",               "U7",               "U8",                "U9",                "skm.profile.age_band",
-      "skm.profile.sex",  "skm.profile.education", "skm.profile.occupation", "export.suggestion"};
+  static const std::vector<std::string> keys = {"export.id",
+                                                "export.date",
+                                                "export.service",
+                                                "export.channel",
+                                                "export.officer_nip",
+                                                "U1",
+                                                "U2",
+                                                "U3",
+                                                "U4",
+                                                "U5",
+                                                "U6",
+                                                "U7",
+                                                "U8",
+                                                "U9",
+                                                "skm.profile.age_band",
+                                                "skm.profile.sex",
+                                                "skm.profile.education",
+                                                "skm.profile.occupation",
+                                                "export.suggestion"};
   return keys;
 }
 
-Result<int64_t> write_responses_xlsx(db::Database& db, const ExportQuery& q, const Headings& headings,
-                                     const std::string& path, const std::string& tmpdir) {
+Result<int64_t> write_responses_xlsx(db::Database& db, const ExportQuery& q,
+                                     const Headings& headings, const std::string& path,
+                                     const std::string& tmpdir) {
   auto sheet = TRY(xlsx::SheetWriter::create(path, tmpdir, "SKM", headings));
   Status failure;
   std::vector<xlsx::Cell> cells(19);

@@ -12,7 +12,7 @@ namespace harmoni::survey {
 
 struct ExportQuery {
   int64_t unit_id = 0;
-  std::string from, to;  // 'YYYY-MM-DD', inclusive
+  std::string from, to;        // 'YYYY-MM-DD', inclusive
   bool with_officers = false;  // the officer NIP column is filled only for the unit head
 };
 
@@ -21,8 +21,9 @@ using Headings = std::vector<std::string>;
 
 // Writes the workbook to `path` (a temporary file the caller removes), reading the
 // responses in one snapshot. Returns the number of responses written.
-Result<int64_t> write_responses_xlsx(db::Database& db, const ExportQuery& q, const Headings& headings,
-                                     const std::string& path, const std::string& tmpdir);
+Result<int64_t> write_responses_xlsx(db::Database& db, const ExportQuery& q,
+                                     const Headings& headings, const std::string& path,
+                                     const std::string& tmpdir);
 
 // The headings' catalog keys, in column order.
 const std::vector<std::string>& export_heading_keys();

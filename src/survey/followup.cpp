@@ -9,9 +9,12 @@ namespace harmoni::survey {
 
 std::string_view followup_status_name(FollowUpStatus status) {
   switch (status) {
-    case FollowUpStatus::kPlanned: return "planned";
-    case FollowUpStatus::kInProgress: return "in_progress";
-    case FollowUpStatus::kDone: break;
+    case FollowUpStatus::kPlanned:
+      return "planned";
+    case FollowUpStatus::kInProgress:
+      return "in_progress";
+    case FollowUpStatus::kDone:
+      break;
   }
   return "done";
 }
@@ -26,7 +29,8 @@ std::optional<FollowUpStatus> parse_followup_status(std::string_view name) {
 Status validate(const FollowUp& f) {
   std::vector<FieldError> errors;
   bool known_element = f.element.empty();
-  for (int i = 1; i <= kElements; ++i) known_element = known_element || f.element == "U" + std::to_string(i);
+  for (int i = 1; i <= kElements; ++i)
+    known_element = known_element || f.element == "U" + std::to_string(i);
   if (!known_element) errors.push_back({"element", "skm.element_unknown", {}});
   auto from = parse_date(f.period_from), to = parse_date(f.period_to), due = parse_date(f.due_date);
   if (!from || !to || *to < *from) errors.push_back({"period", "skm.date_invalid", {}});

@@ -15,8 +15,8 @@ namespace harmoni::survey {
 enum class FollowUpStatus { kPlanned, kInProgress, kDone };
 std::string_view followup_status_name(FollowUpStatus status);  // "planned", "in_progress", "done"
 std::optional<FollowUpStatus> parse_followup_status(std::string_view name);
-inline constexpr FollowUpStatus kFollowUpStatuses[] = {FollowUpStatus::kPlanned, FollowUpStatus::kInProgress,
-                                                       FollowUpStatus::kDone};
+inline constexpr FollowUpStatus kFollowUpStatuses[] = {
+    FollowUpStatus::kPlanned, FollowUpStatus::kInProgress, FollowUpStatus::kDone};
 
 struct FollowUp {
   int64_t id = 0;

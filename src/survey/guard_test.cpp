@@ -16,7 +16,8 @@ TEST(SurveyGuard, LimitsPerDay) {
 
 TEST(SurveyGuard, SameAnswersAgainSoonAreADuplicate) {
   GuardState s{1, 1'000'000, "444444444"};
-  EXPECT_EQ(check_guard(s, kLinkAddressGuard, 1'000'000 + 60'000, "444444444").error().key, "skm.duplicate");
+  EXPECT_EQ(check_guard(s, kLinkAddressGuard, 1'000'000 + 60'000, "444444444").error().key,
+            "skm.duplicate");
   EXPECT_TRUE(check_guard(s, kLinkAddressGuard, 1'000'000 + 60'000, "444444443").ok());
   EXPECT_TRUE(check_guard(s, kLinkAddressGuard, 1'000'000 + 11 * 60'000, "444444444").ok());
 }

@@ -18,9 +18,12 @@ int64_t round_half_up(const Rational& value) {
 
 Rational weight_value(Weight w) {
   switch (w) {
-    case Weight::k0111: return Rational(111, 1000);
-    case Weight::k011: return Rational(11, 100);
-    case Weight::kExact: break;
+    case Weight::k0111:
+      return Rational(111, 1000);
+    case Weight::k011:
+      return Rational(11, 100);
+    case Weight::kExact:
+      break;
   }
   return Rational(1, kElements);
 }
@@ -55,9 +58,12 @@ int64_t AnswerCounts::score_sum(int element) const {
 
 std::string_view weight_name(Weight w) {
   switch (w) {
-    case Weight::k0111: return "0.111";
-    case Weight::k011: return "0.11";
-    case Weight::kExact: break;
+    case Weight::k0111:
+      return "0.111";
+    case Weight::k011:
+      return "0.11";
+    case Weight::kExact:
+      break;
   }
   return "exact";
 }
@@ -71,20 +77,28 @@ std::optional<Weight> parse_weight(std::string_view text) {
 
 std::string_view mutu_letter(Mutu m) {
   switch (m) {
-    case Mutu::kA: return "A";
-    case Mutu::kB: return "B";
-    case Mutu::kC: return "C";
-    case Mutu::kD: break;
+    case Mutu::kA:
+      return "A";
+    case Mutu::kB:
+      return "B";
+    case Mutu::kC:
+      return "C";
+    case Mutu::kD:
+      break;
   }
   return "D";
 }
 
 std::string_view kinerja_key(Mutu m) {
   switch (m) {
-    case Mutu::kA: return "ikm.kinerja.sangat_baik";
-    case Mutu::kB: return "ikm.kinerja.baik";
-    case Mutu::kC: return "ikm.kinerja.kurang_baik";
-    case Mutu::kD: break;
+    case Mutu::kA:
+      return "ikm.kinerja.sangat_baik";
+    case Mutu::kB:
+      return "ikm.kinerja.baik";
+    case Mutu::kC:
+      return "ikm.kinerja.kurang_baik";
+    case Mutu::kD:
+      break;
   }
   return "ikm.kinerja.tidak_baik";
 }

@@ -51,9 +51,9 @@ struct IndexResult {
   std::array<ElementResult, kElements> elements{};
   Weight weight = Weight::kExact;
   // Absent when no element was answered by anyone.
-  std::optional<int64_t> index_e4;   // IKM 1..4, rounded to 4 decimals, ten-thousandths
-  std::optional<int64_t> score_e2;   // 25..100, rounded once to 2 decimals, hundredths
-  std::optional<Mutu> mutu;          // from score_e2
+  std::optional<int64_t> index_e4;  // IKM 1..4, rounded to 4 decimals, ten-thousandths
+  std::optional<int64_t> score_e2;  // 25..100, rounded once to 2 decimals, hundredths
+  std::optional<Mutu> mutu;         // from score_e2
 };
 
 // The index. Elements nobody answered are left out of the sum (a report shows them as

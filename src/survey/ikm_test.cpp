@@ -1,8 +1,8 @@
 #include "survey/ikm.hpp"
 
-#include <random>
-
 #include <gtest/gtest.h>
+
+#include <random>
 
 namespace harmoni::survey {
 namespace {
@@ -24,7 +24,8 @@ AnswerCounts worked_example() {
 TEST(Ikm, WorkedExampleFromTheGuideline) {
   AnswerCounts c = worked_example();
   IndexResult exact = compute_index(c, Weight::kExact);
-  const std::array<int64_t, kElements> nrr = {36207, 34828, 34483, 40000, 35172, 36207, 36552, 36207, 39655};
+  const std::array<int64_t, kElements> nrr = {36207, 34828, 34483, 40000, 35172,
+                                              36207, 36552, 36207, 39655};
   for (int i = 0; i < kElements; ++i) {
     EXPECT_EQ(exact.elements[i].answered, 29);
     EXPECT_EQ(exact.elements[i].nrr_e4, nrr[i]) << "U" << i + 1;
@@ -95,9 +96,15 @@ TEST(Ikm, RoundsOnceAtTheEnd) {
   // Six respondents, score sums 20 15 16 15 15 17 13 16 13: the exact score is
   // 64.8148... (64.81); rounding each NRR to 4 decimals first would give 64.815 (64.82).
   AnswerCounts c;
-  const std::array<std::array<int64_t, kScale>, kElements> counts = {{
-      {0, 0, 4, 2}, {0, 3, 3, 0}, {0, 2, 4, 0}, {0, 3, 3, 0}, {0, 3, 3, 0},
-      {0, 1, 5, 0}, {0, 5, 1, 0}, {0, 2, 4, 0}, {0, 5, 1, 0}}};
+  const std::array<std::array<int64_t, kScale>, kElements> counts = {{{0, 0, 4, 2},
+                                                                      {0, 3, 3, 0},
+                                                                      {0, 2, 4, 0},
+                                                                      {0, 3, 3, 0},
+                                                                      {0, 3, 3, 0},
+                                                                      {0, 1, 5, 0},
+                                                                      {0, 5, 1, 0},
+                                                                      {0, 2, 4, 0},
+                                                                      {0, 5, 1, 0}}};
   c.counts = counts;
   c.respondents = 6;
   EXPECT_EQ(c.score_sum(0), 20);
@@ -142,9 +149,9 @@ TEST(Ikm, MergeEqualsAddingEverything) {
 }
 
 TEST(Ikm, KrejcieMorganByTheFormula) {
-  const std::pair<int64_t, int64_t> spots[] = {{50, 44},    {100, 80},     {200, 132},     {500, 217},
-                                               {1000, 278}, {5000, 357},   {10000, 370},   {100000, 383},
-                                               {1000000, 384}, {0, 0},     {1, 1}};
+  const std::pair<int64_t, int64_t> spots[] = {
+      {50, 44},     {100, 80},     {200, 132},     {500, 217}, {1000, 278}, {5000, 357},
+      {10000, 370}, {100000, 383}, {1000000, 384}, {0, 0},     {1, 1}};
   for (auto [n, s] : spots) EXPECT_EQ(required_sample(n), s) << "N=" << n;
 }
 

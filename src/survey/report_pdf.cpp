@@ -21,7 +21,8 @@ class Writer {
   explicit Writer(cairo_t* cr) : cr_(cr) {}
 
   void font(double size, bool bold) {
-    cairo_select_font_face(cr_, kFont, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_select_font_face(cr_, kFont, CAIRO_FONT_SLANT_NORMAL,
+                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr_, size);
     size_ = size;
   }
@@ -196,11 +197,13 @@ Status write_skm_report_pdf(const ReportData& d, const std::string& path) {
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
       cairo_pdf_surface_create(path.c_str(), kPageWidth, kPageHeight), &cairo_surface_destroy);
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    return Error::unavailable("export.failed", cairo_status_to_string(cairo_surface_status(surface.get())));
+    return Error::unavailable("export.failed",
+                              cairo_status_to_string(cairo_surface_status(surface.get())));
   }
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, d.title.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Harmoni");
-  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
+  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()),
+                                                        &cairo_destroy);
   Writer w(cr.get());
   cairo_set_source_rgb(cr.get(), 0, 0, 0);
 
@@ -224,7 +227,8 @@ Status write_skm_report_pdf(const ReportData& d, const std::string& path) {
 
   w.heading(d.h_elements);
   std::vector<std::vector<std::string>> rows;
-  for (const auto& e : d.elements) rows.push_back({e.code + " " + e.title, e.nrr_text, std::to_string(e.answered)});
+  for (const auto& e : d.elements)
+    rows.push_back({e.code + " " + e.title, e.nrr_text, std::to_string(e.answered)});
   table(w, {0.6, 0.2, 0.2}, {d.c_element, d.c_nrr, d.c_answered}, rows);
 
   w.heading(d.h_chart);
@@ -236,7 +240,8 @@ Status write_skm_report_pdf(const ReportData& d, const std::string& path) {
     w.text(p.heading);
     w.font(10, false);
     std::string line;
-    for (const auto& [label, n] : p.counts) line += (line.empty() ? "" : "; ") + label + ": " + std::to_string(n);
+    for (const auto& [label, n] : p.counts)
+      line += (line.empty() ? "" : "; ") + label + ": " + std::to_string(n);
     w.text(line.empty() ? "–" : line, kMargin + 12, kPageWidth - 2 * kMargin - 12);
   }
 
@@ -257,7 +262,8 @@ Status write_skm_report_pdf(const ReportData& d, const std::string& path) {
   cr.reset();
   cairo_surface_finish(surface.get());
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    return Error::unavailable("export.failed", cairo_status_to_string(cairo_surface_status(surface.get())));
+    return Error::unavailable("export.failed",
+                              cairo_status_to_string(cairo_surface_status(surface.get())));
   }
   return {};
 }

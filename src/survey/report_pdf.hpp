@@ -21,14 +21,14 @@ struct ReportElement {
 };
 
 struct ReportProfile {
-  std::string heading;                                    // "Jenis kelamin"
-  std::vector<std::pair<std::string, int64_t>> counts;    // label, respondents
+  std::string heading;                                  // "Jenis kelamin"
+  std::vector<std::pair<std::string, int64_t>> counts;  // label, respondents
 };
 
 struct ReportData {
-  std::string title, unit, instansi, period;  // period already formatted
+  std::string title, unit, instansi, period;                // period already formatted
   std::vector<std::pair<std::string, std::string>> method;  // label, value (weight, sample, ...)
-  std::string score, mutu, kinerja;         // empty score: no result
+  std::string score, mutu, kinerja;                         // empty score: no result
   std::vector<ReportElement> elements;
   std::vector<ReportProfile> profile;
   std::vector<std::string> suggestions;

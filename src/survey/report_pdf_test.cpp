@@ -27,12 +27,15 @@ ReportData sample(int suggestions) {
   d.score = "91.48";
   d.mutu = "A";
   d.kinerja = "Sangat Baik";
-  for (int i = 1; i <= 9; ++i) d.elements.push_back({"U" + std::to_string(i), "Unsur " + std::to_string(i), 3.62, "3.6207", 29});
+  for (int i = 1; i <= 9; ++i)
+    d.elements.push_back(
+        {"U" + std::to_string(i), "Unsur " + std::to_string(i), 3.62, "3.6207", 29});
   d.elements[3].nrr = 0;  // nobody answered: no bar
   d.profile.push_back({"Jenis kelamin", {{"Laki-laki", 12}, {"Perempuan", 17}}});
   for (int i = 0; i < suggestions; ++i) {
-    d.suggestions.push_back("2026-08-0" + std::to_string(1 + i % 9) +
-                            ": Petugas sabar dan ramah; ruang tunggu perlu kipas angin dan kursi roda tambahan.");
+    d.suggestions.push_back(
+        "2026-08-0" + std::to_string(1 + i % 9) +
+        ": Petugas sabar dan ramah; ruang tunggu perlu kipas angin dan kursi roda tambahan.");
   }
   d.h_method = "Metode";
   d.h_followup = "Rencana tindak lanjut";
@@ -47,10 +50,12 @@ TEST(ReportPdf, WritesAPdfThatGrowsPages) {
   ASSERT_TRUE(write_skm_report_pdf(sample(200), many).ok());
   std::string a = read(one), b = read(many);
   EXPECT_EQ(a.substr(0, 5), "%PDF-");
-  EXPECT_NE(a.find("Laporan Survei Kepuasan Masyarakat"), std::string::npos) << "the title is in the metadata";
+  EXPECT_NE(a.find("Laporan Survei Kepuasan Masyarakat"), std::string::npos)
+      << "the title is in the metadata";
   auto pages = [](const std::string& pdf) {  // page objects, not the /Pages tree node
     size_t n = 0;
-    for (size_t at = pdf.find("/Type /Page"); at != std::string::npos; at = pdf.find("/Type /Page", at + 1)) {
+    for (size_t at = pdf.find("/Type /Page"); at != std::string::npos;
+         at = pdf.find("/Type /Page", at + 1)) {
       if (pdf.compare(at, 12, "/Type /Pages") != 0) ++n;
     }
     return n;

@@ -7,11 +7,16 @@ namespace harmoni::survey {
 
 std::string_view channel_name(Channel c) {
   switch (c) {
-    case Channel::kTicket: return "ticket";
-    case Channel::kLink: return "link";
-    case Channel::kKiosk: return "kiosk";
-    case Channel::kPaper: return "paper";
-    case Channel::kApi: break;
+    case Channel::kTicket:
+      return "ticket";
+    case Channel::kLink:
+      return "link";
+    case Channel::kKiosk:
+      return "kiosk";
+    case Channel::kPaper:
+      return "paper";
+    case Channel::kApi:
+      break;
   }
   return "api";
 }
@@ -59,18 +64,21 @@ Status validate(const Response& r) {
     }
   }
   if (answered == 0 && errors.empty()) errors.push_back({"answers", "skm.no_answers", {}});
-  const std::array<const std::string*, 4> values = {&r.respondent.age_band, &r.respondent.sex,
-                                                    &r.respondent.education, &r.respondent.occupation};
+  const std::array<const std::string*, 4> values = {
+      &r.respondent.age_band, &r.respondent.sex, &r.respondent.education, &r.respondent.occupation};
   for (size_t i = 0; i < kRespondentItems.size(); ++i) {
     if (values[i]->empty()) continue;
     const auto& allowed = respondent_choices(kRespondentItems[i]);
     if (std::find(allowed.begin(), allowed.end(), *values[i]) == allowed.end()) {
       std::string list;
       for (const auto& code : allowed) list += (list.empty() ? "" : ", ") + code;
-      errors.push_back({"respondent." + std::string(kRespondentItems[i]), "input.not_allowed", {{"allowed", list}}});
+      errors.push_back({"respondent." + std::string(kRespondentItems[i]),
+                        "input.not_allowed",
+                        {{"allowed", list}}});
     }
   }
-  if (r.suggestion.size() > 2000) errors.push_back({"suggestion", "input.too_long", {{"max", "2000"}}});
+  if (r.suggestion.size() > 2000)
+    errors.push_back({"suggestion", "input.too_long", {{"max", "2000"}}});
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));
   return {};
 }
@@ -83,13 +91,15 @@ Result<PeriodPlan> plan_period(const Date& from, const Date& to) {
   const Date first_full = from.day == 1 ? from : next_day(last_of_month(from));
   Date end_full = to;
   if (to != last_of_month(to)) {
-    end_full = to.month == 1 ? Date{to.year - 1, 12, 31} : last_of_month(Date{to.year, to.month - 1, 1});
+    end_full =
+        to.month == 1 ? Date{to.year - 1, 12, 31} : last_of_month(Date{to.year, to.month - 1, 1});
   }
   if (end_full < first_full) {
     plan.day_ranges.emplace_back(format_date(from), format_date(to));
     return plan;
   }
-  if (from < first_full) plan.day_ranges.emplace_back(format_date(from), format_date(last_of_month(from)));
+  if (from < first_full)
+    plan.day_ranges.emplace_back(format_date(from), format_date(last_of_month(from)));
   plan.month_range = std::pair{format_month(first_full), format_month(end_full)};
   if (end_full < to) plan.day_ranges.emplace_back(format_date(first_of_month(to)), format_date(to));
   return plan;

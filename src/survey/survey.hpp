@@ -22,7 +22,8 @@ std::string_view channel_name(Channel c);  // "ticket", "link", "kiosk", "paper"
 enum class FormOrder { kStandard, kFacilitiesBeforeComplaints };
 std::string_view form_order_name(FormOrder order);  // "standard", "u9_before_u8"
 std::optional<FormOrder> parse_form_order(std::string_view name);
-inline constexpr std::array<FormOrder, 2> kFormOrders = {FormOrder::kStandard, FormOrder::kFacilitiesBeforeComplaints};
+inline constexpr std::array<FormOrder, 2> kFormOrders = {FormOrder::kStandard,
+                                                         FormOrder::kFacilitiesBeforeComplaints};
 // Element indexes (0 for U1) in the order asked.
 std::array<int, kElements> element_order(FormOrder order);
 
@@ -38,7 +39,8 @@ struct Respondent {
 // Allowed codes of each profile item, in display order (labels live in the catalogs
 // as "skm.profile.<item>.<code>").
 const std::vector<std::string>& respondent_choices(std::string_view item);
-inline constexpr std::array<std::string_view, 4> kRespondentItems = {"age_band", "sex", "education", "occupation"};
+inline constexpr std::array<std::string_view, 4> kRespondentItems = {"age_band", "sex", "education",
+                                                                     "occupation"};
 
 struct Response {
   std::array<int, kElements> answers{};  // 1..4, 0 when skipped
@@ -53,7 +55,7 @@ Status validate(const Response& response);
 // The inclusive date range of an index, split so that whole months are read from the
 // monthly counts and only the ragged ends from the daily counts.
 struct PeriodPlan {
-  std::vector<std::pair<std::string, std::string>> day_ranges;  // 'YYYY-MM-DD' pairs
+  std::vector<std::pair<std::string, std::string>> day_ranges;     // 'YYYY-MM-DD' pairs
   std::optional<std::pair<std::string, std::string>> month_range;  // 'YYYY-MM' pair
 };
 // Fails (field "to") when to < from, or when the range is longer than 10 years.

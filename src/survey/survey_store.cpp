@@ -33,8 +33,10 @@ const std::string& upsert_counts_sql() {
       }
     }
     return fmt::format(
-        "INSERT INTO skm_counts (scope, scope_id, grain, period, service_id, officer_asn_id, respondents, {}) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?{}) ON CONFLICT (scope, scope_id, grain, period, service_id, officer_asn_id) "
+        "INSERT INTO skm_counts (scope, scope_id, grain, period, service_id, officer_asn_id, "
+        "respondents, {}) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?{}) ON CONFLICT (scope, scope_id, grain, period, service_id, "
+        "officer_asn_id) "
         "DO UPDATE SET respondents = skm_counts.respondents + excluded.respondents{}",
         count_columns(), placeholders, updates);
   }();
@@ -55,7 +57,8 @@ const std::string& sum_counts_sql() {
 void add_row(AnswerCounts& counts, const db::Row& row) {
   counts.respondents += row.i64(0);
   for (int e = 0; e < kElements; ++e) {
-    for (int a = 0; a < kScale; ++a) counts.counts[e][a] += row.i64(static_cast<size_t>(1 + e * kScale + a));
+    for (int a = 0; a < kScale; ++a)
+      counts.counts[e][a] += row.i64(static_cast<size_t>(1 + e * kScale + a));
   }
 }
 
@@ -75,12 +78,14 @@ Result<Scope> scope_of(const CountsQuery& q) {
 }  // namespace
 
 Result<int64_t> builtin_questionnaire_id(db::Tx& tx, int64_t now) {
-  auto found = TRY(tx.query_one("SELECT id FROM questionnaires WHERE code = ? AND version = 1", {kBuiltinCode}));
+  auto found = TRY(
+      tx.query_one("SELECT id FROM questionnaires WHERE code = ? AND version = 1", {kBuiltinCode}));
   if (found) return found->i64(0);
   auto definition = embedded_file("data/skm/skm2017.json");
   if (!definition) return Error::internal("data/skm/skm2017.json is not embedded");
   return tx.insert_returning_id(
-      "INSERT INTO questionnaires (code, version, definition, created_at) VALUES (?, 1, ?, ?) RETURNING id",
+      "INSERT INTO questionnaires (code, version, definition, created_at) VALUES (?, 1, ?, ?) "
+      "RETURNING id",
       {kBuiltinCode, std::string(*definition), now});
 }
 
@@ -101,7 +106,8 @@ struct CountKey {
 template <class F>
 void for_each_count_key(const StoredResponse& r, F&& add) {
   const int64_t officer = r.officer_asn_id.value_or(0);
-  for (const auto& [grain, period] : {std::pair{"d", format_date(r.day)}, std::pair{"m", format_month(r.day)}}) {
+  for (const auto& [grain, period] :
+       {std::pair{"d", format_date(r.day)}, std::pair{"m", format_month(r.day)}}) {
     add(CountKey{"u", r.unit_id, grain, period, r.service_id, officer});
     add(CountKey{"i", r.instansi_id, grain, period, 0, 0});
     if (r.officer_asn_id) add(CountKey{"o", officer, grain, period, r.service_id, officer});
@@ -109,7 +115,8 @@ void for_each_count_key(const StoredResponse& r, F&& add) {
 }
 
 Status add_counts(db::Tx& tx, const CountKey& k, const AnswerCounts& c) {
-  db::Params p{k.scope, k.scope_id, k.grain, k.period, k.service_id, k.officer_asn_id, c.respondents};
+  db::Params p{k.scope,      k.scope_id,       k.grain,      k.period,
+               k.service_id, k.officer_asn_id, c.respondents};
   for (int e = 0; e < kElements; ++e) {
     for (int a = 0; a < kScale; ++a) p.emplace_back(c.counts[e][a]);
   }
@@ -124,33 +131,57 @@ AnswerCounts counts_of(const Response& response) {
 }
 
 constexpr std::string_view kResponseColumns =
-    "unit_id, service_id, officer_asn_id, questionnaire_id, channel, ticket_id, submitted_at_ms, day, u1, u2, u3, "
+    "unit_id, service_id, officer_asn_id, questionnaire_id, channel, ticket_id, submitted_at_ms, "
+    "day, u1, u2, u3, "
     "u4, u5, u6, u7, u8, u9, age_band, sex, education, occupation, suggestion, entered_by_user_id";
 constexpr int kResponseColumnCount = 23;
 
 void append_response_params(db::Params& p, const StoredResponse& r) {
   const auto& a = r.response.answers;
   auto answer = [](int v) -> db::Value { return v == 0 ? db::Value() : db::Value(v); };
-  p.insert(p.end(), {r.unit_id, r.service_id, r.officer_asn_id, r.questionnaire_id, channel_name(r.channel),
-                     r.ticket_id, r.submitted_at_ms, format_date(r.day), answer(a[0]), answer(a[1]), answer(a[2]),
-                     answer(a[3]), answer(a[4]), answer(a[5]), answer(a[6]), answer(a[7]), answer(a[8]),
-                     r.response.respondent.age_band, r.response.respondent.sex, r.response.respondent.education,
-                     r.response.respondent.occupation, r.response.suggestion, r.entered_by_user_id});
+  p.insert(p.end(), {r.unit_id,
+                     r.service_id,
+                     r.officer_asn_id,
+                     r.questionnaire_id,
+                     channel_name(r.channel),
+                     r.ticket_id,
+                     r.submitted_at_ms,
+                     format_date(r.day),
+                     answer(a[0]),
+                     answer(a[1]),
+                     answer(a[2]),
+                     answer(a[3]),
+                     answer(a[4]),
+                     answer(a[5]),
+                     answer(a[6]),
+                     answer(a[7]),
+                     answer(a[8]),
+                     r.response.respondent.age_band,
+                     r.response.respondent.sex,
+                     r.response.respondent.education,
+                     r.response.respondent.occupation,
+                     r.response.suggestion,
+                     r.entered_by_user_id});
 }
 
-std::string placeholders(int rows) { return db::row_placeholders(static_cast<size_t>(rows), kResponseColumnCount); }
+std::string placeholders(int rows) {
+  return db::row_placeholders(static_cast<size_t>(rows), kResponseColumnCount);
+}
 
 }  // namespace
 
 Result<int64_t> record_response(db::Tx& tx, const StoredResponse& r) {
   if (r.ticket_id) {
-    auto used = TRY(tx.query_one("SELECT id FROM skm_responses WHERE ticket_id = ?", {*r.ticket_id}));
+    auto used =
+        TRY(tx.query_one("SELECT id FROM skm_responses WHERE ticket_id = ?", {*r.ticket_id}));
     if (used) return Error::conflict("skm.ticket_used");
   }
   db::Params p;
   append_response_params(p, r);
-  int64_t id = TRY(tx.insert_returning_id(
-      "INSERT INTO skm_responses (" + std::string(kResponseColumns) + ") VALUES " + placeholders(1) + " RETURNING id", p));
+  int64_t id =
+      TRY(tx.insert_returning_id("INSERT INTO skm_responses (" + std::string(kResponseColumns) +
+                                     ") VALUES " + placeholders(1) + " RETURNING id",
+                                 p));
   const AnswerCounts one = counts_of(r.response);
   Status st;
   for_each_count_key(r, [&](const CountKey& k) {
@@ -182,7 +213,8 @@ Status record_responses_bulk(db::Tx& tx, const std::vector<StoredResponse>& batc
 
 Result<AnswerCounts> load_counts(db::Tx& tx, const CountsQuery& q) {
   Scope scope = TRY(scope_of(q));
-  std::string filter = " WHERE scope = ? AND scope_id = ? AND grain = ? AND period >= ? AND period <= ?";
+  std::string filter =
+      " WHERE scope = ? AND scope_id = ? AND grain = ? AND period >= ? AND period <= ?";
   db::Params extra;
   if (scope.name != "i" && q.service_id) {
     filter += " AND service_id = ?";
@@ -201,15 +233,17 @@ Result<AnswerCounts> load_counts(db::Tx& tx, const CountsQuery& q) {
     return {};
   };
   for (const auto& [from, to] : q.period.day_ranges) TRY(read("d", from, to));
-  if (q.period.month_range) TRY(read("m", q.period.month_range->first, q.period.month_range->second));
+  if (q.period.month_range)
+    TRY(read("m", q.period.month_range->first, q.period.month_range->second));
   return counts;
 }
 
-Result<AnswerCounts> load_counts_from_responses(db::Tx& tx, const CountsQuery& q, const std::string& from,
-                                                const std::string& to) {
+Result<AnswerCounts> load_counts_from_responses(db::Tx& tx, const CountsQuery& q,
+                                                const std::string& from, const std::string& to) {
   std::string sql = "SELECT COUNT(*)";
   for (int e = 1; e <= kElements; ++e) {
-    for (int a = 1; a <= kScale; ++a) sql += fmt::format(", SUM(CASE WHEN r.u{} = {} THEN 1 ELSE 0 END)", e, a);
+    for (int a = 1; a <= kScale; ++a)
+      sql += fmt::format(", SUM(CASE WHEN r.u{} = {} THEN 1 ELSE 0 END)", e, a);
   }
   sql += " FROM skm_responses r JOIN units un ON un.id = r.unit_id WHERE r.day >= ? AND r.day <= ?";
   db::Params p{from, to};
@@ -234,13 +268,16 @@ Result<AnswerCounts> load_counts_from_responses(db::Tx& tx, const CountsQuery& q
   return counts;
 }
 
-Result<std::map<int64_t, AnswerCounts>> load_counts_by_officer(db::Tx& tx, int64_t unit_id, const PeriodPlan& period) {
+Result<std::map<int64_t, AnswerCounts>> load_counts_by_officer(db::Tx& tx, int64_t unit_id,
+                                                               const PeriodPlan& period) {
   std::map<int64_t, AnswerCounts> out;
   // sum_counts_sql() ends with "FROM skm_counts": put the officer column before it.
   std::string select = sum_counts_sql();
   select.insert(select.rfind(" FROM skm_counts"), ", officer_asn_id");
-  select += " WHERE scope = 'u' AND scope_id = ? AND grain = ? AND period >= ? AND period <= ? AND officer_asn_id <> 0 "
-            "GROUP BY officer_asn_id";
+  select +=
+      " WHERE scope = 'u' AND scope_id = ? AND grain = ? AND period >= ? AND period <= ? AND "
+      "officer_asn_id <> 0 "
+      "GROUP BY officer_asn_id";
   auto read = [&](const char* grain, const std::string& from, const std::string& to) -> Status {
     return tx.each(select, {unit_id, grain, from, to}, [&](const db::Row& row) {
       add_row(out[row.i64(1 + kElements * kScale)], row);
@@ -253,21 +290,26 @@ Result<std::map<int64_t, AnswerCounts>> load_counts_by_officer(db::Tx& tx, int64
 }
 
 Result<std::vector<Suggestion>> suggestions(db::Tx& tx, std::optional<int64_t> unit_id,
-                                            std::optional<int64_t> officer_asn_id, const std::string& from,
-                                            const std::string& to, int limit) {
+                                            std::optional<int64_t> officer_asn_id,
+                                            const std::string& from, const std::string& to,
+                                            int limit) {
   std::vector<Suggestion> out;
   const char* by = officer_asn_id ? "officer_asn_id = ?" : "unit_id = ?";
-  TRY(tx.each(std::string("SELECT day, suggestion FROM skm_responses WHERE ") + by +
-                  " AND day >= ? AND day <= ? AND suggestion <> '' ORDER BY day DESC, id DESC LIMIT ?",
-              {officer_asn_id ? *officer_asn_id : unit_id.value_or(0), from, to, limit}, [&](const db::Row& r) {
-                out.push_back({r.text(0), r.text(1)});
-                return true;
-              }));
+  TRY(tx.each(
+      std::string("SELECT day, suggestion FROM skm_responses WHERE ") + by +
+          " AND day >= ? AND day <= ? AND suggestion <> '' ORDER BY day DESC, id DESC LIMIT ?",
+      {officer_asn_id ? *officer_asn_id : unit_id.value_or(0), from, to, limit},
+      [&](const db::Row& r) {
+        out.push_back({r.text(0), r.text(1)});
+        return true;
+      }));
   return out;
 }
 
-Result<std::vector<std::pair<std::string, int64_t>>> profile_counts(db::Tx& tx, int64_t unit_id, std::string_view item,
-                                                                    const std::string& from, const std::string& to) {
+Result<std::vector<std::pair<std::string, int64_t>>> profile_counts(db::Tx& tx, int64_t unit_id,
+                                                                    std::string_view item,
+                                                                    const std::string& from,
+                                                                    const std::string& to) {
   // The column name comes from this fixed list, never from input.
   std::string column;
   for (auto known : kRespondentItems) {
@@ -275,41 +317,50 @@ Result<std::vector<std::pair<std::string, int64_t>>> profile_counts(db::Tx& tx, 
   }
   if (column.empty()) return Error::internal("unknown profile item");
   std::vector<std::pair<std::string, int64_t>> out;
-  TRY(tx.each("SELECT " + column + ", COUNT(*) FROM skm_responses WHERE unit_id = ? AND day >= ? AND day <= ? GROUP BY " +
-                  column + " ORDER BY " + column,
-              {unit_id, from, to}, [&](const db::Row& r) {
-                out.emplace_back(r.text(0), r.i64(1));
-                return true;
-              }));
+  TRY(tx.each(
+      "SELECT " + column +
+          ", COUNT(*) FROM skm_responses WHERE unit_id = ? AND day >= ? AND day <= ? GROUP BY " +
+          column + " ORDER BY " + column,
+      {unit_id, from, to}, [&](const db::Row& r) {
+        out.emplace_back(r.text(0), r.i64(1));
+        return true;
+      }));
   return out;
 }
 
-Result<std::string> guard_key(db::Tx& tx, const std::string& day, const std::string& source, Random& random) {
+Result<std::string> guard_key(db::Tx& tx, const std::string& day, const std::string& source,
+                              Random& random) {
   auto salt = TRY(tx.query_one("SELECT value FROM settings WHERE name = 'survey_guard_salt'"));
   std::string value;
   if (salt) {
     value = salt->text(0);
   } else {
     value = random.token(32);
-    TRY(tx.exec("INSERT INTO settings (name, value) VALUES ('survey_guard_salt', ?) ON CONFLICT (name) DO NOTHING",
+    TRY(
+        tx.exec("INSERT INTO settings (name, value) VALUES ('survey_guard_salt', ?) ON CONFLICT "
+                "(name) DO NOTHING",
                 {value}));
-    value = TRY(tx.query_one("SELECT value FROM settings WHERE name = 'survey_guard_salt'"))->text(0);
+    value =
+        TRY(tx.query_one("SELECT value FROM settings WHERE name = 'survey_guard_salt'"))->text(0);
   }
   return auth::sha256_hex(value + "\x1f" + day + "\x1f" + source);
 }
 
-Result<GuardState> load_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std::string& day) {
-  auto row = TRY(tx.query_one(
-      "SELECT responses, last_at_ms, last_answers FROM skm_guard WHERE guard_key = ? AND unit_id = ? AND day = ?",
-      {key, unit_id, day}));
+Result<GuardState> load_guard(db::Tx& tx, const std::string& key, int64_t unit_id,
+                              const std::string& day) {
+  auto row =
+      TRY(tx.query_one("SELECT responses, last_at_ms, last_answers FROM skm_guard WHERE guard_key "
+                       "= ? AND unit_id = ? AND day = ?",
+                       {key, unit_id, day}));
   if (!row) return GuardState{};
   return GuardState{static_cast<int>(row->i64(0)), row->i64(1), row->text(2)};
 }
 
-Status bump_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std::string& day, int64_t now_ms,
-                  const std::string& answers) {
+Status bump_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std::string& day,
+                  int64_t now_ms, const std::string& answers) {
   TRY(tx.exec(
-      "INSERT INTO skm_guard (guard_key, unit_id, day, responses, last_at_ms, last_answers) VALUES (?, ?, ?, 1, ?, ?) "
+      "INSERT INTO skm_guard (guard_key, unit_id, day, responses, last_at_ms, last_answers) VALUES "
+      "(?, ?, ?, 1, ?, ?) "
       "ON CONFLICT (guard_key, unit_id, day) DO UPDATE SET responses = skm_guard.responses + 1, "
       "last_at_ms = excluded.last_at_ms, last_answers = excluded.last_answers",
       {key, unit_id, day, now_ms, answers}));
@@ -327,14 +378,16 @@ std::string answers_fingerprint(const Response& r) {
 Status each_export_row(db::Tx& tx, int64_t unit_id, const std::string& from, const std::string& to,
                        const db::RowFn& on_row) {
   return tx.each(
-      "SELECT r.id, r.day, s.code, r.channel, COALESCE(a.nip, ''), r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, "
+      "SELECT r.id, r.day, s.code, r.channel, COALESCE(a.nip, ''), r.u1, r.u2, r.u3, r.u4, r.u5, "
+      "r.u6, r.u7, r.u8, "
       "r.u9, r.age_band, r.sex, r.education, r.occupation, r.suggestion FROM skm_responses r "
       "JOIN services s ON s.id = r.service_id LEFT JOIN asn a ON a.id = r.officer_asn_id "
       "WHERE r.unit_id = ? AND r.day >= ? AND r.day <= ? ORDER BY r.day, r.id",
       {unit_id, from, to}, on_row);
 }
 
-Result<int64_t> served_visits(db::Tx& tx, const CountsQuery& q, const std::string& from, const std::string& to) {
+Result<int64_t> served_visits(db::Tx& tx, const CountsQuery& q, const std::string& from,
+                              const std::string& to) {
   std::string sql =
       "SELECT COUNT(*) FROM tickets t JOIN units un ON un.id = t.unit_id "
       "WHERE t.status = 'done' AND t.day >= ? AND t.day <= ?";

@@ -5,9 +5,9 @@
 
 #include <cstdint>
 #include <map>
-#include <vector>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "platform/db/database.hpp"
 #include "platform/util/clock.hpp"
@@ -28,7 +28,7 @@ struct StoredResponse {
   Channel channel = Channel::kPaper;
   std::optional<int64_t> ticket_id;  // one response per ticket (a unique column)
   int64_t submitted_at_ms = 0;
-  Date day;                          // the office day of the visit
+  Date day;  // the office day of the visit
   Response response;
   std::optional<int64_t> entered_by_user_id;  // staff who typed in a paper form
 };
@@ -57,12 +57,13 @@ Result<AnswerCounts> load_counts(db::Tx& tx, const CountsQuery& q);
 
 // The same counts straight from the raw responses (for benchmarks and the
 // consistency test: both must agree).
-Result<AnswerCounts> load_counts_from_responses(db::Tx& tx, const CountsQuery& q, const std::string& from,
-                                                const std::string& to);
+Result<AnswerCounts> load_counts_from_responses(db::Tx& tx, const CountsQuery& q,
+                                                const std::string& from, const std::string& to);
 
 // The counts of one unit for the period, per officer who served (responses that name
 // no officer are left out).
-Result<std::map<int64_t, AnswerCounts>> load_counts_by_officer(db::Tx& tx, int64_t unit_id, const PeriodPlan& period);
+Result<std::map<int64_t, AnswerCounts>> load_counts_by_officer(db::Tx& tx, int64_t unit_id,
+                                                               const PeriodPlan& period);
 
 struct Suggestion {
   std::string day;
@@ -71,31 +72,37 @@ struct Suggestion {
 // The newest free-text suggestions in [from, to] about one officer's service, or (no
 // officer given) about a unit's.
 Result<std::vector<Suggestion>> suggestions(db::Tx& tx, std::optional<int64_t> unit_id,
-                                            std::optional<int64_t> officer_asn_id, const std::string& from,
-                                            const std::string& to, int limit);
+                                            std::optional<int64_t> officer_asn_id,
+                                            const std::string& from, const std::string& to,
+                                            int limit);
 
 // How many respondents gave each code of one profile item ("age_band", "sex", ...)
 // for a unit in [from, to]; "" counts those who left it empty.
-Result<std::vector<std::pair<std::string, int64_t>>> profile_counts(db::Tx& tx, int64_t unit_id, std::string_view item,
-                                                                    const std::string& from, const std::string& to);
+Result<std::vector<std::pair<std::string, int64_t>>> profile_counts(db::Tx& tx, int64_t unit_id,
+                                                                    std::string_view item,
+                                                                    const std::string& from,
+                                                                    const std::string& to);
 
 // An anonymous source (a browser, an address, a kiosk), hashed with this
 // installation's secret salt and the day, so no address is ever stored.
-Result<std::string> guard_key(db::Tx& tx, const std::string& day, const std::string& source, Random& random);
-Result<GuardState> load_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std::string& day);
-Status bump_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std::string& day, int64_t now_ms,
-                  const std::string& answers);
+Result<std::string> guard_key(db::Tx& tx, const std::string& day, const std::string& source,
+                              Random& random);
+Result<GuardState> load_guard(db::Tx& tx, const std::string& key, int64_t unit_id,
+                              const std::string& day);
+Status bump_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std::string& day,
+                  int64_t now_ms, const std::string& answers);
 // "3440..." : the answers of a response, for the duplicate check.
 std::string answers_fingerprint(const Response& r);
 
-// The raw responses of a unit in [from, to], by day (the index order: no sort), streamed: id, day, service
-// code, channel, officer NIP ("" when none), U1..U9 (NULL when skipped), age band,
-// sex, education, occupation, suggestion.
+// The raw responses of a unit in [from, to], by day (the index order: no sort), streamed: id, day,
+// service code, channel, officer NIP ("" when none), U1..U9 (NULL when skipped), age band, sex,
+// education, occupation, suggestion.
 Status each_export_row(db::Tx& tx, int64_t unit_id, const std::string& from, const std::string& to,
                        const db::RowFn& on_row);
 
 // Visits served (tickets finished) in [from, to] under the same filters: the
 // population of the sample-size check.
-Result<int64_t> served_visits(db::Tx& tx, const CountsQuery& q, const std::string& from, const std::string& to);
+Result<int64_t> served_visits(db::Tx& tx, const CountsQuery& q, const std::string& from,
+                              const std::string& to);
 
 }  // namespace harmoni::survey

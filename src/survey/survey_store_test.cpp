@@ -1,5 +1,7 @@
 // Survey storage on every backend: responses, their counts, and indexes read from
 // the counts agreeing with the raw responses.
+#include "survey/survey_store.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -7,7 +9,6 @@
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
 #include "support/backends.hpp"
-#include "survey/survey_store.hpp"
 
 namespace harmoni::survey {
 namespace {
@@ -17,10 +18,13 @@ class SurveyStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      instansi_ = TRY(org::insert_instansi(tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
+      instansi_ = TRY(org::insert_instansi(
+          tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
       unit_ = TRY(org::insert_unit(tx, instansi_, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
-      other_unit_ = TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINKES", "Dinas Kesehatan", 1));
-      desk::Service ktp{0, unit_, "KTP-EL", "KTP elektronik", "", "", 60, "Gratis", "KTP-el", "", "A", true, 0};
+      other_unit_ =
+          TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINKES", "Dinas Kesehatan", 1));
+      desk::Service ktp{0,   unit_, "KTP-EL", "KTP elektronik", "", "", 60, "Gratis", "KTP-el", "",
+                        "A", true,  0};
       ktp_ = TRY(desk::insert_service(tx, ktp, 1));
       desk::Service kk = ktp;
       kk.code = "KK";
@@ -30,7 +34,10 @@ class SurveyStore : public ::testing::TestWithParam<std::string> {
       clinic.unit_id = other_unit_;
       clinic.code = "POLI";
       clinic_ = TRY(desk::insert_service(tx, clinic, 1));
-      org::AsnRecord officer{instansi_, org::AsnDraft{"198503152010011001", "Siti Aminah", "PNS", "DUKCAPIL", "", true, ""}, unit_, std::nullopt};
+      org::AsnRecord officer{
+          instansi_,
+          org::AsnDraft{"198503152010011001", "Siti Aminah", "PNS", "DUKCAPIL", "", true, ""},
+          unit_, std::nullopt};
       TRY(org::upsert_asn(tx, officer, 1));
       officer_ = TRY(org::find_asn_by_nip(tx, "198503152010011001"))->id;
       questionnaire_ = TRY(builtin_questionnaire_id(tx, 1));
@@ -72,7 +79,8 @@ class SurveyStore : public ::testing::TestWithParam<std::string> {
   }
 
   test::TestDatabase t_;
-  int64_t instansi_ = 0, unit_ = 0, other_unit_ = 0, ktp_ = 0, kk_ = 0, clinic_ = 0, officer_ = 0, questionnaire_ = 0;
+  int64_t instansi_ = 0, unit_ = 0, other_unit_ = 0, ktp_ = 0, kk_ = 0, clinic_ = 0, officer_ = 0,
+          questionnaire_ = 0;
 };
 
 TEST_P(SurveyStore, WorkedExampleThroughStorage) {
@@ -98,14 +106,16 @@ TEST_P(SurveyStore, FiltersAndPeriodsAgreeWithTheRawResponses) {
     a[0] = 1 + k % 4;  // never all skipped
     int64_t unit = k % 5 == 0 ? other_unit_ : unit_;
     int64_t service = unit == other_unit_ ? clinic_ : (k % 2 ? ktp_ : kk_);
-    std::optional<int64_t> officer = unit == unit_ && k % 3 ? std::optional<int64_t>(officer_) : std::nullopt;
+    std::optional<int64_t> officer =
+        unit == unit_ && k % 3 ? std::optional<int64_t>(officer_) : std::nullopt;
     char date[11];
     std::snprintf(date, sizeof date, "2026-%02d-%02d", month(rng), day(rng));
     ASSERT_TRUE(add(unit, service, officer, date, a).ok());
   }
-  for (auto [from, to] : {std::pair{"2026-01-01", "2026-12-31"}, std::pair{"2026-02-14", "2026-05-03"},
-                          std::pair{"2026-03-01", "2026-03-31"}, std::pair{"2026-06-10", "2026-06-20"},
-                          std::pair{"2025-01-01", "2025-12-31"}}) {
+  for (auto [from, to] :
+       {std::pair{"2026-01-01", "2026-12-31"}, std::pair{"2026-02-14", "2026-05-03"},
+        std::pair{"2026-03-01", "2026-03-31"}, std::pair{"2026-06-10", "2026-06-20"},
+        std::pair{"2025-01-01", "2025-12-31"}}) {
     counts({.unit_id = unit_}, from, to);
     counts({.unit_id = unit_, .service_id = ktp_}, from, to);
     counts({.unit_id = unit_, .officer_asn_id = officer_}, from, to);
@@ -121,8 +131,10 @@ TEST_P(SurveyStore, FiltersAndPeriodsAgreeWithTheRawResponses) {
 TEST_P(SurveyStore, OneResponsePerTicket) {
   auto ticket = db().write([&](db::Tx& tx) {
     return tx.insert_returning_id(
-        "INSERT INTO tickets (unit_id, service_id, day, number, label, ticket_class, channel, status, issued_at_ms, "
-        "eligible_at_ms, survey_token_hash) VALUES (?, ?, '2026-11-23', 1, 'A-001', 'regular', 'kiosk', 'done', 1, 1, 'h') "
+        "INSERT INTO tickets (unit_id, service_id, day, number, label, ticket_class, channel, "
+        "status, issued_at_ms, "
+        "eligible_at_ms, survey_token_hash) VALUES (?, ?, '2026-11-23', 1, 'A-001', 'regular', "
+        "'kiosk', 'done', 1, 1, 'h') "
         "RETURNING id",
         {unit_, ktp_});
   });
@@ -136,7 +148,9 @@ TEST_P(SurveyStore, OneResponsePerTicket) {
   EXPECT_EQ(c.respondents, 1);
   EXPECT_EQ(c.counts[0][0], 0);
   CountsQuery q{.unit_id = unit_};
-  EXPECT_EQ(db().read([&](db::Tx& tx) { return served_visits(tx, q, "2026-11-01", "2026-11-30"); }).value(), 1);
+  EXPECT_EQ(db().read([&](db::Tx& tx) { return served_visits(tx, q, "2026-11-01", "2026-11-30"); })
+                .value(),
+            1);
 }
 
 TEST_P(SurveyStore, OutOfRangeAnswerIsRefusedByTheSchemaToo) {
@@ -179,7 +193,8 @@ TEST_P(SurveyStore, BulkLoadCountsLikeOneByOne) {
   ASSERT_TRUE(ok.ok()) << ok.error().internal_detail;
   // One more, one by one, lands in the same rows.
   ASSERT_TRUE(add(unit_, ktp_, officer_, "2026-02-14", {4, 4, 4, 4, 4, 4, 4, 4, 4}).ok());
-  for (auto [from, to] : {std::pair{"2026-01-01", "2026-03-31"}, std::pair{"2026-01-10", "2026-02-20"}}) {
+  for (auto [from, to] :
+       {std::pair{"2026-01-01", "2026-03-31"}, std::pair{"2026-01-10", "2026-02-20"}}) {
     EXPECT_EQ(counts({.unit_id = unit_}, from, to).respondents > 0, true);
     counts({.unit_id = unit_, .service_id = ktp_, .officer_asn_id = officer_}, from, to);
     counts({.instansi_id = instansi_}, from, to);

@@ -34,7 +34,8 @@ TEST(SurveyPeriod, ShortRangesAreDaysOnly) {
   EXPECT_EQ(one->day_ranges.size(), 1u);
   auto straddle = plan_period(d("2026-03-20"), d("2026-04-10"));
   EXPECT_FALSE(straddle->month_range.has_value());
-  EXPECT_EQ(straddle->day_ranges[0], (std::pair<std::string, std::string>{"2026-03-20", "2026-04-10"}));
+  EXPECT_EQ(straddle->day_ranges[0],
+            (std::pair<std::string, std::string>{"2026-03-20", "2026-04-10"}));
   auto january_end = plan_period(d("2026-01-10"), d("2026-02-28"));
   EXPECT_EQ(january_end->month_range, (std::pair<std::string, std::string>{"2026-02", "2026-02"}));
 }
@@ -68,13 +69,16 @@ TEST(SurveyResponse, Validation) {
 }
 
 TEST(FormOrder, MovesOnlyFacilitiesBeforeComplaintsAndKeepsEveryElement) {
-  EXPECT_EQ(element_order(FormOrder::kStandard), (std::array<int, kElements>{0, 1, 2, 3, 4, 5, 6, 7, 8}));
-  EXPECT_EQ(element_order(FormOrder::kFacilitiesBeforeComplaints), (std::array<int, kElements>{0, 1, 2, 3, 4, 5, 6, 8, 7}));
+  EXPECT_EQ(element_order(FormOrder::kStandard),
+            (std::array<int, kElements>{0, 1, 2, 3, 4, 5, 6, 7, 8}));
+  EXPECT_EQ(element_order(FormOrder::kFacilitiesBeforeComplaints),
+            (std::array<int, kElements>{0, 1, 2, 3, 4, 5, 6, 8, 7}));
   for (FormOrder o : kFormOrders) {
     EXPECT_EQ(parse_form_order(form_order_name(o)), o);
     auto order = element_order(o);
     std::sort(order.begin(), order.end());
-    EXPECT_EQ(order, element_order(FormOrder::kStandard)) << "a permutation: nothing asked twice or left out";
+    EXPECT_EQ(order, element_order(FormOrder::kStandard))
+        << "a permutation: nothing asked twice or left out";
   }
   EXPECT_FALSE(parse_form_order("u8_before_u9").has_value());
   EXPECT_FALSE(parse_form_order("").has_value());

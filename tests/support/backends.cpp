@@ -27,7 +27,8 @@ TestDatabase open_backend(const std::string& backend, bool migrate) {
   options.sqlite_synchronous = "NORMAL";
   options.postgres_pool = 4;
   auto opened = db::open_database(t.url, options);
-  if (!opened.ok()) throw std::runtime_error("open " + backend + ": " + opened.error().internal_detail);
+  if (!opened.ok())
+    throw std::runtime_error("open " + backend + ": " + opened.error().internal_detail);
   t.db = opened.release_value();
   if (migrate) {
     SystemClock clock;

@@ -20,7 +20,8 @@ DemoServer& demo_server(const std::string& backend) {
   auto built = run_harmoni({"demo", "--db", s.db_url});
   if (built.status != 0) throw std::runtime_error("harmoni demo failed: " + built.err);
   s.server = std::make_unique<ServerProcess>(
-      s.db_url, std::vector<std::string>{"--read-timeout-seconds", "2", "--idle-timeout-seconds", "3"});
+      s.db_url,
+      std::vector<std::string>{"--read-timeout-seconds", "2", "--idle-timeout-seconds", "3"});
   return servers.emplace(backend, std::move(s)).first->second;
 }
 

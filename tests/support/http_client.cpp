@@ -1,17 +1,15 @@
-#include <utility>
-
 #include "support/http_client.hpp"
+
+#include <poll.h>
+#include <unistd.h>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <poll.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <regex>
+#include <utility>
 
 #include "platform/http/message.hpp"
 
@@ -45,17 +43,20 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
   return out;
 }
 
-HttpResponse HttpClient::request(const std::string& method, const std::string& target, const std::string& body,
+HttpResponse HttpClient::request(const std::string& method, const std::string& target,
+                                 const std::string& body,
                                  std::vector<std::pair<std::string, std::string>> headers) {
   try {
     return exchange(method, target, body, headers);
   } catch (const std::exception& e) {
     // A failed exchange names its request, so a test failure says which call broke.
-    throw std::runtime_error(method + " " + target + " (" + std::to_string(body.size()) + " bytes): " + e.what());
+    throw std::runtime_error(method + " " + target + " (" + std::to_string(body.size()) +
+                             " bytes): " + e.what());
   }
 }
 
-HttpResponse HttpClient::exchange(const std::string& method, const std::string& target, const std::string& body,
+HttpResponse HttpClient::exchange(const std::string& method, const std::string& target,
+                                  const std::string& body,
                                   const std::vector<std::pair<std::string, std::string>>& headers) {
   asio::io_context ioc;
   asio::ip::tcp::socket socket(ioc);
@@ -88,9 +89,12 @@ HttpResponse HttpClient::exchange(const std::string& method, const std::string& 
     auto eq = set.find('=');
     auto semi = set.find(';');
     std::string name = set.substr(0, eq);
-    std::string value = set.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
-    if (set.find("Max-Age=0") != std::string::npos) cookies_.erase(name);
-    else cookies_[name] = value;
+    std::string value =
+        set.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
+    if (set.find("Max-Age=0") != std::string::npos)
+      cookies_.erase(name);
+    else
+      cookies_[name] = value;
   }
   static const std::regex csrf(R"(name="_csrf" value="([^"]+)\")");
   std::smatch m;
@@ -109,7 +113,8 @@ HttpResponse HttpClient::post_form(const std::string& target,
                   {"origin", "http://127.0.0.1:" + std::to_string(port_)}});
 }
 
-HttpResponse HttpClient::json(const std::string& method, const std::string& target, const std::string& body) {
+HttpResponse HttpClient::json(const std::string& method, const std::string& target,
+                              const std::string& body) {
   std::vector<std::pair<std::string, std::string>> headers = {{"content-type", "application/json"},
                                                               {"accept", "application/json"}};
   // A logged-in browser session proves itself with its CSRF token; a bearer token needs none.
@@ -143,7 +148,8 @@ std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
   return out;
 }
 
-EventStreamClient::EventStreamClient(int port, const std::string& target, const std::string& last_event_id) {
+EventStreamClient::EventStreamClient(int port, const std::string& target,
+                                     const std::string& last_event_id) {
   asio::io_context ioc;
   asio::ip::tcp::socket socket(ioc);
   socket.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
@@ -163,7 +169,8 @@ bool EventStreamClient::wait_for(const std::string& needle, int timeout_ms, size
   char buf[16384];
   for (;;) {
     if (received_.find(needle, std::min(from, received_.size())) != std::string::npos) return true;
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     pollfd p{fd_, POLLIN, 0};
     if (poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
@@ -177,7 +184,8 @@ bool EventStreamClient::wait_closed(int timeout_ms) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   char buf[16384];
   for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     pollfd p{fd_, POLLIN, 0};
     if (poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;

@@ -19,11 +19,13 @@ struct HttpResponse {
 class HttpClient {
  public:
   explicit HttpClient(int port) : port_(port) {}
-  HttpResponse request(const std::string& method, const std::string& target, const std::string& body = "",
+  HttpResponse request(const std::string& method, const std::string& target,
+                       const std::string& body = "",
                        std::vector<std::pair<std::string, std::string>> headers = {});
   HttpResponse get(const std::string& target) { return request("GET", target); }
   // Posts an urlencoded form with the session's CSRF token and a same-origin Origin.
-  HttpResponse post_form(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields);
+  HttpResponse post_form(const std::string& target,
+                         const std::vector<std::pair<std::string, std::string>>& fields);
   // A JSON request; with a session (no bearer token) it carries the session's CSRF token.
   HttpResponse json(const std::string& method, const std::string& target, const std::string& body);
   // Logs in through the login form; returns the final response status.
@@ -34,7 +36,8 @@ class HttpClient {
   int port() const { return port_; }
 
  private:
-  HttpResponse exchange(const std::string& method, const std::string& target, const std::string& body,
+  HttpResponse exchange(const std::string& method, const std::string& target,
+                        const std::string& body,
                         const std::vector<std::pair<std::string, std::string>>& headers);
   int port_;
   std::map<std::string, std::string> cookies_;

@@ -1,5 +1,6 @@
 #include "support/pg_server.hpp"
 
+#include <fmt/format.h>
 #include <libpq-fe.h>
 #include <netinet/in.h>
 #include <pwd.h>
@@ -13,8 +14,6 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
-
-#include <fmt/format.h>
 
 namespace harmoni::test {
 namespace {
@@ -47,18 +46,22 @@ class Server {
     // initdb refuses to run as root; run the server as the package's postgres user.
     std::string as_user;
     if (geteuid() == 0) {
-      if (!getpwnam("postgres")) throw std::runtime_error("no postgres user; install postgresql-15");
+      if (!getpwnam("postgres"))
+        throw std::runtime_error("no postgres user; install postgresql-15");
       run(fmt::format("chown postgres: '{}'", dir_));
       as_user = "runuser -u postgres -- ";
     }
     std::string data = dir_ + "/data";
-    if (run(fmt::format("{}{}/initdb -D '{}' -U harmoni -A trust -E UTF8 --locale=C.UTF-8 --no-sync > '{}/initdb.log' 2>&1",
+    if (run(fmt::format("{}{}/initdb -D '{}' -U harmoni -A trust -E UTF8 --locale=C.UTF-8 "
+                        "--no-sync > '{}/initdb.log' 2>&1",
                         as_user, kBin, data, dir_)) != 0) {
       throw std::runtime_error("initdb failed; see " + dir_ + "/initdb.log");
     }
     // Durability settings are off: the tests check behaviour, not crash safety.
-    if (run(fmt::format("{}{}/pg_ctl -D '{}' -l '{}/server.log' -w -t 60 -o \"-p {} -k '{}' -c listen_addresses=127.0.0.1 "
-                        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start > /dev/null",
+    if (run(fmt::format("{}{}/pg_ctl -D '{}' -l '{}/server.log' -w -t 60 -o \"-p {} -k '{}' -c "
+                        "listen_addresses=127.0.0.1 "
+                        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c "
+                        "max_connections=200\" start > /dev/null",
                         as_user, kBin, data, dir_, port_, dir_)) != 0) {
       throw std::runtime_error("pg_ctl start failed; see " + dir_ + "/server.log");
     }
@@ -67,7 +70,8 @@ class Server {
   }
 
   ~Server() {
-    run(fmt::format("{}{}/pg_ctl -D '{}' -m immediate -w stop > /dev/null 2>&1", as_user_, kBin, data_));
+    run(fmt::format("{}{}/pg_ctl -D '{}' -m immediate -w stop > /dev/null 2>&1", as_user_, kBin,
+                    data_));
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }

@@ -23,8 +23,8 @@ std::string read_file(const std::string& path) {
   return s.str();
 }
 
-pid_t spawn(const std::vector<std::string>& args, const std::string& in_path, const std::string& out_path,
-            const std::string& err_path) {
+pid_t spawn(const std::vector<std::string>& args, const std::string& in_path,
+            const std::string& out_path, const std::string& err_path) {
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -58,13 +58,15 @@ CommandResult run_harmoni(const std::vector<std::string>& args, const std::strin
   pid_t pid = spawn(full, in, out, err);
   int status = 0;
   waitpid(pid, &status, 0);
-  return CommandResult{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), read_file(out), read_file(err)};
+  return CommandResult{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+                       read_file(out), read_file(err)};
 }
 
 ServerProcess::ServerProcess(const std::string& db_url, const std::vector<std::string>& extra) {
   std::ofstream(dir_.file("in")) << "";
-  std::vector<std::string> args = {"serve", "--db", db_url, "--listen", "127.0.0.1:0", "--password-cost", "test",
-                                   "--upload-dir", dir_.path().string()};
+  std::vector<std::string> args = {"serve",    "--db",         db_url,
+                                   "--listen", "127.0.0.1:0",  "--password-cost",
+                                   "test",     "--upload-dir", dir_.path().string()};
   args.insert(args.end(), extra.begin(), extra.end());
   if (std::find(extra.begin(), extra.end(), "--shutdown-grace-seconds") == extra.end()) {
     args.insert(args.end(), {"--shutdown-grace-seconds", "5"});

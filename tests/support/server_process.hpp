@@ -2,10 +2,10 @@
 // tests, and runs its CLI commands.
 #pragma once
 
+#include <sys/types.h>
+
 #include <string>
 #include <vector>
-
-#include <sys/types.h>
 
 #include "support/temp_dir.hpp"
 

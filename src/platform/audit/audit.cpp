@@ -13,7 +13,9 @@ std::string chain_hash(const std::string& prev_hash, int64_t seq, int64_t at_ms,
                        const std::string& object_type, const std::string& object_id,
                        const std::string& source, const std::string& request_id,
                        const std::string& detail) {
-  auto opt = [](const std::optional<int64_t>& v) { return v ? std::to_string(*v) : std::string("-"); };
+  auto opt = [](const std::optional<int64_t>& v) {
+    return v ? std::to_string(*v) : std::string("-");
+  };
   // Fields separated by the ASCII unit separator so no field can imitate another.
   std::string canonical =
       fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", prev_hash,
@@ -26,7 +28,8 @@ std::string chain_hash(const std::string& prev_hash, int64_t seq, int64_t at_ms,
 
 Status append(db::Tx& tx, const Entry& e, int64_t at_ms) {
   // Taking the head row first serialises appenders (a row lock in PostgreSQL).
-  auto head = TRY(tx.query_one("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash"));
+  auto head =
+      TRY(tx.query_one("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash"));
   if (!head) return Error::internal("audit_head row missing");
   int64_t seq = head->i64(0);
   std::string prev = head->text(1);
@@ -62,9 +65,9 @@ Result<VerifyReport> verify(db::Database& db) {
             return fail(fmt::format("entry {} is missing (next entry is {})", expected, seq));
           }
           if (r.text(11) != prev) return fail("prev_hash does not match the previous entry");
-          std::string hash = chain_hash(prev, seq, r.i64(1), r.opt_i64(2), r.text(3), r.opt_i64(4),
-                                        r.text(5), r.text(6), r.text(7), r.text(8), r.text(9),
-                                        r.text(10));
+          std::string hash =
+              chain_hash(prev, seq, r.i64(1), r.opt_i64(2), r.text(3), r.opt_i64(4), r.text(5),
+                         r.text(6), r.text(7), r.text(8), r.text(9), r.text(10));
           if (hash != r.text(12)) return fail("the entry was changed after it was written");
           prev = hash;
           ++expected;

@@ -18,8 +18,8 @@ struct Entry {
   std::string action;       // e.g. "asn.update", "asn.read", "user.login"
   std::string object_type;  // e.g. "asn"
   std::string object_id;
-  std::string source;      // client address or "cli"
-  std::string request_id;  // or "-"
+  std::string source;         // client address or "cli"
+  std::string request_id;     // or "-"
   std::string detail = "{}";  // JSON: which fields changed, counts; no personal values
 };
 

@@ -7,7 +7,7 @@
 namespace harmoni::auth {
 namespace {
 
-#define HARMONI_PRINCIPAL_COLUMNS                                                       \
+#define HARMONI_PRINCIPAL_COLUMNS                                                            \
   "u.id, u.email, u.display_name, u.role, u.instansi_id, u.unit_id, COALESCE(un.path, ''), " \
   "u.asn_id, u.lang"
 
@@ -38,8 +38,10 @@ const std::string& dummy_hash() {
 }  // namespace
 
 std::string normalize_email(std::string_view email) {
-  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.front()))) email.remove_prefix(1);
-  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.back()))) email.remove_suffix(1);
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.front())))
+    email.remove_prefix(1);
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.back())))
+    email.remove_suffix(1);
   std::string out(email);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -52,7 +54,8 @@ AuthStore::AuthStore(db::Database& db, const Clock& clock, Random& random, AuthS
 Result<int64_t> AuthStore::blocked_for(const std::string& key) {
   int64_t now = clock_.now_seconds();
   return db_.read([&](db::Tx& tx) -> Result<int64_t> {
-    auto row = TRY(tx.query_one("SELECT blocked_until FROM login_throttle WHERE throttle_key = ?", {key}));
+    auto row =
+        TRY(tx.query_one("SELECT blocked_until FROM login_throttle WHERE throttle_key = ?", {key}));
     if (!row || row->i64(0) <= now) return int64_t{0};
     return row->i64(0) - now;
   });
@@ -61,7 +64,8 @@ Result<int64_t> AuthStore::blocked_for(const std::string& key) {
 Status AuthStore::record_failure(const std::string& key, int max_failures) {
   int64_t now = clock_.now_seconds();
   return db_.write([&](db::Tx& tx) -> Status {
-    auto row = TRY(tx.query_one("SELECT failures, updated_at FROM login_throttle WHERE throttle_key = ?", {key}));
+    auto row = TRY(tx.query_one(
+        "SELECT failures, updated_at FROM login_throttle WHERE throttle_key = ?", {key}));
     bool recent = row && row->i64(1) + settings_.failure_window_s > now;
     int64_t failures = (recent ? row->i64(0) : 0) + 1;
     int64_t blocked_until = 0;
@@ -69,11 +73,12 @@ Status AuthStore::record_failure(const std::string& key, int max_failures) {
       int64_t shift = std::min<int64_t>(failures - max_failures, 20);
       blocked_until = now + std::min(settings_.first_block_s << shift, settings_.max_block_s);
     }
-    TRY(tx.exec(
-        "INSERT INTO login_throttle (throttle_key, failures, blocked_until, updated_at) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT (throttle_key) DO UPDATE SET failures = "
-        "excluded.failures, blocked_until = excluded.blocked_until, updated_at = excluded.updated_at",
-        {key, failures, blocked_until, now}));
+    TRY(
+        tx.exec("INSERT INTO login_throttle (throttle_key, failures, blocked_until, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (throttle_key) DO UPDATE SET failures = "
+                "excluded.failures, blocked_until = excluded.blocked_until, updated_at = "
+                "excluded.updated_at",
+                {key, failures, blocked_until, now}));
     return {};
   });
 }
@@ -90,7 +95,8 @@ Result<NewSession> AuthStore::login(std::string_view email_in, std::string_view 
     return e;
   }
   auto user = TRY(db_.read([&](db::Tx& tx) -> Result<std::optional<db::Row>> {
-    return tx.query_one("SELECT id, password_hash FROM users WHERE email = ? AND active = 1", {email});
+    return tx.query_one("SELECT id, password_hash FROM users WHERE email = ? AND active = 1",
+                        {email});
   }));
   // Argon2id runs outside any transaction: it is slow on purpose.
   bool ok = verify_password(user ? user->text(1) : dummy_hash(), password) && user.has_value();
@@ -105,9 +111,10 @@ Result<NewSession> AuthStore::login(std::string_view email_in, std::string_view 
   int64_t now = clock_.now_seconds();
   auto principal = TRY(db_.write([&](db::Tx& tx) -> Result<Principal> {
     TRY(tx.exec("DELETE FROM login_throttle WHERE throttle_key = ?", {account_key}));
-    TRY(tx.exec(
-        "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen) VALUES (?, ?, ?, ?, ?)",
-        {sha256_hex(token), user_id, csrf, now, now}));
+    TRY(
+        tx.exec("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen) VALUES "
+                "(?, ?, ?, ?, ?)",
+                {sha256_hex(token), user_id, csrf, now, now}));
     // Old sessions past their absolute lifetime are swept here, so the table stays small.
     TRY(tx.exec("DELETE FROM sessions WHERE created_at < ?", {now - settings_.absolute_timeout_s}));
     auto p = TRY(principal_for_user(tx, user_id));
@@ -122,7 +129,8 @@ Result<std::optional<Principal>> AuthStore::session(std::string_view token) {
   if (token.empty() || token.size() > 128) return std::optional<Principal>{};
   const std::string id_hash = sha256_hex(token);
   const int64_t now = clock_.now_seconds();
-  auto found = TRY(db_.read([&](db::Tx& tx) -> Result<std::optional<std::pair<Principal, int64_t>>> {
+  auto found = TRY(db_.read([&](db::Tx& tx)
+                                -> Result<std::optional<std::pair<Principal, int64_t>>> {
     auto row = TRY(tx.query_one(
         "SELECT " HARMONI_PRINCIPAL_COLUMNS
         ", s.csrf_token, s.created_at, s.last_seen FROM sessions s JOIN users u ON u.id = "
@@ -165,8 +173,9 @@ Result<std::string> AuthStore::create_api_token(int64_t user_id, std::string_vie
   std::string token = "hrm_" + random_.token(32);
   int64_t now = clock_.now_seconds();
   TRY(db_.write([&](db::Tx& tx) -> Status {
-    TRY(tx.exec("INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                {user_id, name, sha256_hex(token), now}));
+    TRY(tx.exec(
+        "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)",
+        {user_id, name, sha256_hex(token), now}));
     return {};
   }));
   return token;

@@ -19,11 +19,11 @@ namespace harmoni::auth {
 struct AuthSettings {
   int64_t idle_timeout_s = 30 * 60;
   int64_t absolute_timeout_s = 12 * 60 * 60;
-  int max_account_failures = 5;   // before an account is blocked
+  int max_account_failures = 5;  // before an account is blocked
   // Offices share one address behind NAT: one person's typos must not lock out
   // everyone, so the address limit is far higher.
   int max_address_failures = 50;
-  int64_t first_block_s = 30;       // doubles with each further failure
+  int64_t first_block_s = 30;  // doubles with each further failure
   int64_t max_block_s = 15 * 60;
   int64_t failure_window_s = 15 * 60;  // failures older than this are forgotten
 };

@@ -21,8 +21,10 @@ class AuthStoreTest : public ::testing::TestWithParam<std::string> {
     t_ = test::open_backend(GetParam());
     std::string hash = hash_password("correct horse battery").value();
     auto id = t_.db->write([&](db::Tx& tx) -> Result<int64_t> {
-      TRY(org::insert_instansi(tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
-      accounts::UserDraft d{"siti@sambas.go.id", "Siti", "auditor", "KAB-SAMBAS", "", "", "id", true, ""};
+      TRY(org::insert_instansi(
+          tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
+      accounts::UserDraft d{
+          "siti@sambas.go.id", "Siti", "auditor", "KAB-SAMBAS", "", "", "id", true, ""};
       return accounts::insert_user(tx, d, hash, 1);
     });
     ASSERT_TRUE(id.ok()) << id.error().internal_detail;
@@ -69,22 +71,26 @@ TEST_P(AuthStoreTest, EachLoginGetsANewSessionAndLogoutEndsIt) {
   ASSERT_TRUE(store_->logout(a.token).ok());
   EXPECT_FALSE(store_->session(a.token).value().has_value());
   EXPECT_TRUE(store_->session(b.token).value().has_value());
-  auto stored = t_.db->read([](db::Tx& tx) { return tx.query("SELECT id_hash FROM sessions"); }).value();
+  auto stored =
+      t_.db->read([](db::Tx& tx) { return tx.query("SELECT id_hash FROM sessions"); }).value();
   for (const auto& row : stored) EXPECT_NE(row.text(0), b.token) << "only hashes are stored";
 }
 
 TEST_P(AuthStoreTest, ThrottlingBlocksThenForgives) {
   for (int i = 0; i < 4; ++i) {
-    EXPECT_EQ(store_->login("siti@sambas.go.id", "wrong", "10.0.0.2").error().key, "auth.bad_credentials");
+    EXPECT_EQ(store_->login("siti@sambas.go.id", "wrong", "10.0.0.2").error().key,
+              "auth.bad_credentials");
   }
-  EXPECT_EQ(store_->login("siti@sambas.go.id", "wrong", "10.0.0.2").error().key, "auth.bad_credentials");
+  EXPECT_EQ(store_->login("siti@sambas.go.id", "wrong", "10.0.0.2").error().key,
+            "auth.bad_credentials");
   auto blocked = store_->login("siti@sambas.go.id", "correct horse battery", "10.0.0.3");
   ASSERT_FALSE(blocked.ok());
   EXPECT_EQ(blocked.error().key, "auth.throttled");
   EXPECT_EQ(blocked.error().args.at("seconds"), "30");
   advance_minutes(1);
   EXPECT_TRUE(store_->login("siti@sambas.go.id", "correct horse battery", "10.0.0.3").ok());
-  EXPECT_EQ(store_->login("nobody@sambas.go.id", "x", "10.0.0.4").error().key, "auth.bad_credentials")
+  EXPECT_EQ(store_->login("nobody@sambas.go.id", "x", "10.0.0.4").error().key,
+            "auth.bad_credentials")
       << "unknown e-mail: the same answer";
 }
 
@@ -96,20 +102,24 @@ TEST_P(AuthStoreTest, ApiTokensAreStoredHashedAndCanBeRevoked) {
   EXPECT_TRUE(p->via_api_token);
   EXPECT_TRUE(p->csrf_token.empty());
   EXPECT_FALSE(store_->api_token(token + "x").value().has_value());
-  ASSERT_TRUE(t_.db->write([&](db::Tx& tx) -> Status {
-    TRY(tx.exec("UPDATE api_tokens SET revoked_at = 1"));
-    return {};
-  }).ok());
+  ASSERT_TRUE(t_.db
+                  ->write([&](db::Tx& tx) -> Status {
+                    TRY(tx.exec("UPDATE api_tokens SET revoked_at = 1"));
+                    return {};
+                  })
+                  .ok());
   EXPECT_FALSE(store_->api_token(token).value().has_value());
 }
 
 TEST_P(AuthStoreTest, DeactivatedUsersLoseEverything) {
   auto s = store_->login("siti@sambas.go.id", "correct horse battery", "10.0.0.1").value();
   auto token = store_->create_api_token(user_id_, "t").value();
-  ASSERT_TRUE(t_.db->write([&](db::Tx& tx) -> Status {
-    TRY(tx.exec("UPDATE users SET active = 0 WHERE id = ?", {user_id_}));
-    return {};
-  }).ok());
+  ASSERT_TRUE(t_.db
+                  ->write([&](db::Tx& tx) -> Status {
+                    TRY(tx.exec("UPDATE users SET active = 0 WHERE id = ?", {user_id_}));
+                    return {};
+                  })
+                  .ok());
   EXPECT_FALSE(store_->session(s.token).value().has_value());
   EXPECT_FALSE(store_->api_token(token).value().has_value());
   EXPECT_FALSE(store_->login("siti@sambas.go.id", "correct horse battery", "10.0.0.1").ok());

@@ -4,13 +4,20 @@ namespace harmoni::auth {
 
 std::string_view role_name(Role role) {
   switch (role) {
-    case Role::kSystemAdmin: return "system_admin";
-    case Role::kInstansiAdmin: return "instansi_admin";
-    case Role::kUnitHead: return "unit_head";
-    case Role::kOfficer: return "officer";
-    case Role::kHrDeveloper: return "hr_developer";
-    case Role::kCaseHandler: return "case_handler";
-    case Role::kAuditor: return "auditor";
+    case Role::kSystemAdmin:
+      return "system_admin";
+    case Role::kInstansiAdmin:
+      return "instansi_admin";
+    case Role::kUnitHead:
+      return "unit_head";
+    case Role::kOfficer:
+      return "officer";
+    case Role::kHrDeveloper:
+      return "hr_developer";
+    case Role::kCaseHandler:
+      return "case_handler";
+    case Role::kAuditor:
+      return "auditor";
   }
   return "officer";
 }
@@ -48,8 +55,8 @@ bool role_has(Role role, Permission permission) {
       return role == Role::kInstansiAdmin || role == Role::kUnitHead || role == Role::kOfficer;
     case Permission::kIkmRead:
       // HR developers read results as evidence of whether training changed service.
-      return role == Role::kSystemAdmin || role == Role::kInstansiAdmin || role == Role::kUnitHead ||
-             role == Role::kHrDeveloper || role == Role::kAuditor;
+      return role == Role::kSystemAdmin || role == Role::kInstansiAdmin ||
+             role == Role::kUnitHead || role == Role::kHrDeveloper || role == Role::kAuditor;
     case Permission::kCampaignManage:
       return role == Role::kInstansiAdmin || role == Role::kHrDeveloper;
     case Permission::kDevelopmentOversee:

@@ -33,20 +33,22 @@ bool role_needs_instansi(Role role);  // all but system_admin
 bool role_needs_unit(Role role);      // unit_head, officer
 
 enum class Permission {
-  kInstansiManage,  // create and edit instansi (system admin)
-  kOrgRead,         // units, positions of the instansi
-  kOrgManage,       // create and edit units and positions
-  kAsnRead,         // ASN records (scoped: unit subtree for unit heads, self for officers)
-  kAsnManage,       // create, edit, import ASN
-  kUserManage,      // user accounts of the instansi
-  kAuditRead,       // the audit log of the instansi
-  kDeskManage,      // services and their standards, pledge, counters, queue policy, kiosk link
-  kQueueOperate,    // issue priority tickets at triage, call and serve at a counter
-  kSurveyEntry,     // type in paper survey forms
-  kIkmRead,         // survey results of units (officers see only their own U6/U7)
-  kCampaignManage,  // 360-degree campaigns, the instansi's own indicators, rater assignments
-  kDevelopmentOversee,  // every person's 360 result, heat map, plans, learning record, claims and evidence (HR)
-  kLearningManage,  // programmes, classes, the JP ledger's imports and settings, Peduli activities, compliance (HR)
+  kInstansiManage,      // create and edit instansi (system admin)
+  kOrgRead,             // units, positions of the instansi
+  kOrgManage,           // create and edit units and positions
+  kAsnRead,             // ASN records (scoped: unit subtree for unit heads, self for officers)
+  kAsnManage,           // create, edit, import ASN
+  kUserManage,          // user accounts of the instansi
+  kAuditRead,           // the audit log of the instansi
+  kDeskManage,          // services and their standards, pledge, counters, queue policy, kiosk link
+  kQueueOperate,        // issue priority tickets at triage, call and serve at a counter
+  kSurveyEntry,         // type in paper survey forms
+  kIkmRead,             // survey results of units (officers see only their own U6/U7)
+  kCampaignManage,      // 360-degree campaigns, the instansi's own indicators, rater assignments
+  kDevelopmentOversee,  // every person's 360 result, heat map, plans, learning record, claims and
+                        // evidence (HR)
+  kLearningManage,  // programmes, classes, the JP ledger's imports and settings, Peduli activities,
+                    // compliance (HR)
 };
 
 bool role_has(Role role, Permission permission);
@@ -61,7 +63,7 @@ struct Principal {
   std::string unit_path;  // "/3/17/" for unit-scoped roles, "" otherwise
   std::optional<int64_t> asn_id;
   std::string lang = "id";
-  std::string csrf_token;       // empty for API tokens
+  std::string csrf_token;  // empty for API tokens
   bool via_api_token = false;
 
   bool can(Permission p) const { return role_has(role, p); }

@@ -7,7 +7,8 @@
 namespace harmoni::auth {
 namespace {
 
-Principal make(Role role, std::optional<int64_t> instansi, std::string unit_path = "", std::optional<int64_t> asn = {}) {
+Principal make(Role role, std::optional<int64_t> instansi, std::string unit_path = "",
+               std::optional<int64_t> asn = {}) {
   Principal p;
   p.role = role;
   p.instansi_id = instansi;
@@ -48,8 +49,10 @@ TEST(Principal, PermissionMatrix) {
   EXPECT_FALSE(role_has(Role::kCaseHandler, Permission::kAsnRead));
   EXPECT_FALSE(role_has(Role::kHrDeveloper, Permission::kUserManage));
   EXPECT_TRUE(role_has(Role::kHrDeveloper, Permission::kDevelopmentOversee));
-  for (Role r : {Role::kSystemAdmin, Role::kInstansiAdmin, Role::kAuditor, Role::kUnitHead, Role::kOfficer}) {
-    EXPECT_FALSE(role_has(r, Permission::kDevelopmentOversee)) << "individual 360 results are HR's, not admins'";
+  for (Role r : {Role::kSystemAdmin, Role::kInstansiAdmin, Role::kAuditor, Role::kUnitHead,
+                 Role::kOfficer}) {
+    EXPECT_FALSE(role_has(r, Permission::kDevelopmentOversee))
+        << "individual 360 results are HR's, not admins'";
   }
   EXPECT_TRUE(role_has(Role::kInstansiAdmin, Permission::kCampaignManage));
   EXPECT_FALSE(role_has(Role::kSystemAdmin, Permission::kCampaignManage));
@@ -64,7 +67,9 @@ TEST(Accounts, InstansiAdminsCannotCreateSystemAdminsOrTouchOthers) {
 }
 
 TEST(Accounts, ValidateUserEnforcesScopeRules) {
-  accounts::UserDraft d{"  Siti@Example.GO.ID ", "Siti", "officer", "kab-sambas", "", "", "id", true, "long enough pw"};
+  accounts::UserDraft d{
+      "  Siti@Example.GO.ID ", "Siti", "officer", "kab-sambas", "", "", "id", true,
+      "long enough pw"};
   auto errors = accounts::validate_user(d, true);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].key, "user.unit_required");

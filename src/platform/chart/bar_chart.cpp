@@ -1,8 +1,8 @@
 #include "platform/chart/bar_chart.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "platform/util/xml.hpp"
 
@@ -23,11 +23,15 @@ std::string bar_chart_svg(const BarChart& chart) {
     const double x = kSide + i * slot + (slot - bar_width) / 2;
     const double y = kTop + kPlot - h;
     const double mid = x + bar_width / 2;
-    body += fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" class="chart-bar"/>)", x, y, bar_width, h);
-    body += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" text-anchor="middle" class="chart-value">{}</text>)", mid, y - 6,
-                        xml_escape(b.value_text));
-    body += fmt::format(R"(<text x="{:.1f}" y="{}" text-anchor="middle" class="chart-label">{}</text>)", mid,
-                        kHeight - kBottom + 20, xml_escape(b.label));
+    body += fmt::format(
+        R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" class="chart-bar"/>)", x, y,
+        bar_width, h);
+    body += fmt::format(
+        R"(<text x="{:.1f}" y="{:.1f}" text-anchor="middle" class="chart-value">{}</text>)", mid,
+        y - 6, xml_escape(b.value_text));
+    body +=
+        fmt::format(R"(<text x="{:.1f}" y="{}" text-anchor="middle" class="chart-label">{}</text>)",
+                    mid, kHeight - kBottom + 20, xml_escape(b.label));
   }
   return fmt::format(
       R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {1}" role="img" aria-label="{2}" class="chart" preserveAspectRatio="xMidYMid meet"><line x1="{3}" y1="{4}" x2="{5}" y2="{4}" class="chart-axis"/>{6}</svg>)",

@@ -9,9 +9,9 @@
 namespace harmoni::chart {
 
 struct Bar {
-  std::string label;      // under the bar, e.g. "2026-03"
-  double value = 0;       // bar height, from 0
-  std::string value_text; // shown above the bar, e.g. "12"
+  std::string label;       // under the bar, e.g. "2026-03"
+  double value = 0;        // bar height, from 0
+  std::string value_text;  // shown above the bar, e.g. "12"
 };
 
 struct BarChart {

@@ -12,7 +12,8 @@ int count(const std::string& text, const std::string& what) {
 }
 
 TEST(BarChart, OneBarPerEntryScaledToTheLargest) {
-  std::string svg = bar_chart_svg({"Peserta", {{"2026-01", 10, "10"}, {"2026-02", 5, "5"}, {"2026-03", 0, "0"}}});
+  std::string svg =
+      bar_chart_svg({"Peserta", {{"2026-01", 10, "10"}, {"2026-02", 5, "5"}, {"2026-03", 0, "0"}}});
   EXPECT_EQ(count(svg, "<rect"), 3);
   // The plot is 180 units high: the largest bar fills it, half the value half of it.
   EXPECT_NE(svg.find(R"(height="180.0")"), std::string::npos);

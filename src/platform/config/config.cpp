@@ -10,7 +10,8 @@ Result<std::pair<std::string, uint16_t>> parse_listen(std::string_view listen) {
     return Error::field("listen", "config.listen_invalid", {{"value", std::string(listen)}});
   }
   std::string host(listen.substr(0, colon));
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   std::string_view port_text = listen.substr(colon + 1);
   unsigned port = 0;
   auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
@@ -25,7 +26,8 @@ Status validate(const Config& c) {
   auto range = [](std::string_view name, int value, int min, int max) -> Status {
     if (value < min || value > max) {
       return Error::field(std::string(name), "config.out_of_range",
-                          {{"name", std::string(name)}, {"min", std::to_string(min)},
+                          {{"name", std::string(name)},
+                           {"min", std::to_string(min)},
                            {"max", std::to_string(max)}});
     }
     return {};
@@ -40,7 +42,8 @@ Status validate(const Config& c) {
   TRY(range("shutdown-grace-seconds", c.shutdown_grace_seconds, 0, 600));
   TRY(range("read-timeout-seconds", c.read_timeout_seconds, 1, 3600));
   TRY(range("idle-timeout-seconds", c.idle_timeout_seconds, 1, 3600));
-  if (c.password_cost != "interactive" && c.password_cost != "moderate" && c.password_cost != "test") {
+  if (c.password_cost != "interactive" && c.password_cost != "moderate" &&
+      c.password_cost != "test") {
     return Error::field("password-cost", "config.choice_invalid", {{"name", "password-cost"}});
   }
   if (!c.public_url.empty() && !c.public_url.starts_with("http://") &&

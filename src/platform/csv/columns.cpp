@@ -12,7 +12,8 @@ std::string trim(std::string_view s) {
 
 std::string lower_trim(std::string_view s) {
   std::string out = trim(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -29,7 +30,8 @@ std::optional<bool> parse_flag(std::string_view text, bool empty) {
   return std::nullopt;
 }
 
-Result<std::vector<int>> map_columns(const std::vector<std::string>& header, std::span<const ColumnSpec> spec) {
+Result<std::vector<int>> map_columns(const std::vector<std::string>& header,
+                                     std::span<const ColumnSpec> spec) {
   std::vector<int> index(spec.size(), -1);
   std::vector<FieldError> errors;
   for (size_t i = 0; i < header.size(); ++i) {
@@ -50,7 +52,9 @@ Result<std::vector<int>> map_columns(const std::vector<std::string>& header, std
   }
   for (size_t s = 0; s < spec.size(); ++s) {
     if (spec[s].required && index[s] < 0) {
-      errors.push_back({std::string(spec[s].name), "csv.missing_column", {{"column", std::string(spec[s].name)}}});
+      errors.push_back({std::string(spec[s].name),
+                        "csv.missing_column",
+                        {{"column", std::string(spec[s].name)}}});
     }
   }
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));

@@ -12,7 +12,7 @@
 namespace harmoni::csv {
 
 struct ColumnSpec {
-  std::string_view name;                 // as errors name it
+  std::string_view name;                  // as errors name it
   std::vector<std::string_view> aliases;  // lower case, the name included
   bool required = false;
 };
@@ -20,7 +20,8 @@ struct ColumnSpec {
 // The index of each spec's column in the header (-1 when absent), in spec order.
 // Errors name the header cell: csv.unknown_column, csv.duplicate_column, and
 // csv.missing_column for a required one.
-Result<std::vector<int>> map_columns(const std::vector<std::string>& header, std::span<const ColumnSpec> spec);
+Result<std::vector<int>> map_columns(const std::vector<std::string>& header,
+                                     std::span<const ColumnSpec> spec);
 
 // A cell of a row by column index, without surrounding spaces ("" when absent).
 std::string cell(const std::vector<std::string>& row, int index);

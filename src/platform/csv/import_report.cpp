@@ -15,7 +15,8 @@ void ImportReport::add(int64_t line, std::string column, std::string key, Messag
 void ImportReport::add_read_error(const Error& e) {
   int64_t line = 0;
   auto it = e.args.find("line");
-  if (it != e.args.end()) std::from_chars(it->second.data(), it->second.data() + it->second.size(), line);
+  if (it != e.args.end())
+    std::from_chars(it->second.data(), it->second.data() + it->second.size(), line);
   add(line, "", e.key);
   ++bad_rows;
   written = false;

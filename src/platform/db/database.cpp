@@ -1,9 +1,9 @@
 #include "platform/db/database.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace harmoni::db {
 

@@ -29,16 +29,16 @@ class Value {
   using Variant = std::variant<std::nullptr_t, int64_t, double, std::string>;
 
   Value() : v_(nullptr) {}
-  Value(std::nullptr_t) : v_(nullptr) {}                 // NOLINT
-  Value(int v) : v_(static_cast<int64_t>(v)) {}          // NOLINT
-  Value(long v) : v_(static_cast<int64_t>(v)) {}         // NOLINT
-  Value(long long v) : v_(static_cast<int64_t>(v)) {}    // NOLINT
-  Value(unsigned v) : v_(static_cast<int64_t>(v)) {}     // NOLINT
+  Value(std::nullptr_t) : v_(nullptr) {}                  // NOLINT
+  Value(int v) : v_(static_cast<int64_t>(v)) {}           // NOLINT
+  Value(long v) : v_(static_cast<int64_t>(v)) {}          // NOLINT
+  Value(long long v) : v_(static_cast<int64_t>(v)) {}     // NOLINT
+  Value(unsigned v) : v_(static_cast<int64_t>(v)) {}      // NOLINT
   Value(bool v) : v_(static_cast<int64_t>(v ? 1 : 0)) {}  // NOLINT
-  Value(double v) : v_(v) {}                             // NOLINT
-  Value(const char* v) : v_(std::string(v)) {}           // NOLINT
-  Value(std::string v) : v_(std::move(v)) {}             // NOLINT
-  Value(std::string_view v) : v_(std::string(v)) {}      // NOLINT
+  Value(double v) : v_(v) {}                              // NOLINT
+  Value(const char* v) : v_(std::string(v)) {}            // NOLINT
+  Value(std::string v) : v_(std::move(v)) {}              // NOLINT
+  Value(std::string_view v) : v_(std::string(v)) {}       // NOLINT
   template <class T>
   Value(const std::optional<T>& v) : Value() {  // NOLINT
     if (v) *this = Value(*v);

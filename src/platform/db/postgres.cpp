@@ -1,7 +1,9 @@
 // PostgreSQL backend through libpq: a fixed pool of connections, statements
 // prepared once per connection, parameters sent as text so the server infers
 // their types, rows streamed in single-row mode.
+#include <fmt/format.h>
 #include <libpq-fe.h>
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -9,9 +11,6 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
-
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "platform/db/backends.hpp"
 #include "platform/metrics.hpp"

@@ -1,6 +1,8 @@
 // SQLite backend: WAL, one writer thread that groups concurrent write transactions
 // into one commit (each job in its own SAVEPOINT, so a failing job changes nothing
 // while its neighbours commit), and a pool of reader connections.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
 #include <chrono>
@@ -11,9 +13,6 @@
 #include <thread>
 #include <unordered_map>
 
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
 #include "platform/db/backends.hpp"
 #include "platform/metrics.hpp"
 
@@ -22,8 +21,8 @@ namespace {
 
 Error sqlite_error(sqlite3* db, int rc, std::string_view context) {
   int ext = db ? sqlite3_extended_errcode(db) : rc;
-  std::string detail =
-      fmt::format("sqlite {} (rc {}): {}", context, ext, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  std::string detail = fmt::format("sqlite {} (rc {}): {}", context, ext,
+                                   db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   switch (ext) {
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY: {
@@ -71,11 +70,11 @@ class Connection {
   }
 
   static Result<std::unique_ptr<Connection>> open(const std::string& path, bool create,
-                                                  const std::string& synchronous,
-                                                  bool query_only) {
+                                                  const std::string& synchronous, bool query_only) {
     auto conn = std::unique_ptr<Connection>(new Connection());
     // URI filenames (file:PATH?mode=ro) let operators open a database read-only.
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI | (create ? SQLITE_OPEN_CREATE : 0);
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
+                (create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path.c_str(), &conn->db_, flags, nullptr);
     if (rc != SQLITE_OK) return sqlite_error(conn->db_, rc, "open");
     sqlite3_extended_result_codes(conn->db_, 1);
@@ -345,7 +344,8 @@ class SqliteDatabase final : public Database {
     for (;;) {
       {
         std::unique_lock lock(checkpoint_mu_);
-        checkpoint_cv_.wait_for(lock, std::chrono::seconds(5), [&] { return checkpoint_stop_ || checkpoint_wanted_; });
+        checkpoint_cv_.wait_for(lock, std::chrono::seconds(5),
+                                [&] { return checkpoint_stop_ || checkpoint_wanted_; });
         checkpoint_wanted_ = false;
         if (checkpoint_stop_) break;
       }

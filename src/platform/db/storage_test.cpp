@@ -30,10 +30,11 @@ class Storage : public ::testing::TestWithParam<std::string> {
 
 TEST_P(Storage, WritesCommitAndReadsSeeThem) {
   ASSERT_TRUE(db().write([](Tx& tx) -> Status {
-    TRY(tx.exec("INSERT INTO kv (k, v) VALUES (?, ?)", {"a", 1}));
-    TRY(tx.exec("INSERT INTO kv (k, v) VALUES (?, ?)", {"b", 2}));
-    return {};
-  }).ok());
+                    TRY(tx.exec("INSERT INTO kv (k, v) VALUES (?, ?)", {"a", 1}));
+                    TRY(tx.exec("INSERT INTO kv (k, v) VALUES (?, ?)", {"b", 2}));
+                    return {};
+                  })
+                  .ok());
   auto rows = db().read([](Tx& tx) { return tx.query("SELECT k, v FROM kv ORDER BY k"); });
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 2u);
@@ -59,7 +60,11 @@ TEST_P(Storage, AFailedTransactionChangesNothing) {
 }
 
 TEST_P(Storage, UniqueViolationIsAConflict) {
-  ASSERT_TRUE(db().write([](Tx& tx) -> Status { return tx.exec("INSERT INTO kv VALUES ('a', 1)").ok() ? Status{} : Error::internal("x"); }).ok());
+  ASSERT_TRUE(db().write([](Tx& tx) -> Status {
+                    return tx.exec("INSERT INTO kv VALUES ('a', 1)").ok() ? Status{}
+                                                                          : Error::internal("x");
+                  })
+                  .ok());
   Status dup = db().write([](Tx& tx) -> Status {
     TRY(tx.exec("INSERT INTO kv (k, v) VALUES (?, ?)", {"a", 2}));
     return {};
@@ -77,10 +82,13 @@ TEST_P(Storage, ConcurrentWritersAllCommitAndAFailingOneHarmsNoOther) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kPerThread; ++i) {
-        int64_t v = (i % 10 == 9) ? -1 : i;  // every tenth write's second row is refused by the CHECK
+        int64_t v =
+            (i % 10 == 9) ? -1 : i;  // every tenth write's second row is refused by the CHECK
         auto insert = [&](Tx& tx) -> Status {
-          TRY(tx.exec("INSERT INTO kv (k, v) VALUES (?, ?)", {std::to_string(t) + "-" + std::to_string(i) + "a", i}));
-          TRY(tx.exec("INSERT INTO kv (k, v) VALUES (?, ?)", {std::to_string(t) + "-" + std::to_string(i) + "b", v}));
+          TRY(tx.exec("INSERT INTO kv (k, v) VALUES (?, ?)",
+                      {std::to_string(t) + "-" + std::to_string(i) + "a", i}));
+          TRY(tx.exec("INSERT INTO kv (k, v) VALUES (?, ?)",
+                      {std::to_string(t) + "-" + std::to_string(i) + "b", v}));
           return {};
         };
         Status st = t % 2 ? db().bulk_write(insert) : db().write(insert);
@@ -94,15 +102,20 @@ TEST_P(Storage, ConcurrentWritersAllCommitAndAFailingOneHarmsNoOther) {
 }
 
 TEST_P(Storage, StreamingStopsEarlyAndLeavesTheConnectionUsable) {
-  ASSERT_TRUE(db().write([](Tx& tx) -> Status {
-    for (int i = 0; i < 100; ++i) TRY(tx.exec("INSERT INTO kv (k, v) VALUES (?, ?)", {std::to_string(1000 + i), i}));
-    return {};
-  }).ok());
+  ASSERT_TRUE(
+      db().write([](Tx& tx) -> Status {
+            for (int i = 0; i < 100; ++i)
+              TRY(tx.exec("INSERT INTO kv (k, v) VALUES (?, ?)", {std::to_string(1000 + i), i}));
+            return {};
+          })
+          .ok());
   for (int round = 0; round < 3; ++round) {
     int seen = 0;
     ASSERT_TRUE(db().read([&](Tx& tx) -> Status {
-      return tx.each("SELECT k FROM kv ORDER BY k", {}, [&](const Row&) { return ++seen < 5; });
-    }).ok());
+                      return tx.each("SELECT k FROM kv ORDER BY k", {},
+                                     [&](const Row&) { return ++seen < 5; });
+                    })
+                    .ok());
     EXPECT_EQ(seen, 5);
   }
   EXPECT_EQ(count(), 100);
@@ -110,8 +123,9 @@ TEST_P(Storage, StreamingStopsEarlyAndLeavesTheConnectionUsable) {
 
 TEST_P(Storage, ValuesRoundTrip) {
   auto row = db().read([](Tx& tx) {
-    return tx.query_one("SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS BIGINT), ?",
-                        {int64_t{9007199254740993}, "Ünïcødé ✓ 'quote' ?", nullptr, std::string("?")});
+    return tx.query_one(
+        "SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS BIGINT), ?",
+        {int64_t{9007199254740993}, "Ünïcødé ✓ 'quote' ?", nullptr, std::string("?")});
   });
   ASSERT_TRUE(row.ok()) << row.error().internal_detail;
   EXPECT_EQ((*row)->i64(0), 9007199254740993);
@@ -122,12 +136,14 @@ TEST_P(Storage, ValuesRoundTrip) {
 
 TEST_P(Storage, KeyColumnsCompareBytewiseOnEveryBackend) {
   // Paging and prefix search rely on this ordering; both backends must agree.
-  ASSERT_TRUE(db().write([](Tx& tx) -> Status {
-    for (const char* code : {"zz b", "zzb", "zz-c", "ZZ", "zz"}) {
-      TRY(tx.exec("INSERT INTO regions (code, level, name) VALUES (?, 1, 'test')", {code}));
-    }
-    return {};
-  }).ok());
+  ASSERT_TRUE(
+      db().write([](Tx& tx) -> Status {
+            for (const char* code : {"zz b", "zzb", "zz-c", "ZZ", "zz"}) {
+              TRY(tx.exec("INSERT INTO regions (code, level, name) VALUES (?, 1, 'test')", {code}));
+            }
+            return {};
+          })
+          .ok());
   auto rows = db().read([](Tx& tx) {
     return tx.query("SELECT code FROM regions WHERE name = 'test' ORDER BY code");
   });
@@ -143,11 +159,14 @@ TEST_P(Storage, MigrationsAreIdempotentAndANewerSchemaIsRefused) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again.value(), 0);
   EXPECT_EQ(schema_version(db()).value(), latest_schema_version());
-  ASSERT_TRUE(db().write([](Tx& tx) -> Status {
-    TRY(tx.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', 0)",
+  ASSERT_TRUE(
+      db().write([](Tx& tx) -> Status {
+            TRY(tx.exec(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', 0)",
                 {latest_schema_version() + 1}));
-    return {};
-  }).ok());
+            return {};
+          })
+          .ok());
   auto refused = migrate(db(), clock);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().key, "db.schema_newer");
@@ -155,7 +174,8 @@ TEST_P(Storage, MigrationsAreIdempotentAndANewerSchemaIsRefused) {
 
 TEST_P(Storage, AuditChainVerifiesAndRefusesEdits) {
   for (int i = 0; i < 5; ++i) {
-    audit::Entry e{std::nullopt, "cli", std::nullopt, "test.act", "thing", std::to_string(i), "cli", "-", "{}"};
+    audit::Entry e{std::nullopt,      "cli", std::nullopt, "test.act", "thing",
+                   std::to_string(i), "cli", "-",          "{}"};
     ASSERT_TRUE(db().write([&](Tx& tx) { return audit::append(tx, e, 1000 + i); }).ok());
   }
   auto report = audit::verify(db());
@@ -177,19 +197,21 @@ TEST_P(Storage, AuditChainVerifiesAndRefusesEdits) {
 
 TEST_P(Storage, AuditVerifyDetectsTamperingPastTheTriggers) {
   for (int i = 0; i < 4; ++i) {
-    audit::Entry e{std::nullopt, "cli", std::nullopt, "test.act", "thing", std::to_string(i), "cli", "-", "{}"};
+    audit::Entry e{std::nullopt,      "cli", std::nullopt, "test.act", "thing",
+                   std::to_string(i), "cli", "-",          "{}"};
     ASSERT_TRUE(db().write([&](Tx& tx) { return audit::append(tx, e, 1000 + i); }).ok());
   }
   // Someone with direct database access drops the guard and edits an entry.
   ASSERT_TRUE(db().write([&](Tx& tx) -> Status {
-    if (tx.dialect() == Dialect::kSqlite) {
-      TRY(tx.exec_script("DROP TRIGGER audit_log_no_update"));
-    } else {
-      TRY(tx.exec_script("DROP TRIGGER audit_log_no_update ON audit_log"));
-    }
-    TRY(tx.exec("UPDATE audit_log SET object_id = 'changed' WHERE seq = 2"));
-    return {};
-  }).ok());
+                    if (tx.dialect() == Dialect::kSqlite) {
+                      TRY(tx.exec_script("DROP TRIGGER audit_log_no_update"));
+                    } else {
+                      TRY(tx.exec_script("DROP TRIGGER audit_log_no_update ON audit_log"));
+                    }
+                    TRY(tx.exec("UPDATE audit_log SET object_id = 'changed' WHERE seq = 2"));
+                    return {};
+                  })
+                  .ok());
   auto report = audit::verify(db());
   ASSERT_TRUE(report.ok());
   EXPECT_FALSE(report->ok);
@@ -203,10 +225,11 @@ INSTANTIATE_TEST_SUITE_P(Backends, Storage, ::testing::ValuesIn(test::backend_na
 TEST(SqliteFaults, ReadOnlyFileGivesAClearErrorAndKeepsData) {
   auto t = test::open_backend("sqlite");
   ASSERT_TRUE(t.db->write([](Tx& tx) -> Status {
-    TRY(tx.exec_script("CREATE TABLE kv (k TEXT)"));
-    TRY(tx.exec("INSERT INTO kv VALUES ('kept')"));
-    return {};
-  }).ok());
+                    TRY(tx.exec_script("CREATE TABLE kv (k TEXT)"));
+                    TRY(tx.exec("INSERT INTO kv VALUES ('kept')"));
+                    return {};
+                  })
+                  .ok());
   t.db.reset();
   // SQLite's read-only mode stands in for a read-only file (root ignores permissions).
   std::string path = t.url.substr(7);
@@ -231,15 +254,17 @@ TEST(SqliteFaults, ReadOnlyFileGivesAClearErrorAndKeepsData) {
 TEST(SqliteFaults, FullDiskGivesAClearErrorAndKeepsData) {
   auto t = test::open_backend("sqlite");
   ASSERT_TRUE(t.db->write([](Tx& tx) -> Status {
-    TRY(tx.exec_script("CREATE TABLE blobs (v TEXT)"));
-    TRY(tx.exec("INSERT INTO blobs VALUES ('kept')"));
-    return {};
-  }).ok());
+                    TRY(tx.exec_script("CREATE TABLE blobs (v TEXT)"));
+                    TRY(tx.exec("INSERT INTO blobs VALUES ('kept')"));
+                    return {};
+                  })
+                  .ok());
   int64_t pages = t.db->read([](Tx& tx) { return tx.scalar_i64("PRAGMA page_count"); }).value();
   // A ceiling on the file size stands in for a full disk.
   Status st = t.db->write([&](Tx& tx) -> Status {
     TRY(tx.exec_script("PRAGMA max_page_count = " + std::to_string(pages + 2)));
-    for (int i = 0; i < 200; ++i) TRY(tx.exec("INSERT INTO blobs VALUES (?)", {std::string(4000, 'x')}));
+    for (int i = 0; i < 200; ++i)
+      TRY(tx.exec("INSERT INTO blobs VALUES (?)", {std::string(4000, 'x')}));
     return {};
   });
   ASSERT_FALSE(st.ok());

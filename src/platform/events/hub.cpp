@@ -30,7 +30,8 @@ std::string format_frame(std::string_view epoch, const Event& event) {
 
 class Hub::Subscription final : public http::EventSource {
  public:
-  Subscription(Hub& hub, std::string topic, uint64_t after) : hub_(hub), topic_(std::move(topic)), after_(after) {}
+  Subscription(Hub& hub, std::string topic, uint64_t after)
+      : hub_(hub), topic_(std::move(topic)), after_(after) {}
 
   ~Subscription() override {
     std::lock_guard lock(hub_.mu_);
@@ -79,7 +80,8 @@ class Hub::Subscription final : public http::EventSource {
   std::function<void()> wake_;  // guarded by hub_.mu_
 };
 
-Hub::Hub(std::string epoch, size_t max_subscribers) : epoch_(std::move(epoch)), max_subscribers_(max_subscribers) {}
+Hub::Hub(std::string epoch, size_t max_subscribers)
+    : epoch_(std::move(epoch)), max_subscribers_(max_subscribers) {}
 
 void Hub::publish(const std::string& topic, std::string name, std::string data) {
   std::vector<std::function<void()>> wakes;
@@ -95,7 +97,8 @@ void Hub::publish(const std::string& topic, std::string name, std::string data) 
   for (const auto& wake : wakes) wake();
 }
 
-Result<std::unique_ptr<http::EventSource>> Hub::subscribe(std::string topic, std::string_view last_event_id) {
+Result<std::unique_ptr<http::EventSource>> Hub::subscribe(std::string topic,
+                                                          std::string_view last_event_id) {
   std::lock_guard lock(mu_);
   if (subscriber_count_ >= max_subscribers_) return Error::unavailable("events.too_many");
   // An id of this process resumes after it; anything else starts from now.

@@ -50,7 +50,8 @@ class Hub {
   // A stream of one topic from after `last_event_id` (the Last-Event-ID header; "" for
   // a new stream). Fails with "events.too_many" when max_subscribers are open. The
   // subscription must not outlive the hub.
-  Result<std::unique_ptr<http::EventSource>> subscribe(std::string topic, std::string_view last_event_id);
+  Result<std::unique_ptr<http::EventSource>> subscribe(std::string topic,
+                                                       std::string_view last_event_id);
 
   size_t subscribers() const;
 

@@ -36,7 +36,8 @@ TEST(EventHub, ReconnectWithThisProcessIdReplaysWhatWasMissed) {
   Hub hub("ep");
   for (int i = 1; i <= 3; ++i) hub.publish("t", "call", std::to_string(i));
   auto sub = hub.subscribe("t", "ep-1").release_value();
-  EXPECT_EQ(sub->take(), "retry: 3000\n\nid: ep-2\nevent: call\ndata: 2\n\nid: ep-3\nevent: call\ndata: 3\n\n");
+  EXPECT_EQ(sub->take(),
+            "retry: 3000\n\nid: ep-2\nevent: call\ndata: 2\n\nid: ep-3\nevent: call\ndata: 3\n\n");
   // An id from another process (a restart) or a forged one replays nothing.
   for (const char* id : {"other-1", "ep-", "ep-x", "ep-1x", "ep-999", "ep", "-1"}) {
     auto s = hub.subscribe("t", id).release_value();
@@ -50,7 +51,8 @@ TEST(EventHub, KeepsOnlyTheLastEventsOfATopic) {
   auto sub = hub.subscribe("t", "ep-0").release_value();
   std::string out = sub->take();
   size_t frames = 0;
-  for (size_t at = out.find("event: "); at != std::string::npos; at = out.find("event: ", at + 1)) ++frames;
+  for (size_t at = out.find("event: "); at != std::string::npos; at = out.find("event: ", at + 1))
+    ++frames;
   EXPECT_EQ(frames, Hub::kReplay);
   EXPECT_NE(out.find("id: ep-11\n"), std::string::npos);
   EXPECT_EQ(out.find("id: ep-10\n"), std::string::npos);

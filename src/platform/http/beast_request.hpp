@@ -3,10 +3,9 @@
 // it only where Beast is included anyway.
 #pragma once
 
+#include <boost/beast/http/message.hpp>
 #include <cctype>
 #include <string>
-
-#include <boost/beast/http/message.hpp>
 
 #include "platform/http/message.hpp"
 

@@ -62,7 +62,7 @@ struct Response {
   int status = 200;
   Fields headers;
   std::string body;
-  BodyStream stream;  // when set, replaces body
+  BodyStream stream;                    // when set, replaces body
   std::shared_ptr<EventSource> events;  // when set, replaces body: a long-lived event stream
   // The route pattern that answered ("/api/v1/asn/{nip}"), for the access log and
   // metrics: never the raw path, which may hold personal data. Not sent.
@@ -72,7 +72,8 @@ struct Response {
   std::string_view header(std::string_view name) const;
   void set_cookie(std::string_view name, std::string_view value, const std::string& attributes);
 
-  static Response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
+  static Response text(int status, std::string body,
+                       std::string content_type = "text/plain; charset=utf-8");
   static Response html(int status, std::string body);
   static Response json(int status, std::string body);
   static Response redirect(std::string location, int status = 303);

@@ -29,7 +29,8 @@ TEST(Http, Utf8Validation) {
 TEST(Http, FormParsing) {
   auto fields = parse_form("a=1&b=x+y&c=%C3%A9&empty=&novalue");
   ASSERT_TRUE(fields.ok());
-  EXPECT_EQ(fields.value(), (Fields{{"a", "1"}, {"b", "x y"}, {"c", "é"}, {"empty", ""}, {"novalue", ""}}));
+  EXPECT_EQ(fields.value(),
+            (Fields{{"a", "1"}, {"b", "x y"}, {"c", "é"}, {"empty", ""}, {"novalue", ""}}));
   EXPECT_EQ(parse_form("a=%ZZ").error().key, "error.form_encoding");
   EXPECT_EQ(parse_form("a=%C3%28").error().key, "error.utf8");
 }

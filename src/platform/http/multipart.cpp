@@ -67,7 +67,8 @@ Result<MultipartResult> read_multipart(const std::string& body_path, std::string
   std::string carry;
   const std::string first = "--" + std::string(boundary);
   const std::string delimiter = "\r\n--" + std::string(boundary);
-  if (!copy_until(in, first, carry, [](std::string_view) {})) return Error::invalid("upload.malformed");
+  if (!copy_until(in, first, carry, [](std::string_view) {}))
+    return Error::invalid("upload.malformed");
   for (;;) {
     // After a boundary: "--" ends the body, CRLF starts a part.
     while (carry.size() < 2 && in) {
@@ -79,10 +80,12 @@ Result<MultipartResult> read_multipart(const std::string& body_path, std::string
     carry.erase(0, 2);
     std::string headers;
     bool too_big = false;
-    if (!copy_until(in, "\r\n\r\n", carry, [&](std::string_view s) {
-          headers.append(s);
-          too_big = too_big || headers.size() > kMaxPartHeader;
-        }) || too_big) {
+    if (!copy_until(in, "\r\n\r\n", carry,
+                    [&](std::string_view s) {
+                      headers.append(s);
+                      too_big = too_big || headers.size() > kMaxPartHeader;
+                    }) ||
+        too_big) {
       return Error::invalid("upload.malformed");
     }
     std::string lower = headers;

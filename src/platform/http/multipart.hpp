@@ -11,8 +11,8 @@ namespace harmoni::http {
 
 struct MultipartResult {
   std::map<std::string, std::string> fields;  // small text fields (at most 64 KiB each)
-  std::string file_field;                      // the name of the one file part, if any
-  std::string file_name;                       // as the browser sent it
+  std::string file_field;                     // the name of the one file part, if any
+  std::string file_name;                      // as the browser sent it
   int64_t file_bytes = 0;
 };
 

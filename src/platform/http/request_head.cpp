@@ -21,12 +21,14 @@ bool complete_request_head(Request& request, const HeadOptions& options) {
     return false;
   }
   request.path = std::move(*path);
-  request.query = qmark == std::string_view::npos ? std::string() : std::string(target.substr(qmark + 1));
+  request.query =
+      qmark == std::string_view::npos ? std::string() : std::string(target.substr(qmark + 1));
   if (options.trust_proxy) {
     std::string_view forwarded = request.header("x-forwarded-for");
     if (!forwarded.empty()) {
       size_t comma = forwarded.rfind(',');
-      std::string_view last = comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
+      std::string_view last =
+          comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
       while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
       request.remote_addr = std::string(last);
     }

@@ -1,8 +1,9 @@
 // Boost 1.74 with g++ 12 needs <utility> before Asio's coroutine headers.
-#include <utility>
-
 #include "platform/http/server.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -16,16 +17,13 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
-
-#include <spdlog/spdlog.h>
+#include <utility>
 
 #include "platform/http/beast_request.hpp"
 #include "platform/http/gzip.hpp"
@@ -53,7 +51,8 @@ using ConnectionStrand = asio::strand<asio::io_context::executor_type>;
 // A connection and whether it is waiting for the next request (so a graceful stop
 // may close it). `idle` is touched only on the connection's strand.
 struct Connection {
-  Connection(tcp::socket socket, ConnectionStrand s) : strand(std::move(s)), stream(std::move(socket)) {}
+  Connection(tcp::socket socket, ConnectionStrand s)
+      : strand(std::move(s)), stream(std::move(socket)) {}
   ConnectionStrand strand;
   beast::tcp_stream stream;
   bool idle = true;
@@ -151,7 +150,8 @@ struct Server::Impl {
     for (;;) {
       beast::error_code ec;
       ConnectionStrand strand = asio::make_strand(ioc);
-      tcp::socket socket = co_await acceptor.async_accept(strand, asio::redirect_error(use_awaitable, ec));
+      tcp::socket socket =
+          co_await acceptor.async_accept(strand, asio::redirect_error(use_awaitable, ec));
       if (ec) {
         if (stopping) co_return;
         spdlog::warn("accept failed: {}", ec.message());
@@ -170,25 +170,24 @@ struct Server::Impl {
       }
       ++connections;
       Metrics::global().add_connection(1);
-      asio::co_spawn(conn->strand, serve_connection(conn),
-                     [this, conn](std::exception_ptr error) {
-                       if (error) {
-                         try {
-                           std::rethrow_exception(error);
-                         } catch (const std::exception& e) {
-                           spdlog::error("connection failed: {}", e.what());
-                         }
-                       }
-                       std::lock_guard lock(registry_mu);
-                       registry.erase(conn);
-                       --connections;
-                       Metrics::global().add_connection(-1);
-                       if (stopping && registry.empty()) {
-                         asio::post(control, [this] {
-                           if (grace) grace->cancel();
-                         });
-                       }
-                     });
+      asio::co_spawn(conn->strand, serve_connection(conn), [this, conn](std::exception_ptr error) {
+        if (error) {
+          try {
+            std::rethrow_exception(error);
+          } catch (const std::exception& e) {
+            spdlog::error("connection failed: {}", e.what());
+          }
+        }
+        std::lock_guard lock(registry_mu);
+        registry.erase(conn);
+        --connections;
+        Metrics::global().add_connection(-1);
+        if (stopping && registry.empty()) {
+          asio::post(control, [this] {
+            if (grace) grace->cancel();
+          });
+        }
+      });
     }
   }
 
@@ -219,8 +218,10 @@ struct Server::Impl {
       conn->idle = true;
       std::optional<bhttp::request_parser<bhttp::empty_body>> header_parser(std::in_place);
       header_parser->header_limit(static_cast<std::uint32_t>(options.header_limit));
-      header_parser->body_limit(std::numeric_limits<std::uint64_t>::max());  // decided per route below
-      stream.expires_after(first && buffer.size() == 0 ? options.read_timeout : options.idle_timeout);
+      header_parser->body_limit(
+          std::numeric_limits<std::uint64_t>::max());  // decided per route below
+      stream.expires_after(first && buffer.size() == 0 ? options.read_timeout
+                                                       : options.idle_timeout);
       first = false;
       beast::error_code ec;
       co_await bhttp::async_read_header(stream, buffer, *header_parser,
@@ -230,8 +231,7 @@ struct Server::Impl {
         spdlog::debug("request header rejected: {}", ec.message());
         if (ec == bhttp::error::header_limit) {
           co_await send_plain(stream, bhttp::status::request_header_fields_too_large, true);
-        } else if (ec.category() == http_category() &&
-                   ec != bhttp::error::end_of_stream) {
+        } else if (ec.category() == http_category() && ec != bhttp::error::end_of_stream) {
           co_await send_plain(stream, bhttp::status::bad_request, true);
         }
         break;
@@ -245,7 +245,8 @@ struct Server::Impl {
         break;
       }
       std::string_view incoming_id = request.header("x-request-id");
-      request.request_id = is_valid_request_id(incoming_id) ? std::string(incoming_id) : random.hex(8);
+      request.request_id =
+          is_valid_request_id(incoming_id) ? std::string(incoming_id) : random.hex(8);
 
       RouteLimits route_limits = limits(request.method, request.path);
       auto content_length = header_parser->content_length();
@@ -277,14 +278,16 @@ struct Server::Impl {
           co_await send_plain(stream, bhttp::status::service_unavailable, true);
           break;
         }
-        co_await bhttp::async_read(stream, buffer, *parser, asio::redirect_error(use_awaitable, ec));
+        co_await bhttp::async_read(stream, buffer, *parser,
+                                   asio::redirect_error(use_awaitable, ec));
         parser->get().body().close();
         keep_alive = parser->keep_alive();
       } else {
         std::optional<bhttp::request_parser<bhttp::string_body>> parser;
         parser.emplace(std::move(*header_parser));
         parser->body_limit(route_limits.body_limit);
-        co_await bhttp::async_read(stream, buffer, *parser, asio::redirect_error(use_awaitable, ec));
+        co_await bhttp::async_read(stream, buffer, *parser,
+                                   asio::redirect_error(use_awaitable, ec));
         request.body = std::move(parser->get().body());
         keep_alive = parser->keep_alive();
       }
@@ -349,8 +352,8 @@ struct Server::Impl {
     if (!keep_alive) header.set(bhttp::field::connection, "close");
   }
 
-  awaitable<bool> write_whole(beast::tcp_stream& stream, const Request& request,
-                              Response& response, bool keep_alive, uint64_t& sent) {
+  awaitable<bool> write_whole(beast::tcp_stream& stream, const Request& request, Response& response,
+                              bool keep_alive, uint64_t& sent) {
     bhttp::response<bhttp::string_body> res;
     fill_header(res.base(), request, response, keep_alive);
     std::string_view content_type = response.header("Content-Type");
@@ -378,19 +381,21 @@ struct Server::Impl {
   // Always ends the connection (returns false).
   // Sends the header of a chunked response; false when the body is not to follow (an
   // error, or a HEAD request).
-  awaitable<bool> write_chunked_header(beast::tcp_stream& stream, const Request& request, const Response& response,
-                                       bool keep_alive, uint64_t& sent) {
+  awaitable<bool> write_chunked_header(beast::tcp_stream& stream, const Request& request,
+                                       const Response& response, bool keep_alive, uint64_t& sent) {
     bhttp::response<bhttp::empty_body> res;
     fill_header(res.base(), request, response, keep_alive);
     res.chunked(true);
     beast::error_code ec;
     stream.expires_after(options.write_timeout);
     bhttp::response_serializer<bhttp::empty_body> serializer(res);
-    sent = co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(use_awaitable, ec));
+    sent = co_await bhttp::async_write_header(stream, serializer,
+                                              asio::redirect_error(use_awaitable, ec));
     co_return !ec && request.method != "HEAD";
   }
 
-  awaitable<bool> write_events(Connection& conn, const Request& request, Response& response, uint64_t& sent) {
+  awaitable<bool> write_events(Connection& conn, const Request& request, Response& response,
+                               uint64_t& sent) {
     beast::tcp_stream& stream = conn.stream;
     if (!co_await write_chunked_header(stream, request, response, false, sent)) co_return false;
     beast::error_code ec;
@@ -398,7 +403,8 @@ struct Server::Impl {
     auto wait = std::make_shared<asio::steady_timer>(conn.strand);
     auto woken = std::make_shared<std::atomic<bool>>(true);
     conn.event_wait = wait;
-    Metrics::global().count("harmoni_http_event_streams_total", "Server-sent event streams opened.");
+    Metrics::global().count("harmoni_http_event_streams_total",
+                            "Server-sent event streams opened.");
     // The wake-up may come from any thread; the cancel runs on the strand, so it lands
     // in the wait below (or the flag is seen before the next wait starts).
     response.events->start([wait, woken, ex = conn.strand] {
@@ -427,7 +433,8 @@ struct Server::Impl {
     conn.event_wait.reset();
     if (ok) {
       stream.expires_after(options.write_timeout);
-      sent += co_await asio::async_write(stream, bhttp::make_chunk_last(), asio::redirect_error(use_awaitable, ec));
+      sent += co_await asio::async_write(stream, bhttp::make_chunk_last(),
+                                         asio::redirect_error(use_awaitable, ec));
     }
     co_return false;
   }
@@ -436,7 +443,8 @@ struct Server::Impl {
   awaitable<bool> write_streamed(Connection& conn, const Request& request, Response& response,
                                  bool keep_alive, uint64_t& sent) {
     beast::tcp_stream& stream = conn.stream;
-    if (!co_await write_chunked_header(stream, request, response, keep_alive, sent)) co_return false;
+    if (!co_await write_chunked_header(stream, request, response, keep_alive, sent))
+      co_return false;
     beast::error_code ec;
 
     auto channel = std::make_shared<StreamChannel>(conn.strand);
@@ -448,13 +456,11 @@ struct Server::Impl {
       channel->chunks.emplace_back(chunk);
       channel->queued += chunk.size();
       asio::post(ex, [channel] { channel->wake.cancel(); });
-      channel->cv.wait(lock, [&] {
-        return channel->queued < kStreamQueueBytes || channel->client_gone;
-      });
+      channel->cv.wait(lock,
+                       [&] { return channel->queued < kStreamQueueBytes || channel->client_gone; });
       return !channel->client_gone;
     };
-    asio::post(workers, [channel, ex, writer, body = response.stream,
-                         id = request.request_id]() {
+    asio::post(workers, [channel, ex, writer, body = response.stream, id = request.request_id]() {
       logging::RequestScope scope(id);
       Status result;
       try {
@@ -519,9 +525,7 @@ Server::Server(ServerOptions options, Handler handler, LimitsFn limits, AccessFn
     : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(limits),
                                    std::move(access))) {}
 
-Server::~Server() {
-  impl_->workers.join();
-}
+Server::~Server() { impl_->workers.join(); }
 
 Result<uint16_t> Server::listen() {
   beast::error_code ec;

@@ -2,11 +2,12 @@
 //
 // Network I/O runs on a few I/O threads; a handler runs on a separate worker pool
 // only once its whole request has arrived, so a slow client holds a coroutine, never
-// a worker. Routes that never block (RouteLimits::run_inline) run on the I/O thread. Keep-alive and pipelining, header and body limits, read and idle
-// timeouts, Expect: 100-continue, gzip, chunked streaming bodies, and a graceful stop:
-// on SIGTERM/SIGINT it stops accepting, closes idle connections, lets in-flight
-// requests finish (up to shutdown_grace) and returns from run(). Server-sent event
-// streams (Response::events) wait on the network thread and end at once on a stop.
+// a worker. Routes that never block (RouteLimits::run_inline) run on the I/O thread. Keep-alive and
+// pipelining, header and body limits, read and idle timeouts, Expect: 100-continue, gzip, chunked
+// streaming bodies, and a graceful stop: on SIGTERM/SIGINT it stops accepting, closes idle
+// connections, lets in-flight requests finish (up to shutdown_grace) and returns from run().
+// Server-sent event streams (Response::events) wait on the network thread and end at once on a
+// stop.
 #pragma once
 
 #include <chrono>

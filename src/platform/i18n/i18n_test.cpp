@@ -18,7 +18,8 @@ TEST(I18n, BothCatalogsHaveTheSameKeys) {
 }
 
 TEST(I18n, FallsBackToIndonesianThenToTheKey) {
-  auto c = Catalogs::from_maps({{"id", {{"a", "Halo {name}"}, {"b", "Hanya id"}}}, {"en", {{"a", "Hello {name}"}}}});
+  auto c = Catalogs::from_maps(
+      {{"id", {{"a", "Halo {name}"}, {"b", "Hanya id"}}}, {"en", {{"a", "Hello {name}"}}}});
   EXPECT_EQ(c.text("en", "a", {{"name", "Siti"}}), "Hello Siti");
   EXPECT_EQ(c.text("en", "b"), "Hanya id");
   EXPECT_EQ(c.text("fr", "a", {{"name", "X"}}), "Halo X");
@@ -48,9 +49,11 @@ TEST(Templates, EscapesDataAndTranslatesMarkers) {
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->render("en", "page", {{"name", "<b>&"}}).value(), "Hello &lt;b&gt;&amp;");
   EXPECT_EQ(t->render("id", "page", {{"name", "x"}}).value(), "Halo x");
-  auto sections = Templates::from_sources({{"page", "{{#note}}<p>{{note}}</p>{{/note}}{{^note}}none{{/note}}"}}, c);
+  auto sections = Templates::from_sources(
+      {{"page", "{{#note}}<p>{{note}}</p>{{/note}}{{^note}}none{{/note}}"}}, c);
   ASSERT_TRUE(sections.ok());
-  EXPECT_EQ(sections->render("id", "page", {{"note", ""}}).value(), "none") << "an empty string is false";
+  EXPECT_EQ(sections->render("id", "page", {{"note", ""}}).value(), "none")
+      << "an empty string is false";
   EXPECT_EQ(sections->render("id", "page", {{"note", "a"}}).value(), "<p>a</p>");
   auto unknown = Templates::from_sources({{"page", "[[missing.key]]"}}, c);
   EXPECT_FALSE(unknown.ok());

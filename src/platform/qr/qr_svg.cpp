@@ -1,10 +1,9 @@
 #include "platform/qr/qr_svg.hpp"
 
+#include <fmt/format.h>
 #include <qrencode.h>
 
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "platform/util/xml.hpp"
 
@@ -14,7 +13,9 @@ Result<Matrix> matrix(std::string_view text) {
   std::string owned(text);
   std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
       QRcode_encodeString8bit(owned.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
-  if (!code) return Error::internal("qrencode failed for a text of " + std::to_string(text.size()) + " bytes");
+  if (!code)
+    return Error::internal("qrencode failed for a text of " + std::to_string(text.size()) +
+                           " bytes");
   Matrix m{code->width, std::vector<bool>(static_cast<size_t>(code->width) * code->width)};
   for (size_t i = 0; i < m.dark.size(); ++i) m.dark[i] = code->data[i] & 1;
   return m;
@@ -29,7 +30,8 @@ Result<std::string> svg(std::string_view text, std::string_view label) {
   std::string path;
   for (int y = 0; y < width; ++y) {
     for (int x = 0; x < width; ++x) {
-      if (code.dark[static_cast<size_t>(y * width + x)]) path += fmt::format("M{} {}h1v1h-1z", x + quiet, y + quiet);
+      if (code.dark[static_cast<size_t>(y * width + x)])
+        path += fmt::format("M{} {}h1v1h-1z", x + quiet, y + quiet);
     }
   }
   return fmt::format(

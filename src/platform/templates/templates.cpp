@@ -47,7 +47,8 @@ Result<std::string> translate_markers(const std::string& text, const i18n::Catal
     size_t open = text.find("[[", pos);
     if (open == std::string::npos) break;
     size_t close = text.find("]]", open);
-    if (close == std::string::npos) return Error::internal("unclosed [[ in template " + std::string(name));
+    if (close == std::string::npos)
+      return Error::internal("unclosed [[ in template " + std::string(name));
     std::string key = text.substr(open + 2, close - open - 2);
     if (!catalogs.has(lang, key)) {
       return Error::internal("template " + std::string(name) + " uses unknown message " + key +
@@ -76,10 +77,12 @@ mst::data to_data(const nlohmann::json& value) {
     case nlohmann::json::value_t::string:
       // An empty string is false in a section, as in mustache.js: {{#note}}…{{/note}}
       // shows nothing for no note. As a variable it renders empty either way.
-      if (value.get_ref<const std::string&>().empty()) return mst::data(mst::data::type::bool_false);
+      if (value.get_ref<const std::string&>().empty())
+        return mst::data(mst::data::type::bool_false);
       return mst::data(value.get<std::string>());
     case nlohmann::json::value_t::boolean:
-      return mst::data(value.get<bool>() ? mst::data::type::bool_true : mst::data::type::bool_false);
+      return mst::data(value.get<bool>() ? mst::data::type::bool_true
+                                         : mst::data::type::bool_false);
     case nlohmann::json::value_t::null:
       return mst::data(mst::data::type::bool_false);
     default:
@@ -100,8 +103,8 @@ Result<Templates> Templates::load_embedded(const i18n::Catalogs& catalogs) {
   constexpr std::string_view kSuffix = ".mustache";
   for (const auto& file : embedded_files()) {
     if (!file.path.starts_with(kPrefix) || !file.path.ends_with(kSuffix)) continue;
-    std::string name(file.path.substr(kPrefix.size(),
-                                      file.path.size() - kPrefix.size() - kSuffix.size()));
+    std::string name(
+        file.path.substr(kPrefix.size(), file.path.size() - kPrefix.size() - kSuffix.size()));
     sources.emplace(std::move(name), std::string(file.data));
   }
   return from_sources(sources, catalogs);
@@ -139,7 +142,8 @@ Result<std::string> Templates::render(std::string_view lang, std::string_view na
   // kainjow's mustache object keeps render state, so each render uses its own copy.
   mst::mustache tmpl = it->second->tmpl;
   std::string out = tmpl.render(to_data(data));
-  if (!tmpl.error_message().empty()) return Error::internal("render " + std::string(name) + ": " + tmpl.error_message());
+  if (!tmpl.error_message().empty())
+    return Error::internal("render " + std::string(name) + ": " + tmpl.error_message());
   return out;
 }
 

@@ -8,10 +8,9 @@
 
 #include <map>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "platform/i18n/i18n.hpp"
 #include "platform/result.hpp"

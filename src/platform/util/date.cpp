@@ -24,7 +24,8 @@ std::optional<Date> parse_date(std::string_view text) {
     return v;
   };
   Date d{number(0, 4), number(5, 2), number(8, 2)};
-  if (d.year < 1900 || d.year > 9999 || d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+  if (d.year < 1900 || d.year > 9999 || d.day < 1 || d.day > days_in_month(d.year, d.month))
+    return std::nullopt;
   return d;
 }
 
@@ -83,7 +84,9 @@ Date date_from_epoch_days(int64_t days) {
   return Date{static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0)), month, day};
 }
 
-Date add_days(const Date& d, int64_t days) { return date_from_epoch_days(days_since_epoch(d) + days); }
+Date add_days(const Date& d, int64_t days) {
+  return date_from_epoch_days(days_since_epoch(d) + days);
+}
 
 Date first_of_month(const Date& d) { return Date{d.year, d.month, 1}; }
 Date last_of_month(const Date& d) { return Date{d.year, d.month, days_in_month(d.year, d.month)}; }

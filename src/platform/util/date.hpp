@@ -21,7 +21,7 @@ bool is_leap_year(int year);
 int days_in_month(int year, int month);  // 0 for a month outside 1..12
 // Strictly 'YYYY-MM-DD' with a real day; nullopt otherwise.
 std::optional<Date> parse_date(std::string_view text);
-std::string format_date(const Date& d);  // 'YYYY-MM-DD'
+std::string format_date(const Date& d);   // 'YYYY-MM-DD'
 std::string format_month(const Date& d);  // 'YYYY-MM'
 // The calendar day in western Indonesian time (UTC+7, no daylight saving) of an instant.
 Date date_in_wib(int64_t unix_ms);

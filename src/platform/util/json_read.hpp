@@ -4,9 +4,8 @@
 // never outlive a temporary.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace harmoni::json_read {
 

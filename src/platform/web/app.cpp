@@ -38,15 +38,24 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 
 std::string_view problem_slug(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kInvalid: return "invalid";
-    case ErrorKind::kUnauthorized: return "unauthorized";
-    case ErrorKind::kForbidden: return "forbidden";
-    case ErrorKind::kNotFound: return "not-found";
-    case ErrorKind::kConflict: return "conflict";
-    case ErrorKind::kTooLarge: return "too-large";
-    case ErrorKind::kTooMany: return "too-many";
-    case ErrorKind::kUnavailable: return "unavailable";
-    case ErrorKind::kInternal: return "internal";
+    case ErrorKind::kInvalid:
+      return "invalid";
+    case ErrorKind::kUnauthorized:
+      return "unauthorized";
+    case ErrorKind::kForbidden:
+      return "forbidden";
+    case ErrorKind::kNotFound:
+      return "not-found";
+    case ErrorKind::kConflict:
+      return "conflict";
+    case ErrorKind::kTooLarge:
+      return "too-large";
+    case ErrorKind::kTooMany:
+      return "too-many";
+    case ErrorKind::kUnavailable:
+      return "unavailable";
+    case ErrorKind::kInternal:
+      return "internal";
   }
   return "internal";
 }
@@ -74,14 +83,22 @@ int status_for(const Error& error) {
     case ErrorKind::kInvalid:
       if (error.key == "error.content_type") return 415;
       return error.fields.empty() ? 400 : 422;
-    case ErrorKind::kUnauthorized: return 401;
-    case ErrorKind::kForbidden: return 403;
-    case ErrorKind::kNotFound: return 404;
-    case ErrorKind::kConflict: return 409;
-    case ErrorKind::kTooLarge: return 413;
-    case ErrorKind::kTooMany: return 429;
-    case ErrorKind::kUnavailable: return 503;
-    case ErrorKind::kInternal: return 500;
+    case ErrorKind::kUnauthorized:
+      return 401;
+    case ErrorKind::kForbidden:
+      return 403;
+    case ErrorKind::kNotFound:
+      return 404;
+    case ErrorKind::kConflict:
+      return 409;
+    case ErrorKind::kTooLarge:
+      return 413;
+    case ErrorKind::kTooMany:
+      return 429;
+    case ErrorKind::kUnavailable:
+      return 503;
+    case ErrorKind::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -141,8 +158,8 @@ std::string Context::cookie_attributes(int64_t max_age_s, bool http_only) const 
   return attrs;
 }
 
-http::Response Context::page(std::string_view name, nlohmann::json data,
-                             std::string_view title_key, int status) const {
+http::Response Context::page(std::string_view name, nlohmann::json data, std::string_view title_key,
+                             int status) const {
   nlohmann::json merged = app_.layout_data(*this);
   merged["title"] = t(title_key);
   for (auto& [k, v] : data.items()) merged[k] = std::move(v);
@@ -152,7 +169,8 @@ http::Response Context::page(std::string_view name, nlohmann::json data,
 }
 
 http::Response Context::json(int status, const nlohmann::json& body) const {
-  return http::Response::json(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return http::Response::json(status,
+                              body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 http::Response Context::redirect(std::string location, std::string_view flash_key) const {
@@ -171,7 +189,8 @@ nlohmann::json Context::field_errors(const Error& error) const {
     const size_t cut = f.field.find_first_of(":[");
     const std::string base = f.field.substr(0, cut), label_key = "field." + base;
     std::string label = services.catalogs.has(lang, label_key) ? t(label_key) : base;
-    if (cut != std::string::npos) label += " (" + f.field.substr(cut + (f.field[cut] == ':' ? 1 : 0)) + ")";
+    if (cut != std::string::npos)
+      label += " (" + f.field.substr(cut + (f.field[cut] == ':' ? 1 : 0)) + ")";
     list.push_back({{"field", f.field}, {"label", label}, {"message", message}});
     if (!by_field.contains(f.field)) by_field[f.field] = message;
   }
@@ -190,7 +209,8 @@ std::string Context::form_csrf_token() {
   std::string existing = request.cookie(kFormCsrfCookie);
   if (existing.size() >= 32 && existing.size() <= 64) return existing;
   std::string fresh = services.random.token(24);
-  pending_cookies.emplace_back(std::string(kFormCsrfCookie), fresh + cookie_attributes(2 * 60 * 60));
+  pending_cookies.emplace_back(std::string(kFormCsrfCookie),
+                               fresh + cookie_attributes(2 * 60 * 60));
   request.headers.emplace_back("cookie", std::string(kFormCsrfCookie) + "=" + fresh);
   return fresh;
 }
@@ -211,32 +231,34 @@ void App::add_static_routes() {
     if (http::is_compressible(asset.content_type)) asset.gzipped = http::gzip(asset.data);
     assets_.emplace(std::move(name), std::move(asset));
   }
-  router_.add("GET", "/static/{name}", [this](Context& ctx) -> Reply {
-    auto it = assets_.find(ctx.param("name"));
-    if (it == assets_.end()) return Error::not_found();
-    const Asset& a = it->second;
-    std::string etag = "\"" + a.etag + "\"";
-    http::Response r;
-    r.set_header("ETag", etag);
-    r.set_header("Cache-Control", ctx.request.query_param("v") == a.etag
-                                      ? "public, max-age=31536000, immutable"
-                                      : "public, max-age=300");
-    if (ctx.request.header("if-none-match") == etag) {
-      r.status = 304;
-      return r;
-    }
-    r.set_header("Content-Type", a.content_type);
-    if (!a.gzipped.empty()) {
-      r.set_header("Vary", "Accept-Encoding");
-      if (http::accepts_gzip(ctx.request.header("accept-encoding"))) {
-        r.set_header("Content-Encoding", "gzip");
-        r.body = a.gzipped;
-        return r;
-      }
-    }
-    r.body = a.data;
-    return r;
-  }, {.access = Access::kPublic, .quick = true});
+  router_.add("GET", "/static/{name}",
+              [this](Context& ctx) -> Reply {
+                auto it = assets_.find(ctx.param("name"));
+                if (it == assets_.end()) return Error::not_found();
+                const Asset& a = it->second;
+                std::string etag = "\"" + a.etag + "\"";
+                http::Response r;
+                r.set_header("ETag", etag);
+                r.set_header("Cache-Control", ctx.request.query_param("v") == a.etag
+                                                  ? "public, max-age=31536000, immutable"
+                                                  : "public, max-age=300");
+                if (ctx.request.header("if-none-match") == etag) {
+                  r.status = 304;
+                  return r;
+                }
+                r.set_header("Content-Type", a.content_type);
+                if (!a.gzipped.empty()) {
+                  r.set_header("Vary", "Accept-Encoding");
+                  if (http::accepts_gzip(ctx.request.header("accept-encoding"))) {
+                    r.set_header("Content-Encoding", "gzip");
+                    r.body = a.gzipped;
+                    return r;
+                  }
+                }
+                r.body = a.data;
+                return r;
+              },
+              {.access = Access::kPublic, .quick = true});
 }
 
 void App::add_nav(NavItem item) {
@@ -279,8 +301,8 @@ nlohmann::json App::layout_data(const Context& ctx) const {
     nlohmann::json nav = nlohmann::json::array();
     for (const auto& item : nav_) {
       if (item.permission && !p.can(*item.permission)) continue;
-      if (!item.only_roles.empty() &&
-          std::find(item.only_roles.begin(), item.only_roles.end(), p.role) == item.only_roles.end()) {
+      if (!item.only_roles.empty() && std::find(item.only_roles.begin(), item.only_roles.end(),
+                                                p.role) == item.only_roles.end()) {
         continue;
       }
       bool current = ctx.request.path == item.href ||
@@ -299,7 +321,8 @@ std::optional<Error> App::check_csrf(const Context& ctx) const {
   if (!req.is_write()) return std::nullopt;
   if (ctx.principal && ctx.principal->via_api_token) return std::nullopt;  // no ambient cookie
   std::string_view site = req.header("sec-fetch-site");
-  if (!site.empty() && site != "same-origin" && site != "none") return Error::forbidden("error.csrf");
+  if (!site.empty() && site != "same-origin" && site != "none")
+    return Error::forbidden("error.csrf");
   std::string_view origin = req.header("origin");
   if (!origin.empty() && origin != expected_origin(services_.config, req)) {
     return Error::forbidden("error.csrf");
@@ -314,9 +337,10 @@ std::optional<Error> App::check_csrf(const Context& ctx) const {
   }
   std::string sent(req.header("x-csrf-token"));
   if (sent.empty()) {
-    auto form = http::parse_form(req.header("content-type").starts_with("application/x-www-form-urlencoded")
-                                     ? std::string_view(req.body)
-                                     : std::string_view());
+    auto form =
+        http::parse_form(req.header("content-type").starts_with("application/x-www-form-urlencoded")
+                             ? std::string_view(req.body)
+                             : std::string_view());
     if (form.ok()) {
       for (const auto& [k, v] : form.value()) {
         if (k == "_csrf") sent = v;
@@ -395,9 +419,11 @@ http::Response App::handle(http::Request& req) const {
   http::Response res;
   try {
     if (!match.route) {
-      ctx.lang = services_.catalogs.supports(req.cookie(kLangCookie)) ? req.cookie(kLangCookie) : ctx.lang;
-      res = render_error(ctx, match.method_mismatch ? Error{ErrorKind::kInvalid, "error.method", {}, {}, {}}
-                                                    : Error::not_found());
+      ctx.lang =
+          services_.catalogs.supports(req.cookie(kLangCookie)) ? req.cookie(kLangCookie) : ctx.lang;
+      res = render_error(ctx, match.method_mismatch
+                                  ? Error{ErrorKind::kInvalid, "error.method", {}, {}, {}}
+                                  : Error::not_found());
       if (match.method_mismatch) res.status = 405;
     } else {
       res = dispatch(ctx);
@@ -440,9 +466,11 @@ http::Response App::render_error(const Context& ctx, const Error& error) const {
       }
       body["errors"] = errors;
     }
-    auto r = http::Response::text(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                                  "application/problem+json");
-    if (status == 429 && error.args.contains("seconds")) r.set_header("Retry-After", error.args.at("seconds"));
+    auto r = http::Response::text(
+        status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+        "application/problem+json");
+    if (status == 429 && error.args.contains("seconds"))
+      r.set_header("Retry-After", error.args.at("seconds"));
     return r;
   }
   nlohmann::json data = layout_data(ctx);

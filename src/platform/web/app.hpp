@@ -4,18 +4,17 @@
 // security headers, and turning an Error into a page or an RFC 9457 problem.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "platform/audit/audit.hpp"
 #include "platform/auth/auth_store.hpp"
 #include "platform/config/config.hpp"
-#include "platform/events/hub.hpp"
 #include "platform/db/database.hpp"
+#include "platform/events/hub.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/server.hpp"
 #include "platform/i18n/i18n.hpp"

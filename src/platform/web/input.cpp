@@ -82,7 +82,9 @@ std::optional<std::string> Input::text(std::string_view name, const TextRule& ru
   std::string value = v ? v->get<std::string>() : std::string();
   // Surrounding spaces are never meaningful in these fields.
   size_t first = value.find_first_not_of(" \t\r\n");
-  value = first == std::string::npos ? std::string() : value.substr(first, value.find_last_not_of(" \t\r\n") - first + 1);
+  value = first == std::string::npos
+              ? std::string()
+              : value.substr(first, value.find_last_not_of(" \t\r\n") - first + 1);
   if (value.empty()) {
     if (rule.required) add_error(std::string(name), "input.required");
     return std::nullopt;
@@ -164,7 +166,8 @@ std::optional<std::string> Input::choice(std::string_view name,
   return std::nullopt;
 }
 
-std::optional<std::vector<std::string>> Input::text_list(std::string_view name, size_t max_items, const TextRule& each) {
+std::optional<std::vector<std::string>> Input::text_list(std::string_view name, size_t max_items,
+                                                         const TextRule& each) {
   const nlohmann::json* v = find(name);
   if (!v) {
     if (each.required) add_error(std::string(name), "input.required");

@@ -8,13 +8,12 @@
 
 #include <cstdint>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "platform/result.hpp"
 
@@ -55,7 +54,8 @@ class Input {
   // A JSON array of texts, each checked by `each` (errors name "name[i]"); nullopt with
   // an error when it is not an array or holds more than max_items. Forms send one
   // field per value instead: see keys_with_prefix().
-  std::optional<std::vector<std::string>> text_list(std::string_view name, size_t max_items, const TextRule& each = {});
+  std::optional<std::vector<std::string>> text_list(std::string_view name, size_t max_items,
+                                                    const TextRule& each = {});
   // The names of the fields sent that start with `prefix`, without it, in name order:
   // forms with a field per item ("score:HA.1") and JSON objects whose keys are data.
   std::vector<std::string> keys_with_prefix(std::string_view prefix) const;

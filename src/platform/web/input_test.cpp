@@ -15,7 +15,8 @@ std::vector<std::string> error_keys(Input& in) {
 }
 
 TEST(Input, JsonKeepsTypesAndRejectsUnknownFields) {
-  auto in = Input::from_json(R"({"name":"  Budi  ","grade":7,"active":true,"extra":1})").release_value();
+  auto in =
+      Input::from_json(R"({"name":"  Budi  ","grade":7,"active":true,"extra":1})").release_value();
   EXPECT_EQ(in.text("name"), "Budi");
   EXPECT_EQ(in.integer("grade", {.min = 1, .max = 17}), 7);
   EXPECT_TRUE(in.flag("active"));
@@ -27,8 +28,9 @@ TEST(Input, JsonTypeMismatches) {
   EXPECT_FALSE(in.text("name"));
   EXPECT_FALSE(in.integer("grade"));
   in.flag("active");
-  EXPECT_EQ(error_keys(in), (std::vector<std::string>{"name:input.not_text", "grade:input.not_integer",
-                                                      "active:input.not_boolean"}));
+  EXPECT_EQ(error_keys(in),
+            (std::vector<std::string>{"name:input.not_text", "grade:input.not_integer",
+                                      "active:input.not_boolean"}));
 }
 
 TEST(Input, MalformedBodies) {
@@ -43,23 +45,27 @@ TEST(Input, FormsAreStrings) {
   EXPECT_TRUE(in.flag("active"));
   EXPECT_FALSE(in.flag("missing"));
   EXPECT_FALSE(in.text("name"));
-  EXPECT_EQ(error_keys(in), (std::vector<std::string>{"name:input.required"})) << "forms allow extra fields";
+  EXPECT_EQ(error_keys(in), (std::vector<std::string>{"name:input.required"}))
+      << "forms allow extra fields";
 }
 
 TEST(Input, TextRules) {
-  auto in = Input::from_json(R"({"a":"abcdef","b":"x\u0001y","c":"line1\nline2","d":"ééé"})").release_value();
+  auto in = Input::from_json(R"({"a":"abcdef","b":"x\u0001y","c":"line1\nline2","d":"ééé"})")
+                .release_value();
   EXPECT_FALSE(in.text("a", {.max_chars = 5}));
   EXPECT_FALSE(in.text("b"));
   EXPECT_EQ(in.text("c", {.multiline = true}), "line1\nline2");
   EXPECT_EQ(in.text("d", {.max_chars = 3}), "ééé") << "limits count characters, not bytes";
-  EXPECT_EQ(error_keys(in), (std::vector<std::string>{"a:input.too_long", "b:input.control_chars"}));
+  EXPECT_EQ(error_keys(in),
+            (std::vector<std::string>{"a:input.too_long", "b:input.control_chars"}));
 }
 
 TEST(Input, RangesAndChoices) {
   auto in = Input::from_json(R"({"n":0,"k":"x"})").release_value();
   EXPECT_FALSE(in.integer("n", {.min = 1, .max = 4}));
   EXPECT_FALSE(in.choice("k", {"a", "b"}));
-  EXPECT_EQ(error_keys(in), (std::vector<std::string>{"n:input.out_of_range", "k:input.not_allowed"}));
+  EXPECT_EQ(error_keys(in),
+            (std::vector<std::string>{"n:input.out_of_range", "k:input.not_allowed"}));
 }
 
 }  // namespace

@@ -1,9 +1,8 @@
 #include "platform/web/routes_util.hpp"
 
+#include <charconv>
 #include <filesystem>
 #include <fstream>
-
-#include <charconv>
 
 namespace harmoni::web {
 
@@ -12,11 +11,13 @@ Status record_audit(Context& ctx, const audit::Entry& entry) {
   return ctx.services.db.write([&](db::Tx& tx) -> Status { return audit::append(tx, entry, at); });
 }
 
-http::Response temp_file_download(const Context& ctx, std::string content_type, const std::string& filename,
-                                  std::string_view extension, FileProducer produce) {
-  const std::string path = (std::filesystem::path(ctx.services.config.upload_dir) /
-                            ("harmoni-download-" + ctx.services.random.hex(12) + std::string(extension)))
-                               .string();
+http::Response temp_file_download(const Context& ctx, std::string content_type,
+                                  const std::string& filename, std::string_view extension,
+                                  FileProducer produce) {
+  const std::string path =
+      (std::filesystem::path(ctx.services.config.upload_dir) /
+       ("harmoni-download-" + ctx.services.random.hex(12) + std::string(extension)))
+          .string();
   http::Response res;
   res.set_header("Content-Type", std::move(content_type));
   res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
@@ -60,11 +61,15 @@ std::string local_path_or(std::string_view candidate, std::string fallback) {
 nlohmann::json import_report_json(const Context& ctx, const csv::ImportReport& r) {
   nlohmann::json problems = nlohmann::json::array();
   for (const auto& p : r.problems) {
-    problems.push_back({{"line", p.line}, {"column", p.column}, {"code", p.key}, {"message", ctx.t(p.key, p.args)}});
+    problems.push_back({{"line", p.line},
+                        {"column", p.column},
+                        {"code", p.key},
+                        {"message", ctx.t(p.key, p.args)}});
   }
-  return {{"rows", r.rows}, {"bad_rows", r.bad_rows}, {"inserted", r.inserted}, {"updated", r.updated},
-          {"unchanged", r.unchanged}, {"written", r.written}, {"problems", problems},
-          {"problems_not_listed", r.problems_not_listed}};
+  return {{"rows", r.rows},           {"bad_rows", r.bad_rows},
+          {"inserted", r.inserted},   {"updated", r.updated},
+          {"unchanged", r.unchanged}, {"written", r.written},
+          {"problems", problems},     {"problems_not_listed", r.problems_not_listed}};
 }
 
 TempFile::~TempFile() {

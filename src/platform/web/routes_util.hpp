@@ -2,8 +2,8 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "platform/csv/import_report.hpp"
@@ -21,8 +21,9 @@ std::string local_path_or(std::string_view candidate, std::string fallback);
 // sent in chunks and removed: for exports too large to hold in memory. `produce`
 // writes the file at the path it is given (it must not use the Context).
 using FileProducer = std::function<Status(const std::string& path)>;
-http::Response temp_file_download(const Context& ctx, std::string content_type, const std::string& filename,
-                                  std::string_view extension, FileProducer produce);
+http::Response temp_file_download(const Context& ctx, std::string content_type,
+                                  const std::string& filename, std::string_view extension,
+                                  FileProducer produce);
 
 // Page size from ?limit= (1..max, default def).
 int limit_param(const Context& ctx, int def = 50, int max = 500);

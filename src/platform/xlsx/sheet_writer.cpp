@@ -4,7 +4,8 @@
 
 namespace harmoni::xlsx {
 
-Result<std::unique_ptr<SheetWriter>> SheetWriter::create(const std::string& path, const std::string& tmpdir,
+Result<std::unique_ptr<SheetWriter>> SheetWriter::create(const std::string& path,
+                                                         const std::string& tmpdir,
                                                          const std::string& sheet_name,
                                                          const std::vector<std::string>& headings) {
   lxw_workbook_options options{};
@@ -12,7 +13,8 @@ Result<std::unique_ptr<SheetWriter>> SheetWriter::create(const std::string& path
   options.tmpdir = const_cast<char*>(tmpdir.c_str());
   std::unique_ptr<SheetWriter> w(new SheetWriter());
   w->workbook_ = workbook_new_opt(path.c_str(), &options);
-  if (!w->workbook_) return Error::unavailable("export.failed", "workbook_new_opt failed for " + path);
+  if (!w->workbook_)
+    return Error::unavailable("export.failed", "workbook_new_opt failed for " + path);
   w->sheet_ = workbook_add_worksheet(w->workbook_, sheet_name.c_str());
   lxw_format* bold = workbook_add_format(w->workbook_);
   format_set_bold(bold);

@@ -24,8 +24,10 @@ class SheetWriter {
  public:
   // A workbook at `path` with one sheet and a bold, frozen heading row; libxlsxwriter's
   // own temporary files go to `tmpdir`.
-  static Result<std::unique_ptr<SheetWriter>> create(const std::string& path, const std::string& tmpdir,
-                                                     const std::string& sheet_name, const std::vector<std::string>& headings);
+  static Result<std::unique_ptr<SheetWriter>> create(const std::string& path,
+                                                     const std::string& tmpdir,
+                                                     const std::string& sheet_name,
+                                                     const std::vector<std::string>& headings);
   ~SheetWriter();
   SheetWriter(const SheetWriter&) = delete;
   SheetWriter& operator=(const SheetWriter&) = delete;
