@@ -369,7 +369,8 @@ class Authz : public ::testing::TestWithParam<std::string> {
       return tx.scalar_i64("SELECT id FROM users WHERE email = 'petugas.mpp@harmoni.demo'");
     });
     user_id_ = user_id.value();
-    auto token_owner = auth_->create_api_token(user_id_, "the officer's");
+    auto token_owner = t_.db->write(
+        [&](db::Tx& tx) { return auth_->create_api_token(tx, user_id_, "the officer's"); });
     token_id_ =
         t_.db->read([&](db::Tx& tx) { return tx.scalar_i64("SELECT max(id) FROM api_tokens"); })
             .value();

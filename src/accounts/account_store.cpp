@@ -1,32 +1,28 @@
 #include "accounts/account_store.hpp"
 
 #include "org/org_store.hpp"
+#include "platform/db/row_map.hpp"
 
 namespace harmoni::accounts {
 namespace {
 
-#define HARMONI_USER_SELECT                                                                    \
-  "SELECT u.id, u.email, u.display_name, u.role, u.instansi_id, u.unit_id, u.asn_id, u.lang, " \
-  "u.active, COALESCE(i.code, ''), COALESCE(un.code, ''), COALESCE(a.nip, '') FROM users u "   \
-  "LEFT JOIN instansi i ON i.id = u.instansi_id LEFT JOIN units un ON un.id = u.unit_id "      \
-  "LEFT JOIN asn a ON a.id = u.asn_id "
+const db::RowMap<User> kUserRow{{"u.id", &User::id},
+                                {"u.email", &User::email},
+                                {"u.display_name", &User::display_name},
+                                {"u.role", &User::role},
+                                {"u.instansi_id", &User::instansi_id},
+                                {"u.unit_id", &User::unit_id},
+                                {"u.asn_id", &User::asn_id},
+                                {"u.lang", &User::lang},
+                                {"u.active", &User::active},
+                                {"COALESCE(i.code, '')", &User::instansi_code},
+                                {"COALESCE(un.code, '')", &User::unit_code},
+                                {"COALESCE(a.nip, '')", &User::asn_nip}};
 
-User user_from_row(const db::Row& r) {
-  User u;
-  u.id = r.i64(0);
-  u.email = r.text(1);
-  u.display_name = r.text(2);
-  u.role = auth::parse_role(r.text(3)).value_or(auth::Role::kOfficer);
-  u.instansi_id = r.opt_i64(4);
-  u.unit_id = r.opt_i64(5);
-  u.asn_id = r.opt_i64(6);
-  u.lang = r.text(7);
-  u.active = r.boolean(8);
-  u.instansi_code = r.text(9);
-  u.unit_code = r.text(10);
-  u.asn_nip = r.text(11);
-  return u;
-}
+const std::string kUserSelect =
+    "SELECT " + kUserRow.columns() +
+    " FROM users u LEFT JOIN instansi i ON i.id = u.instansi_id LEFT JOIN units un ON un.id = "
+    "u.unit_id LEFT JOIN asn a ON a.id = u.asn_id ";
 
 struct ResolvedScope {
   std::optional<int64_t> instansi_id, unit_id, asn_id;
@@ -97,30 +93,33 @@ Status update_user(db::Tx& tx, int64_t id, const UserDraft& d,
 }
 
 Result<std::vector<User>> list_users(db::Tx& tx, std::optional<int64_t> instansi_id) {
-  std::vector<User> out;
-  auto on_row = [&](const db::Row& r) {
-    out.push_back(user_from_row(r));
-    return true;
-  };
   if (instansi_id) {
-    TRY(tx.each(HARMONI_USER_SELECT "WHERE u.instansi_id = ? ORDER BY u.email", {*instansi_id},
-                on_row));
-  } else {
-    TRY(tx.each(HARMONI_USER_SELECT "ORDER BY u.email", {}, on_row));
+    return kUserRow.all(tx, kUserSelect + "WHERE u.instansi_id = ? ORDER BY u.email",
+                        {*instansi_id});
   }
-  return out;
+  return kUserRow.all(tx, kUserSelect + "ORDER BY u.email");
 }
 
 Result<std::optional<User>> find_user(db::Tx& tx, int64_t id) {
-  auto row = TRY(tx.query_one(HARMONI_USER_SELECT "WHERE u.id = ?", {id}));
-  if (!row) return std::optional<User>{};
-  return std::optional<User>{user_from_row(*row)};
+  return kUserRow.one(tx, kUserSelect + "WHERE u.id = ?", {id});
 }
 
 Result<std::optional<User>> find_user_by_email(db::Tx& tx, const std::string& email) {
-  auto row = TRY(tx.query_one(HARMONI_USER_SELECT "WHERE u.email = ?", {email}));
-  if (!row) return std::optional<User>{};
-  return std::optional<User>{user_from_row(*row)};
+  return kUserRow.one(tx, kUserSelect + "WHERE u.email = ?", {email});
+}
+
+Result<std::optional<std::string>> password_hash_of(db::Tx& tx, int64_t user_id) {
+  auto row = TRY(tx.query_one("SELECT password_hash FROM users WHERE id = ?", {user_id}));
+  if (!row) return std::optional<std::string>{};
+  return std::optional<std::string>{row->text(0)};
+}
+
+Result<bool> replace_password_hash(db::Tx& tx, int64_t user_id, const std::string& expected,
+                                   const std::string& fresh, int64_t now) {
+  int64_t n = TRY(tx.exec(
+      "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ? AND password_hash = ?",
+      {fresh, now, user_id, expected}));
+  return n > 0;
 }
 
 }  // namespace harmoni::accounts

@@ -11,7 +11,7 @@ std::vector<FieldError> validate_user(UserDraft& d, bool creating) {
   d.email = auth::normalize_email(d.email);
   if (!org::is_plausible_email(d.email)) errors.push_back({"email", "email.invalid", {}});
   if (d.display_name.empty()) errors.push_back({"display_name", "input.required", {}});
-  auto role = auth::parse_role(d.role);
+  auto role = parse_enum<auth::Role>(d.role);
   if (!role) {
     errors.push_back({"role", "user.role_invalid", {}});
   } else {

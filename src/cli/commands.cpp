@@ -171,7 +171,7 @@ int serve(const Common& common, bool with_demo) {
       r.password = std::string(demo::kDemoPassword);
       for (const auto& u : accounts.value()) {
         if (u.email.ends_with("@harmoni.demo"))
-          r.accounts.push_back({u.email, std::string(auth::role_name(u.role)), u.instansi_code});
+          r.accounts.push_back({u.email, std::string(enum_name(u.role)), u.instansi_code});
       }
       print_demo_accounts(r, std::cerr);
     }
@@ -260,15 +260,15 @@ int token_create(const Common& common, const std::string& email, const std::stri
     return fail(common, Error::not_found("user.not_found"));
   if (name.empty()) return fail(common, Error::field("name", "input.required"));
   auth::AuthStore store(*database.value(), clock, random);
-  auto token = store.create_api_token(user.value()->id, name);
-  if (!token.ok()) return fail(common, token.error());
-  Status logged = database.value()->write([&](db::Tx& tx) {
-    return audit::append(tx,
-                         cli_entry("token.create", "user", std::to_string(user.value()->id),
-                                   user.value()->instansi_id),
-                         clock.now_ms());
+  auto token = database.value()->write([&](db::Tx& tx) -> Result<std::string> {
+    std::string created = TRY(store.create_api_token(tx, user.value()->id, name));
+    TRY(audit::append(tx,
+                      cli_entry("token.create", "user", std::to_string(user.value()->id),
+                                user.value()->instansi_id),
+                      clock.now_ms()));
+    return created;
   });
-  if (!logged.ok()) return fail(common, logged.error());
+  if (!token.ok()) return fail(common, token.error());
   std::cerr << catalogs().text(common.lang, "cli.token_once") << "\n";
   std::cout << token.value() << "\n";
   return 0;

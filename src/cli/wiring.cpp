@@ -16,26 +16,29 @@ void register_all_routes(web::App& app) {
   // Liveness: the process accepts and answers requests. Never touches the database,
   // so a slow disk does not make an orchestrator restart a healthy server.
   app.router().add(
-      "GET", "/healthz",
-      [](web::Context&) -> web::Reply { return http::Response::json(200, R"({"status":"ok"})"); },
-      {.access = web::Access::kPublic, .quick = true});
+      {"GET",
+       "/healthz",
+       [](web::Context&) -> web::Reply { return http::Response::json(200, R"({"status":"ok"})"); },
+       {.access = web::Access::kPublic, .quick = true}});
   // Readiness: the database answers, so traffic may be sent here.
-  app.router().add("GET", "/readyz",
-                   [](web::Context& ctx) -> web::Reply {
-                     auto ok =
-                         ctx.services.db.read([](db::Tx& tx) { return tx.scalar_i64("SELECT 1"); });
-                     if (!ok.ok())
-                       return Error::unavailable("db.unavailable", ok.error().internal_detail);
-                     return http::Response::json(200, R"({"status":"ready"})");
-                   },
-                   {.access = web::Access::kPublic});
+  app.router().add({"GET",
+                    "/readyz",
+                    [](web::Context& ctx) -> web::Reply {
+                      auto ok = ctx.services.db.read(
+                          [](db::Tx& tx) { return tx.scalar_i64("SELECT 1"); });
+                      if (!ok.ok())
+                        return Error::unavailable("db.unavailable", ok.error().internal_detail);
+                      return http::Response::json(200, R"({"status":"ready"})");
+                    },
+                    {.access = web::Access::kPublic}});
   // Counts and timings only, labelled by route pattern: nothing personal.
-  app.router().add("GET", "/metrics",
-                   [](web::Context&) -> web::Reply {
-                     return http::Response::text(200, Metrics::global().render(),
-                                                 "text/plain; version=0.0.4; charset=utf-8");
-                   },
-                   {.access = web::Access::kPublic, .quick = true});
+  app.router().add({"GET",
+                    "/metrics",
+                    [](web::Context&) -> web::Reply {
+                      return http::Response::text(200, Metrics::global().render(),
+                                                  "text/plain; version=0.0.4; charset=utf-8");
+                    },
+                    {.access = web::Access::kPublic, .quick = true}});
   accounts::register_routes(app);
   org::register_routes(app);
   desk::register_routes(app);

@@ -445,324 +445,347 @@ void register_campaign_routes(web::App& app) {
   auto& r = app.router();
 
   // ---- the instansi's own indicators ----
-  r.add("GET", "/competency/items",
-        [](Context& ctx) -> Reply { return items_page(ctx, nullptr, nullptr); },
-        {.permission = Permission::kCampaignManage});
+  r.add({"GET",
+         "/competency/items",
+         [](Context& ctx) -> Reply { return items_page(ctx, nullptr, nullptr); },
+         {.permission = Permission::kCampaignManage}});
 
-  r.add("POST", "/competency/items",
-        [](Context& ctx) -> Reply {
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          auto item = read_custom_item(in);
-          Result<int64_t> saved =
-              item.ok() ? save_custom_item(ctx, *item) : Result<int64_t>(item.error());
-          if (!saved.ok()) return items_page(ctx, &in, &saved.error());
-          return ctx.redirect("/competency/items", "saved");
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 32 * 1024});
+  r.add({"POST",
+         "/competency/items",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto item = read_custom_item(in);
+           Result<int64_t> saved =
+               item.ok() ? save_custom_item(ctx, *item) : Result<int64_t>(item.error());
+           if (!saved.ok()) return items_page(ctx, &in, &saved.error());
+           return ctx.redirect("/competency/items", "saved");
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 32 * 1024}});
 
-  r.add("GET", "/api/v1/competency/items",
-        [](Context& ctx) -> Reply {
-          auto own = TRY(own_items(ctx));
-          json items = json::array();
-          for (const auto& i : own) items.push_back(item_json_for(ctx, i));
-          return ctx.json(200, {{"items", items}});
-        },
-        {.permission = Permission::kCampaignManage});
+  r.add({"GET",
+         "/api/v1/competency/items",
+         [](Context& ctx) -> Reply {
+           auto own = TRY(own_items(ctx));
+           json items = json::array();
+           for (const auto& i : own) items.push_back(item_json_for(ctx, i));
+           return ctx.json(200, {{"items", items}});
+         },
+         {.permission = Permission::kCampaignManage}});
 
-  r.add("POST", "/api/v1/competency/items",
-        [](Context& ctx) -> Reply {
-          auto in = TRY(ctx.input());
-          Item item = TRY(read_custom_item(in));
-          int64_t id = TRY(save_custom_item(ctx, item));
-          json body = item_json_for(ctx, item);
-          body["id"] = id;
-          return ctx.json(201, body);
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 32 * 1024});
+  r.add({"POST",
+         "/api/v1/competency/items",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           Item item = TRY(read_custom_item(in));
+           int64_t id = TRY(save_custom_item(ctx, item));
+           json body = item_json_for(ctx, item);
+           body["id"] = id;
+           return ctx.json(201, body);
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 32 * 1024}});
 
   // The catalogue in either version's wording, for any signed-in user.
-  r.add("GET", "/api/v1/competency/catalog", [](Context& ctx) -> Reply {
-    std::string version = ctx.request.query_param("version").value_or("2023");
-    if (!catalog().has_version(version))
-      return Error::field("version", "competency.version_unknown");
-    json items = json::array();
-    for (const auto& i : catalog().items(version)) items.push_back(item_json_for(ctx, i));
-    json levels = json::array(), values = json::array();
-    for (const auto& l : catalog().levels()) {
-      levels.push_back(
-          {{"level", l.level}, {"title", l.title.in(ctx.lang)}, {"band", band_for_level(l.level)}});
-    }
-    for (const auto& v : catalog().values(version)) {
-      values.push_back({{"code", v.code},
-                        {"name", v.name.in(ctx.lang)},
-                        {"definition", v.definition.in(ctx.lang)}});
-    }
-    return ctx.json(200, {{"version", version},
-                          {"source", catalog().version_title(version)->in(ctx.lang)},
-                          {"values", values},
-                          {"levels", levels},
-                          {"items", items}});
-  });
+  r.add({"GET", "/api/v1/competency/catalog", [](Context& ctx) -> Reply {
+           std::string version = ctx.request.query_param("version").value_or("2023");
+           if (!catalog().has_version(version))
+             return Error::field("version", "competency.version_unknown");
+           json items = json::array();
+           for (const auto& i : catalog().items(version)) items.push_back(item_json_for(ctx, i));
+           json levels = json::array(), values = json::array();
+           for (const auto& l : catalog().levels()) {
+             levels.push_back({{"level", l.level},
+                               {"title", l.title.in(ctx.lang)},
+                               {"band", band_for_level(l.level)}});
+           }
+           for (const auto& v : catalog().values(version)) {
+             values.push_back({{"code", v.code},
+                               {"name", v.name.in(ctx.lang)},
+                               {"definition", v.definition.in(ctx.lang)}});
+           }
+           return ctx.json(200, {{"version", version},
+                                 {"source", catalog().version_title(version)->in(ctx.lang)},
+                                 {"values", values},
+                                 {"levels", levels},
+                                 {"items", items}});
+         }});
 
   // ---- campaigns: pages ----
-  r.add("GET", "/competency", [](Context& ctx) -> Reply {
-    if (!oversight_prefix(ctx.user())) return Error::forbidden();
-    auto campaigns = TRY(
-        ctx.services.db.read([&](db::Tx& tx) { return list_campaigns(tx, ctx.user_instansi()); }));
-    json list = json::array();
-    for (const auto& c : campaigns) {
-      list.push_back({{"id", c.id},
-                      {"name", c.settings.name},
-                      {"status_label",
-                       ctx.t("competency.status." + std::string(campaign_status_name(c.status)))},
-                      {"starts_on", c.settings.starts_on},
-                      {"deadline", c.settings.deadline},
-                      {"results_ready", c.results_at.has_value()}});
-    }
-    return ctx.page("campaigns",
-                    {{"campaigns", list},
-                     {"has_campaigns", !list.empty()},
-                     {"can_manage", ctx.user().can(Permission::kCampaignManage)}},
-                    "competency.campaigns_title");
-  });
+  r.add({"GET", "/competency", [](Context& ctx) -> Reply {
+           if (!oversight_prefix(ctx.user())) return Error::forbidden();
+           auto campaigns = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return list_campaigns(tx, ctx.user_instansi()); }));
+           json list = json::array();
+           for (const auto& c : campaigns) {
+             list.push_back({{"id", c.id},
+                             {"name", c.settings.name},
+                             {"status_label", ctx.t("competency.status." +
+                                                    std::string(campaign_status_name(c.status)))},
+                             {"starts_on", c.settings.starts_on},
+                             {"deadline", c.settings.deadline},
+                             {"results_ready", c.results_at.has_value()}});
+           }
+           return ctx.page("campaigns",
+                           {{"campaigns", list},
+                            {"has_campaigns", !list.empty()},
+                            {"can_manage", ctx.user().can(Permission::kCampaignManage)}},
+                           "competency.campaigns_title");
+         }});
 
-  r.add("GET", "/competency/new",
-        [](Context& ctx) -> Reply {
-          return settings_page(ctx, default_settings(ctx, TRY(own_items(ctx))), std::nullopt,
-                               nullptr);
-        },
-        {.permission = Permission::kCampaignManage});
+  r.add({"GET",
+         "/competency/new",
+         [](Context& ctx) -> Reply {
+           return settings_page(ctx, default_settings(ctx, TRY(own_items(ctx))), std::nullopt,
+                                nullptr);
+         },
+         {.permission = Permission::kCampaignManage}});
 
-  r.add("POST", "/competency",
-        [](Context& ctx) -> Reply {
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          auto units = TRY(instansi_units(ctx));
-          auto settings = read_settings(in, units);
-          Result<int64_t> saved = settings.ok() ? save_settings(ctx, *settings, std::nullopt)
-                                                : Result<int64_t>(settings.error());
-          if (!saved.ok()) {
-            if (saved.error().kind != ErrorKind::kInvalid) return saved.release_error();
-            // Show what was sent, as far as it could be read.
-            CampaignSettings shown = settings.ok() ? *settings : default_settings(ctx, {});
-            if (!settings.ok()) {
-              shown.name = in.raw("name");
-              shown.starts_on = in.raw("starts_on");
-              shown.deadline = in.raw("deadline");
-              shown.item_codes = in.keys_with_prefix("item:");
-            }
-            return settings_page(ctx, shown, std::nullopt, &saved.error());
-          }
-          return ctx.redirect("/competency/" + std::to_string(*saved), "saved");
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024});
+  r.add({"POST",
+         "/competency",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto units = TRY(instansi_units(ctx));
+           auto settings = read_settings(in, units);
+           Result<int64_t> saved = settings.ok() ? save_settings(ctx, *settings, std::nullopt)
+                                                 : Result<int64_t>(settings.error());
+           if (!saved.ok()) {
+             if (saved.error().kind != ErrorKind::kInvalid) return saved.release_error();
+             // Show what was sent, as far as it could be read.
+             CampaignSettings shown = settings.ok() ? *settings : default_settings(ctx, {});
+             if (!settings.ok()) {
+               shown.name = in.raw("name");
+               shown.starts_on = in.raw("starts_on");
+               shown.deadline = in.raw("deadline");
+               shown.item_codes = in.keys_with_prefix("item:");
+             }
+             return settings_page(ctx, shown, std::nullopt, &saved.error());
+           }
+           return ctx.redirect("/competency/" + std::to_string(*saved), "saved");
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024}});
 
-  r.add("GET", "/competency/{id}", [](Context& ctx) -> Reply {
-    Campaign c = TRY(visible_campaign(ctx, "id"));
-    auto [progress, pending] = TRY(load_progress(ctx, c, 100));
-    const bool manage = ctx.user().can(Permission::kCampaignManage);
-    int64_t total = 0, sent = 0;
-    for (const auto& u : progress) {
-      total += u.assignments;
-      sent += u.submitted;
-    }
-    json data = {{"campaign", campaign_json(ctx, c)},
-                 {"progress", progress_json(progress)},
-                 {"has_progress", !progress.empty()},
-                 {"pending", pending_json(pending)},
-                 {"has_pending", !pending.empty()},
-                 {"total", total},
-                 {"sent", sent},
-                 {"percent", total ? sent * 100 / total : 0},
-                 {"can_edit", manage && c.status == CampaignStatus::kDraft},
-                 {"can_open", manage && c.status == CampaignStatus::kDraft},
-                 {"can_close", manage && c.status == CampaignStatus::kOpen},
-                 {"can_compute", manage && c.status == CampaignStatus::kClosed && !c.results_at},
-                 {"can_manage", manage},
-                 {"can_heatmap", c.results_at && (ctx.user().can(Permission::kDevelopmentOversee) ||
-                                                  ctx.user().role == auth::Role::kUnitHead)}};
-    return ctx.page("campaign", data, "competency.campaign_title");
-  });
+  r.add({"GET", "/competency/{id}", [](Context& ctx) -> Reply {
+           Campaign c = TRY(visible_campaign(ctx, "id"));
+           auto [progress, pending] = TRY(load_progress(ctx, c, 100));
+           const bool manage = ctx.user().can(Permission::kCampaignManage);
+           int64_t total = 0, sent = 0;
+           for (const auto& u : progress) {
+             total += u.assignments;
+             sent += u.submitted;
+           }
+           json data = {
+               {"campaign", campaign_json(ctx, c)},
+               {"progress", progress_json(progress)},
+               {"has_progress", !progress.empty()},
+               {"pending", pending_json(pending)},
+               {"has_pending", !pending.empty()},
+               {"total", total},
+               {"sent", sent},
+               {"percent", total ? sent * 100 / total : 0},
+               {"can_edit", manage && c.status == CampaignStatus::kDraft},
+               {"can_open", manage && c.status == CampaignStatus::kDraft},
+               {"can_close", manage && c.status == CampaignStatus::kOpen},
+               {"can_compute", manage && c.status == CampaignStatus::kClosed && !c.results_at},
+               {"can_manage", manage},
+               {"can_heatmap", c.results_at && (ctx.user().can(Permission::kDevelopmentOversee) ||
+                                                ctx.user().role == auth::Role::kUnitHead)}};
+           return ctx.page("campaign", data, "competency.campaign_title");
+         }});
 
-  r.add("GET", "/competency/{id}/edit", [](Context& ctx) -> Reply {
-    Campaign c = TRY(managed_campaign(ctx, "id"));
-    if (c.status != CampaignStatus::kDraft) return Error::conflict("competency.not_draft");
-    return settings_page(ctx, c.settings, c.id, nullptr);
-  });
+  r.add({"GET", "/competency/{id}/edit", [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           if (c.status != CampaignStatus::kDraft) return Error::conflict("competency.not_draft");
+           return settings_page(ctx, c.settings, c.id, nullptr);
+         }});
 
-  r.add("POST", "/competency/{id}",
-        [](Context& ctx) -> Reply {
-          Campaign c = TRY(managed_campaign(ctx, "id"));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          auto units = TRY(instansi_units(ctx));
-          auto settings = read_settings(in, units);
-          Result<int64_t> saved = settings.ok() ? save_settings(ctx, *settings, c.id)
-                                                : Result<int64_t>(settings.error());
-          if (!saved.ok()) {
-            if (saved.error().kind != ErrorKind::kInvalid) return saved.release_error();
-            return settings_page(ctx, settings.ok() ? *settings : c.settings, c.id, &saved.error());
-          }
-          return ctx.redirect("/competency/" + std::to_string(c.id), "saved");
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024});
+  r.add({"POST",
+         "/competency/{id}",
+         [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto units = TRY(instansi_units(ctx));
+           auto settings = read_settings(in, units);
+           Result<int64_t> saved = settings.ok() ? save_settings(ctx, *settings, c.id)
+                                                 : Result<int64_t>(settings.error());
+           if (!saved.ok()) {
+             if (saved.error().kind != ErrorKind::kInvalid) return saved.release_error();
+             return settings_page(ctx, settings.ok() ? *settings : c.settings, c.id,
+                                  &saved.error());
+           }
+           return ctx.redirect("/competency/" + std::to_string(c.id), "saved");
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024}});
 
-  r.add("POST", "/competency/{id}/open",
-        [](Context& ctx) -> Reply {
-          Campaign c = TRY(managed_campaign(ctx, "id"));
-          TRY(open_action(ctx, c));
-          return ctx.redirect("/competency/" + std::to_string(c.id), "competency.opened");
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024});
+  r.add({"POST",
+         "/competency/{id}/open",
+         [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           TRY(open_action(ctx, c));
+           return ctx.redirect("/competency/" + std::to_string(c.id), "competency.opened");
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024}});
 
-  r.add("POST", "/competency/{id}/close",
-        [](Context& ctx) -> Reply {
-          Campaign c = TRY(managed_campaign(ctx, "id"));
-          TRY(close_action(ctx, c));
-          return ctx.redirect("/competency/" + std::to_string(c.id), "competency.closed");
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024});
+  r.add({"POST",
+         "/competency/{id}/close",
+         [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           TRY(close_action(ctx, c));
+           return ctx.redirect("/competency/" + std::to_string(c.id), "competency.closed");
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024}});
 
-  r.add("GET", "/competency/{id}/people/{nip}",
-        [](Context& ctx) -> Reply {
-          Campaign c = TRY(managed_campaign(ctx, "id"));
-          org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
-          return person_page(ctx, c, person, nullptr);
-        },
-        {.permission = Permission::kCampaignManage});
+  r.add({"GET",
+         "/competency/{id}/people/{nip}",
+         [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
+           return person_page(ctx, c, person, nullptr);
+         },
+         {.permission = Permission::kCampaignManage}});
 
   // The NIP box on the campaign page.
-  r.add("GET", "/competency/{id}/people",
-        [](Context& ctx) -> Reply {
-          Campaign c = TRY(managed_campaign(ctx, "id"));
-          std::string nip = org::normalize_nip(ctx.request.query_param("nip").value_or(""));
-          if (nip.empty()) return Error::field("nip", "input.required");
-          auto person = person_by_nip(ctx, nip, c.instansi_id);
-          if (!person.ok()) return Error::field("nip", "asn.not_found");
-          return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person->nip);
-        },
-        {.permission = Permission::kCampaignManage});
+  r.add({"GET",
+         "/competency/{id}/people",
+         [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           std::string nip = org::normalize_nip(ctx.request.query_param("nip").value_or(""));
+           if (nip.empty()) return Error::field("nip", "input.required");
+           auto person = person_by_nip(ctx, nip, c.instansi_id);
+           if (!person.ok()) return Error::field("nip", "asn.not_found");
+           return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person->nip);
+         },
+         {.permission = Permission::kCampaignManage}});
 
-  r.add("POST", "/competency/{id}/people/{nip}/raters",
-        [](Context& ctx) -> Reply {
-          Campaign c = TRY(managed_campaign(ctx, "id"));
-          org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          Status st = add_rater_action(ctx, c, person, in);
-          if (!st.ok()) return person_page(ctx, c, person, &st.error());
-          return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person.nip,
-                              "saved");
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024});
+  r.add({"POST",
+         "/competency/{id}/people/{nip}/raters",
+         [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           Status st = add_rater_action(ctx, c, person, in);
+           if (!st.ok()) return person_page(ctx, c, person, &st.error());
+           return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person.nip,
+                               "saved");
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024}});
 
-  r.add("POST", "/competency/{id}/assignments/{assignment}/remove",
-        [](Context& ctx) -> Reply {
-          Campaign c = TRY(managed_campaign(ctx, "id"));
-          auto assignment = web::id_param(ctx, "assignment");
-          if (!assignment) return Error::not_found("competency.assignment_unknown");
-          auto row = TRY(
-              ctx.services.db.read([&](db::Tx& tx) { return find_assignment(tx, *assignment); }));
-          if (!row || row->campaign_id != c.id)
-            return Error::not_found("competency.assignment_unknown");
-          org::Asn person = TRY(person_by_nip(ctx, row->ratee_nip, c.instansi_id));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          Status st = remove_rater_action(ctx, c, *assignment, in);
-          if (!st.ok()) return person_page(ctx, c, person, &st.error());
-          return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person.nip,
-                              "saved");
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024});
+  r.add({"POST",
+         "/competency/{id}/assignments/{assignment}/remove",
+         [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           auto assignment = web::id_param(ctx, "assignment");
+           if (!assignment) return Error::not_found("competency.assignment_unknown");
+           auto row = TRY(
+               ctx.services.db.read([&](db::Tx& tx) { return find_assignment(tx, *assignment); }));
+           if (!row || row->campaign_id != c.id)
+             return Error::not_found("competency.assignment_unknown");
+           org::Asn person = TRY(person_by_nip(ctx, row->ratee_nip, c.instansi_id));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           Status st = remove_rater_action(ctx, c, *assignment, in);
+           if (!st.ok()) return person_page(ctx, c, person, &st.error());
+           return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person.nip,
+                               "saved");
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024}});
 
   // ---- campaigns: API ----
-  r.add("GET", "/api/v1/campaigns", [](Context& ctx) -> Reply {
-    if (!oversight_prefix(ctx.user())) return Error::forbidden();
-    auto campaigns = TRY(
-        ctx.services.db.read([&](db::Tx& tx) { return list_campaigns(tx, ctx.user_instansi()); }));
-    json items = json::array();
-    for (const auto& c : campaigns) items.push_back(campaign_json(ctx, c));
-    return ctx.json(200, {{"items", items}});
-  });
+  r.add({"GET", "/api/v1/campaigns", [](Context& ctx) -> Reply {
+           if (!oversight_prefix(ctx.user())) return Error::forbidden();
+           auto campaigns = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return list_campaigns(tx, ctx.user_instansi()); }));
+           json items = json::array();
+           for (const auto& c : campaigns) items.push_back(campaign_json(ctx, c));
+           return ctx.json(200, {{"items", items}});
+         }});
 
-  r.add("POST", "/api/v1/campaigns",
-        [](Context& ctx) -> Reply {
-          auto in = TRY(ctx.input());
-          CampaignSettings s = TRY(read_settings(in, TRY(instansi_units(ctx))));
-          int64_t id = TRY(save_settings(ctx, s, std::nullopt));
-          auto c = TRY(ctx.services.db.read([&](db::Tx& tx) { return find_campaign(tx, id); }));
-          auto res = ctx.json(201, campaign_json(ctx, *c));
-          res.set_header("Location", "/api/v1/campaigns/" + std::to_string(id));
-          return res;
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024});
+  r.add({"POST",
+         "/api/v1/campaigns",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           CampaignSettings s = TRY(read_settings(in, TRY(instansi_units(ctx))));
+           int64_t id = TRY(save_settings(ctx, s, std::nullopt));
+           auto c = TRY(ctx.services.db.read([&](db::Tx& tx) { return find_campaign(tx, id); }));
+           auto res = ctx.json(201, campaign_json(ctx, *c));
+           res.set_header("Location", "/api/v1/campaigns/" + std::to_string(id));
+           return res;
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024}});
 
-  r.add("GET", "/api/v1/campaigns/{id}", [](Context& ctx) -> Reply {
-    return ctx.json(200, campaign_json(ctx, TRY(visible_campaign(ctx, "id"))));
-  });
+  r.add({"GET", "/api/v1/campaigns/{id}", [](Context& ctx) -> Reply {
+           return ctx.json(200, campaign_json(ctx, TRY(visible_campaign(ctx, "id"))));
+         }});
 
-  r.add("PUT", "/api/v1/campaigns/{id}",
-        [](Context& ctx) -> Reply {
-          Campaign c = TRY(managed_campaign(ctx, "id"));
-          auto in = TRY(ctx.input());
-          CampaignSettings s = TRY(read_settings(in, TRY(instansi_units(ctx))));
-          TRY(save_settings(ctx, s, c.id));
-          return ctx.json(200, campaign_json(ctx, TRY(managed_campaign(ctx, "id"))));
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024});
+  r.add({"PUT",
+         "/api/v1/campaigns/{id}",
+         [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           auto in = TRY(ctx.input());
+           CampaignSettings s = TRY(read_settings(in, TRY(instansi_units(ctx))));
+           TRY(save_settings(ctx, s, c.id));
+           return ctx.json(200, campaign_json(ctx, TRY(managed_campaign(ctx, "id"))));
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024}});
 
-  r.add("POST", "/api/v1/campaigns/{id}/open",
-        [](Context& ctx) -> Reply {
-          return ctx.json(200, TRY(open_action(ctx, TRY(managed_campaign(ctx, "id")))));
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024});
+  r.add({"POST",
+         "/api/v1/campaigns/{id}/open",
+         [](Context& ctx) -> Reply {
+           return ctx.json(200, TRY(open_action(ctx, TRY(managed_campaign(ctx, "id")))));
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024}});
 
-  r.add("POST", "/api/v1/campaigns/{id}/close",
-        [](Context& ctx) -> Reply {
-          return ctx.json(200, TRY(close_action(ctx, TRY(managed_campaign(ctx, "id")))));
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024});
+  r.add({"POST",
+         "/api/v1/campaigns/{id}/close",
+         [](Context& ctx) -> Reply {
+           return ctx.json(200, TRY(close_action(ctx, TRY(managed_campaign(ctx, "id")))));
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024}});
 
-  r.add("GET", "/api/v1/campaigns/{id}/progress", [](Context& ctx) -> Reply {
-    Campaign c = TRY(visible_campaign(ctx, "id"));
-    auto [progress, pending] = TRY(load_progress(ctx, c, web::limit_param(ctx, 100, 1000)));
-    return ctx.json(
-        200, {{"units", progress_json(progress)}, {"pending_raters", pending_json(pending)}});
-  });
+  r.add({"GET", "/api/v1/campaigns/{id}/progress", [](Context& ctx) -> Reply {
+           Campaign c = TRY(visible_campaign(ctx, "id"));
+           auto [progress, pending] = TRY(load_progress(ctx, c, web::limit_param(ctx, 100, 1000)));
+           return ctx.json(200, {{"units", progress_json(progress)},
+                                 {"pending_raters", pending_json(pending)}});
+         }});
 
-  r.add("GET", "/api/v1/campaigns/{id}/people/{nip}/raters",
-        [](Context& ctx) -> Reply {
-          Campaign c = TRY(managed_campaign(ctx, "id"));
-          org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
-          auto rows = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return ratee_assignments(tx, c.id, person.id); }));
-          json items = json::array();
-          for (const auto& a : rows) items.push_back(assignment_row_json(ctx, a));
-          return ctx.json(200, {{"items", items}});
-        },
-        {.permission = Permission::kCampaignManage});
+  r.add({"GET",
+         "/api/v1/campaigns/{id}/people/{nip}/raters",
+         [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
+           auto rows = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return ratee_assignments(tx, c.id, person.id); }));
+           json items = json::array();
+           for (const auto& a : rows) items.push_back(assignment_row_json(ctx, a));
+           return ctx.json(200, {{"items", items}});
+         },
+         {.permission = Permission::kCampaignManage}});
 
-  r.add("POST", "/api/v1/campaigns/{id}/people/{nip}/raters",
-        [](Context& ctx) -> Reply {
-          Campaign c = TRY(managed_campaign(ctx, "id"));
-          org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
-          auto in = TRY(ctx.input());
-          TRY(add_rater_action(ctx, c, person, in));
-          return ctx.json(201, {{"status", "pending"}});
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024});
+  r.add({"POST",
+         "/api/v1/campaigns/{id}/people/{nip}/raters",
+         [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
+           auto in = TRY(ctx.input());
+           TRY(add_rater_action(ctx, c, person, in));
+           return ctx.json(201, {{"status", "pending"}});
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024}});
 
-  r.add("POST", "/api/v1/campaigns/{id}/assignments/{assignment}/remove",
-        [](Context& ctx) -> Reply {
-          Campaign c = TRY(managed_campaign(ctx, "id"));
-          auto assignment = web::id_param(ctx, "assignment");
-          if (!assignment) return Error::not_found("competency.assignment_unknown");
-          auto in = TRY(ctx.input());
-          TRY(remove_rater_action(ctx, c, *assignment, in));
-          return ctx.json(200, {{"status", "removed"}});
-        },
-        {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024});
+  r.add({"POST",
+         "/api/v1/campaigns/{id}/assignments/{assignment}/remove",
+         [](Context& ctx) -> Reply {
+           Campaign c = TRY(managed_campaign(ctx, "id"));
+           auto assignment = web::id_param(ctx, "assignment");
+           if (!assignment) return Error::not_found("competency.assignment_unknown");
+           auto in = TRY(ctx.input());
+           TRY(remove_rater_action(ctx, c, *assignment, in));
+           return ctx.json(200, {{"status", "removed"}});
+         },
+         {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024}});
 }
 
 }  // namespace harmoni::competency

@@ -235,6 +235,16 @@ Result<std::pair<std::vector<AssignmentRow>, std::vector<Campaign>>> load_inbox(
       });
 }
 
+template <bool kSend>
+Reply api_save_answers(Context& ctx) {
+  OwnAssignment own = TRY(own_assignment(ctx));
+  auto in = TRY(ctx.input());
+  RatingAnswers answers = read_answers(in, own.assignment.group, catalog().scale());
+  TRY(in.finish());
+  TRY(save_or_send(ctx, own, answers, kSend));
+  return ctx.json(kSend ? 201 : 200, {{"status", kSend ? "submitted" : "draft"}});
+}
+
 }  // namespace
 
 void register_rating_routes(web::App& app) {
@@ -242,86 +252,83 @@ void register_rating_routes(web::App& app) {
 
   // ---- pages ----
   // The rater's inbox, with their own results and plan.
-  r.add("GET", "/360", [](Context& ctx) -> Reply {
-    auto me = own_person(ctx);
-    json data = {{"linked", me.ok()}};
-    if (me.ok()) {
-      auto [rows, campaigns] = TRY(load_inbox(ctx, me->id));
-      auto history =
-          TRY(ctx.services.db.read([&](db::Tx& tx) { return results_of_person(tx, me->id); }));
-      json results = json::array();
-      for (const auto& h : history)
-        results.push_back({{"campaign_id", h.campaign_id}, {"name", h.campaign_name}});
-      data["campaigns"] = inbox_json(ctx, rows, campaigns);
-      data["has_campaigns"] = !campaigns.empty();
-      data["results"] = results;
-      data["has_results"] = !results.empty();
-      data["nip"] = me->nip;
-    }
-    return ctx.page("rating_inbox", data, "competency.inbox_title");
-  });
+  r.add({"GET", "/360", [](Context& ctx) -> Reply {
+           auto me = own_person(ctx);
+           json data = {{"linked", me.ok()}};
+           if (me.ok()) {
+             auto [rows, campaigns] = TRY(load_inbox(ctx, me->id));
+             auto history = TRY(
+                 ctx.services.db.read([&](db::Tx& tx) { return results_of_person(tx, me->id); }));
+             json results = json::array();
+             for (const auto& h : history)
+               results.push_back({{"campaign_id", h.campaign_id}, {"name", h.campaign_name}});
+             data["campaigns"] = inbox_json(ctx, rows, campaigns);
+             data["has_campaigns"] = !campaigns.empty();
+             data["results"] = results;
+             data["has_results"] = !results.empty();
+             data["nip"] = me->nip;
+           }
+           return ctx.page("rating_inbox", data, "competency.inbox_title");
+         }});
 
-  r.add("GET", "/360/forms/{id}", [](Context& ctx) -> Reply {
-    OwnAssignment own = TRY(own_assignment(ctx));
-    auto draft =
-        TRY(ctx.services.db.read([&](db::Tx& tx) { return load_draft(tx, own.assignment); }));
-    return form_page(ctx, own, draft ? &*draft : nullptr, nullptr);
-  });
+  r.add({"GET", "/360/forms/{id}", [](Context& ctx) -> Reply {
+           OwnAssignment own = TRY(own_assignment(ctx));
+           auto draft = TRY(
+               ctx.services.db.read([&](db::Tx& tx) { return load_draft(tx, own.assignment); }));
+           return form_page(ctx, own, draft ? &*draft : nullptr, nullptr);
+         }});
 
   // "Simpan draf" keeps the answers for later; "Kirim" checks every item and sends once.
-  r.add("POST", "/360/forms/{id}",
-        [](Context& ctx) -> Reply {
-          OwnAssignment own = TRY(own_assignment(ctx));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          const bool send = in.raw("action") == "send";
-          in.ignore("action");
-          RatingAnswers answers = read_answers(in, own.assignment.group, catalog().scale());
-          Status st = in.finish();
-          if (st.ok()) st = save_or_send(ctx, own, answers, send);
-          if (!st.ok()) return form_page(ctx, own, &answers, &st.error());
-          return send ? ctx.redirect("/360", "competency.sent")
-                      : ctx.redirect("/360/forms/" + std::to_string(own.assignment.id),
-                                     "competency.draft_saved");
-        },
-        {.body_limit = 256 * 1024});
+  r.add({"POST",
+         "/360/forms/{id}",
+         [](Context& ctx) -> Reply {
+           OwnAssignment own = TRY(own_assignment(ctx));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           const bool send = in.raw("action") == "send";
+           in.ignore("action");
+           RatingAnswers answers = read_answers(in, own.assignment.group, catalog().scale());
+           Status st = in.finish();
+           if (st.ok()) st = save_or_send(ctx, own, answers, send);
+           if (!st.ok()) return form_page(ctx, own, &answers, &st.error());
+           return send ? ctx.redirect("/360", "competency.sent")
+                       : ctx.redirect("/360/forms/" + std::to_string(own.assignment.id),
+                                      "competency.draft_saved");
+         },
+         {.body_limit = 256 * 1024}});
 
   // ---- API ----
-  r.add("GET", "/api/v1/me/assignments", [](Context& ctx) -> Reply {
-    org::Asn me = TRY(own_person(ctx));
-    auto [rows, campaigns] = TRY(load_inbox(ctx, me.id));
-    return ctx.json(200, {{"items", inbox_json(ctx, rows, campaigns)}});
-  });
+  r.add({"GET", "/api/v1/me/assignments", [](Context& ctx) -> Reply {
+           org::Asn me = TRY(own_person(ctx));
+           auto [rows, campaigns] = TRY(load_inbox(ctx, me.id));
+           return ctx.json(200, {{"items", inbox_json(ctx, rows, campaigns)}});
+         }});
 
-  r.add("GET", "/api/v1/assignments/{id}", [](Context& ctx) -> Reply {
-    OwnAssignment own = TRY(own_assignment(ctx));
-    auto draft =
-        TRY(ctx.services.db.read([&](db::Tx& tx) { return load_draft(tx, own.assignment); }));
-    json items = json::array();
-    for (const auto& i : own.campaign.instrument->items) items.push_back(item_json_for(ctx, i));
-    json body = {{"assignment", assignment_json(ctx, own.assignment, own.campaign)},
-                 {"scale", scale_json(ctx)},
-                 {"items", items},
-                 {"open", answering_allowed(ctx, own).ok()},
-                 {"draft", nullptr}};
-    if (draft) body["draft"] = json::parse(answers_json(*draft));
-    return ctx.json(200, body);
-  });
+  r.add({"GET", "/api/v1/assignments/{id}", [](Context& ctx) -> Reply {
+           OwnAssignment own = TRY(own_assignment(ctx));
+           auto draft = TRY(
+               ctx.services.db.read([&](db::Tx& tx) { return load_draft(tx, own.assignment); }));
+           json items = json::array();
+           for (const auto& i : own.campaign.instrument->items)
+             items.push_back(item_json_for(ctx, i));
+           json body = {{"assignment", assignment_json(ctx, own.assignment, own.campaign)},
+                        {"scale", scale_json(ctx)},
+                        {"items", items},
+                        {"open", answering_allowed(ctx, own).ok()},
+                        {"draft", nullptr}};
+           if (draft) body["draft"] = json::parse(answers_json(*draft));
+           return ctx.json(200, body);
+         }});
 
   // A draft (PUT .../draft, 200) or the form sent once (POST .../submit, 201).
-  for (const bool send : {false, true}) {
-    r.add(send ? "POST" : "PUT",
-          send ? "/api/v1/assignments/{id}/submit" : "/api/v1/assignments/{id}/draft",
-          [send](Context& ctx) -> Reply {
-            OwnAssignment own = TRY(own_assignment(ctx));
-            auto in = TRY(ctx.input());
-            RatingAnswers answers = read_answers(in, own.assignment.group, catalog().scale());
-            TRY(in.finish());
-            TRY(save_or_send(ctx, own, answers, send));
-            return ctx.json(send ? 201 : 200, {{"status", send ? "submitted" : "draft"}});
-          },
-          {.body_limit = 256 * 1024});
-  }
+  r.add({"PUT",
+         "/api/v1/assignments/{id}/draft",
+         api_save_answers<false>,
+         {.body_limit = 256 * 1024}});
+  r.add({"POST",
+         "/api/v1/assignments/{id}/submit",
+         api_save_answers<true>,
+         {.body_limit = 256 * 1024}});
 }
 
 }  // namespace harmoni::competency

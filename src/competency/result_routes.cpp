@@ -352,144 +352,160 @@ Result<std::vector<TeamPlan>> load_team(const Context& ctx, int limit) {
       [&](db::Tx& tx) { return team_plans(tx, p.instansi_id.value_or(-1), *prefix, limit); });
 }
 
+template <PlanStatus kTo, bool kApi>
+Reply move_plan_to(Context& ctx) {
+  auto subject = TRY(visible_subject(ctx));
+  PlanContext pc = TRY(load_plan(ctx, subject));
+  TRY(move_plan(ctx, pc, kTo));
+  if (kApi) {
+    PlanContext moved = TRY(load_plan(ctx, pc.subject));
+    return ctx.json(200, plan_json(ctx, moved));
+  }
+  return ctx.redirect("/plans/" + pc.subject.person.nip, kTo == PlanStatus::kProposed
+                                                             ? "competency.plan_proposed"
+                                                             : "competency.plan_agreed");
+}
+
 }  // namespace
 
 void register_result_routes(web::App& app) {
   auto& r = app.router();
 
-  r.add("GET", "/competency/{id}/results/{nip}", [](Context& ctx) -> Reply {
-    const auto& p = ctx.user();
-    auto id = web::id_param(ctx, "id");
-    Subject s = TRY(visible_subject(ctx));
-    auto c =
-        TRY(ctx.services.db.read([&](db::Tx& tx) { return find_campaign(tx, id.value_or(0)); }));
-    if (!c || !p.instansi_id || c->instansi_id != *p.instansi_id)
-      return Error::not_found("competency.campaign_unknown");
-    json view = TRY(read_result(ctx, *c, s));
-    view["has_comments"] = !view["comments"].empty();
-    view["has_examples"] = !view["examples"].empty();
-    view["has_blind_spots"] = !view["blind_spots"].empty();
-    view["has_hidden_strengths"] = !view["hidden_strengths"].empty();
-    view["has_trend"] = view["trend"].size() > 1;
-    view["has_gap"] = view["gap"].is_number() && view["gap"].get<int>() > 0;
-    return ctx.page("competency_result", view, "competency.result_title");
-  });
+  r.add({"GET", "/competency/{id}/results/{nip}", [](Context& ctx) -> Reply {
+           const auto& p = ctx.user();
+           auto id = web::id_param(ctx, "id");
+           Subject s = TRY(visible_subject(ctx));
+           auto c = TRY(
+               ctx.services.db.read([&](db::Tx& tx) { return find_campaign(tx, id.value_or(0)); }));
+           if (!c || !p.instansi_id || c->instansi_id != *p.instansi_id)
+             return Error::not_found("competency.campaign_unknown");
+           json view = TRY(read_result(ctx, *c, s));
+           view["has_comments"] = !view["comments"].empty();
+           view["has_examples"] = !view["examples"].empty();
+           view["has_blind_spots"] = !view["blind_spots"].empty();
+           view["has_hidden_strengths"] = !view["hidden_strengths"].empty();
+           view["has_trend"] = view["trend"].size() > 1;
+           view["has_gap"] = view["gap"].is_number() && view["gap"].get<int>() > 0;
+           return ctx.page("competency_result", view, "competency.result_title");
+         }});
 
-  r.add("GET", "/api/v1/campaigns/{id}/results/{nip}", [](Context& ctx) -> Reply {
-    const auto& p = ctx.user();
-    auto id = web::id_param(ctx, "id");
-    Subject s = TRY(visible_subject(ctx));
-    auto c =
-        TRY(ctx.services.db.read([&](db::Tx& tx) { return find_campaign(tx, id.value_or(0)); }));
-    if (!c || !p.instansi_id || c->instansi_id != *p.instansi_id)
-      return Error::not_found("competency.campaign_unknown");
-    return ctx.json(200, TRY(read_result(ctx, *c, s)));
-  });
+  r.add({"GET", "/api/v1/campaigns/{id}/results/{nip}", [](Context& ctx) -> Reply {
+           const auto& p = ctx.user();
+           auto id = web::id_param(ctx, "id");
+           Subject s = TRY(visible_subject(ctx));
+           auto c = TRY(
+               ctx.services.db.read([&](db::Tx& tx) { return find_campaign(tx, id.value_or(0)); }));
+           if (!c || !p.instansi_id || c->instansi_id != *p.instansi_id)
+             return Error::not_found("competency.campaign_unknown");
+           return ctx.json(200, TRY(read_result(ctx, *c, s)));
+         }});
 
-  r.add("GET", "/competency/{id}/heatmap", [](Context& ctx) -> Reply {
-    Campaign c = TRY(visible_campaign(ctx, "id"));
-    json data = TRY(heatmap_json(ctx, c));
-    data["has_rows"] = !data["rows"].empty();
-    return ctx.page("heatmap", data, "competency.heatmap_title");
-  });
+  r.add({"GET", "/competency/{id}/heatmap", [](Context& ctx) -> Reply {
+           Campaign c = TRY(visible_campaign(ctx, "id"));
+           json data = TRY(heatmap_json(ctx, c));
+           data["has_rows"] = !data["rows"].empty();
+           return ctx.page("heatmap", data, "competency.heatmap_title");
+         }});
 
-  r.add("GET", "/api/v1/campaigns/{id}/heatmap", [](Context& ctx) -> Reply {
-    Campaign c = TRY(visible_campaign(ctx, "id"));
-    return ctx.json(200, TRY(heatmap_json(ctx, c)));
-  });
+  r.add({"GET", "/api/v1/campaigns/{id}/heatmap", [](Context& ctx) -> Reply {
+           Campaign c = TRY(visible_campaign(ctx, "id"));
+           return ctx.json(200, TRY(heatmap_json(ctx, c)));
+         }});
 
   // ---- development plans ----
-  r.add("GET", "/plans", [](Context& ctx) -> Reply {
-    auto me = own_person(ctx);
-    json data = {{"own_nip", me.ok() ? json(me->nip) : json()}};
-    auto team = load_team(ctx, 500);
-    if (team.ok()) {
-      data["team"] = team_json(ctx, *team);
-      data["has_team"] = !team->empty();
-      data["sees_team"] = true;
-    }
-    return ctx.page("plans", data, "competency.plans_title");
-  });
+  r.add({"GET", "/plans", [](Context& ctx) -> Reply {
+           auto me = own_person(ctx);
+           json data = {{"own_nip", me.ok() ? json(me->nip) : json()}};
+           auto team = load_team(ctx, 500);
+           if (team.ok()) {
+             data["team"] = team_json(ctx, *team);
+             data["has_team"] = !team->empty();
+             data["sees_team"] = true;
+           }
+           return ctx.page("plans", data, "competency.plans_title");
+         }});
 
-  r.add("GET", "/plans/{nip}", [](Context& ctx) -> Reply {
-    PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-    return plan_page(ctx, pc, nullptr, nullptr);
-  });
+  r.add({"GET", "/plans/{nip}", [](Context& ctx) -> Reply {
+           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
+           return plan_page(ctx, pc, nullptr, nullptr);
+         }});
 
-  r.add("POST", "/plans/{nip}/actions",
-        [](Context& ctx) -> Reply {
-          PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          Status st = add_action(ctx, pc, in);
-          if (!st.ok())
-            return st.error().kind == ErrorKind::kInvalid ? plan_page(ctx, pc, &in, &st.error())
-                                                          : Reply(st.release_error());
-          return ctx.redirect("/plans/" + pc.subject.person.nip, "saved");
-        },
-        {.body_limit = 8 * 1024});
+  r.add({"POST",
+         "/plans/{nip}/actions",
+         [](Context& ctx) -> Reply {
+           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           Status st = add_action(ctx, pc, in);
+           if (!st.ok())
+             return st.error().kind == ErrorKind::kInvalid ? plan_page(ctx, pc, &in, &st.error())
+                                                           : Reply(st.release_error());
+           return ctx.redirect("/plans/" + pc.subject.person.nip, "saved");
+         },
+         {.body_limit = 8 * 1024}});
 
-  r.add("POST", "/plans/{nip}/actions/{action}",
-        [](Context& ctx) -> Reply {
-          PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-          auto action = web::id_param(ctx, "action");
-          if (!action) return Error::not_found("competency.action_unknown");
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          TRY(update_action(ctx, pc, *action, in));
-          return ctx.redirect("/plans/" + pc.subject.person.nip, "saved");
-        },
-        {.body_limit = 8 * 1024});
+  r.add({"POST",
+         "/plans/{nip}/actions/{action}",
+         [](Context& ctx) -> Reply {
+           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
+           auto action = web::id_param(ctx, "action");
+           if (!action) return Error::not_found("competency.action_unknown");
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           TRY(update_action(ctx, pc, *action, in));
+           return ctx.redirect("/plans/" + pc.subject.person.nip, "saved");
+         },
+         {.body_limit = 8 * 1024}});
 
   // The person proposes, a superior agrees: a page and an API route each.
-  struct Step {
-    const char* name;
-    PlanStatus to;
-    const char* flash;
-  };
-  for (const Step step : {Step{"propose", PlanStatus::kProposed, "competency.plan_proposed"},
-                          Step{"agree", PlanStatus::kAgreed, "competency.plan_agreed"}}) {
-    for (const bool api : {false, true}) {
-      r.add("POST", std::string(api ? "/api/v1" : "") + "/plans/{nip}/" + step.name,
-            [step, api](Context& ctx) -> Reply {
-              PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-              TRY(move_plan(ctx, pc, step.to));
-              if (api) return ctx.json(200, plan_json(ctx, TRY(load_plan(ctx, pc.subject))));
-              return ctx.redirect("/plans/" + pc.subject.person.nip, step.flash);
-            },
-            {.body_limit = 4 * 1024});
-    }
-  }
+  r.add({"POST",
+         "/plans/{nip}/propose",
+         move_plan_to<PlanStatus::kProposed, false>,
+         {.body_limit = 4 * 1024}});
+  r.add({"POST",
+         "/api/v1/plans/{nip}/propose",
+         move_plan_to<PlanStatus::kProposed, true>,
+         {.body_limit = 4 * 1024}});
+  r.add({"POST",
+         "/plans/{nip}/agree",
+         move_plan_to<PlanStatus::kAgreed, false>,
+         {.body_limit = 4 * 1024}});
+  r.add({"POST",
+         "/api/v1/plans/{nip}/agree",
+         move_plan_to<PlanStatus::kAgreed, true>,
+         {.body_limit = 4 * 1024}});
 
-  r.add("GET", "/api/v1/plans", [](Context& ctx) -> Reply {
-    auto team = TRY(load_team(ctx, web::limit_param(ctx, 200, 2000)));
-    return ctx.json(200, {{"items", team_json(ctx, team)}});
-  });
+  r.add({"GET", "/api/v1/plans", [](Context& ctx) -> Reply {
+           auto team = TRY(load_team(ctx, web::limit_param(ctx, 200, 2000)));
+           return ctx.json(200, {{"items", team_json(ctx, team)}});
+         }});
 
-  r.add("GET", "/api/v1/plans/{nip}", [](Context& ctx) -> Reply {
-    PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-    return ctx.json(200, plan_json(ctx, pc));
-  });
+  r.add({"GET", "/api/v1/plans/{nip}", [](Context& ctx) -> Reply {
+           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
+           return ctx.json(200, plan_json(ctx, pc));
+         }});
 
-  r.add("POST", "/api/v1/plans/{nip}/actions",
-        [](Context& ctx) -> Reply {
-          PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-          auto in = TRY(ctx.input());
-          TRY(add_action(ctx, pc, in));
-          return ctx.json(201, plan_json(ctx, TRY(load_plan(ctx, pc.subject))));
-        },
-        {.body_limit = 8 * 1024});
+  r.add({"POST",
+         "/api/v1/plans/{nip}/actions",
+         [](Context& ctx) -> Reply {
+           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
+           auto in = TRY(ctx.input());
+           TRY(add_action(ctx, pc, in));
+           return ctx.json(201, plan_json(ctx, TRY(load_plan(ctx, pc.subject))));
+         },
+         {.body_limit = 8 * 1024}});
 
-  r.add("PATCH", "/api/v1/plans/{nip}/actions/{action}",
-        [](Context& ctx) -> Reply {
-          PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-          auto action = web::id_param(ctx, "action");
-          if (!action) return Error::not_found("competency.action_unknown");
-          auto in = TRY(ctx.input());
-          TRY(update_action(ctx, pc, *action, in));
-          return ctx.json(200, plan_json(ctx, TRY(load_plan(ctx, pc.subject))));
-        },
-        {.body_limit = 8 * 1024});
+  r.add({"PATCH",
+         "/api/v1/plans/{nip}/actions/{action}",
+         [](Context& ctx) -> Reply {
+           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
+           auto action = web::id_param(ctx, "action");
+           if (!action) return Error::not_found("competency.action_unknown");
+           auto in = TRY(ctx.input());
+           TRY(update_action(ctx, pc, *action, in));
+           return ctx.json(200, plan_json(ctx, TRY(load_plan(ctx, pc.subject))));
+         },
+         {.body_limit = 8 * 1024}});
 }
 
 }  // namespace harmoni::competency

@@ -119,87 +119,94 @@ void register_routes(web::App& app) {
 
   // The published standards of a unit's services: public, as the law requires. Staff
   // who see the unit also get services that are switched off.
-  r.add("GET", "/api/v1/units/{unit_id}/services",
-        [](Context& ctx) -> Reply {
-          auto staff = staff_unit(ctx, ctx.param("unit_id"));
-          org::Unit unit =
-              staff.ok() ? staff.release_value() : TRY(public_unit(ctx, ctx.param("unit_id")));
-          auto services = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return list_services(tx, unit.id, staff.ok()); }));
-          nlohmann::json items = nlohmann::json::array();
-          for (const auto& s : services) items.push_back(service_json(s));
-          return ctx.json(200,
-                          {{"unit", {{"id", unit.id}, {"code", unit.code}, {"name", unit.name}}},
-                           {"items", items}});
-        },
-        {.access = Access::kPublic});
+  r.add({"GET",
+         "/api/v1/units/{unit_id}/services",
+         [](Context& ctx) -> Reply {
+           auto staff = staff_unit(ctx, ctx.param("unit_id"));
+           org::Unit unit =
+               staff.ok() ? staff.release_value() : TRY(public_unit(ctx, ctx.param("unit_id")));
+           auto services = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return list_services(tx, unit.id, staff.ok()); }));
+           nlohmann::json items = nlohmann::json::array();
+           for (const auto& s : services) items.push_back(service_json(s));
+           return ctx.json(200,
+                           {{"unit", {{"id", unit.id}, {"code", unit.code}, {"name", unit.name}}},
+                            {"items", items}});
+         },
+         {.access = Access::kPublic}});
 
-  r.add("POST", "/api/v1/units/{unit_id}/services",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-          auto in = TRY(ctx.input());
-          Service s = TRY(save_service(ctx, unit, in, Service{.unit_id = unit.id}, true));
-          auto res = ctx.json(201, service_json(s));
-          res.set_header("Location",
-                         "/api/v1/units/" + std::to_string(unit.id) + "/services/" + s.code);
-          return res;
-        },
-        {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
+  r.add({"POST",
+         "/api/v1/units/{unit_id}/services",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+           auto in = TRY(ctx.input());
+           Service s = TRY(save_service(ctx, unit, in, Service{.unit_id = unit.id}, true));
+           auto res = ctx.json(201, service_json(s));
+           res.set_header("Location",
+                          "/api/v1/units/" + std::to_string(unit.id) + "/services/" + s.code);
+           return res;
+         },
+         {.permission = Permission::kDeskManage, .body_limit = 32 * 1024}});
 
-  r.add("PUT", "/api/v1/units/{unit_id}/services/{service}",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-          Service current = TRY(existing_service(ctx, unit));
-          auto in = TRY(ctx.input());
-          Service s = TRY(
-              save_service(ctx, unit, in, Service{.id = current.id, .unit_id = unit.id}, false));
-          return ctx.json(200, service_json(s));
-        },
-        {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
+  r.add({"PUT",
+         "/api/v1/units/{unit_id}/services/{service}",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+           Service current = TRY(existing_service(ctx, unit));
+           auto in = TRY(ctx.input());
+           Service s = TRY(
+               save_service(ctx, unit, in, Service{.id = current.id, .unit_id = unit.id}, false));
+           return ctx.json(200, service_json(s));
+         },
+         {.permission = Permission::kDeskManage, .body_limit = 32 * 1024}});
   // ---- the same through pages ----
-  r.add("GET", "/desk/{unit_id}/services/new",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-          return service_page(ctx, unit, Service{.unit_id = unit.id, .cost = "Gratis"}, true,
-                              nullptr);
-        },
-        {.permission = Permission::kDeskManage});
+  r.add({"GET",
+         "/desk/{unit_id}/services/new",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+           return service_page(ctx, unit, Service{.unit_id = unit.id, .cost = "Gratis"}, true,
+                               nullptr);
+         },
+         {.permission = Permission::kDeskManage}});
 
-  r.add("POST", "/desk/{unit_id}/services",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          auto saved = save_service(ctx, unit, in, Service{.unit_id = unit.id}, true);
-          if (!saved.ok())
-            return service_page(ctx, unit, form_service(in, unit.id), true, &saved.error());
-          return ctx.redirect("/desk/" + std::to_string(unit.id), "saved");
-        },
-        {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
+  r.add({"POST",
+         "/desk/{unit_id}/services",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto saved = save_service(ctx, unit, in, Service{.unit_id = unit.id}, true);
+           if (!saved.ok())
+             return service_page(ctx, unit, form_service(in, unit.id), true, &saved.error());
+           return ctx.redirect("/desk/" + std::to_string(unit.id), "saved");
+         },
+         {.permission = Permission::kDeskManage, .body_limit = 32 * 1024}});
 
-  r.add("GET", "/desk/{unit_id}/services/{service}",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-          return service_page(ctx, unit, TRY(existing_service(ctx, unit)), false, nullptr);
-        },
-        {.permission = Permission::kDeskManage});
+  r.add({"GET",
+         "/desk/{unit_id}/services/{service}",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+           return service_page(ctx, unit, TRY(existing_service(ctx, unit)), false, nullptr);
+         },
+         {.permission = Permission::kDeskManage}});
 
-  r.add("POST", "/desk/{unit_id}/services/{service}",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-          Service current = TRY(existing_service(ctx, unit));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          auto saved =
-              save_service(ctx, unit, in, Service{.id = current.id, .unit_id = unit.id}, false);
-          if (!saved.ok()) {
-            Service shown = form_service(in, unit.id);
-            shown.code = current.code;
-            return service_page(ctx, unit, shown, false, &saved.error());
-          }
-          return ctx.redirect("/desk/" + std::to_string(unit.id), "saved");
-        },
-        {.permission = Permission::kDeskManage, .body_limit = 32 * 1024});
+  r.add({"POST",
+         "/desk/{unit_id}/services/{service}",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+           Service current = TRY(existing_service(ctx, unit));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto saved =
+               save_service(ctx, unit, in, Service{.id = current.id, .unit_id = unit.id}, false);
+           if (!saved.ok()) {
+             Service shown = form_service(in, unit.id);
+             shown.code = current.code;
+             return service_page(ctx, unit, shown, false, &saved.error());
+           }
+           return ctx.redirect("/desk/" + std::to_string(unit.id), "saved");
+         },
+         {.permission = Permission::kDeskManage, .body_limit = 32 * 1024}});
 }
 
 }  // namespace harmoni::desk

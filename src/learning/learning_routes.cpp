@@ -385,253 +385,270 @@ json verification_json(const Certificate& c) {
           {"completed_on", c.completed_on}};
 }
 
+struct Decision {
+  Status (*decide)(Context&, int64_t, bool, const std::string&);
+  const char* approved_status;
+};
+constexpr Decision kEnrolmentDecision{decide_request, "enrolled"};
+constexpr Decision kClaimDecision{decide_claim_action, "approved"};
+
+// approve: "yes" in a form, true in JSON.
+template <const Decision& kDecision, bool kApi>
+Reply decide_on(Context& ctx) {
+  auto id = web::id_param(ctx, "id");
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  const bool approve = in.is_json() ? in.flag("approve") : in.raw("approve") == "yes";
+  in.ignore("approve");
+  std::string note = in.text("note", {.required = false, .max_chars = 500}).value_or("");
+  TRY(in.finish());
+  TRY(kDecision.decide(ctx, id.value_or(0), approve, note));
+  if (kApi) return ctx.json(200, {{"status", approve ? kDecision.approved_status : "rejected"}});
+  return ctx.redirect("/learning/approvals", "saved");
+}
+
 }  // namespace
 
 void register_person_routes(web::App& app) {
   auto& r = app.router();
 
-  r.add("GET", "/learning",
-        [](Context& ctx) -> Reply { return learning_page(ctx, nullptr, nullptr); });
+  r.add({"GET", "/learning",
+         [](Context& ctx) -> Reply { return learning_page(ctx, nullptr, nullptr); }});
 
   r.add(
-      "POST", "/learning/classes/{id}/request",
-      [](Context& ctx) -> Reply {
-        org::Asn me = TRY(org::own_person(ctx));
-        auto id = web::id_param(ctx, "id");
-        if (!id) return Error::not_found("learning.class_unknown");
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        auto action = in.integer("action", {.required = false, .min = 1});
-        TRY(in.finish());
-        TRY(request_action(ctx, me, *id, action ? std::optional<int64_t>(*action) : std::nullopt));
-        return ctx.redirect("/learning", "learning.requested");
-      },
-      {.body_limit = 4 * 1024});
+      {"POST",
+       "/learning/classes/{id}/request",
+       [](Context& ctx) -> Reply {
+         org::Asn me = TRY(org::own_person(ctx));
+         auto id = web::id_param(ctx, "id");
+         if (!id) return Error::not_found("learning.class_unknown");
+         auto in = TRY(ctx.input());
+         in.ignore("_csrf");
+         auto action = in.integer("action", {.required = false, .min = 1});
+         TRY(in.finish());
+         TRY(request_action(ctx, me, *id, action ? std::optional<int64_t>(*action) : std::nullopt));
+         return ctx.redirect("/learning", "learning.requested");
+       },
+       {.body_limit = 4 * 1024}});
 
   // A claim with its evidence file (a page form: multipart). A file somewhat over the
   // limit still arrives, to be refused with the form's own message.
   constexpr size_t kLeeway = 1024 * 1024;
   const size_t upload_limit = kMaxEvidenceBytes + kLeeway;
-  r.add("POST", "/learning/claims",
-        [](Context& ctx) -> Reply {
-          org::Asn me = TRY(org::own_person(ctx));
-          std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
-          if (boundary.empty()) return Error::invalid("error.content_type");
-          web::TempFile file{ctx.request.body_file + ".evidence"};
-          auto parts = http::read_multipart(ctx.request.body_file, boundary, file.path);
-          if (!parts.ok()) return learning_page(ctx, &parts.error(), nullptr);
-          nlohmann::json fields = nlohmann::json::object();
-          for (const auto& [k, v] : parts->fields) fields[k] = v;
-          web::Input in = web::Input::from_object(fields, false);
-          in.ignore("_csrf");
-          auto claim = read_claim_fields(in, me.id);
-          if (!claim.ok()) return learning_page(ctx, &claim.error(), &in);
-          std::ifstream stream(file.path, std::ios::binary);
-          std::string evidence((std::istreambuf_iterator<char>(stream)),
-                               std::istreambuf_iterator<char>());
-          auto id = submit_claim(ctx, me, ClaimInput{*claim, std::move(evidence)});
-          if (!id.ok()) return learning_page(ctx, &id.error(), &in);
-          return ctx.redirect("/learning", "learning.claim_sent");
-        },
-        {.body_limit = upload_limit, .upload_to_file = true});
+  r.add({"POST",
+         "/learning/claims",
+         [](Context& ctx) -> Reply {
+           org::Asn me = TRY(org::own_person(ctx));
+           std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
+           if (boundary.empty()) return Error::invalid("error.content_type");
+           web::TempFile file{ctx.request.body_file + ".evidence"};
+           auto parts = http::read_multipart(ctx.request.body_file, boundary, file.path);
+           if (!parts.ok()) return learning_page(ctx, &parts.error(), nullptr);
+           nlohmann::json fields = nlohmann::json::object();
+           for (const auto& [k, v] : parts->fields) fields[k] = v;
+           web::Input in = web::Input::from_object(fields, false);
+           in.ignore("_csrf");
+           auto claim = read_claim_fields(in, me.id);
+           if (!claim.ok()) return learning_page(ctx, &claim.error(), &in);
+           std::ifstream stream(file.path, std::ios::binary);
+           std::string evidence((std::istreambuf_iterator<char>(stream)),
+                                std::istreambuf_iterator<char>());
+           auto id = submit_claim(ctx, me, ClaimInput{*claim, std::move(evidence)});
+           if (!id.ok()) return learning_page(ctx, &id.error(), &in);
+           return ctx.redirect("/learning", "learning.claim_sent");
+         },
+         {.body_limit = upload_limit, .upload_to_file = true}});
 
-  r.add("GET", "/learning/claims/{id}/evidence", [](Context& ctx) -> Reply {
-    auto id = web::id_param(ctx, "id");
-    auto claim =
-        TRY(ctx.services.db.read([&](db::Tx& tx) { return find_claim(tx, id.value_or(0)); }));
-    if (!claim) return Error::not_found("learning.claim_unknown");
-    auto person = TRY(
-        ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_id(tx, claim->asn_id); }));
-    if (!person || person->instansi_id != ctx.user_instansi() ||
-        relation_to(ctx.user(), *person) == Relation::kNone) {
-      return Error::not_found("learning.claim_unknown");
-    }
-    auto evidence =
-        TRY(ctx.services.db.read([&](db::Tx& tx) { return evidence_of(tx, claim->id); }));
-    if (!evidence) return Error::not_found("learning.claim_unknown");
-    TRY(web::record_audit(ctx, ctx.audit("learning.evidence_read", "learning_claim",
-                                         std::to_string(claim->id), person->instansi_id)));
-    http::Response res;
-    res.set_header("Content-Type", evidence->content_type);
-    const std::string ext = evidence->content_type == "application/pdf" ? "pdf"
-                            : evidence->content_type == "image/png"     ? "png"
-                                                                        : "jpg";
-    res.set_header("Content-Disposition",
-                   fmt::format("attachment; filename=\"bukti-{}.{}\"", claim->id, ext));
-    res.set_header("Cache-Control", "private, no-store");
-    res.body = std::move(evidence->data);
-    return res;
-  });
+  r.add({"GET", "/learning/claims/{id}/evidence", [](Context& ctx) -> Reply {
+           auto id = web::id_param(ctx, "id");
+           auto claim = TRY(
+               ctx.services.db.read([&](db::Tx& tx) { return find_claim(tx, id.value_or(0)); }));
+           if (!claim) return Error::not_found("learning.claim_unknown");
+           auto person = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return org::find_asn_by_id(tx, claim->asn_id); }));
+           if (!person || person->instansi_id != ctx.user_instansi() ||
+               relation_to(ctx.user(), *person) == Relation::kNone) {
+             return Error::not_found("learning.claim_unknown");
+           }
+           auto evidence =
+               TRY(ctx.services.db.read([&](db::Tx& tx) { return evidence_of(tx, claim->id); }));
+           if (!evidence) return Error::not_found("learning.claim_unknown");
+           TRY(web::record_audit(ctx, ctx.audit("learning.evidence_read", "learning_claim",
+                                                std::to_string(claim->id), person->instansi_id)));
+           http::Response res;
+           res.set_header("Content-Type", evidence->content_type);
+           const std::string ext = evidence->content_type == "application/pdf" ? "pdf"
+                                   : evidence->content_type == "image/png"     ? "png"
+                                                                               : "jpg";
+           res.set_header("Content-Disposition",
+                          fmt::format("attachment; filename=\"bukti-{}.{}\"", claim->id, ext));
+           res.set_header("Cache-Control", "private, no-store");
+           res.body = std::move(evidence->data);
+           return res;
+         }});
 
-  r.add("GET", "/learning/people/{nip}", [](Context& ctx) -> Reply {
-    org::Asn person = TRY(visible_person(ctx, ctx.param("nip")));
-    const int year = TRY(year_param(ctx));
-    json data = TRY(learning_of(ctx, person, year));
-    data["has_records"] = !data["records"].empty();
-    data["has_claims"] = !data["claims"].empty();
-    data["previous_year"] = year - 1;
-    data["next_year"] = year + 1;
-    return ctx.page("learning_person", data, "learning.person_title");
-  });
+  r.add({"GET", "/learning/people/{nip}", [](Context& ctx) -> Reply {
+           org::Asn person = TRY(visible_person(ctx, ctx.param("nip")));
+           const int year = TRY(year_param(ctx));
+           json data = TRY(learning_of(ctx, person, year));
+           data["has_records"] = !data["records"].empty();
+           data["has_claims"] = !data["claims"].empty();
+           data["previous_year"] = year - 1;
+           data["next_year"] = year + 1;
+           return ctx.page("learning_person", data, "learning.person_title");
+         }});
 
-  r.add("GET", "/learning/approvals", [](Context& ctx) -> Reply {
-    json data = TRY(approvals_of(ctx));
-    data["has_requests"] = !data["requests"].empty();
-    data["has_claims"] = !data["claims"].empty();
-    return ctx.page("learning_approvals", data, "learning.approvals_title");
-  });
+  r.add({"GET", "/learning/approvals", [](Context& ctx) -> Reply {
+           json data = TRY(approvals_of(ctx));
+           data["has_requests"] = !data["requests"].empty();
+           data["has_claims"] = !data["claims"].empty();
+           return ctx.page("learning_approvals", data, "learning.approvals_title");
+         }});
 
-  // A superior's decisions on enrolment requests and claims: pages and API alike
-  // (approve: "yes" in a form, true in JSON).
-  struct Decision {
-    const char* what;
-    Status (*decide)(Context&, int64_t, bool, const std::string&);
-    const char* approved_status;
-  };
-  for (const Decision d : {Decision{"enrolments", decide_request, "enrolled"},
-                           Decision{"claims", decide_claim_action, "approved"}}) {
-    for (const bool api : {false, true}) {
-      const std::string path =
-          std::string(api ? "/api/v1/learning/" : "/learning/") + d.what + "/{id}/decision";
-      r.add("POST", path,
-            [api, d](Context& ctx) -> Reply {
-              auto id = web::id_param(ctx, "id");
-              auto in = TRY(ctx.input());
-              in.ignore("_csrf");
-              const bool approve = in.is_json() ? in.flag("approve") : in.raw("approve") == "yes";
-              in.ignore("approve");
-              std::string note =
-                  in.text("note", {.required = false, .max_chars = 500}).value_or("");
-              TRY(in.finish());
-              TRY(d.decide(ctx, id.value_or(0), approve, note));
-              if (api) return ctx.json(200, {{"status", approve ? d.approved_status : "rejected"}});
-              return ctx.redirect("/learning/approvals", "saved");
-            },
-            {.body_limit = 4 * 1024});
-    }
-  }
+  // A superior's decisions on enrolment requests and claims: pages and API alike.
+  r.add({"POST",
+         "/learning/enrolments/{id}/decision",
+         decide_on<kEnrolmentDecision, false>,
+         {.body_limit = 4 * 1024}});
+  r.add({"POST",
+         "/api/v1/learning/enrolments/{id}/decision",
+         decide_on<kEnrolmentDecision, true>,
+         {.body_limit = 4 * 1024}});
+  r.add({"POST",
+         "/learning/claims/{id}/decision",
+         decide_on<kClaimDecision, false>,
+         {.body_limit = 4 * 1024}});
+  r.add({"POST",
+         "/api/v1/learning/claims/{id}/decision",
+         decide_on<kClaimDecision, true>,
+         {.body_limit = 4 * 1024}});
 
   // ---- certificates ----
-  r.add("GET", "/certificates/{code}/pdf", [](Context& ctx) -> Reply {
-    Certificate cert = TRY(visible_certificate(ctx));
-    CertificateText t{.heading = ctx.t("learning.certificate"),
-                      .given_to = ctx.t("learning.given_to"),
-                      .holder = cert.holder_name,
-                      .for_completing = ctx.t("learning.for_completing"),
-                      .programme = cert.programme_title,
-                      .details = ctx.t("learning.certificate_details",
-                                       {{"jp", jp_text(cert.jp_e2)}, {"date", cert.completed_on}}),
-                      .organiser = ctx.t("learning.certificate_issuer"),
-                      .verify_hint = ctx.t("learning.verify_hint"),
-                      .verify_url = ctx.public_origin() + "/v/" + cert.code,
-                      .code = cert.code};
-    return web::temp_file_download(
-        ctx, "application/pdf", "sertifikat-" + cert.code + ".pdf", ".pdf",
-        [t](const std::string& path) { return write_certificate_pdf(t, path); });
-  });
+  r.add({"GET", "/certificates/{code}/pdf", [](Context& ctx) -> Reply {
+           Certificate cert = TRY(visible_certificate(ctx));
+           CertificateText t{
+               .heading = ctx.t("learning.certificate"),
+               .given_to = ctx.t("learning.given_to"),
+               .holder = cert.holder_name,
+               .for_completing = ctx.t("learning.for_completing"),
+               .programme = cert.programme_title,
+               .details = ctx.t("learning.certificate_details",
+                                {{"jp", jp_text(cert.jp_e2)}, {"date", cert.completed_on}}),
+               .organiser = ctx.t("learning.certificate_issuer"),
+               .verify_hint = ctx.t("learning.verify_hint"),
+               .verify_url = ctx.public_origin() + "/v/" + cert.code,
+               .code = cert.code};
+           return web::temp_file_download(
+               ctx, "application/pdf", "sertifikat-" + cert.code + ".pdf", ".pdf",
+               [t](const std::string& path) { return write_certificate_pdf(t, path); });
+         }});
 
   // The public check behind the certificate's QR code: nothing beyond name, programme and date.
-  r.add("GET", "/v/{code}",
-        [](Context& ctx) -> Reply {
-          auto cert = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return find_certificate(tx, ctx.param("code")); }));
-          json data = {{"found", cert.has_value()}, {"code", ctx.param("code")}};
-          if (cert) data["certificate"] = verification_json(*cert);
-          return ctx.page("certificate_check", data, "learning.verify_title", cert ? 200 : 404);
-        },
-        {.access = web::Access::kPublic});
+  r.add({"GET",
+         "/v/{code}",
+         [](Context& ctx) -> Reply {
+           auto cert = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return find_certificate(tx, ctx.param("code")); }));
+           json data = {{"found", cert.has_value()}, {"code", ctx.param("code")}};
+           if (cert) data["certificate"] = verification_json(*cert);
+           return ctx.page("certificate_check", data, "learning.verify_title", cert ? 200 : 404);
+         },
+         {.access = web::Access::kPublic}});
 
-  r.add("GET", "/api/v1/certificates/{code}",
-        [](Context& ctx) -> Reply {
-          auto cert = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return find_certificate(tx, ctx.param("code")); }));
-          if (!cert) return Error::not_found("learning.certificate_unknown");
-          return ctx.json(200, verification_json(*cert));
-        },
-        {.access = web::Access::kPublic});
+  r.add({"GET",
+         "/api/v1/certificates/{code}",
+         [](Context& ctx) -> Reply {
+           auto cert = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return find_certificate(tx, ctx.param("code")); }));
+           if (!cert) return Error::not_found("learning.certificate_unknown");
+           return ctx.json(200, verification_json(*cert));
+         },
+         {.access = web::Access::kPublic}});
 
   // ---- API: one's own and a person's learning ----
-  r.add("GET", "/api/v1/learning/me", [](Context& ctx) -> Reply {
-    org::Asn me = TRY(org::own_person(ctx));
-    return ctx.json(200, TRY(learning_of(ctx, me, TRY(year_param(ctx)))));
-  });
+  r.add({"GET", "/api/v1/learning/me", [](Context& ctx) -> Reply {
+           org::Asn me = TRY(org::own_person(ctx));
+           return ctx.json(200, TRY(learning_of(ctx, me, TRY(year_param(ctx)))));
+         }});
 
-  r.add("GET", "/api/v1/learning/people/{nip}", [](Context& ctx) -> Reply {
-    org::Asn person = TRY(visible_person(ctx, ctx.param("nip")));
-    return ctx.json(200, TRY(learning_of(ctx, person, TRY(year_param(ctx)))));
-  });
+  r.add({"GET", "/api/v1/learning/people/{nip}", [](Context& ctx) -> Reply {
+           org::Asn person = TRY(visible_person(ctx, ctx.param("nip")));
+           return ctx.json(200, TRY(learning_of(ctx, person, TRY(year_param(ctx)))));
+         }});
 
-  r.add("GET", "/api/v1/learning/people/{nip}/xapi", [](Context& ctx) -> Reply {
-    org::Asn person = TRY(visible_person(ctx, ctx.param("nip")));
-    const int year = TRY(year_param(ctx));
-    auto records =
-        TRY(ctx.services.db.read([&](db::Tx& tx) { return records_of(tx, person.id, year); }));
-    json statements = json::array();
-    for (const auto& rec : records)
-      statements.push_back(xapi_statement(rec, person.nip, ctx.public_origin()));
-    return ctx.json(200, {{"statements", statements}});
-  });
+  r.add({"GET", "/api/v1/learning/people/{nip}/xapi", [](Context& ctx) -> Reply {
+           org::Asn person = TRY(visible_person(ctx, ctx.param("nip")));
+           const int year = TRY(year_param(ctx));
+           auto records = TRY(
+               ctx.services.db.read([&](db::Tx& tx) { return records_of(tx, person.id, year); }));
+           json statements = json::array();
+           for (const auto& rec : records)
+             statements.push_back(xapi_statement(rec, person.nip, ctx.public_origin()));
+           return ctx.json(200, {{"statements", statements}});
+         }});
 
-  r.add("GET", "/api/v1/learning/approvals",
-        [](Context& ctx) -> Reply { return ctx.json(200, TRY(approvals_of(ctx))); });
+  r.add({"GET", "/api/v1/learning/approvals",
+         [](Context& ctx) -> Reply { return ctx.json(200, TRY(approvals_of(ctx))); }});
 
-  r.add("GET", "/api/v1/learning/open-classes", [](Context& ctx) -> Reply {
-    org::Asn me = TRY(org::own_person(ctx));
-    json items = TRY(open_classes_for(ctx, me));
-    return ctx.json(200, {{"items", items}});
-  });
+  r.add({"GET", "/api/v1/learning/open-classes", [](Context& ctx) -> Reply {
+           org::Asn me = TRY(org::own_person(ctx));
+           json items = TRY(open_classes_for(ctx, me));
+           return ctx.json(200, {{"items", items}});
+         }});
 
   // Enrolments: HR enrols a person ({"nip"}); anyone asks for themselves ({} or {"action"}).
-  r.add("POST", "/api/v1/learning/classes/{id}/enrolments",
-        [](Context& ctx) -> Reply {
-          auto id = web::id_param(ctx, "id");
-          auto in = TRY(ctx.input());
-          auto nip = in.text("nip", {.required = false, .max_chars = 32});
-          auto action = in.integer("action", {.required = false, .min = 1});
-          TRY(in.finish());
-          if (nip) {
-            if (!ctx.user().can(Permission::kLearningManage)) return Error::forbidden();
-            auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
-            if (!person.ok()) return Error::field("nip", "asn.not_found");
-            int64_t enrolment = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-              auto c = TRY(find_class(tx, id.value_or(0)));
-              auto p = c ? TRY(find_programme_by_id(tx, c->programme_id)) : std::nullopt;
-              if (!c || !p || p->instansi_id != ctx.user_instansi())
-                return Error::not_found("learning.class_unknown");
-              if (c->status != ClassStatus::kPlanned)
-                return Error::conflict("learning.class_not_open");
-              int64_t e =
-                  TRY(move_enrolment(tx, *c, person->id, EnrolmentStatus::kEnrolled,
-                                     ctx.user().user_id, "", ctx.services.clock.now_seconds()));
-              TRY(audit::append(
-                  tx,
-                  ctx.audit("learning.enrol", "enrolment", std::to_string(e), ctx.user_instansi()),
-                  ctx.now_ms()));
-              return e;
-            }));
-            return ctx.json(201, {{"id", enrolment}, {"status", "enrolled"}});
-          }
-          org::Asn me = TRY(org::own_person(ctx));
-          TRY(request_action(ctx, me, id.value_or(0),
-                             action ? std::optional<int64_t>(*action) : std::nullopt));
-          return ctx.json(201, {{"status", "requested"}});
-        },
-        {.body_limit = 4 * 1024});
+  r.add({"POST",
+         "/api/v1/learning/classes/{id}/enrolments",
+         [](Context& ctx) -> Reply {
+           auto id = web::id_param(ctx, "id");
+           auto in = TRY(ctx.input());
+           auto nip = in.text("nip", {.required = false, .max_chars = 32});
+           auto action = in.integer("action", {.required = false, .min = 1});
+           TRY(in.finish());
+           if (nip) {
+             if (!ctx.user().can(Permission::kLearningManage)) return Error::forbidden();
+             auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
+             if (!person.ok()) return Error::field("nip", "asn.not_found");
+             int64_t enrolment = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
+               auto c = TRY(find_class(tx, id.value_or(0)));
+               auto p = c ? TRY(find_programme_by_id(tx, c->programme_id)) : std::nullopt;
+               if (!c || !p || p->instansi_id != ctx.user_instansi())
+                 return Error::not_found("learning.class_unknown");
+               if (c->status != ClassStatus::kPlanned)
+                 return Error::conflict("learning.class_not_open");
+               int64_t e =
+                   TRY(move_enrolment(tx, *c, person->id, EnrolmentStatus::kEnrolled,
+                                      ctx.user().user_id, "", ctx.services.clock.now_seconds()));
+               TRY(audit::append(
+                   tx,
+                   ctx.audit("learning.enrol", "enrolment", std::to_string(e), ctx.user_instansi()),
+                   ctx.now_ms()));
+               return e;
+             }));
+             return ctx.json(201, {{"id", enrolment}, {"status", "enrolled"}});
+           }
+           org::Asn me = TRY(org::own_person(ctx));
+           TRY(request_action(ctx, me, id.value_or(0),
+                              action ? std::optional<int64_t>(*action) : std::nullopt));
+           return ctx.json(201, {{"status", "requested"}});
+         },
+         {.body_limit = 4 * 1024}});
 
-  r.add("POST", "/api/v1/learning/claims",
-        [](Context& ctx) -> Reply {
-          org::Asn me = TRY(org::own_person(ctx));
-          auto in = TRY(ctx.input());
-          auto evidence_text =
-              in.text("evidence_base64", {.max_chars = (kMaxEvidenceBytes + kLeeway) * 4 / 3 + 8});
-          in.ignore("evidence_base64");
-          Claim claim = TRY(read_claim_fields(in, me.id));
-          auto evidence = evidence_text ? base64_decode(*evidence_text) : std::nullopt;
-          if (!evidence) return Error::field("evidence_base64", "learning.evidence_base64");
-          int64_t id = TRY(submit_claim(ctx, me, ClaimInput{claim, std::move(*evidence)}));
-          return ctx.json(201, {{"id", id}, {"status", "submitted"}});
-        },
-        {.body_limit = kMaxEvidenceBytes * 2});
+  r.add({"POST",
+         "/api/v1/learning/claims",
+         [](Context& ctx) -> Reply {
+           org::Asn me = TRY(org::own_person(ctx));
+           auto in = TRY(ctx.input());
+           auto evidence_text =
+               in.text("evidence_base64", {.max_chars = (kMaxEvidenceBytes + kLeeway) * 4 / 3 + 8});
+           in.ignore("evidence_base64");
+           Claim claim = TRY(read_claim_fields(in, me.id));
+           auto evidence = evidence_text ? base64_decode(*evidence_text) : std::nullopt;
+           if (!evidence) return Error::field("evidence_base64", "learning.evidence_base64");
+           int64_t id = TRY(submit_claim(ctx, me, ClaimInput{claim, std::move(*evidence)}));
+           return ctx.json(201, {{"id", id}, {"status", "submitted"}});
+         },
+         {.body_limit = kMaxEvidenceBytes * 2}});
 }
 
 }  // namespace harmoni::learning

@@ -159,174 +159,181 @@ Status save_settings_action(Context& ctx, const LearningSettings& s) {
 void register_oversight_routes(web::App& app) {
   auto& r = app.router();
 
-  r.add("GET", "/learning/compliance", [](Context& ctx) -> Reply {
-    json data = TRY(compliance_json(ctx, TRY(year_param(ctx))));
-    data["has_units"] = !data["units"].empty();
-    data["can_list_people"] = scope_of(ctx, Detail::kPeople).ok();
-    data["previous_year"] = data["year"].get<int>() - 1;
-    data["next_year"] = data["year"].get<int>() + 1;
-    return ctx.page("compliance", data, "learning.compliance_title");
-  });
+  r.add({"GET", "/learning/compliance", [](Context& ctx) -> Reply {
+           json data = TRY(compliance_json(ctx, TRY(year_param(ctx))));
+           data["has_units"] = !data["units"].empty();
+           data["can_list_people"] = scope_of(ctx, Detail::kPeople).ok();
+           data["previous_year"] = data["year"].get<int>() - 1;
+           data["next_year"] = data["year"].get<int>() + 1;
+           return ctx.page("compliance", data, "learning.compliance_title");
+         }});
 
-  r.add("GET", "/learning/compliance/people", [](Context& ctx) -> Reply {
-    const int year = TRY(year_param(ctx));
-    const int64_t offset =
-        std::max<int64_t>(0, std::atoll(ctx.request.query_param("offset").value_or("0").c_str()));
-    json data = TRY(below_json(ctx, year, 100, offset));
-    data["has_items"] = !data["items"].empty();
-    data["unit"] = ctx.request.query_param("unit").value_or("");
-    return ctx.page("compliance_people", data, "learning.below_title");
-  });
+  r.add({"GET", "/learning/compliance/people", [](Context& ctx) -> Reply {
+           const int year = TRY(year_param(ctx));
+           const int64_t offset = std::max<int64_t>(
+               0, std::atoll(ctx.request.query_param("offset").value_or("0").c_str()));
+           json data = TRY(below_json(ctx, year, 100, offset));
+           data["has_items"] = !data["items"].empty();
+           data["unit"] = ctx.request.query_param("unit").value_or("");
+           return ctx.page("compliance_people", data, "learning.below_title");
+         }});
 
   // Everyone in scope with their JP of the year: a personal-data export, audited.
-  r.add("GET", "/learning/compliance.xlsx", [](Context& ctx) -> Reply {
-    const int year = TRY(year_param(ctx));
-    const std::string prefix = TRY(scope_of(ctx, Detail::kPeople));
-    TRY(web::record_audit(
-        ctx, ctx.audit("learning.export", "instansi", std::to_string(ctx.user_instansi()),
-                       ctx.user_instansi(), json({{"year", year}}).dump())));
-    const std::vector<std::string> headings = {
-        ctx.t("field.nip"),           ctx.t("common.name"),
-        ctx.t("field.unit"),          "JP",
-        ctx.t("learning.export_met"), ctx.t("learning.export_missing")};
-    const std::string yes = ctx.t("common.yes"), no = ctx.t("common.no");
-    db::Database& database = ctx.services.db;
-    const int64_t instansi = ctx.user_instansi();
-    const std::string tmpdir = ctx.services.config.upload_dir;
-    return web::temp_file_download(
-        ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        fmt::format("jp-{}.xlsx", year), ".xlsx",
-        [&database, instansi, year, prefix, headings, yes, no,
-         tmpdir](const std::string& path) -> Status {
-          auto sheet =
-              TRY(xlsx::SheetWriter::create(path, tmpdir, "JP " + std::to_string(year), headings));
-          Status failure;
-          TRY(database.read([&](db::Tx& tx) {
-            return each_person_jp(tx, instansi, year, prefix, [&](const PersonJp& p) {
-              Standing s = standing(p.jp_e2);
-              failure =
-                  sheet->add_row({p.nip, p.name, p.unit_name, static_cast<double>(p.jp_e2) / 100,
-                                  s.met ? yes : no, static_cast<double>(s.missing_e2) / 100});
-              return failure.ok() && !sheet->full();
-            });
-          }));
-          TRY(failure);
-          TRY(sheet->close());
-          return {};
-        });
-  });
+  r.add({"GET", "/learning/compliance.xlsx", [](Context& ctx) -> Reply {
+           const int year = TRY(year_param(ctx));
+           const std::string prefix = TRY(scope_of(ctx, Detail::kPeople));
+           TRY(web::record_audit(
+               ctx, ctx.audit("learning.export", "instansi", std::to_string(ctx.user_instansi()),
+                              ctx.user_instansi(), json({{"year", year}}).dump())));
+           const std::vector<std::string> headings = {
+               ctx.t("field.nip"),           ctx.t("common.name"),
+               ctx.t("field.unit"),          "JP",
+               ctx.t("learning.export_met"), ctx.t("learning.export_missing")};
+           const std::string yes = ctx.t("common.yes"), no = ctx.t("common.no");
+           db::Database& database = ctx.services.db;
+           const int64_t instansi = ctx.user_instansi();
+           const std::string tmpdir = ctx.services.config.upload_dir;
+           return web::temp_file_download(
+               ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               fmt::format("jp-{}.xlsx", year), ".xlsx",
+               [&database, instansi, year, prefix, headings, yes, no,
+                tmpdir](const std::string& path) -> Status {
+                 auto sheet = TRY(xlsx::SheetWriter::create(
+                     path, tmpdir, "JP " + std::to_string(year), headings));
+                 Status failure;
+                 TRY(database.read([&](db::Tx& tx) {
+                   return each_person_jp(tx, instansi, year, prefix, [&](const PersonJp& p) {
+                     Standing s = standing(p.jp_e2);
+                     failure = sheet->add_row({p.nip, p.name, p.unit_name,
+                                               static_cast<double>(p.jp_e2) / 100, s.met ? yes : no,
+                                               static_cast<double>(s.missing_e2) / 100});
+                     return failure.ok() && !sheet->full();
+                   });
+                 }));
+                 TRY(failure);
+                 TRY(sheet->close());
+                 return {};
+               });
+         }});
 
-  r.add("GET", "/api/v1/learning/compliance", [](Context& ctx) -> Reply {
-    return ctx.json(200, TRY(compliance_json(ctx, TRY(year_param(ctx)))));
-  });
+  r.add({"GET", "/api/v1/learning/compliance", [](Context& ctx) -> Reply {
+           return ctx.json(200, TRY(compliance_json(ctx, TRY(year_param(ctx)))));
+         }});
 
-  r.add("GET", "/api/v1/learning/compliance/people", [](Context& ctx) -> Reply {
-    const int64_t offset =
-        std::max<int64_t>(0, std::atoll(ctx.request.query_param("offset").value_or("0").c_str()));
-    return ctx.json(
-        200, TRY(below_json(ctx, TRY(year_param(ctx)), web::limit_param(ctx, 100, 1000), offset)));
-  });
+  r.add({"GET", "/api/v1/learning/compliance/people", [](Context& ctx) -> Reply {
+           const int64_t offset = std::max<int64_t>(
+               0, std::atoll(ctx.request.query_param("offset").value_or("0").c_str()));
+           return ctx.json(200, TRY(below_json(ctx, TRY(year_param(ctx)),
+                                               web::limit_param(ctx, 100, 1000), offset)));
+         }});
 
   // ---- the LMS import ----
   const size_t upload_limit =
       static_cast<size_t>(app.services().config.max_upload_mb) * 1024 * 1024;
-  r.add("GET", "/learning/import",
-        [](Context& ctx) -> Reply { return import_page(ctx, json::object(), 200); },
-        {.permission = Permission::kLearningManage});
+  r.add({"GET",
+         "/learning/import",
+         [](Context& ctx) -> Reply { return import_page(ctx, json::object(), 200); },
+         {.permission = Permission::kLearningManage}});
 
-  r.add("POST", "/learning/import",
-        [](Context& ctx) -> Reply {
-          std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
-          if (boundary.empty()) return Error::invalid("error.content_type");
-          web::TempFile csv{ctx.request.body_file + ".csv"};
-          auto parts = http::read_multipart(ctx.request.body_file, boundary, csv.path);
-          if (!parts.ok()) return import_page(ctx, {{"error", ctx.t(parts.error().key)}}, 400);
-          if (parts->file_bytes == 0)
-            return import_page(ctx, {{"error", ctx.t("import.no_file")}}, 422);
-          const std::string provider = parts->fields["provider"],
-                            mode = parts->fields["mode"].empty() ? "all" : parts->fields["mode"];
-          auto report = import_action(ctx, csv.path, provider, mode);
-          if (!report.ok()) {
-            if (report.error().kind != ErrorKind::kInvalid) return report.release_error();
-            json problems = json::array();
-            for (const auto& f : report.error().fields) {
-              problems.push_back(
-                  {{"line", 1}, {"column", f.field}, {"message", ctx.t(f.key, f.args)}});
-            }
-            return import_page(ctx,
-                               {{"error", ctx.t(report.error().key, report.error().args)},
-                                {"provider", provider},
-                                {"report", {{"problems", problems}}}},
-                               422);
-          }
-          json j = web::import_report_json(ctx, *report);
-          j["dry_run"] = mode == "check";
-          j["has_problems"] = !report->problems.empty();
-          return import_page(ctx, {{"report", j}, {"provider", provider}},
-                             report->bad_rows > 0 ? 422 : 200);
-        },
-        {.permission = Permission::kLearningManage,
-         .body_limit = upload_limit,
-         .upload_to_file = true});
+  r.add({"POST",
+         "/learning/import",
+         [](Context& ctx) -> Reply {
+           std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
+           if (boundary.empty()) return Error::invalid("error.content_type");
+           web::TempFile csv{ctx.request.body_file + ".csv"};
+           auto parts = http::read_multipart(ctx.request.body_file, boundary, csv.path);
+           if (!parts.ok()) return import_page(ctx, {{"error", ctx.t(parts.error().key)}}, 400);
+           if (parts->file_bytes == 0)
+             return import_page(ctx, {{"error", ctx.t("import.no_file")}}, 422);
+           const std::string provider = parts->fields["provider"],
+                             mode = parts->fields["mode"].empty() ? "all" : parts->fields["mode"];
+           auto report = import_action(ctx, csv.path, provider, mode);
+           if (!report.ok()) {
+             if (report.error().kind != ErrorKind::kInvalid) return report.release_error();
+             json problems = json::array();
+             for (const auto& f : report.error().fields) {
+               problems.push_back(
+                   {{"line", 1}, {"column", f.field}, {"message", ctx.t(f.key, f.args)}});
+             }
+             return import_page(ctx,
+                                {{"error", ctx.t(report.error().key, report.error().args)},
+                                 {"provider", provider},
+                                 {"report", {{"problems", problems}}}},
+                                422);
+           }
+           json j = web::import_report_json(ctx, *report);
+           j["dry_run"] = mode == "check";
+           j["has_problems"] = !report->problems.empty();
+           return import_page(ctx, {{"report", j}, {"provider", provider}},
+                              report->bad_rows > 0 ? 422 : 200);
+         },
+         {.permission = Permission::kLearningManage,
+          .body_limit = upload_limit,
+          .upload_to_file = true}});
 
-  r.add("POST", "/api/v1/learning/lms-import",
-        [](Context& ctx) -> Reply {
-          if (!ctx.request.header("content-type").starts_with("text/csv"))
-            return Error::invalid("error.content_type");
-          auto report = TRY(import_action(ctx, ctx.request.body_file,
-                                          ctx.request.query_param("provider").value_or(""),
-                                          ctx.request.query_param("mode").value_or("all")));
-          return ctx.json(report.bad_rows > 0 ? 422 : 200, web::import_report_json(ctx, report));
-        },
-        {.permission = Permission::kLearningManage,
-         .body_limit = upload_limit,
-         .upload_to_file = true});
+  r.add({"POST",
+         "/api/v1/learning/lms-import",
+         [](Context& ctx) -> Reply {
+           if (!ctx.request.header("content-type").starts_with("text/csv"))
+             return Error::invalid("error.content_type");
+           auto report = TRY(import_action(ctx, ctx.request.body_file,
+                                           ctx.request.query_param("provider").value_or(""),
+                                           ctx.request.query_param("mode").value_or("all")));
+           return ctx.json(report.bad_rows > 0 ? 422 : 200, web::import_report_json(ctx, report));
+         },
+         {.permission = Permission::kLearningManage,
+          .body_limit = upload_limit,
+          .upload_to_file = true}});
 
   // ---- settings ----
-  r.add("GET", "/learning/settings",
-        [](Context& ctx) -> Reply {
-          auto s = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return load_settings(tx, ctx.user_instansi()); }));
-          return ctx.page("learning_settings", {{"settings", settings_json(s)}},
-                          "learning.settings_title");
-        },
-        {.permission = Permission::kLearningManage});
+  r.add({"GET",
+         "/learning/settings",
+         [](Context& ctx) -> Reply {
+           auto s = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return load_settings(tx, ctx.user_instansi()); }));
+           return ctx.page("learning_settings", {{"settings", settings_json(s)}},
+                           "learning.settings_title");
+         },
+         {.permission = Permission::kLearningManage}});
 
-  r.add("POST", "/learning/settings",
-        [](Context& ctx) -> Reply {
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          auto s = read_settings(in);
-          Status st = s.ok() ? save_settings_action(ctx, *s) : Status(s.error());
-          if (!st.ok()) {
-            if (st.error().kind != ErrorKind::kInvalid) return st.release_error();
-            json sent = {{"minutes_per_jp", in.raw("minutes_per_jp")},
-                         {"peduli_jp_per_hour", in.raw("peduli_jp_per_hour")},
-                         {"peduli_max_jp", in.raw("peduli_max_jp")}};
-            return ctx.page("learning_settings",
-                            {{"settings", sent}, {"errors", ctx.field_errors(st.error())}},
-                            "learning.settings_title", 422);
-          }
-          return ctx.redirect("/learning/settings", "saved");
-        },
-        {.permission = Permission::kLearningManage, .body_limit = 4 * 1024});
+  r.add({"POST",
+         "/learning/settings",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto s = read_settings(in);
+           Status st = s.ok() ? save_settings_action(ctx, *s) : Status(s.error());
+           if (!st.ok()) {
+             if (st.error().kind != ErrorKind::kInvalid) return st.release_error();
+             json sent = {{"minutes_per_jp", in.raw("minutes_per_jp")},
+                          {"peduli_jp_per_hour", in.raw("peduli_jp_per_hour")},
+                          {"peduli_max_jp", in.raw("peduli_max_jp")}};
+             return ctx.page("learning_settings",
+                             {{"settings", sent}, {"errors", ctx.field_errors(st.error())}},
+                             "learning.settings_title", 422);
+           }
+           return ctx.redirect("/learning/settings", "saved");
+         },
+         {.permission = Permission::kLearningManage, .body_limit = 4 * 1024}});
 
-  r.add("GET", "/api/v1/learning/settings",
-        [](Context& ctx) -> Reply {
-          auto s = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return load_settings(tx, ctx.user_instansi()); }));
-          return ctx.json(200, settings_json(s));
-        },
-        {.permission = Permission::kLearningManage});
+  r.add({"GET",
+         "/api/v1/learning/settings",
+         [](Context& ctx) -> Reply {
+           auto s = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return load_settings(tx, ctx.user_instansi()); }));
+           return ctx.json(200, settings_json(s));
+         },
+         {.permission = Permission::kLearningManage}});
 
-  r.add("PUT", "/api/v1/learning/settings",
-        [](Context& ctx) -> Reply {
-          auto in = TRY(ctx.input());
-          LearningSettings s = TRY(read_settings(in));
-          TRY(save_settings_action(ctx, s));
-          return ctx.json(200, settings_json(s));
-        },
-        {.permission = Permission::kLearningManage, .body_limit = 4 * 1024});
+  r.add({"PUT",
+         "/api/v1/learning/settings",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           LearningSettings s = TRY(read_settings(in));
+           TRY(save_settings_action(ctx, s));
+           return ctx.json(200, settings_json(s));
+         },
+         {.permission = Permission::kLearningManage, .body_limit = 4 * 1024}});
 }
 
 void register_routes(web::App& app) {

@@ -295,272 +295,257 @@ void register_programme_routes(web::App& app) {
   const web::RouteOptions manage_write{.permission = Permission::kLearningManage,
                                        .body_limit = 64 * 1024};
 
-  r.add(
-      "GET", "/learning/programmes",
-      [](Context& ctx) -> Reply {
-        auto list = TRY(ctx.services.db.read(
-            [&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
-        json items = json::array();
-        for (const auto& p : list) items.push_back(programme_json(ctx, p));
-        return ctx.page("programmes", {{"programmes", items}, {"has_programmes", !items.empty()}},
-                        "learning.programmes_title");
-      },
-      manage);
+  r.add({"GET", "/learning/programmes",
+         [](Context& ctx) -> Reply {
+           auto list = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
+           json items = json::array();
+           for (const auto& p : list) items.push_back(programme_json(ctx, p));
+           return ctx.page("programmes",
+                           {{"programmes", items}, {"has_programmes", !items.empty()}},
+                           "learning.programmes_title");
+         },
+         manage});
+
+  r.add({"GET", "/learning/programmes/new",
+         [](Context& ctx) -> Reply {
+           return programme_page(ctx, Programme{.instansi_id = ctx.user_instansi(), .jp_e2 = 0},
+                                 true, nullptr);
+         },
+         manage});
+
+  r.add({"POST", "/learning/programmes",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto saved =
+               save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true);
+           if (!saved.ok()) {
+             Programme shown{.instansi_id = ctx.user_instansi(),
+                             .code = in.raw("code"),
+                             .title = in.raw("title"),
+                             .organiser = in.raw("organiser"),
+                             .description = in.raw("description")};
+             shown.items = in.keys_with_prefix("item:");
+             shown.type = parse_programme_type(in.raw("type")).value_or(shown.type);
+             shown.mode = parse_mode(in.raw("mode")).value_or(shown.mode);
+             shown.jp_e2 = parse_jp(in.raw("jp")).value_or(0);
+             return saved.error().kind == ErrorKind::kInvalid
+                        ? programme_page(ctx, shown, true, &saved.error())
+                        : Reply(saved.release_error());
+           }
+           return ctx.redirect("/learning/programmes/" + saved->code, "saved");
+         },
+         manage_write});
+
+  r.add({"GET", "/learning/programmes/{code}",
+         [](Context& ctx) -> Reply {
+           Programme p = TRY(programme_of(ctx, ctx.param("code")));
+           auto classes =
+               TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
+           return programme_page(ctx, p, false, nullptr, classes);
+         },
+         manage});
+
+  r.add({"POST", "/learning/programmes/{code}",
+         [](Context& ctx) -> Reply {
+           Programme p = TRY(programme_of(ctx, ctx.param("code")));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto saved = save_programme(ctx, in, p, false);
+           if (!saved.ok())
+             return saved.error().kind == ErrorKind::kInvalid
+                        ? programme_page(ctx, p, false, &saved.error())
+                        : Reply(saved.release_error());
+           return ctx.redirect("/learning/programmes/" + p.code, "saved");
+         },
+         manage_write});
 
   r.add(
-      "GET", "/learning/programmes/new",
-      [](Context& ctx) -> Reply {
-        return programme_page(ctx, Programme{.instansi_id = ctx.user_instansi(), .jp_e2 = 0}, true,
-                              nullptr);
-      },
-      manage);
+      {"POST", "/learning/programmes/{code}/classes",
+       [](Context& ctx) -> Reply {
+         Programme p = TRY(programme_of(ctx, ctx.param("code")));
+         auto in = TRY(ctx.input());
+         in.ignore("_csrf");
+         auto made = read_class(in, ClassSession{.programme_id = p.id});
+         Result<int64_t> id = made.ok() ? ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
+           int64_t id = TRY(insert_class(tx, *made, ctx.services.clock.now_seconds()));
+           TRY(audit::append(
+               tx, ctx.audit("learning.class_create", "class", std::to_string(id), p.instansi_id),
+               ctx.now_ms()));
+           return id;
+         })
+                                        : Result<int64_t>(made.error());
+         if (!id.ok()) {
+           if (id.error().kind != ErrorKind::kInvalid) return id.release_error();
+           auto classes =
+               TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
+           return programme_page(ctx, p, false, &id.error(), classes);
+         }
+         return ctx.redirect("/learning/classes/" + std::to_string(*id), "saved");
+       },
+       manage_write});
 
-  r.add(
-      "POST", "/learning/programmes",
-      [](Context& ctx) -> Reply {
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        auto saved = save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true);
-        if (!saved.ok()) {
-          Programme shown{.instansi_id = ctx.user_instansi(),
-                          .code = in.raw("code"),
-                          .title = in.raw("title"),
-                          .organiser = in.raw("organiser"),
-                          .description = in.raw("description")};
-          shown.items = in.keys_with_prefix("item:");
-          shown.type = parse_programme_type(in.raw("type")).value_or(shown.type);
-          shown.mode = parse_mode(in.raw("mode")).value_or(shown.mode);
-          shown.jp_e2 = parse_jp(in.raw("jp")).value_or(0);
-          return saved.error().kind == ErrorKind::kInvalid
-                     ? programme_page(ctx, shown, true, &saved.error())
-                     : Reply(saved.release_error());
-        }
-        return ctx.redirect("/learning/programmes/" + saved->code, "saved");
-      },
-      manage_write);
+  r.add({"GET", "/learning/classes/{id}",
+         [](Context& ctx) -> Reply { return class_page(ctx, TRY(class_of(ctx)), nullptr); },
+         manage});
 
-  r.add(
-      "GET", "/learning/programmes/{code}",
-      [](Context& ctx) -> Reply {
-        Programme p = TRY(programme_of(ctx, ctx.param("code")));
-        auto classes =
-            TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
-        return programme_page(ctx, p, false, nullptr, classes);
-      },
-      manage);
+  r.add({"POST", "/learning/classes/{id}/enrol",
+         [](Context& ctx) -> Reply {
+           ClassAndProgramme cp = TRY(class_of(ctx));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto nip = in.text("nip", {.max_chars = 32});
+           Status st = in.finish();
+           if (st.ok()) st = enrol_action(ctx, cp, *nip);
+           if (!st.ok()) return class_page(ctx, cp, &st.error());
+           return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
+         },
+         manage_write});
 
-  r.add(
-      "POST", "/learning/programmes/{code}",
-      [](Context& ctx) -> Reply {
-        Programme p = TRY(programme_of(ctx, ctx.param("code")));
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        auto saved = save_programme(ctx, in, p, false);
-        if (!saved.ok())
-          return saved.error().kind == ErrorKind::kInvalid
-                     ? programme_page(ctx, p, false, &saved.error())
-                     : Reply(saved.release_error());
-        return ctx.redirect("/learning/programmes/" + p.code, "saved");
-      },
-      manage_write);
+  r.add({"POST", "/learning/classes/{id}/attendance",
+         [](Context& ctx) -> Reply {
+           ClassAndProgramme cp = TRY(class_of(ctx));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto day = in.text("day", {.max_chars = 10});
+           std::vector<std::pair<int64_t, bool>> marks;
+           for (const auto& id : in.keys_with_prefix("seated:")) {
+             in.ignore("seated:" + id);
+             marks.emplace_back(std::atoll(id.c_str()), in.flag("present:" + id));
+           }
+           Status st = in.finish();
+           if (st.ok()) st = attendance_action(ctx, cp, *day, marks);
+           if (!st.ok()) return class_page(ctx, cp, &st.error());
+           return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
+         },
+         manage_write});
 
-  r.add(
-      "POST", "/learning/programmes/{code}/classes",
-      [](Context& ctx) -> Reply {
-        Programme p = TRY(programme_of(ctx, ctx.param("code")));
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        auto made = read_class(in, ClassSession{.programme_id = p.id});
-        Result<int64_t> id = made.ok() ? ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-          int64_t id = TRY(insert_class(tx, *made, ctx.services.clock.now_seconds()));
-          TRY(audit::append(
-              tx, ctx.audit("learning.class_create", "class", std::to_string(id), p.instansi_id),
-              ctx.now_ms()));
-          return id;
-        })
-                                       : Result<int64_t>(made.error());
-        if (!id.ok()) {
-          if (id.error().kind != ErrorKind::kInvalid) return id.release_error();
-          auto classes =
-              TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
-          return programme_page(ctx, p, false, &id.error(), classes);
-        }
-        return ctx.redirect("/learning/classes/" + std::to_string(*id), "saved");
-      },
-      manage_write);
+  r.add({"POST", "/learning/classes/{id}/completion",
+         [](Context& ctx) -> Reply {
+           ClassAndProgramme cp = TRY(class_of(ctx));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto outcomes = read_outcomes(ctx, in);
+           Status st =
+               outcomes.ok() ? completion_action(ctx, cp, *outcomes) : Status(outcomes.error());
+           if (!st.ok()) return class_page(ctx, cp, &st.error());
+           return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
+         },
+         manage_write});
 
-  r.add(
-      "GET", "/learning/classes/{id}",
-      [](Context& ctx) -> Reply { return class_page(ctx, TRY(class_of(ctx)), nullptr); }, manage);
-
-  r.add(
-      "POST", "/learning/classes/{id}/enrol",
-      [](Context& ctx) -> Reply {
-        ClassAndProgramme cp = TRY(class_of(ctx));
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        auto nip = in.text("nip", {.max_chars = 32});
-        Status st = in.finish();
-        if (st.ok()) st = enrol_action(ctx, cp, *nip);
-        if (!st.ok()) return class_page(ctx, cp, &st.error());
-        return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-      },
-      manage_write);
-
-  r.add(
-      "POST", "/learning/classes/{id}/attendance",
-      [](Context& ctx) -> Reply {
-        ClassAndProgramme cp = TRY(class_of(ctx));
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        auto day = in.text("day", {.max_chars = 10});
-        std::vector<std::pair<int64_t, bool>> marks;
-        for (const auto& id : in.keys_with_prefix("seated:")) {
-          in.ignore("seated:" + id);
-          marks.emplace_back(std::atoll(id.c_str()), in.flag("present:" + id));
-        }
-        Status st = in.finish();
-        if (st.ok()) st = attendance_action(ctx, cp, *day, marks);
-        if (!st.ok()) return class_page(ctx, cp, &st.error());
-        return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-      },
-      manage_write);
-
-  r.add(
-      "POST", "/learning/classes/{id}/completion",
-      [](Context& ctx) -> Reply {
-        ClassAndProgramme cp = TRY(class_of(ctx));
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        auto outcomes = read_outcomes(ctx, in);
-        Status st =
-            outcomes.ok() ? completion_action(ctx, cp, *outcomes) : Status(outcomes.error());
-        if (!st.ok()) return class_page(ctx, cp, &st.error());
-        return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-      },
-      manage_write);
-
-  r.add(
-      "POST", "/learning/classes/{id}/status",
-      [](Context& ctx) -> Reply {
-        ClassAndProgramme cp = TRY(class_of(ctx));
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        auto status = in.choice("status", {"planned", "done", "cancelled"});
-        TRY(in.finish());
-        cp.session.status = *parse_class_status(*status);
-        TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
-          TRY(update_class(tx, cp.session, ctx.services.clock.now_seconds()));
-          return audit::append(
-              tx,
-              ctx.audit("learning.class_status", "class", std::to_string(cp.session.id),
-                        ctx.user_instansi(), json({{"status", *status}}).dump()),
-              ctx.now_ms());
-        }));
-        return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-      },
-      manage_write);
+  r.add({"POST", "/learning/classes/{id}/status",
+         [](Context& ctx) -> Reply {
+           ClassAndProgramme cp = TRY(class_of(ctx));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto status = in.choice("status", {"planned", "done", "cancelled"});
+           TRY(in.finish());
+           cp.session.status = *parse_class_status(*status);
+           TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
+             TRY(update_class(tx, cp.session, ctx.services.clock.now_seconds()));
+             return audit::append(
+                 tx,
+                 ctx.audit("learning.class_status", "class", std::to_string(cp.session.id),
+                           ctx.user_instansi(), json({{"status", *status}}).dump()),
+                 ctx.now_ms());
+           }));
+           return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
+         },
+         manage_write});
 
   // ---- API ----
-  r.add(
-      "GET", "/api/v1/learning/programmes",
-      [](Context& ctx) -> Reply {
-        auto list = TRY(ctx.services.db.read(
-            [&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
-        json items = json::array();
-        for (const auto& p : list) items.push_back(programme_json(ctx, p));
-        return ctx.json(200, {{"items", items}});
-      },
-      manage);
+  r.add({"GET", "/api/v1/learning/programmes",
+         [](Context& ctx) -> Reply {
+           auto list = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
+           json items = json::array();
+           for (const auto& p : list) items.push_back(programme_json(ctx, p));
+           return ctx.json(200, {{"items", items}});
+         },
+         manage});
 
-  r.add(
-      "POST", "/api/v1/learning/programmes",
-      [](Context& ctx) -> Reply {
-        auto in = TRY(ctx.input());
-        Programme p =
-            TRY(save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true));
-        return ctx.json(201, programme_json(ctx, p));
-      },
-      manage_write);
+  r.add({"POST", "/api/v1/learning/programmes",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           Programme p =
+               TRY(save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true));
+           return ctx.json(201, programme_json(ctx, p));
+         },
+         manage_write});
 
-  r.add(
-      "PUT", "/api/v1/learning/programmes/{code}",
-      [](Context& ctx) -> Reply {
-        Programme current = TRY(programme_of(ctx, ctx.param("code")));
-        auto in = TRY(ctx.input());
-        in.ignore("code");
-        return ctx.json(200, programme_json(ctx, TRY(save_programme(ctx, in, current, false))));
-      },
-      manage_write);
+  r.add({"PUT", "/api/v1/learning/programmes/{code}",
+         [](Context& ctx) -> Reply {
+           Programme current = TRY(programme_of(ctx, ctx.param("code")));
+           auto in = TRY(ctx.input());
+           in.ignore("code");
+           return ctx.json(200, programme_json(ctx, TRY(save_programme(ctx, in, current, false))));
+         },
+         manage_write});
 
-  r.add(
-      "GET", "/api/v1/learning/programmes/{code}/classes",
-      [](Context& ctx) -> Reply {
-        Programme p = TRY(programme_of(ctx, ctx.param("code")));
-        auto classes =
-            TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
-        json items = json::array();
-        for (const auto& c : classes) {
-          json j = class_json(ctx, c.session);
-          j["seats_taken"] = c.seats_taken;
-          j["waiting"] = c.waiting;
-          items.push_back(j);
-        }
-        return ctx.json(200, {{"items", items}});
-      },
-      manage);
+  r.add({"GET", "/api/v1/learning/programmes/{code}/classes",
+         [](Context& ctx) -> Reply {
+           Programme p = TRY(programme_of(ctx, ctx.param("code")));
+           auto classes =
+               TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
+           json items = json::array();
+           for (const auto& c : classes) {
+             json j = class_json(ctx, c.session);
+             j["seats_taken"] = c.seats_taken;
+             j["waiting"] = c.waiting;
+             items.push_back(j);
+           }
+           return ctx.json(200, {{"items", items}});
+         },
+         manage});
 
-  r.add(
-      "POST", "/api/v1/learning/programmes/{code}/classes",
-      [](Context& ctx) -> Reply {
-        Programme p = TRY(programme_of(ctx, ctx.param("code")));
-        auto in = TRY(ctx.input());
-        ClassSession c = TRY(read_class(in, ClassSession{.programme_id = p.id}));
-        c.id = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-          int64_t id = TRY(insert_class(tx, c, ctx.services.clock.now_seconds()));
-          TRY(audit::append(
-              tx, ctx.audit("learning.class_create", "class", std::to_string(id), p.instansi_id),
-              ctx.now_ms()));
-          return id;
-        }));
-        return ctx.json(201, class_json(ctx, c));
-      },
-      manage_write);
+  r.add({"POST", "/api/v1/learning/programmes/{code}/classes",
+         [](Context& ctx) -> Reply {
+           Programme p = TRY(programme_of(ctx, ctx.param("code")));
+           auto in = TRY(ctx.input());
+           ClassSession c = TRY(read_class(in, ClassSession{.programme_id = p.id}));
+           c.id = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
+             int64_t id = TRY(insert_class(tx, c, ctx.services.clock.now_seconds()));
+             TRY(audit::append(
+                 tx, ctx.audit("learning.class_create", "class", std::to_string(id), p.instansi_id),
+                 ctx.now_ms()));
+             return id;
+           }));
+           return ctx.json(201, class_json(ctx, c));
+         },
+         manage_write});
 
-  r.add(
-      "GET", "/api/v1/learning/classes/{id}",
-      [](Context& ctx) -> Reply {
-        ClassAndProgramme cp = TRY(class_of(ctx));
-        return ctx.json(200, TRY(roster_json(ctx, cp)));
-      },
-      manage);
+  r.add({"GET", "/api/v1/learning/classes/{id}",
+         [](Context& ctx) -> Reply {
+           ClassAndProgramme cp = TRY(class_of(ctx));
+           return ctx.json(200, TRY(roster_json(ctx, cp)));
+         },
+         manage});
 
-  r.add(
-      "POST", "/api/v1/learning/classes/{id}/attendance",
-      [](Context& ctx) -> Reply {
-        ClassAndProgramme cp = TRY(class_of(ctx));
-        auto in = TRY(ctx.input());
-        auto nip = in.text("nip", {.max_chars = 32});
-        auto day = in.text("day", {.max_chars = 10});
-        const bool present = in.is_json() && !in.has("present") ? true : in.flag("present");
-        TRY(in.finish());
-        auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
-        if (!person.ok()) return Error::field("nip", "asn.not_found");
-        TRY(attendance_action(ctx, cp, *day, {{person->id, present}}));
-        return ctx.json(200, {{"status", "recorded"}});
-      },
-      manage_write);
+  r.add({"POST", "/api/v1/learning/classes/{id}/attendance",
+         [](Context& ctx) -> Reply {
+           ClassAndProgramme cp = TRY(class_of(ctx));
+           auto in = TRY(ctx.input());
+           auto nip = in.text("nip", {.max_chars = 32});
+           auto day = in.text("day", {.max_chars = 10});
+           const bool present = in.is_json() && !in.has("present") ? true : in.flag("present");
+           TRY(in.finish());
+           auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
+           if (!person.ok()) return Error::field("nip", "asn.not_found");
+           TRY(attendance_action(ctx, cp, *day, {{person->id, present}}));
+           return ctx.json(200, {{"status", "recorded"}});
+         },
+         manage_write});
 
-  r.add(
-      "POST", "/api/v1/learning/classes/{id}/completion",
-      [](Context& ctx) -> Reply {
-        ClassAndProgramme cp = TRY(class_of(ctx));
-        auto in = TRY(ctx.input());
-        auto outcomes = TRY(read_outcomes(ctx, in));
-        TRY(completion_action(ctx, cp, outcomes));
-        return ctx.json(200, TRY(roster_json(ctx, cp)));
-      },
-      manage_write);
+  r.add({"POST", "/api/v1/learning/classes/{id}/completion",
+         [](Context& ctx) -> Reply {
+           ClassAndProgramme cp = TRY(class_of(ctx));
+           auto in = TRY(ctx.input());
+           auto outcomes = TRY(read_outcomes(ctx, in));
+           TRY(completion_action(ctx, cp, outcomes));
+           return ctx.json(200, TRY(roster_json(ctx, cp)));
+         },
+         manage_write});
 }
 
 }  // namespace harmoni::learning

@@ -592,596 +592,636 @@ void register_routes(web::App& app) {
   app.add_nav({30, "nav.asn", "/asn", Permission::kAsnRead, {}});
 
   // ---- regions ----
-  r.add("GET", "/api/v1/regions", [](Context& ctx) -> Reply {
-    auto parent = ctx.request.query_param("parent");
-    auto regions = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_regions(tx, parent); }));
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& g : regions) {
-      items.push_back({{"code", g.code},
-                       {"name", g.name},
-                       {"level", g.level == 1 ? "provinsi" : "kabupaten_kota"},
-                       {"parent", opt(g.parent_code)}});
-    }
-    return ctx.json(200, {{"items", items}, {"source", "idn-area-data (ODbL)"}});
-  });
+  r.add({"GET", "/api/v1/regions", [](Context& ctx) -> Reply {
+           auto parent = ctx.request.query_param("parent");
+           auto regions =
+               TRY(ctx.services.db.read([&](db::Tx& tx) { return list_regions(tx, parent); }));
+           nlohmann::json items = nlohmann::json::array();
+           for (const auto& g : regions) {
+             items.push_back({{"code", g.code},
+                              {"name", g.name},
+                              {"level", g.level == 1 ? "provinsi" : "kabupaten_kota"},
+                              {"parent", opt(g.parent_code)}});
+           }
+           return ctx.json(200, {{"items", items}, {"source", "idn-area-data (ODbL)"}});
+         }});
 
   // ---- instansi ----
-  r.add("GET", "/instansi",
-        [](Context& ctx) -> Reply {
-          const auto& p = ctx.user();
-          if (p.role != auth::Role::kSystemAdmin) {
-            auto own = TRY(ctx.services.db.read(
-                [&](db::Tx& tx) { return find_instansi(tx, p.instansi_id.value_or(0)); }));
-            if (!own) return Error::not_found("instansi.not_found");
-            return ctx.redirect("/instansi/" + own->code);
-          }
-          auto all = TRY(
-              ctx.services.db.read([&](db::Tx& tx) { return list_instansi(tx, std::nullopt); }));
-          nlohmann::json items = nlohmann::json::array();
-          for (const auto& i : all) {
-            auto j = instansi_json(i);
-            j["kind_label"] = ctx.t("instansi.kind." + i.kind);
-            items.push_back(j);
-          }
-          return ctx.page(
-              "instansi_list",
-              {{"items", items}, {"form", instansi_form(ctx, Instansi{.kind = "daerah"})}},
-              "instansi.list_title");
-        },
-        {.permission = Permission::kOrgRead});
+  r.add({"GET",
+         "/instansi",
+         [](Context& ctx) -> Reply {
+           const auto& p = ctx.user();
+           if (p.role != auth::Role::kSystemAdmin) {
+             auto own = TRY(ctx.services.db.read(
+                 [&](db::Tx& tx) { return find_instansi(tx, p.instansi_id.value_or(0)); }));
+             if (!own) return Error::not_found("instansi.not_found");
+             return ctx.redirect("/instansi/" + own->code);
+           }
+           auto all = TRY(
+               ctx.services.db.read([&](db::Tx& tx) { return list_instansi(tx, std::nullopt); }));
+           nlohmann::json items = nlohmann::json::array();
+           for (const auto& i : all) {
+             auto j = instansi_json(i);
+             j["kind_label"] = ctx.t("instansi.kind." + i.kind);
+             items.push_back(j);
+           }
+           return ctx.page(
+               "instansi_list",
+               {{"items", items}, {"form", instansi_form(ctx, Instansi{.kind = "daerah"})}},
+               "instansi.list_title");
+         },
+         {.permission = Permission::kOrgRead}});
 
-  r.add("POST", "/instansi",
-        [](Context& ctx) -> Reply {
-          auto in = TRY(ctx.input());
-          auto created = create_instansi_action(ctx, in);
-          if (!created.ok()) {
-            return answer_error_or(ctx, created.error(), [&]() -> Reply {
-              Instansi draft = read_instansi(in, Instansi{}, false, true);
-              auto all = TRY(ctx.services.db.read(
-                  [&](db::Tx& tx) { return list_instansi(tx, std::nullopt); }));
-              nlohmann::json items = nlohmann::json::array();
-              for (const auto& i : all) items.push_back(instansi_json(i));
-              return ctx.page("instansi_list",
-                              {{"items", items},
-                               {"form", instansi_form(ctx, draft)},
-                               {"errors", ctx.field_errors(created.error())}},
-                              "instansi.list_title", 422);
-            });
-          }
-          return ctx.redirect("/instansi/" + created->code, "instansi.created");
-        },
-        {.permission = Permission::kInstansiManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/instansi",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           auto created = create_instansi_action(ctx, in);
+           if (!created.ok()) {
+             return answer_error_or(ctx, created.error(), [&]() -> Reply {
+               Instansi draft = read_instansi(in, Instansi{}, false, true);
+               auto all = TRY(ctx.services.db.read(
+                   [&](db::Tx& tx) { return list_instansi(tx, std::nullopt); }));
+               nlohmann::json items = nlohmann::json::array();
+               for (const auto& i : all) items.push_back(instansi_json(i));
+               return ctx.page("instansi_list",
+                               {{"items", items},
+                                {"form", instansi_form(ctx, draft)},
+                                {"errors", ctx.field_errors(created.error())}},
+                               "instansi.list_title", 422);
+             });
+           }
+           return ctx.redirect("/instansi/" + created->code, "instansi.created");
+         },
+         {.permission = Permission::kInstansiManage, .body_limit = 16 * 1024}});
 
-  r.add("GET", "/instansi/{code}",
-        [](Context& ctx) -> Reply {
-          Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
-          return instansi_page(ctx, instansi, nlohmann::json::object(), 200);
-        },
-        {.permission = Permission::kOrgRead});
+  r.add({"GET",
+         "/instansi/{code}",
+         [](Context& ctx) -> Reply {
+           Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
+           return instansi_page(ctx, instansi, nlohmann::json::object(), 200);
+         },
+         {.permission = Permission::kOrgRead}});
 
-  r.add("POST", "/instansi/{code}",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kInstansiManage));
-          auto in = TRY(ctx.input());
-          Status st = update_instansi_action(ctx, instansi, in, false);
-          if (!st.ok()) {
-            return answer_error_or(ctx, st.error(), [&]() {
-              return instansi_page(
-                  ctx, instansi,
-                  {{"form", instansi_form(ctx, read_instansi(in, instansi, false, false))},
-                   {"errors", ctx.field_errors(st.error())}},
-                  422);
-            });
-          }
-          return ctx.redirect("/instansi/" + instansi.code, "saved");
-        },
-        {.permission = Permission::kInstansiManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/instansi/{code}",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kInstansiManage));
+           auto in = TRY(ctx.input());
+           Status st = update_instansi_action(ctx, instansi, in, false);
+           if (!st.ok()) {
+             return answer_error_or(ctx, st.error(), [&]() {
+               return instansi_page(
+                   ctx, instansi,
+                   {{"form", instansi_form(ctx, read_instansi(in, instansi, false, false))},
+                    {"errors", ctx.field_errors(st.error())}},
+                   422);
+             });
+           }
+           return ctx.redirect("/instansi/" + instansi.code, "saved");
+         },
+         {.permission = Permission::kInstansiManage, .body_limit = 16 * 1024}});
 
-  r.add("GET", "/api/v1/instansi",
-        [](Context& ctx) -> Reply {
-          const auto& p = ctx.user();
-          std::optional<int64_t> only;
-          if (p.role != auth::Role::kSystemAdmin) only = p.instansi_id.value_or(-1);
-          auto all = TRY(ctx.services.db.read([&](db::Tx& tx) { return list_instansi(tx, only); }));
-          nlohmann::json items = nlohmann::json::array();
-          for (const auto& i : all) items.push_back(instansi_json(i));
-          return ctx.json(200, {{"items", items}});
-        },
-        {.permission = Permission::kOrgRead});
+  r.add({"GET",
+         "/api/v1/instansi",
+         [](Context& ctx) -> Reply {
+           const auto& p = ctx.user();
+           std::optional<int64_t> only;
+           if (p.role != auth::Role::kSystemAdmin) only = p.instansi_id.value_or(-1);
+           auto all =
+               TRY(ctx.services.db.read([&](db::Tx& tx) { return list_instansi(tx, only); }));
+           nlohmann::json items = nlohmann::json::array();
+           for (const auto& i : all) items.push_back(instansi_json(i));
+           return ctx.json(200, {{"items", items}});
+         },
+         {.permission = Permission::kOrgRead}});
 
-  r.add("POST", "/api/v1/instansi",
-        [](Context& ctx) -> Reply {
-          auto in = TRY(ctx.input());
-          Instansi created = TRY(create_instansi_action(ctx, in));
-          auto res = ctx.json(201, instansi_json(created));
-          res.set_header("Location", "/api/v1/instansi/" + created.code);
-          return res;
-        },
-        {.permission = Permission::kInstansiManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/api/v1/instansi",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           Instansi created = TRY(create_instansi_action(ctx, in));
+           auto res = ctx.json(201, instansi_json(created));
+           res.set_header("Location", "/api/v1/instansi/" + created.code);
+           return res;
+         },
+         {.permission = Permission::kInstansiManage, .body_limit = 16 * 1024}});
 
-  r.add("GET", "/api/v1/instansi/{code}",
-        [](Context& ctx) -> Reply {
-          return ctx.json(200, instansi_json(TRY(visible_instansi(ctx, ctx.param("code")))));
-        },
-        {.permission = Permission::kOrgRead});
+  r.add({"GET",
+         "/api/v1/instansi/{code}",
+         [](Context& ctx) -> Reply {
+           return ctx.json(200, instansi_json(TRY(visible_instansi(ctx, ctx.param("code")))));
+         },
+         {.permission = Permission::kOrgRead}});
 
-  r.add("PATCH", "/api/v1/instansi/{code}",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kInstansiManage));
-          auto in = TRY(ctx.input());
-          TRY(update_instansi_action(ctx, instansi, in, true));
-          return ctx.json(200, instansi_json(TRY(visible_instansi(ctx, instansi.code))));
-        },
-        {.permission = Permission::kInstansiManage, .body_limit = 16 * 1024});
+  r.add({"PATCH",
+         "/api/v1/instansi/{code}",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kInstansiManage));
+           auto in = TRY(ctx.input());
+           TRY(update_instansi_action(ctx, instansi, in, true));
+           return ctx.json(200, instansi_json(TRY(visible_instansi(ctx, instansi.code))));
+         },
+         {.permission = Permission::kInstansiManage, .body_limit = 16 * 1024}});
 
   // ---- units ----
-  r.add("POST", "/instansi/{code}/units",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
-          auto in = TRY(ctx.input());
-          auto unit = create_unit_action(ctx, instansi, in);
-          if (!unit.ok()) {
-            return answer_error_or(ctx, unit.error(), [&]() {
-              UnitInput u = read_unit(in, UnitInput{}, false, true);
-              return instansi_page(ctx, instansi,
-                                   {{"unit_form", {{"code", u.code}, {"name", u.name}}},
-                                    {"unit_errors", ctx.field_errors(unit.error())}},
-                                   422);
-            });
-          }
-          return ctx.redirect("/instansi/" + instansi.code, "unit.created");
-        },
-        {.permission = Permission::kOrgManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/instansi/{code}/units",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
+           auto in = TRY(ctx.input());
+           auto unit = create_unit_action(ctx, instansi, in);
+           if (!unit.ok()) {
+             return answer_error_or(ctx, unit.error(), [&]() {
+               UnitInput u = read_unit(in, UnitInput{}, false, true);
+               return instansi_page(ctx, instansi,
+                                    {{"unit_form", {{"code", u.code}, {"name", u.name}}},
+                                     {"unit_errors", ctx.field_errors(unit.error())}},
+                                    422);
+             });
+           }
+           return ctx.redirect("/instansi/" + instansi.code, "unit.created");
+         },
+         {.permission = Permission::kOrgManage, .body_limit = 16 * 1024}});
 
-  r.add("GET", "/instansi/{code}/units/{unit}",
-        [](Context& ctx) -> Reply {
-          Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
-          Unit unit = TRY(visible_unit(ctx, instansi, ctx.param("unit")));
-          auto units =
-              TRY(ctx.services.db.read([&](db::Tx& tx) { return list_units(tx, instansi.id); }));
-          std::vector<Unit> parents;
-          for (auto& u : units) {
-            if (!path_within(u.path, unit.path)) parents.push_back(std::move(u));
-          }
-          return ctx.page("unit",
-                          {{"instansi", instansi_json(instansi)},
-                           {"unit", unit_json(unit)},
-                           {"parent_options", unit_options(parents, unit.parent_code, true)},
-                           {"can_manage_org", ctx.user().can(Permission::kOrgManage)}},
-                          "unit.title");
-        },
-        {.permission = Permission::kOrgRead});
+  r.add({"GET",
+         "/instansi/{code}/units/{unit}",
+         [](Context& ctx) -> Reply {
+           Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
+           Unit unit = TRY(visible_unit(ctx, instansi, ctx.param("unit")));
+           auto units =
+               TRY(ctx.services.db.read([&](db::Tx& tx) { return list_units(tx, instansi.id); }));
+           std::vector<Unit> parents;
+           for (auto& u : units) {
+             if (!path_within(u.path, unit.path)) parents.push_back(std::move(u));
+           }
+           return ctx.page("unit",
+                           {{"instansi", instansi_json(instansi)},
+                            {"unit", unit_json(unit)},
+                            {"parent_options", unit_options(parents, unit.parent_code, true)},
+                            {"can_manage_org", ctx.user().can(Permission::kOrgManage)}},
+                           "unit.title");
+         },
+         {.permission = Permission::kOrgRead}});
 
-  r.add("POST", "/instansi/{code}/units/{unit}",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
-          Unit unit = TRY(visible_unit(ctx, instansi, ctx.param("unit")));
-          auto in = TRY(ctx.input());
-          Status st = update_unit_action(ctx, unit, in, false);
-          if (!st.ok()) {
-            return answer_error_or(ctx, st.error(), [&]() -> Reply {
-              auto units = TRY(
-                  ctx.services.db.read([&](db::Tx& tx) { return list_units(tx, instansi.id); }));
-              return ctx.page("unit",
-                              {{"instansi", instansi_json(instansi)},
-                               {"unit", unit_json(unit)},
-                               {"parent_options", unit_options(units, unit.parent_code, true)},
-                               {"can_manage_org", true},
-                               {"errors", ctx.field_errors(st.error())}},
-                              "unit.title", 422);
-            });
-          }
-          return ctx.redirect("/instansi/" + instansi.code, "saved");
-        },
-        {.permission = Permission::kOrgManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/instansi/{code}/units/{unit}",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
+           Unit unit = TRY(visible_unit(ctx, instansi, ctx.param("unit")));
+           auto in = TRY(ctx.input());
+           Status st = update_unit_action(ctx, unit, in, false);
+           if (!st.ok()) {
+             return answer_error_or(ctx, st.error(), [&]() -> Reply {
+               auto units = TRY(
+                   ctx.services.db.read([&](db::Tx& tx) { return list_units(tx, instansi.id); }));
+               return ctx.page("unit",
+                               {{"instansi", instansi_json(instansi)},
+                                {"unit", unit_json(unit)},
+                                {"parent_options", unit_options(units, unit.parent_code, true)},
+                                {"can_manage_org", true},
+                                {"errors", ctx.field_errors(st.error())}},
+                               "unit.title", 422);
+             });
+           }
+           return ctx.redirect("/instansi/" + instansi.code, "saved");
+         },
+         {.permission = Permission::kOrgManage, .body_limit = 16 * 1024}});
 
-  r.add("GET", "/api/v1/instansi/{code}/units",
-        [](Context& ctx) -> Reply {
-          Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
-          auto units =
-              TRY(ctx.services.db.read([&](db::Tx& tx) { return list_units(tx, instansi.id); }));
-          nlohmann::json items = nlohmann::json::array();
-          for (const auto& u : units) items.push_back(unit_json(u));
-          return ctx.json(200, {{"items", items}});
-        },
-        {.permission = Permission::kOrgRead});
+  r.add({"GET",
+         "/api/v1/instansi/{code}/units",
+         [](Context& ctx) -> Reply {
+           Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
+           auto units =
+               TRY(ctx.services.db.read([&](db::Tx& tx) { return list_units(tx, instansi.id); }));
+           nlohmann::json items = nlohmann::json::array();
+           for (const auto& u : units) items.push_back(unit_json(u));
+           return ctx.json(200, {{"items", items}});
+         },
+         {.permission = Permission::kOrgRead}});
 
-  r.add("POST", "/api/v1/instansi/{code}/units",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
-          auto in = TRY(ctx.input());
-          Unit unit = TRY(create_unit_action(ctx, instansi, in));
-          auto res = ctx.json(201, unit_json(unit));
-          res.set_header("Location", "/api/v1/instansi/" + instansi.code + "/units/" + unit.code);
-          return res;
-        },
-        {.permission = Permission::kOrgManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/api/v1/instansi/{code}/units",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
+           auto in = TRY(ctx.input());
+           Unit unit = TRY(create_unit_action(ctx, instansi, in));
+           auto res = ctx.json(201, unit_json(unit));
+           res.set_header("Location", "/api/v1/instansi/" + instansi.code + "/units/" + unit.code);
+           return res;
+         },
+         {.permission = Permission::kOrgManage, .body_limit = 16 * 1024}});
 
-  r.add("GET", "/api/v1/instansi/{code}/units/{unit}",
-        [](Context& ctx) -> Reply {
-          Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
-          return ctx.json(200, unit_json(TRY(visible_unit(ctx, instansi, ctx.param("unit")))));
-        },
-        {.permission = Permission::kOrgRead});
+  r.add({"GET",
+         "/api/v1/instansi/{code}/units/{unit}",
+         [](Context& ctx) -> Reply {
+           Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
+           return ctx.json(200, unit_json(TRY(visible_unit(ctx, instansi, ctx.param("unit")))));
+         },
+         {.permission = Permission::kOrgRead}});
 
-  r.add("PATCH", "/api/v1/instansi/{code}/units/{unit}",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
-          Unit unit = TRY(visible_unit(ctx, instansi, ctx.param("unit")));
-          auto in = TRY(ctx.input());
-          TRY(update_unit_action(ctx, unit, in, true));
-          return ctx.json(200, unit_json(TRY(visible_unit(ctx, instansi, unit.code))));
-        },
-        {.permission = Permission::kOrgManage, .body_limit = 16 * 1024});
+  r.add({"PATCH",
+         "/api/v1/instansi/{code}/units/{unit}",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
+           Unit unit = TRY(visible_unit(ctx, instansi, ctx.param("unit")));
+           auto in = TRY(ctx.input());
+           TRY(update_unit_action(ctx, unit, in, true));
+           return ctx.json(200, unit_json(TRY(visible_unit(ctx, instansi, unit.code))));
+         },
+         {.permission = Permission::kOrgManage, .body_limit = 16 * 1024}});
 
   // Units the caller can see, across instansi for a system administrator.
-  r.add("GET", "/api/v1/units",
-        [](Context& ctx) -> Reply {
-          const auto& p = ctx.user();
-          std::optional<int64_t> only;
-          if (p.role != auth::Role::kSystemAdmin) only = p.instansi_id.value_or(-1);
-          nlohmann::json items = nlohmann::json::array();
-          TRY(ctx.services.db.read([&](db::Tx& tx) -> Status {
-            for (const auto& i : TRY(list_instansi(tx, only))) {
-              for (const auto& u : TRY(list_units(tx, i.id))) {
-                if (!p.sees_unit(i.id, u.path) && p.role == auth::Role::kUnitHead) continue;
-                auto j = unit_json(u);
-                j["instansi"] = i.code;
-                j["id"] =
-                    u.id;  // the key of /api/v1/units/{unit}/... (codes repeat across instansi)
-                items.push_back(j);
-              }
-            }
-            return {};
-          }));
-          return ctx.json(200, {{"items", items}});
-        },
-        {.permission = Permission::kOrgRead});
+  r.add({"GET",
+         "/api/v1/units",
+         [](Context& ctx) -> Reply {
+           const auto& p = ctx.user();
+           std::optional<int64_t> only;
+           if (p.role != auth::Role::kSystemAdmin) only = p.instansi_id.value_or(-1);
+           nlohmann::json items = nlohmann::json::array();
+           TRY(ctx.services.db.read([&](db::Tx& tx) -> Status {
+             for (const auto& i : TRY(list_instansi(tx, only))) {
+               for (const auto& u : TRY(list_units(tx, i.id))) {
+                 if (!p.sees_unit(i.id, u.path) && p.role == auth::Role::kUnitHead) continue;
+                 auto j = unit_json(u);
+                 j["instansi"] = i.code;
+                 j["id"] =
+                     u.id;  // the key of /api/v1/units/{unit}/... (codes repeat across instansi)
+                 items.push_back(j);
+               }
+             }
+             return {};
+           }));
+           return ctx.json(200, {{"items", items}});
+         },
+         {.permission = Permission::kOrgRead}});
 
   // ---- positions ----
-  r.add("GET", "/instansi/{code}/positions",
-        [](Context& ctx) -> Reply {
-          Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
-          return positions_page(ctx, instansi, nlohmann::json::object(), 200);
-        },
-        {.permission = Permission::kOrgRead});
+  r.add({"GET",
+         "/instansi/{code}/positions",
+         [](Context& ctx) -> Reply {
+           Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
+           return positions_page(ctx, instansi, nlohmann::json::object(), 200);
+         },
+         {.permission = Permission::kOrgRead}});
 
-  r.add("POST", "/instansi/{code}/positions",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
-          auto in = TRY(ctx.input());
-          auto created = create_position_action(ctx, instansi, in);
-          if (!created.ok()) {
-            return answer_error_or(ctx, created.error(), [&]() {
-              return positions_page(
-                  ctx, instansi,
-                  {{"form", position_form(ctx, read_position(in, Position{}, false, true))},
-                   {"errors", ctx.field_errors(created.error())}},
-                  422);
-            });
-          }
-          return ctx.redirect("/instansi/" + instansi.code + "/positions", "position.created");
-        },
-        {.permission = Permission::kOrgManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/instansi/{code}/positions",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
+           auto in = TRY(ctx.input());
+           auto created = create_position_action(ctx, instansi, in);
+           if (!created.ok()) {
+             return answer_error_or(ctx, created.error(), [&]() {
+               return positions_page(
+                   ctx, instansi,
+                   {{"form", position_form(ctx, read_position(in, Position{}, false, true))},
+                    {"errors", ctx.field_errors(created.error())}},
+                   422);
+             });
+           }
+           return ctx.redirect("/instansi/" + instansi.code + "/positions", "position.created");
+         },
+         {.permission = Permission::kOrgManage, .body_limit = 16 * 1024}});
 
-  r.add("GET", "/instansi/{code}/positions/{position}",
-        [](Context& ctx) -> Reply {
-          Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
-          auto p = TRY(ctx.services.db.read([&](db::Tx& tx) {
-            return find_position(tx, instansi.id, upper_code(ctx.param("position")));
-          }));
-          if (!p) return Error::not_found();
-          return ctx.page("position",
-                          {{"instansi", instansi_json(instansi)},
-                           {"form", position_form(ctx, *p)},
-                           {"can_manage_org", ctx.user().can(Permission::kOrgManage)}},
-                          "position.title");
-        },
-        {.permission = Permission::kOrgRead});
+  r.add({"GET",
+         "/instansi/{code}/positions/{position}",
+         [](Context& ctx) -> Reply {
+           Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
+           auto p = TRY(ctx.services.db.read([&](db::Tx& tx) {
+             return find_position(tx, instansi.id, upper_code(ctx.param("position")));
+           }));
+           if (!p) return Error::not_found();
+           return ctx.page("position",
+                           {{"instansi", instansi_json(instansi)},
+                            {"form", position_form(ctx, *p)},
+                            {"can_manage_org", ctx.user().can(Permission::kOrgManage)}},
+                           "position.title");
+         },
+         {.permission = Permission::kOrgRead}});
 
-  r.add("POST", "/instansi/{code}/positions/{position}",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
-          auto p = TRY(ctx.services.db.read([&](db::Tx& tx) {
-            return find_position(tx, instansi.id, upper_code(ctx.param("position")));
-          }));
-          if (!p) return Error::not_found();
-          auto in = TRY(ctx.input());
-          Status st = update_position_action(ctx, *p, in, false);
-          if (!st.ok()) {
-            return answer_error_or(ctx, st.error(), [&]() {
-              return ctx.page("position",
-                              {{"instansi", instansi_json(instansi)},
-                               {"form", position_form(ctx, read_position(in, *p, false, false))},
-                               {"can_manage_org", true},
-                               {"errors", ctx.field_errors(st.error())}},
-                              "position.title", 422);
-            });
-          }
-          return ctx.redirect("/instansi/" + instansi.code + "/positions", "saved");
-        },
-        {.permission = Permission::kOrgManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/instansi/{code}/positions/{position}",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
+           auto p = TRY(ctx.services.db.read([&](db::Tx& tx) {
+             return find_position(tx, instansi.id, upper_code(ctx.param("position")));
+           }));
+           if (!p) return Error::not_found();
+           auto in = TRY(ctx.input());
+           Status st = update_position_action(ctx, *p, in, false);
+           if (!st.ok()) {
+             return answer_error_or(ctx, st.error(), [&]() {
+               return ctx.page("position",
+                               {{"instansi", instansi_json(instansi)},
+                                {"form", position_form(ctx, read_position(in, *p, false, false))},
+                                {"can_manage_org", true},
+                                {"errors", ctx.field_errors(st.error())}},
+                               "position.title", 422);
+             });
+           }
+           return ctx.redirect("/instansi/" + instansi.code + "/positions", "saved");
+         },
+         {.permission = Permission::kOrgManage, .body_limit = 16 * 1024}});
 
-  r.add("GET", "/api/v1/instansi/{code}/positions",
-        [](Context& ctx) -> Reply {
-          Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
-          auto positions = TRY(
-              ctx.services.db.read([&](db::Tx& tx) { return list_positions(tx, instansi.id); }));
-          nlohmann::json items = nlohmann::json::array();
-          for (const auto& p : positions) items.push_back(position_json(p));
-          return ctx.json(200, {{"items", items}});
-        },
-        {.permission = Permission::kOrgRead});
+  r.add({"GET",
+         "/api/v1/instansi/{code}/positions",
+         [](Context& ctx) -> Reply {
+           Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
+           auto positions = TRY(
+               ctx.services.db.read([&](db::Tx& tx) { return list_positions(tx, instansi.id); }));
+           nlohmann::json items = nlohmann::json::array();
+           for (const auto& p : positions) items.push_back(position_json(p));
+           return ctx.json(200, {{"items", items}});
+         },
+         {.permission = Permission::kOrgRead}});
 
-  r.add("POST", "/api/v1/instansi/{code}/positions",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
-          auto in = TRY(ctx.input());
-          Position p = TRY(create_position_action(ctx, instansi, in));
-          return ctx.json(201, position_json(p));
-        },
-        {.permission = Permission::kOrgManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/api/v1/instansi/{code}/positions",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
+           auto in = TRY(ctx.input());
+           Position p = TRY(create_position_action(ctx, instansi, in));
+           return ctx.json(201, position_json(p));
+         },
+         {.permission = Permission::kOrgManage, .body_limit = 16 * 1024}});
 
-  r.add("PATCH", "/api/v1/instansi/{code}/positions/{position}",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
-          auto p = TRY(ctx.services.db.read([&](db::Tx& tx) {
-            return find_position(tx, instansi.id, upper_code(ctx.param("position")));
-          }));
-          if (!p) return Error::not_found();
-          auto in = TRY(ctx.input());
-          TRY(update_position_action(ctx, *p, in, true));
-          auto updated = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return find_position(tx, instansi.id, p->code); }));
-          return ctx.json(200, position_json(*updated));
-        },
-        {.permission = Permission::kOrgManage, .body_limit = 16 * 1024});
+  r.add({"PATCH",
+         "/api/v1/instansi/{code}/positions/{position}",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kOrgManage));
+           auto p = TRY(ctx.services.db.read([&](db::Tx& tx) {
+             return find_position(tx, instansi.id, upper_code(ctx.param("position")));
+           }));
+           if (!p) return Error::not_found();
+           auto in = TRY(ctx.input());
+           TRY(update_position_action(ctx, *p, in, true));
+           auto updated = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return find_position(tx, instansi.id, p->code); }));
+           return ctx.json(200, position_json(*updated));
+         },
+         {.permission = Permission::kOrgManage, .body_limit = 16 * 1024}});
 
   // ---- ASN ----
-  r.add("GET", "/asn",
-        [](Context& ctx) -> Reply {
-          const auto& p = ctx.user();
-          if (p.role == auth::Role::kSystemAdmin) return ctx.redirect("/instansi");
-          if (p.role == auth::Role::kOfficer) {
-            if (!p.asn_id) return Error::not_found("asn.not_found");
-            auto own = TRY(
-                ctx.services.db.read([&](db::Tx& tx) { return find_asn_by_id(tx, *p.asn_id); }));
-            if (!own) return Error::not_found("asn.not_found");
-            return ctx.redirect("/asn/" + own->nip);
-          }
-          auto own = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return find_instansi(tx, p.instansi_id.value_or(0)); }));
-          if (!own) return Error::not_found("instansi.not_found");
-          return ctx.redirect("/instansi/" + own->code + "/asn");
-        },
-        {.permission = Permission::kAsnRead});
+  r.add({"GET",
+         "/asn",
+         [](Context& ctx) -> Reply {
+           const auto& p = ctx.user();
+           if (p.role == auth::Role::kSystemAdmin) return ctx.redirect("/instansi");
+           if (p.role == auth::Role::kOfficer) {
+             if (!p.asn_id) return Error::not_found("asn.not_found");
+             auto own = TRY(
+                 ctx.services.db.read([&](db::Tx& tx) { return find_asn_by_id(tx, *p.asn_id); }));
+             if (!own) return Error::not_found("asn.not_found");
+             return ctx.redirect("/asn/" + own->nip);
+           }
+           auto own = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return find_instansi(tx, p.instansi_id.value_or(0)); }));
+           if (!own) return Error::not_found("instansi.not_found");
+           return ctx.redirect("/instansi/" + own->code + "/asn");
+         },
+         {.permission = Permission::kAsnRead}});
 
-  r.add("GET", "/instansi/{code}/asn",
-        [](Context& ctx) -> Reply {
-          Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
-          return asn_list_page(ctx, instansi);
-        },
-        {.permission = Permission::kAsnRead});
+  r.add({"GET",
+         "/instansi/{code}/asn",
+         [](Context& ctx) -> Reply {
+           Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
+           return asn_list_page(ctx, instansi);
+         },
+         {.permission = Permission::kAsnRead}});
 
-  r.add("GET", "/instansi/{code}/asn/new",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
-          AsnDraft d;
-          d.employment = "PNS";
-          nlohmann::json form = TRY(asn_form(
-              ctx, instansi, d));  // not inside the braces: an early return would leak them
-          return ctx.page("asn_form",
-                          {{"instansi", instansi_json(instansi)},
-                           {"form", form},
-                           {"creating", true},
-                           {"action", "/instansi/" + instansi.code + "/asn"}},
-                          "asn.new_title");
-        },
-        {.permission = Permission::kAsnManage});
+  r.add({"GET",
+         "/instansi/{code}/asn/new",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
+           AsnDraft d;
+           d.employment = "PNS";
+           nlohmann::json form = TRY(asn_form(
+               ctx, instansi, d));  // not inside the braces: an early return would leak them
+           return ctx.page("asn_form",
+                           {{"instansi", instansi_json(instansi)},
+                            {"form", form},
+                            {"creating", true},
+                            {"action", "/instansi/" + instansi.code + "/asn"}},
+                           "asn.new_title");
+         },
+         {.permission = Permission::kAsnManage}});
 
-  r.add("POST", "/instansi/{code}/asn",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
-          auto in = TRY(ctx.input());
-          auto saved = save_asn_action(ctx, instansi, in, std::nullopt, false);
-          if (!saved.ok()) {
-            return answer_error_or(ctx, saved.error(), [&]() -> Reply {
-              AsnDraft d = read_asn(in, AsnDraft{}, false, true);
-              nlohmann::json form = TRY(asn_form(ctx, instansi, d));
-              return ctx.page("asn_form",
-                              {{"instansi", instansi_json(instansi)},
-                               {"form", form},
-                               {"creating", true},
-                               {"action", "/instansi/" + instansi.code + "/asn"},
-                               {"errors", ctx.field_errors(saved.error())}},
-                              "asn.new_title", 422);
-            });
-          }
-          return ctx.redirect("/asn/" + saved->nip, "asn.created");
-        },
-        {.permission = Permission::kAsnManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/instansi/{code}/asn",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
+           auto in = TRY(ctx.input());
+           auto saved = save_asn_action(ctx, instansi, in, std::nullopt, false);
+           if (!saved.ok()) {
+             return answer_error_or(ctx, saved.error(), [&]() -> Reply {
+               AsnDraft d = read_asn(in, AsnDraft{}, false, true);
+               nlohmann::json form = TRY(asn_form(ctx, instansi, d));
+               return ctx.page("asn_form",
+                               {{"instansi", instansi_json(instansi)},
+                                {"form", form},
+                                {"creating", true},
+                                {"action", "/instansi/" + instansi.code + "/asn"},
+                                {"errors", ctx.field_errors(saved.error())}},
+                               "asn.new_title", 422);
+             });
+           }
+           return ctx.redirect("/asn/" + saved->nip, "asn.created");
+         },
+         {.permission = Permission::kAsnManage, .body_limit = 16 * 1024}});
 
-  r.add("GET", "/asn/{nip}",
-        [](Context& ctx) -> Reply {
-          Asn asn = TRY(visible_asn(ctx, ctx.param("nip")));
-          TRY(audit_asn_read(ctx, asn));
-          auto instansi = TRY(
-              ctx.services.db.read([&](db::Tx& tx) { return find_instansi(tx, asn.instansi_id); }));
-          auto info = parse_nip(asn.nip, today(ctx));
-          nlohmann::json data = {{"asn", asn_json(asn)},
-                                 {"instansi", instansi_json(*instansi)},
-                                 {"can_manage", ctx.user().can(Permission::kAsnManage)}};
-          if (info.ok()) {
-            data["sex_label"] = ctx.t(info->sex == 'L' ? "asn.sex_male" : "asn.sex_female");
-            data["start"] = fmt::format("{:04}-{:02}", info->start.year, info->start.month);
-          }
-          return ctx.page("asn_detail", data, "asn.detail_title");
-        },
-        {.permission = Permission::kAsnRead});
+  r.add({"GET",
+         "/asn/{nip}",
+         [](Context& ctx) -> Reply {
+           Asn asn = TRY(visible_asn(ctx, ctx.param("nip")));
+           TRY(audit_asn_read(ctx, asn));
+           auto instansi = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return find_instansi(tx, asn.instansi_id); }));
+           auto info = parse_nip(asn.nip, today(ctx));
+           nlohmann::json data = {{"asn", asn_json(asn)},
+                                  {"instansi", instansi_json(*instansi)},
+                                  {"can_manage", ctx.user().can(Permission::kAsnManage)}};
+           if (info.ok()) {
+             data["sex_label"] = ctx.t(info->sex == 'L' ? "asn.sex_male" : "asn.sex_female");
+             data["start"] = fmt::format("{:04}-{:02}", info->start.year, info->start.month);
+           }
+           return ctx.page("asn_detail", data, "asn.detail_title");
+         },
+         {.permission = Permission::kAsnRead}});
 
-  r.add("GET", "/asn/{nip}/edit",
-        [](Context& ctx) -> Reply {
-          Asn asn = TRY(visible_asn(ctx, ctx.param("nip")));
-          if (!ctx.user().can(Permission::kAsnManage)) return Error::forbidden();
-          auto instansi = TRY(
-              ctx.services.db.read([&](db::Tx& tx) { return find_instansi(tx, asn.instansi_id); }));
-          AsnDraft d{asn.nip,           asn.name,   asn.employment, asn.unit_code,
-                     asn.position_code, asn.active, asn.email};
-          nlohmann::json form = TRY(asn_form(ctx, *instansi, d));
-          return ctx.page("asn_form",
-                          {{"instansi", instansi_json(*instansi)},
-                           {"form", form},
-                           {"creating", false},
-                           {"action", "/asn/" + asn.nip}},
-                          "asn.edit_title");
-        },
-        {.permission = Permission::kAsnManage});
+  r.add({"GET",
+         "/asn/{nip}/edit",
+         [](Context& ctx) -> Reply {
+           Asn asn = TRY(visible_asn(ctx, ctx.param("nip")));
+           if (!ctx.user().can(Permission::kAsnManage)) return Error::forbidden();
+           auto instansi = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return find_instansi(tx, asn.instansi_id); }));
+           AsnDraft d{asn.nip,           asn.name,   asn.employment, asn.unit_code,
+                      asn.position_code, asn.active, asn.email};
+           nlohmann::json form = TRY(asn_form(ctx, *instansi, d));
+           return ctx.page("asn_form",
+                           {{"instansi", instansi_json(*instansi)},
+                            {"form", form},
+                            {"creating", false},
+                            {"action", "/asn/" + asn.nip}},
+                           "asn.edit_title");
+         },
+         {.permission = Permission::kAsnManage}});
 
-  r.add("POST", "/asn/{nip}",
-        [](Context& ctx) -> Reply {
-          Asn asn = TRY(visible_asn(ctx, ctx.param("nip")));
-          auto instansi = TRY(
-              ctx.services.db.read([&](db::Tx& tx) { return find_instansi(tx, asn.instansi_id); }));
-          auto in = TRY(ctx.input());
-          auto saved = save_asn_action(ctx, *instansi, in, asn, false);
-          if (!saved.ok()) {
-            return answer_error_or(ctx, saved.error(), [&]() -> Reply {
-              AsnDraft base{asn.nip,           asn.name,   asn.employment, asn.unit_code,
-                            asn.position_code, asn.active, asn.email};
-              AsnDraft d = read_asn(in, base, false, false);
-              nlohmann::json form = TRY(asn_form(ctx, *instansi, d));
-              return ctx.page("asn_form",
-                              {{"instansi", instansi_json(*instansi)},
-                               {"form", form},
-                               {"creating", false},
-                               {"action", "/asn/" + asn.nip},
-                               {"errors", ctx.field_errors(saved.error())}},
-                              "asn.edit_title", 422);
-            });
-          }
-          return ctx.redirect("/asn/" + asn.nip, "saved");
-        },
-        {.permission = Permission::kAsnManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/asn/{nip}",
+         [](Context& ctx) -> Reply {
+           Asn asn = TRY(visible_asn(ctx, ctx.param("nip")));
+           auto instansi = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return find_instansi(tx, asn.instansi_id); }));
+           auto in = TRY(ctx.input());
+           auto saved = save_asn_action(ctx, *instansi, in, asn, false);
+           if (!saved.ok()) {
+             return answer_error_or(ctx, saved.error(), [&]() -> Reply {
+               AsnDraft base{asn.nip,           asn.name,   asn.employment, asn.unit_code,
+                             asn.position_code, asn.active, asn.email};
+               AsnDraft d = read_asn(in, base, false, false);
+               nlohmann::json form = TRY(asn_form(ctx, *instansi, d));
+               return ctx.page("asn_form",
+                               {{"instansi", instansi_json(*instansi)},
+                                {"form", form},
+                                {"creating", false},
+                                {"action", "/asn/" + asn.nip},
+                                {"errors", ctx.field_errors(saved.error())}},
+                               "asn.edit_title", 422);
+             });
+           }
+           return ctx.redirect("/asn/" + asn.nip, "saved");
+         },
+         {.permission = Permission::kAsnManage, .body_limit = 16 * 1024}});
 
-  r.add(
-      "GET", "/api/v1/instansi/{code}/asn",
-      [](Context& ctx) -> Reply {
-        Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
-        AsnPage page = TRY(list_asn_action(ctx, instansi));
-        nlohmann::json items = nlohmann::json::array();
-        for (const auto& a : page.items) items.push_back(asn_json(a));
-        nlohmann::json body = {{"items", items}, {"next_cursor", opt(page.next_cursor)}};
-        // Listing names is a read of personal data: audited as one entry per page.
-        TRY(web::record_audit(ctx, ctx.audit("asn.list", "instansi", instansi.code, instansi.id,
-                                             fmt::format(R"({{"count":{}}})", page.items.size()))));
-        return ctx.json(200, body);
-      },
-      {.permission = Permission::kAsnRead});
+  r.add({"GET",
+         "/api/v1/instansi/{code}/asn",
+         [](Context& ctx) -> Reply {
+           Instansi instansi = TRY(visible_instansi(ctx, ctx.param("code")));
+           AsnPage page = TRY(list_asn_action(ctx, instansi));
+           nlohmann::json items = nlohmann::json::array();
+           for (const auto& a : page.items) items.push_back(asn_json(a));
+           nlohmann::json body = {{"items", items}, {"next_cursor", opt(page.next_cursor)}};
+           // Listing names is a read of personal data: audited as one entry per page.
+           TRY(web::record_audit(ctx,
+                                 ctx.audit("asn.list", "instansi", instansi.code, instansi.id,
+                                           fmt::format(R"({{"count":{}}})", page.items.size()))));
+           return ctx.json(200, body);
+         },
+         {.permission = Permission::kAsnRead}});
 
-  r.add("POST", "/api/v1/instansi/{code}/asn",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
-          auto in = TRY(ctx.input());
-          Asn saved = TRY(save_asn_action(ctx, instansi, in, std::nullopt, false));
-          auto res = ctx.json(201, asn_json(saved));
-          res.set_header("Location", "/api/v1/asn/" + saved.nip);
-          return res;
-        },
-        {.permission = Permission::kAsnManage, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/api/v1/instansi/{code}/asn",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
+           auto in = TRY(ctx.input());
+           Asn saved = TRY(save_asn_action(ctx, instansi, in, std::nullopt, false));
+           auto res = ctx.json(201, asn_json(saved));
+           res.set_header("Location", "/api/v1/asn/" + saved.nip);
+           return res;
+         },
+         {.permission = Permission::kAsnManage, .body_limit = 16 * 1024}});
 
-  r.add("GET", "/api/v1/asn/{nip}",
-        [](Context& ctx) -> Reply {
-          Asn asn = TRY(visible_asn(ctx, ctx.param("nip")));
-          TRY(audit_asn_read(ctx, asn));
-          return ctx.json(200, asn_json(asn));
-        },
-        {.permission = Permission::kAsnRead});
+  r.add({"GET",
+         "/api/v1/asn/{nip}",
+         [](Context& ctx) -> Reply {
+           Asn asn = TRY(visible_asn(ctx, ctx.param("nip")));
+           TRY(audit_asn_read(ctx, asn));
+           return ctx.json(200, asn_json(asn));
+         },
+         {.permission = Permission::kAsnRead}});
 
-  r.add("PATCH", "/api/v1/asn/{nip}",
-        [](Context& ctx) -> Reply {
-          Asn asn = TRY(visible_asn(ctx, ctx.param("nip")));
-          if (!ctx.user().can(Permission::kAsnManage)) return Error::forbidden();
-          auto instansi = TRY(
-              ctx.services.db.read([&](db::Tx& tx) { return find_instansi(tx, asn.instansi_id); }));
-          auto in = TRY(ctx.input());
-          return ctx.json(200, asn_json(TRY(save_asn_action(ctx, *instansi, in, asn, true))));
-        },
-        {.permission = Permission::kAsnManage, .body_limit = 16 * 1024});
+  r.add({"PATCH",
+         "/api/v1/asn/{nip}",
+         [](Context& ctx) -> Reply {
+           Asn asn = TRY(visible_asn(ctx, ctx.param("nip")));
+           if (!ctx.user().can(Permission::kAsnManage)) return Error::forbidden();
+           auto instansi = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return find_instansi(tx, asn.instansi_id); }));
+           auto in = TRY(ctx.input());
+           return ctx.json(200, asn_json(TRY(save_asn_action(ctx, *instansi, in, asn, true))));
+         },
+         {.permission = Permission::kAsnManage, .body_limit = 16 * 1024}});
 
   // ---- CSV import ----
   const size_t upload_limit =
       static_cast<size_t>(app.services().config.max_upload_mb) * 1024 * 1024;
-  r.add("GET", "/instansi/{code}/import",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
-          return import_page(ctx, instansi, nlohmann::json::object(), 200);
-        },
-        {.permission = Permission::kAsnManage});
-
-  r.add("POST", "/instansi/{code}/import",
-        [](Context& ctx) -> Reply {
-          Instansi instansi =
-              TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
-          std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
-          if (boundary.empty()) return Error::invalid("error.content_type");
-          TempFile csv{ctx.request.body_file + ".csv"};
-          auto parts = http::read_multipart(ctx.request.body_file, boundary, csv.path);
-          if (!parts.ok())
-            return import_page(ctx, instansi, {{"error", ctx.t(parts.error().key)}}, 400);
-          if (parts->file_bytes == 0)
-            return import_page(ctx, instansi, {{"error", ctx.t("import.no_file")}}, 422);
-          bool good_rows = parts->fields["mode"] == "good_rows";
-          bool dry_run = parts->fields["mode"] == "check";
-          auto report = import_action(ctx, instansi, csv.path, good_rows, dry_run);
-          if (!report.ok()) {
-            if (report.error().kind != ErrorKind::kInvalid) return report.release_error();
-            nlohmann::json problems = nlohmann::json::array();
-            for (const auto& f : report.error().fields) {
-              problems.push_back(
-                  {{"line", 1}, {"column", f.field}, {"message", ctx.t(f.key, f.args)}});
-            }
-            return import_page(ctx, instansi,
-                               {{"error", ctx.t(report.error().key, report.error().args)},
-                                {"report", {{"problems", problems}}}},
-                               422);
-          }
-          nlohmann::json j = web::import_report_json(ctx, report.value());
-          j["dry_run"] = dry_run;
-          j["has_problems"] = !report->problems.empty();
-          return import_page(ctx, instansi, {{"report", j}}, report->bad_rows > 0 ? 422 : 200);
-        },
-        {.permission = Permission::kAsnManage, .body_limit = upload_limit, .upload_to_file = true});
+  r.add({"GET",
+         "/instansi/{code}/import",
+         [](Context& ctx) -> Reply {
+           Instansi instansi =
+               TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
+           return import_page(ctx, instansi, nlohmann::json::object(), 200);
+         },
+         {.permission = Permission::kAsnManage}});
 
   r.add(
-      "POST", "/api/v1/instansi/{code}/asn/import",
-      [](Context& ctx) -> Reply {
-        Instansi instansi =
-            TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
-        std::string_view type = ctx.request.header("content-type");
-        if (!type.starts_with("text/csv")) return Error::invalid("error.content_type");
-        std::string mode = ctx.request.query_param("mode").value_or("all");
-        if (mode != "all" && mode != "good_rows" && mode != "check") {
-          return Error::field("mode", "input.not_allowed", {{"allowed", "all, good_rows, check"}});
-        }
-        ImportReport report = TRY(import_action(ctx, instansi, ctx.request.body_file,
-                                                mode == "good_rows", mode == "check"));
-        return ctx.json(report.bad_rows > 0 ? 422 : 200, web::import_report_json(ctx, report));
-      },
-      {.permission = Permission::kAsnManage, .body_limit = upload_limit, .upload_to_file = true});
+      {"POST",
+       "/instansi/{code}/import",
+       [](Context& ctx) -> Reply {
+         Instansi instansi =
+             TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
+         std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
+         if (boundary.empty()) return Error::invalid("error.content_type");
+         TempFile csv{ctx.request.body_file + ".csv"};
+         auto parts = http::read_multipart(ctx.request.body_file, boundary, csv.path);
+         if (!parts.ok())
+           return import_page(ctx, instansi, {{"error", ctx.t(parts.error().key)}}, 400);
+         if (parts->file_bytes == 0)
+           return import_page(ctx, instansi, {{"error", ctx.t("import.no_file")}}, 422);
+         bool good_rows = parts->fields["mode"] == "good_rows";
+         bool dry_run = parts->fields["mode"] == "check";
+         auto report = import_action(ctx, instansi, csv.path, good_rows, dry_run);
+         if (!report.ok()) {
+           if (report.error().kind != ErrorKind::kInvalid) return report.release_error();
+           nlohmann::json problems = nlohmann::json::array();
+           for (const auto& f : report.error().fields) {
+             problems.push_back(
+                 {{"line", 1}, {"column", f.field}, {"message", ctx.t(f.key, f.args)}});
+           }
+           return import_page(ctx, instansi,
+                              {{"error", ctx.t(report.error().key, report.error().args)},
+                               {"report", {{"problems", problems}}}},
+                              422);
+         }
+         nlohmann::json j = web::import_report_json(ctx, report.value());
+         j["dry_run"] = dry_run;
+         j["has_problems"] = !report->problems.empty();
+         return import_page(ctx, instansi, {{"report", j}}, report->bad_rows > 0 ? 422 : 200);
+       },
+       {.permission = Permission::kAsnManage, .body_limit = upload_limit, .upload_to_file = true}});
+
+  r.add(
+      {"POST",
+       "/api/v1/instansi/{code}/asn/import",
+       [](Context& ctx) -> Reply {
+         Instansi instansi =
+             TRY(manageable_instansi(ctx, ctx.param("code"), Permission::kAsnManage));
+         std::string_view type = ctx.request.header("content-type");
+         if (!type.starts_with("text/csv")) return Error::invalid("error.content_type");
+         std::string mode = ctx.request.query_param("mode").value_or("all");
+         if (mode != "all" && mode != "good_rows" && mode != "check") {
+           return Error::field("mode", "input.not_allowed", {{"allowed", "all, good_rows, check"}});
+         }
+         ImportReport report = TRY(import_action(ctx, instansi, ctx.request.body_file,
+                                                 mode == "good_rows", mode == "check"));
+         return ctx.json(report.bad_rows > 0 ? 422 : 200, web::import_report_json(ctx, report));
+       },
+       {.permission = Permission::kAsnManage, .body_limit = upload_limit, .upload_to_file = true}});
 }
 
 }  // namespace harmoni::org

@@ -408,6 +408,28 @@ Reply activity_page(Context& ctx, const ActivityRow& row, const Error* error) {
       "peduli.activity_title", form_status(error));
 }
 
+template <bool kCancel, bool kApi>
+Reply sign_up(Context& ctx) {
+  ActivityRow row = TRY(activity_of(ctx));
+  TRY(signup_action(ctx, row, kCancel));
+  if (kApi) return ctx.json(200, {{"status", kCancel ? "cancelled" : "signed_up"}});
+  return ctx.redirect("/peduli/" + std::to_string(row.activity.id),
+                      kCancel ? "peduli.cancelled" : "peduli.signed_up");
+}
+
+template <bool kApi>
+Reply close_activity(Context& ctx) {
+  ActivityRow row = TRY(activity_of(ctx));
+  TRY(require_coordinator(ctx, row.activity));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  auto beneficiaries = in.integer("beneficiaries", {.min = 0, .max = 1000000});
+  TRY(in.finish());
+  TRY(close_action(ctx, row, static_cast<int>(*beneficiaries)));
+  if (kApi) return ctx.json(200, {{"status", "done"}});
+  return ctx.redirect("/peduli/" + std::to_string(row.activity.id), "saved");
+}
+
 }  // namespace
 
 void register_routes(web::App& app) {
@@ -415,315 +437,303 @@ void register_routes(web::App& app) {
   const web::RouteOptions manage{.permission = Permission::kLearningManage,
                                  .body_limit = 32 * 1024};
 
-  r.add("GET", "/peduli", [](Context& ctx) -> Reply {
-    auto me = org::own_person(ctx);
-    auto [upcoming, mine] = TRY(ctx.services.db.read(
-        [&](db::Tx& tx) -> Result<std::pair<std::vector<ActivityRow>, std::vector<MyActivity>>> {
-          auto u = TRY(list_activities(tx, ctx.user_instansi(), today_text(ctx)));
-          std::vector<MyActivity> m;
-          if (me.ok()) m = TRY(activities_of(tx, me->id));
-          return std::pair{std::move(u), std::move(m)};
-        }));
-    json up = json::array(), my = json::array();
-    for (const auto& a : upcoming) up.push_back(activity_json(ctx, a));
-    for (const auto& m : mine) {
-      json j = activity_json(ctx, m.row);
-      j["attendance"] = attendance_name(m.attendance);
-      j["attendance_label"] =
-          ctx.t("peduli.attendance." + std::string(attendance_name(m.attendance)));
-      j["can_reflect"] = m.attendance == Attendance::kAttended;
-      j["reflected"] = m.reflected;
-      my.push_back(j);
-    }
-    const auto& p = ctx.user();
-    return ctx.page(
-        "peduli",
-        {{"upcoming", up},
-         {"has_upcoming", !up.empty()},
-         {"mine", my},
-         {"has_mine", !my.empty()},
-         {"can_manage", p.can(Permission::kLearningManage)},
-         {"can_evaluate", p.can(Permission::kLearningManage) || p.role == auth::Role::kUnitHead}},
-        "peduli.title");
-  });
+  r.add({"GET", "/peduli", [](Context& ctx) -> Reply {
+           auto me = org::own_person(ctx);
+           auto [upcoming, mine] = TRY(ctx.services.db.read(
+               [&](db::Tx& tx)
+                   -> Result<std::pair<std::vector<ActivityRow>, std::vector<MyActivity>>> {
+                 auto u = TRY(list_activities(tx, ctx.user_instansi(), today_text(ctx)));
+                 std::vector<MyActivity> m;
+                 if (me.ok()) m = TRY(activities_of(tx, me->id));
+                 return std::pair{std::move(u), std::move(m)};
+               }));
+           json up = json::array(), my = json::array();
+           for (const auto& a : upcoming) up.push_back(activity_json(ctx, a));
+           for (const auto& m : mine) {
+             json j = activity_json(ctx, m.row);
+             j["attendance"] = attendance_name(m.attendance);
+             j["attendance_label"] =
+                 ctx.t("peduli.attendance." + std::string(attendance_name(m.attendance)));
+             j["can_reflect"] = m.attendance == Attendance::kAttended;
+             j["reflected"] = m.reflected;
+             my.push_back(j);
+           }
+           const auto& p = ctx.user();
+           return ctx.page("peduli",
+                           {{"upcoming", up},
+                            {"has_upcoming", !up.empty()},
+                            {"mine", my},
+                            {"has_mine", !my.empty()},
+                            {"can_manage", p.can(Permission::kLearningManage)},
+                            {"can_evaluate", p.can(Permission::kLearningManage) ||
+                                                 p.role == auth::Role::kUnitHead}},
+                           "peduli.title");
+         }});
 
-  r.add("GET", "/peduli/new",
-        [](Context& ctx) -> Reply {
-          const std::string today = today_text(ctx);
-          return activity_form(ctx,
-                               Activity{.instansi_id = ctx.user_instansi(),
-                                        .starts_on = today,
-                                        .ends_on = today,
-                                        .start_time = "08:00",
-                                        .end_time = "12:00"},
-                               "", true, nullptr);
-        },
-        {.permission = Permission::kLearningManage});
+  r.add({"GET",
+         "/peduli/new",
+         [](Context& ctx) -> Reply {
+           const std::string today = today_text(ctx);
+           return activity_form(ctx,
+                                Activity{.instansi_id = ctx.user_instansi(),
+                                         .starts_on = today,
+                                         .ends_on = today,
+                                         .start_time = "08:00",
+                                         .end_time = "12:00"},
+                                "", true, nullptr);
+         },
+         {.permission = Permission::kLearningManage}});
 
-  r.add(
-      "POST", "/peduli",
-      [](Context& ctx) -> Reply {
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        auto a = read_activity(ctx, in, Activity{.instansi_id = ctx.user_instansi()});
-        Result<int64_t> id = a.ok() ? save_activity(ctx, *a, true) : Result<int64_t>(a.error());
-        if (!id.ok()) {
-          if (id.error().kind != ErrorKind::kInvalid) return id.release_error();
-          Activity shown{.instansi_id = ctx.user_instansi(),
-                         .title = in.raw("title"),
-                         .region_code = in.raw("region"),
-                         .place = in.raw("place"),
-                         .starts_on = in.raw("starts_on"),
-                         .ends_on = in.raw("ends_on"),
-                         .start_time = in.raw("start_time"),
-                         .end_time = in.raw("end_time"),
-                         .partner = in.raw("partner"),
-                         .description = in.raw("description")};
-          shown.target_group =
-              parse_target_group(in.raw("target_group")).value_or(TargetGroup::kOtherVulnerable);
-          return activity_form(ctx, shown, in.raw("coordinator"), true, &id.error());
-        }
-        return ctx.redirect("/peduli/" + std::to_string(*id), "saved");
-      },
-      manage);
+  r.add({"POST", "/peduli",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto a = read_activity(ctx, in, Activity{.instansi_id = ctx.user_instansi()});
+           Result<int64_t> id = a.ok() ? save_activity(ctx, *a, true) : Result<int64_t>(a.error());
+           if (!id.ok()) {
+             if (id.error().kind != ErrorKind::kInvalid) return id.release_error();
+             Activity shown{.instansi_id = ctx.user_instansi(),
+                            .title = in.raw("title"),
+                            .region_code = in.raw("region"),
+                            .place = in.raw("place"),
+                            .starts_on = in.raw("starts_on"),
+                            .ends_on = in.raw("ends_on"),
+                            .start_time = in.raw("start_time"),
+                            .end_time = in.raw("end_time"),
+                            .partner = in.raw("partner"),
+                            .description = in.raw("description")};
+             shown.target_group =
+                 parse_target_group(in.raw("target_group")).value_or(TargetGroup::kOtherVulnerable);
+             return activity_form(ctx, shown, in.raw("coordinator"), true, &id.error());
+           }
+           return ctx.redirect("/peduli/" + std::to_string(*id), "saved");
+         },
+         manage});
 
-  r.add("GET", "/peduli/reflections", [](Context& ctx) -> Reply {
-    const auto& p = ctx.user();
-    auto [to_me, to_superior] = TRY(ctx.services.db.read(
-        [&](db::Tx& tx)
-            -> Result<std::pair<std::vector<SharedReflection>, std::vector<SharedReflection>>> {
-          std::vector<SharedReflection> mine, under;
-          if (p.asn_id) mine = TRY(reflections_shared_with_mentor(tx, *p.asn_id));
-          if (p.role == auth::Role::kUnitHead && !p.unit_path.empty()) {
-            under = TRY(reflections_shared_under(tx, ctx.user_instansi(), p.unit_path));
-          }
-          return std::pair{std::move(mine), std::move(under)};
-        }));
-    // A head reads their own shared reflections as the writer, not as a superior.
-    std::erase_if(to_superior, [&](const SharedReflection& s) {
-      return p.asn_id && s.reflection.asn_id == *p.asn_id;
-    });
-    auto list = [](const std::vector<SharedReflection>& all) {
-      json out = json::array();
-      for (const auto& s : all) {
-        out.push_back({{"writer", s.writer_name},
-                       {"nip", s.writer_nip},
-                       {"activity", s.activity_title},
-                       {"seen", s.reflection.answers[0]},
-                       {"felt", s.reflection.answers[1]},
-                       {"change", s.reflection.answers[2]}});
-      }
-      return out;
-    };
-    json mentor = list(to_me), superior = list(to_superior);
-    return ctx.page("peduli_reflections",
-                    {{"to_mentor", mentor},
-                     {"to_superior", superior},
-                     {"has_mentor", !mentor.empty()},
-                     {"has_superior", !superior.empty()},
-                     {"has_any", !mentor.empty() || !superior.empty()}},
-                    "peduli.reflections_title");
-  });
+  r.add({"GET", "/peduli/reflections", [](Context& ctx) -> Reply {
+           const auto& p = ctx.user();
+           auto [to_me, to_superior] = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) -> Result<std::pair<std::vector<SharedReflection>,
+                                                   std::vector<SharedReflection>>> {
+                 std::vector<SharedReflection> mine, under;
+                 if (p.asn_id) mine = TRY(reflections_shared_with_mentor(tx, *p.asn_id));
+                 if (p.role == auth::Role::kUnitHead && !p.unit_path.empty()) {
+                   under = TRY(reflections_shared_under(tx, ctx.user_instansi(), p.unit_path));
+                 }
+                 return std::pair{std::move(mine), std::move(under)};
+               }));
+           // A head reads their own shared reflections as the writer, not as a superior.
+           std::erase_if(to_superior, [&](const SharedReflection& s) {
+             return p.asn_id && s.reflection.asn_id == *p.asn_id;
+           });
+           auto list = [](const std::vector<SharedReflection>& all) {
+             json out = json::array();
+             for (const auto& s : all) {
+               out.push_back({{"writer", s.writer_name},
+                              {"nip", s.writer_nip},
+                              {"activity", s.activity_title},
+                              {"seen", s.reflection.answers[0]},
+                              {"felt", s.reflection.answers[1]},
+                              {"change", s.reflection.answers[2]}});
+             }
+             return out;
+           };
+           json mentor = list(to_me), superior = list(to_superior);
+           return ctx.page("peduli_reflections",
+                           {{"to_mentor", mentor},
+                            {"to_superior", superior},
+                            {"has_mentor", !mentor.empty()},
+                            {"has_superior", !superior.empty()},
+                            {"has_any", !mentor.empty() || !superior.empty()}},
+                           "peduli.reflections_title");
+         }});
 
-  r.add("GET", "/peduli/evaluation", [](Context& ctx) -> Reply {
-    json data = TRY(evaluation_json(ctx));
-    chart::BarChart people{ctx.t("peduli.chart_people"), {}};
-    for (const auto& m : data["by_month"]) {
-      people.bars.push_back({m["month"].get<std::string>(), m["people"].get<double>(),
-                             std::to_string(m["people"].get<int>())});
-    }
-    data["chart"] = chart::bar_chart_svg(people);
-    data["has_months"] = !data["by_month"].empty();
-    data["has_regions"] = !data["by_region"].empty();
-    data["has_targets"] = !data["by_target"].empty();
-    data["has_leaders"] = !data["leaders"].empty();
-    return ctx.page("peduli_evaluation", data, "peduli.evaluation_title");
-  });
+  r.add({"GET", "/peduli/evaluation", [](Context& ctx) -> Reply {
+           json data = TRY(evaluation_json(ctx));
+           chart::BarChart people{ctx.t("peduli.chart_people"), {}};
+           for (const auto& m : data["by_month"]) {
+             people.bars.push_back({m["month"].get<std::string>(), m["people"].get<double>(),
+                                    std::to_string(m["people"].get<int>())});
+           }
+           data["chart"] = chart::bar_chart_svg(people);
+           data["has_months"] = !data["by_month"].empty();
+           data["has_regions"] = !data["by_region"].empty();
+           data["has_targets"] = !data["by_target"].empty();
+           data["has_leaders"] = !data["leaders"].empty();
+           return ctx.page("peduli_evaluation", data, "peduli.evaluation_title");
+         }});
 
-  r.add("GET", "/peduli/{id}",
-        [](Context& ctx) -> Reply { return activity_page(ctx, TRY(activity_of(ctx)), nullptr); });
+  r.add({"GET", "/peduli/{id}",
+         [](Context& ctx) -> Reply { return activity_page(ctx, TRY(activity_of(ctx)), nullptr); }});
 
-  r.add(
-      "POST", "/peduli/{id}",
-      [](Context& ctx) -> Reply {
-        ActivityRow row = TRY(activity_of(ctx));
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        auto a = read_activity(ctx, in, row.activity);
-        Result<int64_t> id = a.ok() ? save_activity(ctx, *a, false) : Result<int64_t>(a.error());
-        if (!id.ok()) {
-          if (id.error().kind != ErrorKind::kInvalid) return id.release_error();
-          return activity_form(ctx, row.activity, in.raw("coordinator"), false, &id.error());
-        }
-        return ctx.redirect("/peduli/" + std::to_string(row.activity.id), "saved");
-      },
-      manage);
+  r.add({"POST", "/peduli/{id}",
+         [](Context& ctx) -> Reply {
+           ActivityRow row = TRY(activity_of(ctx));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto a = read_activity(ctx, in, row.activity);
+           Result<int64_t> id = a.ok() ? save_activity(ctx, *a, false) : Result<int64_t>(a.error());
+           if (!id.ok()) {
+             if (id.error().kind != ErrorKind::kInvalid) return id.release_error();
+             return activity_form(ctx, row.activity, in.raw("coordinator"), false, &id.error());
+           }
+           return ctx.redirect("/peduli/" + std::to_string(row.activity.id), "saved");
+         },
+         manage});
 
-  r.add("GET", "/peduli/{id}/edit",
-        [](Context& ctx) -> Reply {
-          ActivityRow row = TRY(activity_of(ctx));
-          return activity_form(ctx, row.activity, row.coordinator_nip, false, nullptr);
-        },
-        {.permission = Permission::kLearningManage});
+  r.add({"GET",
+         "/peduli/{id}/edit",
+         [](Context& ctx) -> Reply {
+           ActivityRow row = TRY(activity_of(ctx));
+           return activity_form(ctx, row.activity, row.coordinator_nip, false, nullptr);
+         },
+         {.permission = Permission::kLearningManage}});
 
-  for (const bool cancel : {false, true}) {
-    r.add("POST", std::string("/peduli/{id}/") + (cancel ? "cancel" : "signup"),
-          [cancel](Context& ctx) -> Reply {
-            ActivityRow row = TRY(activity_of(ctx));
-            TRY(signup_action(ctx, row, cancel));
-            return ctx.redirect("/peduli/" + std::to_string(row.activity.id),
-                                cancel ? "peduli.cancelled" : "peduli.signed_up");
-          },
-          {.body_limit = 4 * 1024});
-    r.add("POST", std::string("/api/v1/peduli/activities/{id}/") + (cancel ? "cancel" : "signup"),
-          [cancel](Context& ctx) -> Reply {
-            ActivityRow row = TRY(activity_of(ctx));
-            TRY(signup_action(ctx, row, cancel));
-            return ctx.json(200, {{"status", cancel ? "cancelled" : "signed_up"}});
-          },
-          {.body_limit = 4 * 1024});
-  }
+  r.add({"POST", "/peduli/{id}/signup", sign_up<false, false>, {.body_limit = 4 * 1024}});
+  r.add({"POST", "/peduli/{id}/cancel", sign_up<true, false>, {.body_limit = 4 * 1024}});
+  r.add({"POST",
+         "/api/v1/peduli/activities/{id}/signup",
+         sign_up<false, true>,
+         {.body_limit = 4 * 1024}});
+  r.add({"POST",
+         "/api/v1/peduli/activities/{id}/cancel",
+         sign_up<true, true>,
+         {.body_limit = 4 * 1024}});
 
   // The coordinator's confirmation: a form line per participant ("attendance:NIP",
   // "minutes:NIP") or JSON {"nip", "attendance", "minutes"}.
-  r.add("POST", "/peduli/{id}/confirm",
-        [](Context& ctx) -> Reply {
-          ActivityRow row = TRY(activity_of(ctx));
-          TRY(require_coordinator(ctx, row.activity));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          std::vector<Mark> marks;
-          for (const auto& nip : in.keys_with_prefix("attendance:")) {
-            auto attendance = in.choice("attendance:" + nip, {"attended", "absent", "signed_up"});
-            auto minutes =
-                in.integer("minutes:" + nip, {.required = false, .min = 0, .max = 60 * 24 * 15});
-            if (!attendance || *attendance == "signed_up") continue;
-            const Attendance a = *parse_attendance(*attendance);
-            marks.push_back({nip, a, a == Attendance::kAbsent ? 0 : minutes.value_or(0), true});
-          }
-          Status st = in.finish();
-          if (st.ok()) st = confirm_action(ctx, row, marks);
-          if (!st.ok())
-            return st.error().kind == ErrorKind::kInvalid ? activity_page(ctx, row, &st.error())
-                                                          : Reply(st.release_error());
-          return ctx.redirect("/peduli/" + std::to_string(row.activity.id), "saved");
-        },
-        {.body_limit = 64 * 1024});
+  r.add({"POST",
+         "/peduli/{id}/confirm",
+         [](Context& ctx) -> Reply {
+           ActivityRow row = TRY(activity_of(ctx));
+           TRY(require_coordinator(ctx, row.activity));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           std::vector<Mark> marks;
+           for (const auto& nip : in.keys_with_prefix("attendance:")) {
+             auto attendance = in.choice("attendance:" + nip, {"attended", "absent", "signed_up"});
+             auto minutes =
+                 in.integer("minutes:" + nip, {.required = false, .min = 0, .max = 60 * 24 * 15});
+             if (!attendance || *attendance == "signed_up") continue;
+             const Attendance a = *parse_attendance(*attendance);
+             marks.push_back({nip, a, a == Attendance::kAbsent ? 0 : minutes.value_or(0), true});
+           }
+           Status st = in.finish();
+           if (st.ok()) st = confirm_action(ctx, row, marks);
+           if (!st.ok())
+             return st.error().kind == ErrorKind::kInvalid ? activity_page(ctx, row, &st.error())
+                                                           : Reply(st.release_error());
+           return ctx.redirect("/peduli/" + std::to_string(row.activity.id), "saved");
+         },
+         {.body_limit = 64 * 1024}});
 
-  r.add("POST", "/api/v1/peduli/activities/{id}/attendance",
-        [](Context& ctx) -> Reply {
-          ActivityRow row = TRY(activity_of(ctx));
-          TRY(require_coordinator(ctx, row.activity));
-          auto in = TRY(ctx.input());
-          auto nip = in.text("nip", {.max_chars = 32});
-          auto attendance = in.choice("attendance", {"attended", "absent"});
-          auto minutes = in.integer("minutes", {.required = false, .min = 0, .max = 60 * 24 * 15});
-          TRY(in.finish());
-          TRY(confirm_action(ctx, row,
-                             {{*nip, *parse_attendance(*attendance), minutes.value_or(0)}}));
-          return ctx.json(200, {{"status", *attendance}});
-        },
-        {.body_limit = 4 * 1024});
+  r.add({"POST",
+         "/api/v1/peduli/activities/{id}/attendance",
+         [](Context& ctx) -> Reply {
+           ActivityRow row = TRY(activity_of(ctx));
+           TRY(require_coordinator(ctx, row.activity));
+           auto in = TRY(ctx.input());
+           auto nip = in.text("nip", {.max_chars = 32});
+           auto attendance = in.choice("attendance", {"attended", "absent"});
+           auto minutes = in.integer("minutes", {.required = false, .min = 0, .max = 60 * 24 * 15});
+           TRY(in.finish());
+           TRY(confirm_action(ctx, row,
+                              {{*nip, *parse_attendance(*attendance), minutes.value_or(0)}}));
+           return ctx.json(200, {{"status", *attendance}});
+         },
+         {.body_limit = 4 * 1024}});
 
-  for (const bool api : {false, true}) {
-    r.add("POST", std::string(api ? "/api/v1/peduli/activities/{id}" : "/peduli/{id}") + "/close",
-          [api](Context& ctx) -> Reply {
-            ActivityRow row = TRY(activity_of(ctx));
-            TRY(require_coordinator(ctx, row.activity));
-            auto in = TRY(ctx.input());
-            in.ignore("_csrf");
-            auto beneficiaries = in.integer("beneficiaries", {.min = 0, .max = 1000000});
-            TRY(in.finish());
-            TRY(close_action(ctx, row, static_cast<int>(*beneficiaries)));
-            if (api) return ctx.json(200, {{"status", "done"}});
-            return ctx.redirect("/peduli/" + std::to_string(row.activity.id), "saved");
-          },
-          {.body_limit = 4 * 1024});
-  }
+  r.add({"POST", "/peduli/{id}/close", close_activity<false>, {.body_limit = 4 * 1024}});
+  r.add({"POST",
+         "/api/v1/peduli/activities/{id}/close",
+         close_activity<true>,
+         {.body_limit = 4 * 1024}});
 
-  r.add("GET", "/peduli/{id}/reflection", [](Context& ctx) -> Reply {
-    auto [me, row] = TRY(reflecting(ctx));
-    auto existing = TRY(ctx.services.db.read(
-        [&](db::Tx& tx) { return find_reflection(tx, row.activity.id, me.id); }));
-    Reflection r = existing.value_or(Reflection{.activity_id = row.activity.id, .asn_id = me.id});
-    std::string mentor_nip;
-    if (r.mentor_asn_id) {
-      auto m = TRY(ctx.services.db.read(
-          [&](db::Tx& tx) { return org::find_asn_by_id(tx, *r.mentor_asn_id); }));
-      if (m) mentor_nip = m->nip;
-    }
-    return reflection_page(ctx, row, r, mentor_nip, nullptr);
-  });
+  r.add({"GET", "/peduli/{id}/reflection", [](Context& ctx) -> Reply {
+           auto [me, row] = TRY(reflecting(ctx));
+           auto existing = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return find_reflection(tx, row.activity.id, me.id); }));
+           Reflection r =
+               existing.value_or(Reflection{.activity_id = row.activity.id, .asn_id = me.id});
+           std::string mentor_nip;
+           if (r.mentor_asn_id) {
+             auto m = TRY(ctx.services.db.read(
+                 [&](db::Tx& tx) { return org::find_asn_by_id(tx, *r.mentor_asn_id); }));
+             if (m) mentor_nip = m->nip;
+           }
+           return reflection_page(ctx, row, r, mentor_nip, nullptr);
+         }});
 
-  r.add("POST", "/peduli/{id}/reflection",
-        [](Context& ctx) -> Reply {
-          auto [me, row] = TRY(reflecting(ctx));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          auto r = read_reflection(ctx, in, me, row.activity.id);
-          Status st = r.ok() ? save_reflection_action(ctx, *r) : Status(r.error());
-          if (!st.ok()) {
-            if (st.error().kind != ErrorKind::kInvalid) return st.release_error();
-            Reflection shown{
-                .answers = {in.raw("seen"), in.raw("felt"), in.raw("change")},
-                .sharing = parse_sharing(in.raw("sharing")).value_or(Sharing::kPrivate)};
-            return reflection_page(ctx, row, shown, in.raw("mentor"), &st.error());
-          }
-          return ctx.redirect("/peduli", "peduli.reflection_saved");
-        },
-        {.body_limit = 32 * 1024});
+  r.add({"POST",
+         "/peduli/{id}/reflection",
+         [](Context& ctx) -> Reply {
+           auto [me, row] = TRY(reflecting(ctx));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto r = read_reflection(ctx, in, me, row.activity.id);
+           Status st = r.ok() ? save_reflection_action(ctx, *r) : Status(r.error());
+           if (!st.ok()) {
+             if (st.error().kind != ErrorKind::kInvalid) return st.release_error();
+             Reflection shown{
+                 .answers = {in.raw("seen"), in.raw("felt"), in.raw("change")},
+                 .sharing = parse_sharing(in.raw("sharing")).value_or(Sharing::kPrivate)};
+             return reflection_page(ctx, row, shown, in.raw("mentor"), &st.error());
+           }
+           return ctx.redirect("/peduli", "peduli.reflection_saved");
+         },
+         {.body_limit = 32 * 1024}});
 
   // ---- API ----
-  r.add("GET", "/api/v1/peduli/activities", [](Context& ctx) -> Reply {
-    const std::string from = ctx.request.query_param("from").value_or("");
-    auto list = TRY(ctx.services.db.read(
-        [&](db::Tx& tx) { return list_activities(tx, ctx.user_instansi(), from); }));
-    json items = json::array();
-    for (const auto& a : list) items.push_back(activity_json(ctx, a));
-    return ctx.json(200, {{"items", items}});
-  });
+  r.add({"GET", "/api/v1/peduli/activities", [](Context& ctx) -> Reply {
+           const std::string from = ctx.request.query_param("from").value_or("");
+           auto list = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return list_activities(tx, ctx.user_instansi(), from); }));
+           json items = json::array();
+           for (const auto& a : list) items.push_back(activity_json(ctx, a));
+           return ctx.json(200, {{"items", items}});
+         }});
 
-  r.add(
-      "POST", "/api/v1/peduli/activities",
-      [](Context& ctx) -> Reply {
-        auto in = TRY(ctx.input());
-        Activity a = TRY(read_activity(ctx, in, Activity{.instansi_id = ctx.user_instansi()}));
-        int64_t id = TRY(save_activity(ctx, a, true));
-        auto row = TRY(ctx.services.db.read([&](db::Tx& tx) { return activity_row(tx, id); }));
-        return ctx.json(201, activity_json(ctx, *row));
-      },
-      manage);
+  r.add({"POST", "/api/v1/peduli/activities",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           Activity a = TRY(read_activity(ctx, in, Activity{.instansi_id = ctx.user_instansi()}));
+           int64_t id = TRY(save_activity(ctx, a, true));
+           auto row = TRY(ctx.services.db.read([&](db::Tx& tx) { return activity_row(tx, id); }));
+           return ctx.json(201, activity_json(ctx, *row));
+         },
+         manage});
 
-  r.add("GET", "/api/v1/peduli/activities/{id}", [](Context& ctx) -> Reply {
-    ActivityRow row = TRY(activity_of(ctx));
-    json out = activity_json(ctx, row);
-    if (coordinates(ctx, row.activity)) {
-      auto people =
-          TRY(ctx.services.db.read([&](db::Tx& tx) { return participants(tx, row.activity.id); }));
-      json list = json::array();
-      for (const auto& p : people) {
-        list.push_back({{"nip", p.nip},
-                        {"name", p.name},
-                        {"attendance", attendance_name(p.attendance)},
-                        {"minutes", p.minutes}});
-      }
-      out["participants"] = list;
-    }
-    return ctx.json(200, out);
-  });
+  r.add({"GET", "/api/v1/peduli/activities/{id}", [](Context& ctx) -> Reply {
+           ActivityRow row = TRY(activity_of(ctx));
+           json out = activity_json(ctx, row);
+           if (coordinates(ctx, row.activity)) {
+             auto people = TRY(ctx.services.db.read(
+                 [&](db::Tx& tx) { return participants(tx, row.activity.id); }));
+             json list = json::array();
+             for (const auto& p : people) {
+               list.push_back({{"nip", p.nip},
+                               {"name", p.name},
+                               {"attendance", attendance_name(p.attendance)},
+                               {"minutes", p.minutes}});
+             }
+             out["participants"] = list;
+           }
+           return ctx.json(200, out);
+         }});
 
-  r.add("PUT", "/api/v1/peduli/activities/{id}/reflection",
-        [](Context& ctx) -> Reply {
-          auto [me, row] = TRY(reflecting(ctx));
-          auto in = TRY(ctx.input());
-          Reflection r = TRY(read_reflection(ctx, in, me, row.activity.id));
-          TRY(save_reflection_action(ctx, r));
-          return ctx.json(200, {{"status", "saved"}, {"sharing", sharing_name(r.sharing)}});
-        },
-        {.body_limit = 32 * 1024});
+  r.add({"PUT",
+         "/api/v1/peduli/activities/{id}/reflection",
+         [](Context& ctx) -> Reply {
+           auto [me, row] = TRY(reflecting(ctx));
+           auto in = TRY(ctx.input());
+           Reflection r = TRY(read_reflection(ctx, in, me, row.activity.id));
+           TRY(save_reflection_action(ctx, r));
+           return ctx.json(200, {{"status", "saved"}, {"sharing", sharing_name(r.sharing)}});
+         },
+         {.body_limit = 32 * 1024}});
 
-  r.add("GET", "/api/v1/peduli/evaluation",
-        [](Context& ctx) -> Reply { return ctx.json(200, TRY(evaluation_json(ctx))); });
+  r.add({"GET", "/api/v1/peduli/evaluation",
+         [](Context& ctx) -> Reply { return ctx.json(200, TRY(evaluation_json(ctx))); }});
 
   app.add_nav({68,
                "nav.peduli",

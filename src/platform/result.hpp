@@ -81,6 +81,12 @@ struct Error {
   static Error internal(std::string detail) {
     return Error{ErrorKind::kInternal, "error.internal", {}, {}, std::move(detail)};
   }
+
+  // Something the user can correct (input, permission, a clash, a limit), as opposed to
+  // a fault of ours or of the storage. A form shows the former beside its fields.
+  bool is_users_fault() const {
+    return kind != ErrorKind::kInternal && kind != ErrorKind::kUnavailable;
+  }
 };
 
 template <class T>

@@ -292,288 +292,300 @@ void register_routes(web::App& app) {
                 auth::Role::kOfficer}});
 
   // ---- citizens ----
-  r.add("GET", "/u/{unit_id}",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
-          auto [desk_settings, services, view] = TRY(ctx.services.db.read(
-              [&](db::Tx& tx)
-                  -> Result<std::tuple<desk::Desk, std::vector<desk::Service>, QueueView>> {
-                return std::tuple{TRY(desk::load_desk(tx, unit.id)),
-                                  TRY(desk::list_services(tx, unit.id, false)),
-                                  TRY(queue_view(tx, unit.id, today_text(ctx)))};
-              }));
-          nlohmann::json items = nlohmann::json::array();
-          for (const auto& s : services) items.push_back(service_item(s));
-          nlohmann::json calls = nlohmann::json::array();
-          for (size_t i = 0; i < view.recent_calls.size() && i < 4; ++i) {
-            calls.push_back(
-                {{"label", view.recent_calls[i].label}, {"counter", view.recent_counter_names[i]}});
-          }
-          return ctx.page("unit_public",
-                          {{"unit", {{"id", unit.id}, {"name", unit.name}}},
-                           {"pledge", desk_settings.pledge},
-                           {"services", items},
-                           {"waiting", view.waiting.size()},
-                           {"calls", calls},
-                           {"has_calls", !calls.empty()},
-                           {"ikm", latest_index(ctx, unit)}},
-                          "unit_public.title");
-        },
-        {.access = Access::kPublic});
+  r.add({"GET",
+         "/u/{unit_id}",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
+           auto [desk_settings, services, view] = TRY(ctx.services.db.read(
+               [&](db::Tx& tx)
+                   -> Result<std::tuple<desk::Desk, std::vector<desk::Service>, QueueView>> {
+                 return std::tuple{TRY(desk::load_desk(tx, unit.id)),
+                                   TRY(desk::list_services(tx, unit.id, false)),
+                                   TRY(queue_view(tx, unit.id, today_text(ctx)))};
+               }));
+           nlohmann::json items = nlohmann::json::array();
+           for (const auto& s : services) items.push_back(service_item(s));
+           nlohmann::json calls = nlohmann::json::array();
+           for (size_t i = 0; i < view.recent_calls.size() && i < 4; ++i) {
+             calls.push_back({{"label", view.recent_calls[i].label},
+                              {"counter", view.recent_counter_names[i]}});
+           }
+           return ctx.page("unit_public",
+                           {{"unit", {{"id", unit.id}, {"name", unit.name}}},
+                            {"pledge", desk_settings.pledge},
+                            {"services", items},
+                            {"waiting", view.waiting.size()},
+                            {"calls", calls},
+                            {"has_calls", !calls.empty()},
+                            {"ikm", latest_index(ctx, unit)}},
+                           "unit_public.title");
+         },
+         {.access = Access::kPublic}});
 
   // The display board for a TV in the waiting room. With JavaScript it follows the
   // unit's event stream (below): it refreshes itself when the queue changes and speaks
   // each called number. Without JavaScript it reloads every few seconds.
-  r.add("GET", "/u/{unit_id}/board",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
-          QueueView view = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return queue_view(tx, unit.id, today_text(ctx)); }));
-          nlohmann::json calls = nlohmann::json::array();
-          nlohmann::json latest = false;
-          for (size_t i = 0; i < view.recent_calls.size(); ++i) {
-            nlohmann::json call = {{"label", view.recent_calls[i].label},
-                                   {"counter", view.recent_counter_names[i]}};
-            if (i == 0) {
-              latest = call;
-            } else {
-              calls.push_back(call);
-            }
-          }
-          return ctx.page(
-              "board",
-              {{"unit", {{"id", unit.id}, {"name", unit.name}}},
-               {"latest", latest},
-               {"calls", calls},
-               {"waiting", view.waiting.size()},
-               {"refresh_seconds", 10},
-               {"announce_template",
-                ctx.t("board.announce", {{"label", "{label}"}, {"counter", "{counter}"}})}},
-              "board.title");
-        },
-        {.access = Access::kPublic});
+  r.add({"GET",
+         "/u/{unit_id}/board",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
+           QueueView view = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return queue_view(tx, unit.id, today_text(ctx)); }));
+           nlohmann::json calls = nlohmann::json::array();
+           nlohmann::json latest = false;
+           for (size_t i = 0; i < view.recent_calls.size(); ++i) {
+             nlohmann::json call = {{"label", view.recent_calls[i].label},
+                                    {"counter", view.recent_counter_names[i]}};
+             if (i == 0) {
+               latest = call;
+             } else {
+               calls.push_back(call);
+             }
+           }
+           return ctx.page(
+               "board",
+               {{"unit", {{"id", unit.id}, {"name", unit.name}}},
+                {"latest", latest},
+                {"calls", calls},
+                {"waiting", view.waiting.size()},
+                {"refresh_seconds", 10},
+                {"announce_template",
+                 ctx.t("board.announce", {{"label", "{label}"}, {"counter", "{counter}"}})}},
+               "board.title");
+         },
+         {.access = Access::kPublic}});
 
   // The board's live feed (server-sent events): "call", "recall" and "change" events
   // with JSON data; the stream waits on the network thread, not on a worker.
-  r.add("GET", "/u/{unit_id}/events",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
-          auto source = TRY(ctx.services.events.subscribe(queue_topic(unit.id),
-                                                          ctx.request.header("last-event-id")));
-          http::Response res;
-          res.set_header("Content-Type", "text/event-stream; charset=utf-8");
-          res.set_header("Cache-Control", "no-store");
-          res.set_header("X-Accel-Buffering", "no");  // nginx: pass events through at once
-          res.events = std::move(source);
-          return res;
-        },
-        {.access = Access::kPublic});
+  r.add({"GET",
+         "/u/{unit_id}/events",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
+           auto source = TRY(ctx.services.events.subscribe(queue_topic(unit.id),
+                                                           ctx.request.header("last-event-id")));
+           http::Response res;
+           res.set_header("Content-Type", "text/event-stream; charset=utf-8");
+           res.set_header("Cache-Control", "no-store");
+           res.set_header("X-Accel-Buffering", "no");  // nginx: pass events through at once
+           res.events = std::move(source);
+           return res;
+         },
+         {.access = Access::kPublic}});
 
-  r.add("GET", "/kiosk/{key}",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
-          auto services = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
-          nlohmann::json items = nlohmann::json::array();
-          for (const auto& s : services) items.push_back(service_item(s));
-          return ctx.page("kiosk",
-                          {{"unit", {{"name", unit.name}}},
-                           {"services", items},
-                           {"classes", class_options(ctx, true)},
-                           {"key", ctx.param("key")},
-                           {"form_csrf", ctx.form_csrf_token()}},
-                          "kiosk.title");
-        },
-        {.access = Access::kPublic});
+  r.add({"GET",
+         "/kiosk/{key}",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
+           auto services = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
+           nlohmann::json items = nlohmann::json::array();
+           for (const auto& s : services) items.push_back(service_item(s));
+           return ctx.page("kiosk",
+                           {{"unit", {{"name", unit.name}}},
+                            {"services", items},
+                            {"classes", class_options(ctx, true)},
+                            {"key", ctx.param("key")},
+                            {"form_csrf", ctx.form_csrf_token()}},
+                           "kiosk.title");
+         },
+         {.access = Access::kPublic}});
 
-  r.add("POST", "/kiosk/{key}/tickets",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          auto [ticket, token] = TRY(issue_for(ctx, unit, in, "kiosk"));
-          return ctx.redirect("/t/" + token);
-        },
-        {.access = Access::kPublic, .body_limit = 4 * 1024});
+  r.add({"POST",
+         "/kiosk/{key}/tickets",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto [ticket, token] = TRY(issue_for(ctx, unit, in, "kiosk"));
+           return ctx.redirect("/t/" + token);
+         },
+         {.access = Access::kPublic, .body_limit = 4 * 1024}});
 
-  r.add("GET", "/t/{token}",
-        [](Context& ctx) -> Reply {
-          auto [ticket, service] = TRY(ticket_for_token(ctx));
-          return ticket_page(ctx, ticket, service, ctx.param("token"));
-        },
-        {.access = Access::kPublic});
+  r.add({"GET",
+         "/t/{token}",
+         [](Context& ctx) -> Reply {
+           auto [ticket, service] = TRY(ticket_for_token(ctx));
+           return ticket_page(ctx, ticket, service, ctx.param("token"));
+         },
+         {.access = Access::kPublic}});
 
   // ---- staff: the desk of a unit ----
-  r.add("GET", "/desk", [](Context& ctx) -> Reply {
-    const auto& p = ctx.user();
-    if (p.unit_id) return ctx.redirect("/desk/" + std::to_string(*p.unit_id));
-    // Administrators choose among the units of their instansi that have services.
-    nlohmann::json units = nlohmann::json::array();
-    TRY(ctx.services.db.read([&](db::Tx& tx) -> Status {
-      for (const auto& i : TRY(org::list_instansi(
-               tx, p.role == auth::Role::kSystemAdmin ? std::nullopt : p.instansi_id))) {
-        for (const auto& u : TRY(org::list_units(tx, i.id))) {
-          if (TRY(desk::list_services(tx, u.id, true)).empty()) continue;
-          units.push_back({{"id", u.id}, {"name", u.name}, {"instansi", i.name}});
-        }
-      }
-      return {};
-    }));
-    return ctx.page("desk_list", {{"units", units}, {"empty", units.empty()}}, "desk.list_title");
-  });
+  r.add({"GET", "/desk", [](Context& ctx) -> Reply {
+           const auto& p = ctx.user();
+           if (p.unit_id) return ctx.redirect("/desk/" + std::to_string(*p.unit_id));
+           // Administrators choose among the units of their instansi that have services.
+           nlohmann::json units = nlohmann::json::array();
+           TRY(ctx.services.db.read([&](db::Tx& tx) -> Status {
+             for (const auto& i : TRY(org::list_instansi(
+                      tx, p.role == auth::Role::kSystemAdmin ? std::nullopt : p.instansi_id))) {
+               for (const auto& u : TRY(org::list_units(tx, i.id))) {
+                 if (TRY(desk::list_services(tx, u.id, true)).empty()) continue;
+                 units.push_back({{"id", u.id}, {"name", u.name}, {"instansi", i.name}});
+               }
+             }
+             return {};
+           }));
+           return ctx.page("desk_list", {{"units", units}, {"empty", units.empty()}},
+                           "desk.list_title");
+         }});
 
-  r.add("GET", "/desk/{unit_id}", [](Context& ctx) -> Reply {
-    org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id")));
-    return desk_page(ctx, unit, nullptr);
-  });
+  r.add({"GET", "/desk/{unit_id}", [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id")));
+           return desk_page(ctx, unit, nullptr);
+         }});
 
   // Triage: an officer issues a priority ticket in one click.
-  r.add("POST", "/desk/{unit_id}/tickets",
-        [](Context& ctx) -> Reply {
-          org::Unit unit =
-              TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kQueueOperate));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          auto issued = issue_for(ctx, unit, in, "triage");
-          if (!issued.ok()) return desk_page(ctx, unit, &issued.error());
-          return ctx.redirect("/t/" + issued->second);
-        },
-        {.permission = Permission::kQueueOperate, .body_limit = 4 * 1024});
+  r.add({"POST",
+         "/desk/{unit_id}/tickets",
+         [](Context& ctx) -> Reply {
+           org::Unit unit =
+               TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kQueueOperate));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto issued = issue_for(ctx, unit, in, "triage");
+           if (!issued.ok()) return desk_page(ctx, unit, &issued.error());
+           return ctx.redirect("/t/" + issued->second);
+         },
+         {.permission = Permission::kQueueOperate, .body_limit = 4 * 1024}});
 
   // A new kiosk link: its secret is shown once, only its hash is kept.
   r.add(
-      "POST", "/desk/{unit_id}/kiosk",
-      [](Context& ctx) -> Reply {
-        org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-        std::string key = ctx.services.random.token(24);
-        TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
-          TRY(desk::set_kiosk_key_hash(tx, unit.id, auth::sha256_hex(key),
-                                       ctx.services.clock.now_seconds()));
-          return audit::append(
-              tx, ctx.audit("desk.kiosk_link", "unit", std::to_string(unit.id), unit.instansi_id),
-              ctx.now_ms());
-        }));
-        std::string link = ctx.public_origin() + "/kiosk/" + key;
-        std::string qr =
-            TRY(qr::svg(link, ctx.t("desk.kiosk_qr_label")));  // outside the braces: see result.hpp
-        return ctx.page(
-            "kiosk_link",
-            {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"link", link}, {"qr", qr}},
-            "desk.kiosk_title");
-      },
-      {.permission = Permission::kDeskManage});
+      {"POST",
+       "/desk/{unit_id}/kiosk",
+       [](Context& ctx) -> Reply {
+         org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+         std::string key = ctx.services.random.token(24);
+         TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
+           TRY(desk::set_kiosk_key_hash(tx, unit.id, auth::sha256_hex(key),
+                                        ctx.services.clock.now_seconds()));
+           return audit::append(
+               tx, ctx.audit("desk.kiosk_link", "unit", std::to_string(unit.id), unit.instansi_id),
+               ctx.now_ms());
+         }));
+         std::string link = ctx.public_origin() + "/kiosk/" + key;
+         std::string qr = TRY(
+             qr::svg(link, ctx.t("desk.kiosk_qr_label")));  // outside the braces: see result.hpp
+         return ctx.page(
+             "kiosk_link",
+             {{"unit", {{"id", unit.id}, {"name", unit.name}}}, {"link", link}, {"qr", qr}},
+             "desk.kiosk_title");
+       },
+       {.permission = Permission::kDeskManage}});
 
-  r.add("POST", "/desk/{unit_id}/settings",
-        [](Context& ctx) -> Reply {
-          org::Unit unit =
-              TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          desk::Desk d =
-              TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::load_desk(tx, unit.id); }));
-          if (auto v = in.text("pledge", {.required = false, .max_chars = 4000, .multiline = true}))
-            d.pledge = *v;
-          d.published = in.flag("published");
-          if (auto v = in.choice("policy", {"weighted", "ratio"}))
-            d.policy.kind = *parse_policy(*v);
-          if (auto v = in.integer("priority_weight_minutes", {.min = 0, .max = 240}))
-            d.policy.priority_weight_s = *v * 60;
-          if (auto v = in.integer("max_wait_minutes", {.min = 5, .max = 480}))
-            d.policy.max_wait_s = *v * 60;
-          if (auto v = in.integer("ratio_regular", {.min = 1, .max = 20}))
-            d.policy.ratio_regular = static_cast<int>(*v);
-          // Older forms and scripts may not send the survey order: it then stays as it was.
-          if (in.has("survey_order")) {
-            std::vector<std::string> orders;
-            for (auto o : survey::kFormOrders) orders.emplace_back(survey::form_order_name(o));
-            if (auto v = in.choice("survey_order", orders))
-              d.survey_order = *survey::parse_form_order(*v);
-          }
-          Status valid = in.finish();
-          if (valid.ok()) valid = validate(d.policy);
-          if (!valid.ok()) return desk_page(ctx, unit, &valid.error());
-          TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
-            TRY(desk::save_desk(tx, d, ctx.services.clock.now_seconds()));
-            return audit::append(
-                tx, ctx.audit("desk.settings", "unit", std::to_string(unit.id), unit.instansi_id),
-                ctx.now_ms());
-          }));
-          return ctx.redirect("/desk/" + std::to_string(unit.id), "saved");
-        },
-        {.permission = Permission::kDeskManage, .body_limit = 16 * 1024});
+  r.add(
+      {"POST",
+       "/desk/{unit_id}/settings",
+       [](Context& ctx) -> Reply {
+         org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+         auto in = TRY(ctx.input());
+         in.ignore("_csrf");
+         desk::Desk d =
+             TRY(ctx.services.db.read([&](db::Tx& tx) { return desk::load_desk(tx, unit.id); }));
+         if (auto v = in.text("pledge", {.required = false, .max_chars = 4000, .multiline = true}))
+           d.pledge = *v;
+         d.published = in.flag("published");
+         if (auto v = in.choice("policy", {"weighted", "ratio"})) d.policy.kind = *parse_policy(*v);
+         if (auto v = in.integer("priority_weight_minutes", {.min = 0, .max = 240}))
+           d.policy.priority_weight_s = *v * 60;
+         if (auto v = in.integer("max_wait_minutes", {.min = 5, .max = 480}))
+           d.policy.max_wait_s = *v * 60;
+         if (auto v = in.integer("ratio_regular", {.min = 1, .max = 20}))
+           d.policy.ratio_regular = static_cast<int>(*v);
+         // Older forms and scripts may not send the survey order: it then stays as it was.
+         if (in.has("survey_order")) {
+           std::vector<std::string> orders;
+           for (auto o : survey::kFormOrders) orders.emplace_back(survey::form_order_name(o));
+           if (auto v = in.choice("survey_order", orders))
+             d.survey_order = *survey::parse_form_order(*v);
+         }
+         Status valid = in.finish();
+         if (valid.ok()) valid = validate(d.policy);
+         if (!valid.ok()) return desk_page(ctx, unit, &valid.error());
+         TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
+           TRY(desk::save_desk(tx, d, ctx.services.clock.now_seconds()));
+           return audit::append(
+               tx, ctx.audit("desk.settings", "unit", std::to_string(unit.id), unit.instansi_id),
+               ctx.now_ms());
+         }));
+         return ctx.redirect("/desk/" + std::to_string(unit.id), "saved");
+       },
+       {.permission = Permission::kDeskManage, .body_limit = 16 * 1024}});
   // ---- staff: a counter ----
-  r.add("GET", "/desk/{unit_id}/counters/{counter}",
-        [](Context& ctx) -> Reply {
-          org::Unit unit =
-              TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kQueueOperate));
-          return counter_page(ctx, unit, TRY(counter_of(ctx, unit)), "", 200);
-        },
-        {.permission = Permission::kQueueOperate});
+  r.add({"GET",
+         "/desk/{unit_id}/counters/{counter}",
+         [](Context& ctx) -> Reply {
+           org::Unit unit =
+               TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kQueueOperate));
+           return counter_page(ctx, unit, TRY(counter_of(ctx, unit)), "", 200);
+         },
+         {.permission = Permission::kQueueOperate}});
 
-  r.add("POST", "/desk/{unit_id}/counters/{counter}/call",
-        [](Context& ctx) -> Reply {
-          org::Unit unit =
-              TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kQueueOperate));
-          desk::Counter counter = TRY(counter_of(ctx, unit));
-          const auto& p = ctx.user();
-          CallRequest q{unit.id, counter.id,      p.asn_id,    p.user_id,
-                        {},      today_text(ctx), ctx.now_ms()};
-          auto called = ctx.services.db.write([&](db::Tx& tx) -> Result<std::optional<Ticket>> {
-            auto t = TRY(call_next(tx, q));
-            if (t)
-              TRY(audit::append(
-                  tx, ctx.audit("ticket.call", "ticket", std::to_string(t->id), unit.instansi_id),
-                  ctx.now_ms()));
-            return t;
-          });
-          if (!called.ok())
-            return counter_page(ctx, unit, counter, ctx.t(called.error().key),
-                                web::status_for(called.error()));
-          if (called.value())
-            publish_queue_event(ctx, unit.id, "call", &*called.value(), counter.name);
-          std::string back = "/desk/" + std::to_string(unit.id) + "/counters/" + counter.code;
-          return called.value() ? ctx.redirect(back) : ctx.redirect(back, "queue.nobody_waiting");
-        },
-        {.permission = Permission::kQueueOperate, .body_limit = 4 * 1024});
+  r.add({"POST",
+         "/desk/{unit_id}/counters/{counter}/call",
+         [](Context& ctx) -> Reply {
+           org::Unit unit =
+               TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kQueueOperate));
+           desk::Counter counter = TRY(counter_of(ctx, unit));
+           const auto& p = ctx.user();
+           CallRequest q{unit.id, counter.id,      p.asn_id,    p.user_id,
+                         {},      today_text(ctx), ctx.now_ms()};
+           auto called = ctx.services.db.write([&](db::Tx& tx) -> Result<std::optional<Ticket>> {
+             auto t = TRY(call_next(tx, q));
+             if (t)
+               TRY(audit::append(
+                   tx, ctx.audit("ticket.call", "ticket", std::to_string(t->id), unit.instansi_id),
+                   ctx.now_ms()));
+             return t;
+           });
+           if (!called.ok())
+             return counter_page(ctx, unit, counter, ctx.t(called.error().key),
+                                 web::status_for(called.error()));
+           if (called.value())
+             publish_queue_event(ctx, unit.id, "call", &*called.value(), counter.name);
+           std::string back = "/desk/" + std::to_string(unit.id) + "/counters/" + counter.code;
+           return called.value() ? ctx.redirect(back) : ctx.redirect(back, "queue.nobody_waiting");
+         },
+         {.permission = Permission::kQueueOperate, .body_limit = 4 * 1024}});
 
-  r.add("POST", "/desk/{unit_id}/counters/{counter}/step",
-        [](Context& ctx) -> Reply {
-          org::Unit unit =
-              TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kQueueOperate));
-          desk::Counter counter = TRY(counter_of(ctx, unit));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          auto ticket = in.integer("ticket", {.min = 1});
-          auto step = in.choice("step", {"recall", "start", "finish", "no_show", "transfer"});
-          auto to_service = in.text("to_service", {.required = false, .max_chars = 32});
-          TRY(in.finish());
-          StepRequest q{*ticket,      *parse_step(*step), counter.id,  ctx.user().user_id,
-                        std::nullopt, std::nullopt,       ctx.now_ms()};
-          auto done = ctx.services.db.write([&](db::Tx& tx) -> Result<Ticket> {
-            if (q.step == Step::kTransfer && to_service && !to_service->empty()) {
-              auto s = TRY(desk::find_service(tx, unit.id, org::upper_code(*to_service)));
-              if (!s || !s->active) return Error::field("to_service", "service.unknown");
-              q.to_service_id = s->id;
-            }
-            Ticket t = TRY(apply_ticket_step(tx, q));
-            TRY(audit::append(tx,
-                              ctx.audit("ticket." + std::string(step_name(q.step)), "ticket",
-                                        std::to_string(t.id), unit.instansi_id),
-                              ctx.now_ms()));
-            return t;
-          });
-          if (!done.ok())
-            return counter_page(ctx, unit, counter, ctx.t(done.error().key),
-                                web::status_for(done.error()));
-          // Starting and finishing change nothing the board shows.
-          if (q.step == Step::kRecall) {
-            publish_queue_event(ctx, unit.id, "recall", &done.value(), counter.name);
-          } else if (q.step == Step::kNoShow || q.step == Step::kTransfer) {
-            publish_queue_event(ctx, unit.id, "change");
-          }
-          return ctx.redirect("/desk/" + std::to_string(unit.id) + "/counters/" + counter.code);
-        },
-        {.permission = Permission::kQueueOperate, .body_limit = 4 * 1024});
+  r.add({"POST",
+         "/desk/{unit_id}/counters/{counter}/step",
+         [](Context& ctx) -> Reply {
+           org::Unit unit =
+               TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kQueueOperate));
+           desk::Counter counter = TRY(counter_of(ctx, unit));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto ticket = in.integer("ticket", {.min = 1});
+           auto step = in.choice("step", {"recall", "start", "finish", "no_show", "transfer"});
+           auto to_service = in.text("to_service", {.required = false, .max_chars = 32});
+           TRY(in.finish());
+           StepRequest q{*ticket,      *parse_step(*step), counter.id,  ctx.user().user_id,
+                         std::nullopt, std::nullopt,       ctx.now_ms()};
+           auto done = ctx.services.db.write([&](db::Tx& tx) -> Result<Ticket> {
+             if (q.step == Step::kTransfer && to_service && !to_service->empty()) {
+               auto s = TRY(desk::find_service(tx, unit.id, org::upper_code(*to_service)));
+               if (!s || !s->active) return Error::field("to_service", "service.unknown");
+               q.to_service_id = s->id;
+             }
+             Ticket t = TRY(apply_ticket_step(tx, q));
+             TRY(audit::append(tx,
+                               ctx.audit("ticket." + std::string(step_name(q.step)), "ticket",
+                                         std::to_string(t.id), unit.instansi_id),
+                               ctx.now_ms()));
+             return t;
+           });
+           if (!done.ok())
+             return counter_page(ctx, unit, counter, ctx.t(done.error().key),
+                                 web::status_for(done.error()));
+           // Starting and finishing change nothing the board shows.
+           if (q.step == Step::kRecall) {
+             publish_queue_event(ctx, unit.id, "recall", &done.value(), counter.name);
+           } else if (q.step == Step::kNoShow || q.step == Step::kTransfer) {
+             publish_queue_event(ctx, unit.id, "change");
+           }
+           return ctx.redirect("/desk/" + std::to_string(unit.id) + "/counters/" + counter.code);
+         },
+         {.permission = Permission::kQueueOperate, .body_limit = 4 * 1024}});
 }
 
 }  // namespace harmoni::queue

@@ -504,520 +504,541 @@ void register_routes(web::App& app) {
                {auth::Role::kOfficer, auth::Role::kUnitHead}});
 
   // A paper form typed in by staff (or sent by another system with a bearer token).
-  r.add("POST", "/api/v1/skm/responses",
-        [](Context& ctx) -> Reply {
-          auto in = TRY(ctx.input());
-          auto unit_id = in.integer("unit", {.min = 1});
-          auto entry = read_paper_form(ctx, in);
-          TRY(in.finish());
-          TRY(validate(entry.response));
-          org::Unit unit =
-              TRY(desk::staff_unit(ctx, std::to_string(*unit_id), Permission::kSurveyEntry));
-          auto [id, service_code] = TRY(store_paper_form(ctx, unit, entry));
-          return ctx.json(201, {{"id", id},
-                                {"unit", unit.id},
-                                {"service", service_code},
-                                {"date", format_date(entry.day)}});
-        },
-        {.permission = Permission::kSurveyEntry, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/api/v1/skm/responses",
+         [](Context& ctx) -> Reply {
+           auto in = TRY(ctx.input());
+           auto unit_id = in.integer("unit", {.min = 1});
+           auto entry = read_paper_form(ctx, in);
+           TRY(in.finish());
+           TRY(validate(entry.response));
+           org::Unit unit =
+               TRY(desk::staff_unit(ctx, std::to_string(*unit_id), Permission::kSurveyEntry));
+           auto [id, service_code] = TRY(store_paper_form(ctx, unit, entry));
+           return ctx.json(201, {{"id", id},
+                                 {"unit", unit.id},
+                                 {"service", service_code},
+                                 {"date", format_date(entry.day)}});
+         },
+         {.permission = Permission::kSurveyEntry, .body_limit = 16 * 1024}});
 
   // The same through a page: one paper form after another.
-  r.add("GET", "/desk/{unit_id}/entry",
-        [](Context& ctx) -> Reply {
-          org::Unit unit =
-              TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kSurveyEntry));
-          return entry_page(ctx, unit, nullptr, nullptr);
-        },
-        {.permission = Permission::kSurveyEntry});
+  r.add({"GET",
+         "/desk/{unit_id}/entry",
+         [](Context& ctx) -> Reply {
+           org::Unit unit =
+               TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kSurveyEntry));
+           return entry_page(ctx, unit, nullptr, nullptr);
+         },
+         {.permission = Permission::kSurveyEntry}});
 
-  r.add("POST", "/desk/{unit_id}/entry",
-        [](Context& ctx) -> Reply {
-          org::Unit unit =
-              TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kSurveyEntry));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          auto entry = read_paper_form(ctx, in);
-          Status valid = in.finish();
-          if (valid.ok()) valid = validate(entry.response);
-          if (valid.ok()) {
-            auto stored = store_paper_form(ctx, unit, entry);
-            if (stored.ok())
-              return ctx.redirect("/desk/" + std::to_string(unit.id) + "/entry", "skm.entry_saved");
-            if (stored.error().kind == ErrorKind::kInternal ||
-                stored.error().kind == ErrorKind::kUnavailable) {
-              return stored.error();
-            }
-            valid = stored.error();
-          }
-          return entry_page(ctx, unit, &in, &valid.error());
-        },
-        {.permission = Permission::kSurveyEntry, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/desk/{unit_id}/entry",
+         [](Context& ctx) -> Reply {
+           org::Unit unit =
+               TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kSurveyEntry));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           auto entry = read_paper_form(ctx, in);
+           Status valid = in.finish();
+           if (valid.ok()) valid = validate(entry.response);
+           if (valid.ok()) {
+             auto stored = store_paper_form(ctx, unit, entry);
+             if (stored.ok())
+               return ctx.redirect("/desk/" + std::to_string(unit.id) + "/entry",
+                                   "skm.entry_saved");
+             if (stored.error().kind == ErrorKind::kInternal ||
+                 stored.error().kind == ErrorKind::kUnavailable) {
+               return stored.error();
+             }
+             valid = stored.error();
+           }
+           return entry_page(ctx, unit, &in, &valid.error());
+         },
+         {.permission = Permission::kSurveyEntry, .body_limit = 16 * 1024}});
 
   // The index for a unit (optionally one service and/or officer), or a whole instansi.
-  r.add("GET", "/api/v1/ikm",
-        [](Context& ctx) -> Reply {
-          const auto& req = ctx.request;
-          const auto& p = ctx.user();
-          auto weight = parse_weight(req.query_param("weight").value_or(""));
-          if (!weight)
-            return Error::field("weight", "input.not_allowed", {{"allowed", "exact, 0.111, 0.11"}});
-          auto [from, to] = TRY(period_params(ctx));
-          CountsQuery q;
-          q.period = TRY(plan_period(from, to));
-          nlohmann::json scope;
-          std::string unit_param = req.query_param("unit").value_or("");
-          if (unit_param.empty() && p.role == auth::Role::kUnitHead && p.unit_id)
-            unit_param = std::to_string(*p.unit_id);
-          int64_t instansi_id = 0;
-          if (!unit_param.empty()) {
-            org::Unit unit = TRY(desk::staff_unit(ctx, unit_param, Permission::kIkmRead));
-            q.unit_id = unit.id;
-            instansi_id = unit.instansi_id;
-            scope["unit"] = {{"id", unit.id}, {"code", unit.code}, {"name", unit.name}};
-            if (auto code = req.query_param("service"); code && !code->empty()) {
-              auto s = TRY(ctx.services.db.read([&](db::Tx& tx) {
-                return desk::find_service(tx, unit.id, org::upper_code(*code));
-              }));
-              if (!s) return Error::field("service", "service.unknown");
-              q.service_id = s->id;
-              scope["service"] = s->code;
-            }
-          } else {
-            if (req.query_param("service"))
-              return Error::field("service", "skm.service_needs_unit");
-            if (p.role == auth::Role::kUnitHead) return Error::forbidden();
-            std::optional<int64_t> wanted = p.instansi_id;
-            if (auto code = req.query_param("instansi")) {
-              auto i = TRY(ctx.services.db.read([&](db::Tx& tx) {
-                return org::find_instansi_by_code(tx, org::upper_code(*code));
-              }));
-              if (!i || !p.in_instansi(i->id)) return Error::not_found("instansi.not_found");
-              wanted = i->id;
-            }
-            if (!wanted) return Error::field("instansi", "input.required");
-            q.instansi_id = instansi_id = *wanted;
-            scope["instansi"] = *wanted;
-          }
-          if (auto nip = req.query_param("officer"); nip && !nip->empty()) {
-            auto asn = TRY(ctx.services.db.read(
-                [&](db::Tx& tx) { return org::find_asn_by_nip(tx, org::normalize_nip(*nip)); }));
-            if (!asn || !p.sees_unit(asn->instansi_id, asn->unit_path) ||
-                asn->instansi_id != instansi_id) {
-              return Error::not_found("asn.not_found");
-            }
-            bool own = p.asn_id && *p.asn_id == asn->id;
-            bool head =
-                p.role == auth::Role::kUnitHead && p.sees_unit(asn->instansi_id, asn->unit_path);
-            if (!own && !head) return Error::forbidden("results.officer_private");
-            q.officer_asn_id = asn->id;
-            scope["officer"] = asn->nip;
-            // Results of one named officer are about a person: the read is audited.
-            TRY(web::record_audit(ctx, ctx.audit("ikm.officer_read", "asn", std::to_string(asn->id),
-                                                 asn->instansi_id)));
-          }
-          auto [counts, population] =
-              TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<AnswerCounts, int64_t>> {
-                return std::pair{TRY(load_counts(tx, q)),
-                                 TRY(served_visits(tx, q, format_date(from), format_date(to)))};
-              }));
-          nlohmann::json body = index_json(ctx, compute_index(counts, *weight));
-          int64_t required = required_sample(population);
-          body["sample"] = {{"population", population},
-                            {"required", required},
-                            {"adequate", population > 0 && counts.respondents >= required}};
-          body["period"] = {{"from", format_date(from)}, {"to", format_date(to)}};
-          body["scope"] = scope;
-          return ctx.json(200, body);
-        },
-        {.permission = Permission::kIkmRead});
+  r.add(
+      {"GET",
+       "/api/v1/ikm",
+       [](Context& ctx) -> Reply {
+         const auto& req = ctx.request;
+         const auto& p = ctx.user();
+         auto weight = parse_weight(req.query_param("weight").value_or(""));
+         if (!weight)
+           return Error::field("weight", "input.not_allowed", {{"allowed", "exact, 0.111, 0.11"}});
+         auto [from, to] = TRY(period_params(ctx));
+         CountsQuery q;
+         q.period = TRY(plan_period(from, to));
+         nlohmann::json scope;
+         std::string unit_param = req.query_param("unit").value_or("");
+         if (unit_param.empty() && p.role == auth::Role::kUnitHead && p.unit_id)
+           unit_param = std::to_string(*p.unit_id);
+         int64_t instansi_id = 0;
+         if (!unit_param.empty()) {
+           org::Unit unit = TRY(desk::staff_unit(ctx, unit_param, Permission::kIkmRead));
+           q.unit_id = unit.id;
+           instansi_id = unit.instansi_id;
+           scope["unit"] = {{"id", unit.id}, {"code", unit.code}, {"name", unit.name}};
+           if (auto code = req.query_param("service"); code && !code->empty()) {
+             auto s = TRY(ctx.services.db.read([&](db::Tx& tx) {
+               return desk::find_service(tx, unit.id, org::upper_code(*code));
+             }));
+             if (!s) return Error::field("service", "service.unknown");
+             q.service_id = s->id;
+             scope["service"] = s->code;
+           }
+         } else {
+           if (req.query_param("service")) return Error::field("service", "skm.service_needs_unit");
+           if (p.role == auth::Role::kUnitHead) return Error::forbidden();
+           std::optional<int64_t> wanted = p.instansi_id;
+           if (auto code = req.query_param("instansi")) {
+             auto i = TRY(ctx.services.db.read([&](db::Tx& tx) {
+               return org::find_instansi_by_code(tx, org::upper_code(*code));
+             }));
+             if (!i || !p.in_instansi(i->id)) return Error::not_found("instansi.not_found");
+             wanted = i->id;
+           }
+           if (!wanted) return Error::field("instansi", "input.required");
+           q.instansi_id = instansi_id = *wanted;
+           scope["instansi"] = *wanted;
+         }
+         if (auto nip = req.query_param("officer"); nip && !nip->empty()) {
+           auto asn = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return org::find_asn_by_nip(tx, org::normalize_nip(*nip)); }));
+           if (!asn || !p.sees_unit(asn->instansi_id, asn->unit_path) ||
+               asn->instansi_id != instansi_id) {
+             return Error::not_found("asn.not_found");
+           }
+           bool own = p.asn_id && *p.asn_id == asn->id;
+           bool head =
+               p.role == auth::Role::kUnitHead && p.sees_unit(asn->instansi_id, asn->unit_path);
+           if (!own && !head) return Error::forbidden("results.officer_private");
+           q.officer_asn_id = asn->id;
+           scope["officer"] = asn->nip;
+           // Results of one named officer are about a person: the read is audited.
+           TRY(web::record_audit(ctx, ctx.audit("ikm.officer_read", "asn", std::to_string(asn->id),
+                                                asn->instansi_id)));
+         }
+         auto [counts, population] =
+             TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::pair<AnswerCounts, int64_t>> {
+               return std::pair{TRY(load_counts(tx, q)),
+                                TRY(served_visits(tx, q, format_date(from), format_date(to)))};
+             }));
+         nlohmann::json body = index_json(ctx, compute_index(counts, *weight));
+         int64_t required = required_sample(population);
+         body["sample"] = {{"population", population},
+                           {"required", required},
+                           {"adequate", population > 0 && counts.respondents >= required}};
+         body["period"] = {{"from", format_date(from)}, {"to", format_date(to)}};
+         body["scope"] = scope;
+         return ctx.json(200, body);
+       },
+       {.permission = Permission::kIkmRead}});
   // ---- citizens: the survey of one visit, from the ticket's QR ----
-  r.add("GET", "/s/{token}",
-        [](Context& ctx) -> Reply {
-          auto [ticket, service] = TRY(survey_ticket(ctx));
-          if (TRY(ticket_answered(ctx, ticket.id)))
-            return ctx.page("survey_done", {{"already", true}}, "skm.done_title");
-          return survey_page(ctx, TRY(ticket_setting(ctx, ticket, service)), nullptr, nullptr);
-        },
-        {.access = web::Access::kPublic});
+  r.add({"GET",
+         "/s/{token}",
+         [](Context& ctx) -> Reply {
+           auto [ticket, service] = TRY(survey_ticket(ctx));
+           if (TRY(ticket_answered(ctx, ticket.id)))
+             return ctx.page("survey_done", {{"already", true}}, "skm.done_title");
+           return survey_page(ctx, TRY(ticket_setting(ctx, ticket, service)), nullptr, nullptr);
+         },
+         {.access = web::Access::kPublic}});
 
-  r.add("POST", "/s/{token}",
-        [](Context& ctx) -> Reply {
-          auto [ticket, service] = TRY(survey_ticket(ctx));
-          auto in = TRY(ctx.input());
-          in.ignore("_csrf");
-          Response response = read_response(in);
-          Status valid = in.finish();
-          if (valid.ok()) valid = validate(response);
-          if (!valid.ok())
-            return survey_page(ctx, TRY(ticket_setting(ctx, ticket, service)), &in, &valid.error());
-          if (ticket.status == queue::TicketStatus::kWaiting)
-            return Error::conflict("skm.not_served_yet");
-          auto instansi = TRY(ctx.services.db.read([&](db::Tx& tx) {
-                            return org::find_unit_by_id(tx, ticket.unit_id);
-                          }))->instansi_id;
-          StoredResponse stored{
-              ticket.unit_id,   instansi,  ticket.service_id, ticket.officer_asn_id,   0,
-              Channel::kTicket, ticket.id, ctx.now_ms(),      *parse_date(ticket.day), response,
-              std::nullopt};
-          auto saved = ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-            stored.questionnaire_id =
-                TRY(builtin_questionnaire_id(tx, ctx.services.clock.now_seconds()));
-            return record_response(tx, stored);
-          });
-          if (!saved.ok() && saved.error().key == "skm.ticket_used") {
-            return ctx.page("survey_done", {{"already", true}}, "skm.done_title", 409);
-          }
-          TRY(saved);
-          return ctx.page("survey_done", {{"already", false}}, "skm.done_title");
-        },
-        {.access = web::Access::kPublic, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/s/{token}",
+         [](Context& ctx) -> Reply {
+           auto [ticket, service] = TRY(survey_ticket(ctx));
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           Response response = read_response(in);
+           Status valid = in.finish();
+           if (valid.ok()) valid = validate(response);
+           if (!valid.ok())
+             return survey_page(ctx, TRY(ticket_setting(ctx, ticket, service)), &in,
+                                &valid.error());
+           if (ticket.status == queue::TicketStatus::kWaiting)
+             return Error::conflict("skm.not_served_yet");
+           auto instansi = TRY(ctx.services.db.read([&](db::Tx& tx) {
+                             return org::find_unit_by_id(tx, ticket.unit_id);
+                           }))->instansi_id;
+           StoredResponse stored{
+               ticket.unit_id,   instansi,  ticket.service_id, ticket.officer_asn_id,   0,
+               Channel::kTicket, ticket.id, ctx.now_ms(),      *parse_date(ticket.day), response,
+               std::nullopt};
+           auto saved = ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
+             stored.questionnaire_id =
+                 TRY(builtin_questionnaire_id(tx, ctx.services.clock.now_seconds()));
+             return record_response(tx, stored);
+           });
+           if (!saved.ok() && saved.error().key == "skm.ticket_used") {
+             return ctx.page("survey_done", {{"already", true}}, "skm.done_title", 409);
+           }
+           TRY(saved);
+           return ctx.page("survey_done", {{"already", false}}, "skm.done_title");
+         },
+         {.access = web::Access::kPublic, .body_limit = 16 * 1024}});
   // ---- staff: results of a unit and of its officers ----
   r.add(
-      "GET", "/desk/{unit_id}/results",
-      [](Context& ctx) -> Reply {
-        org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
-        auto [from, to] = TRY(period_params(ctx));
-        CountsQuery q{.unit_id = unit.id};
-        q.period = TRY(plan_period(from, to));
-        const std::string f = format_date(from), t = format_date(to);
-        auto [counts, by_officer, times, officer_times, services, population] =
-            TRY(ctx.services.db.read(
-                [&](db::Tx& tx) -> Result<std::tuple<AnswerCounts, std::map<int64_t, AnswerCounts>,
-                                                     std::vector<queue::TimeStats>,
-                                                     std::vector<queue::TimeStats>,
-                                                     std::vector<desk::Service>, int64_t>> {
-                  return std::tuple{
-                      TRY(load_counts(tx, q)),
-                      TRY(load_counts_by_officer(tx, unit.id, q.period)),
-                      TRY(queue::time_stats(tx, unit.id, f, t, queue::StatsBy::kServiceAndClass)),
-                      TRY(queue::time_stats(tx, unit.id, f, t, queue::StatsBy::kOfficer)),
-                      TRY(desk::list_services(tx, unit.id, true)),
-                      TRY(served_visits(tx, q, f, t))};
-                }));
-        IndexResult r = compute_index(counts, Weight::kExact);
-        std::map<int64_t, std::string> service_names;
-        for (const auto& s : services) service_names[s.id] = s.name;
-        nlohmann::json time_rows = nlohmann::json::array();
-        for (const auto& st : times) {
-          time_rows.push_back(
-              {{"service", service_names[st.service_id]},
-               {"class", ctx.t("queue.class." + std::string(queue::class_name(st.ticket_class)))},
-               {"tickets", st.tickets},
-               {"served", st.served},
-               {"no_show", st.no_show},
-               {"wait", minutes_text(st.avg_wait_ms)},
-               {"service_time", minutes_text(st.avg_service_ms)},
-               {"within",
-                st.served ? fmt::format("{}%", st.within_standard * 100 / st.served) : "–"}});
-        }
-        // Officers: everyone with results or served tickets in the period (heads only).
-        const bool show_officers = sees_officer_results(ctx.user(), unit);
-        if (!show_officers) {
-          by_officer.clear();
-          officer_times.clear();
-        }
-        std::map<int64_t, nlohmann::json> officers;
-        for (const auto& [id, c] : by_officer) {
-          IndexResult o = compute_index(c, Weight::kExact);
-          officers[id] = {{"respondents", o.respondents},
-                          {"u6", nrr_text(o, 5)},
-                          {"u7", nrr_text(o, 6)},
-                          {"served", 0},
-                          {"service_time", "–"}};
-        }
-        for (const auto& st : officer_times) {
-          auto& row = officers[st.officer_asn_id];
-          if (!row.contains("respondents")) row = {{"respondents", 0}, {"u6", "–"}, {"u7", "–"}};
-          row["served"] = st.served;
-          row["service_time"] = minutes_text(st.avg_service_ms);
-        }
-        nlohmann::json officer_rows = nlohmann::json::array();
-        TRY(ctx.services.db.read([&](db::Tx& tx) -> Status {
-          for (auto& [id, row] : officers) {
-            auto asn = TRY(org::find_asn_by_id(tx, id));
-            if (!asn) continue;
-            row["name"] = asn->name;
-            row["nip"] = asn->nip;
-            officer_rows.push_back(row);
-          }
-          return {};
-        }));
-        // Results per named officer are personal data: the head's view is audited.
-        if (show_officers) {
-          TRY(web::record_audit(ctx, ctx.audit("ikm.officers_read", "unit", std::to_string(unit.id),
-                                               unit.instansi_id)));
-        }
-        int64_t required = required_sample(population);
-        return ctx.page("unit_results",
-                        {{"unit", {{"id", unit.id}, {"name", unit.name}}},
-                         {"from", f},
-                         {"to", t},
-                         {"index", index_summary(ctx, r)},
-                         {"elements", element_rows(ctx, r)},
-                         {"population", population},
-                         {"required", required},
-                         {"adequate", population > 0 && r.respondents >= required},
-                         {"times", time_rows},
-                         {"has_times", !time_rows.empty()},
-                         {"officers", officer_rows},
-                         {"has_officers", !officer_rows.empty()},
-                         {"show_officers", show_officers}},
-                        "results.title");
-      },
-      {.permission = Permission::kIkmRead});
+      {"GET",
+       "/desk/{unit_id}/results",
+       [](Context& ctx) -> Reply {
+         org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
+         auto [from, to] = TRY(period_params(ctx));
+         CountsQuery q{.unit_id = unit.id};
+         q.period = TRY(plan_period(from, to));
+         const std::string f = format_date(from), t = format_date(to);
+         auto [counts, by_officer, times, officer_times, services, population] =
+             TRY(ctx.services.db.read(
+                 [&](db::Tx& tx) -> Result<std::tuple<AnswerCounts, std::map<int64_t, AnswerCounts>,
+                                                      std::vector<queue::TimeStats>,
+                                                      std::vector<queue::TimeStats>,
+                                                      std::vector<desk::Service>, int64_t>> {
+                   return std::tuple{
+                       TRY(load_counts(tx, q)),
+                       TRY(load_counts_by_officer(tx, unit.id, q.period)),
+                       TRY(queue::time_stats(tx, unit.id, f, t, queue::StatsBy::kServiceAndClass)),
+                       TRY(queue::time_stats(tx, unit.id, f, t, queue::StatsBy::kOfficer)),
+                       TRY(desk::list_services(tx, unit.id, true)),
+                       TRY(served_visits(tx, q, f, t))};
+                 }));
+         IndexResult r = compute_index(counts, Weight::kExact);
+         std::map<int64_t, std::string> service_names;
+         for (const auto& s : services) service_names[s.id] = s.name;
+         nlohmann::json time_rows = nlohmann::json::array();
+         for (const auto& st : times) {
+           time_rows.push_back(
+               {{"service", service_names[st.service_id]},
+                {"class", ctx.t("queue.class." + std::string(queue::class_name(st.ticket_class)))},
+                {"tickets", st.tickets},
+                {"served", st.served},
+                {"no_show", st.no_show},
+                {"wait", minutes_text(st.avg_wait_ms)},
+                {"service_time", minutes_text(st.avg_service_ms)},
+                {"within",
+                 st.served ? fmt::format("{}%", st.within_standard * 100 / st.served) : "–"}});
+         }
+         // Officers: everyone with results or served tickets in the period (heads only).
+         const bool show_officers = sees_officer_results(ctx.user(), unit);
+         if (!show_officers) {
+           by_officer.clear();
+           officer_times.clear();
+         }
+         std::map<int64_t, nlohmann::json> officers;
+         for (const auto& [id, c] : by_officer) {
+           IndexResult o = compute_index(c, Weight::kExact);
+           officers[id] = {{"respondents", o.respondents},
+                           {"u6", nrr_text(o, 5)},
+                           {"u7", nrr_text(o, 6)},
+                           {"served", 0},
+                           {"service_time", "–"}};
+         }
+         for (const auto& st : officer_times) {
+           auto& row = officers[st.officer_asn_id];
+           if (!row.contains("respondents")) row = {{"respondents", 0}, {"u6", "–"}, {"u7", "–"}};
+           row["served"] = st.served;
+           row["service_time"] = minutes_text(st.avg_service_ms);
+         }
+         nlohmann::json officer_rows = nlohmann::json::array();
+         TRY(ctx.services.db.read([&](db::Tx& tx) -> Status {
+           for (auto& [id, row] : officers) {
+             auto asn = TRY(org::find_asn_by_id(tx, id));
+             if (!asn) continue;
+             row["name"] = asn->name;
+             row["nip"] = asn->nip;
+             officer_rows.push_back(row);
+           }
+           return {};
+         }));
+         // Results per named officer are personal data: the head's view is audited.
+         if (show_officers) {
+           TRY(web::record_audit(ctx, ctx.audit("ikm.officers_read", "unit",
+                                                std::to_string(unit.id), unit.instansi_id)));
+         }
+         int64_t required = required_sample(population);
+         return ctx.page("unit_results",
+                         {{"unit", {{"id", unit.id}, {"name", unit.name}}},
+                          {"from", f},
+                          {"to", t},
+                          {"index", index_summary(ctx, r)},
+                          {"elements", element_rows(ctx, r)},
+                          {"population", population},
+                          {"required", required},
+                          {"adequate", population > 0 && r.respondents >= required},
+                          {"times", time_rows},
+                          {"has_times", !time_rows.empty()},
+                          {"officers", officer_rows},
+                          {"has_officers", !officer_rows.empty()},
+                          {"show_officers", show_officers}},
+                         "results.title");
+       },
+       {.permission = Permission::kIkmRead}});
 
   // The raw responses as a spreadsheet, streamed: built in constant memory in a
   // temporary file, then sent in chunks. An export that names officers: audited.
-  r.add("GET", "/desk/{unit_id}/responses.xlsx",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
-          auto [from, to] = TRY(period_params(ctx));
-          ExportQuery q{unit.id, format_date(from), format_date(to),
-                        sees_officer_results(ctx.user(), unit)};
-          Headings headings;
-          for (const auto& key : export_heading_keys())
-            headings.push_back(key.starts_with("U") ? key : ctx.t(key));
-          TRY(web::record_audit(
-              ctx, ctx.audit("skm.export", "unit", std::to_string(unit.id), unit.instansi_id,
-                             fmt::format(R"({{"from":"{}","to":"{}"}})", q.from, q.to))));
-          db::Database& database = ctx.services.db;
-          const std::string tmpdir = ctx.services.config.upload_dir;
-          return web::temp_file_download(
-              ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-              fmt::format("skm-{}-{}-{}.xlsx", unit.code, q.from, q.to), ".xlsx",
-              [&database, q, headings, tmpdir](const std::string& path) -> Status {
-                TRY(write_responses_xlsx(database, q, headings, path, tmpdir));
-                return {};
-              });
-        },
-        {.permission = Permission::kIkmRead});
+  r.add({"GET",
+         "/desk/{unit_id}/responses.xlsx",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
+           auto [from, to] = TRY(period_params(ctx));
+           ExportQuery q{unit.id, format_date(from), format_date(to),
+                         sees_officer_results(ctx.user(), unit)};
+           Headings headings;
+           for (const auto& key : export_heading_keys())
+             headings.push_back(key.starts_with("U") ? key : ctx.t(key));
+           TRY(web::record_audit(
+               ctx, ctx.audit("skm.export", "unit", std::to_string(unit.id), unit.instansi_id,
+                              fmt::format(R"({{"from":"{}","to":"{}"}})", q.from, q.to))));
+           db::Database& database = ctx.services.db;
+           const std::string tmpdir = ctx.services.config.upload_dir;
+           return web::temp_file_download(
+               ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               fmt::format("skm-{}-{}-{}.xlsx", unit.code, q.from, q.to), ".xlsx",
+               [&database, q, headings, tmpdir](const std::string& path) -> Status {
+                 TRY(write_responses_xlsx(database, q, headings, path, tmpdir));
+                 return {};
+               });
+         },
+         {.permission = Permission::kIkmRead}});
 
   // The SKM report of a unit and period as a PDF (aggregates only; no one is named).
-  r.add("GET", "/desk/{unit_id}/report.pdf",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
-          auto weight = parse_weight(ctx.request.query_param("weight").value_or(""));
-          if (!weight)
-            return Error::field("weight", "input.not_allowed", {{"allowed", "exact, 0.111, 0.11"}});
-          auto [from, to] = TRY(period_params(ctx));
-          CountsQuery q{.unit_id = unit.id};
-          q.period = TRY(plan_period(from, to));
-          const std::string f = format_date(from), t = format_date(to);
-          ReportData d;
-          TRY(ctx.services.db.read([&](db::Tx& tx) -> Status {
-            AnswerCounts counts = TRY(load_counts(tx, q));
-            int64_t population = TRY(served_visits(tx, q, f, t));
-            auto instansi = TRY(org::find_instansi(tx, unit.instansi_id));
-            IndexResult r = compute_index(counts, *weight);
-            int64_t required = required_sample(population);
-            d.title = ctx.t("report.title");
-            d.unit = unit.name;
-            d.instansi = instansi ? instansi->name : "";
-            d.period = ctx.t("report.period", {{"from", f}, {"to", t}});
-            d.method = {{ctx.t("report.basis"), "PermenPANRB 14/2017"},
-                        {ctx.t("report.weight"), std::string(weight_name(*weight))},
-                        {ctx.t("results.respondents"), std::to_string(r.respondents)},
-                        {ctx.t("report.population"), std::to_string(population)},
-                        {ctx.t("report.required"), std::to_string(required) + " (Krejcie-Morgan)"},
-                        {ctx.t("report.adequate"), ctx.t(population > 0 && r.respondents >= required
-                                                             ? "results.adequate"
-                                                             : "results.not_adequate")}};
-            if (r.score_e2) {
-              d.score = format_fixed(*r.score_e2, 2);
-              d.mutu = std::string(mutu_letter(*r.mutu));
-              d.kinerja = ctx.t(kinerja_key(*r.mutu));
-            }
-            for (const auto& row : element_rows(ctx, r)) {
-              ReportElement e{row["code"], row["title"], 0, row["nrr"], row["answered"]};
-              int i = std::stoi(e.code.substr(1)) - 1;
-              if (r.elements[i].nrr_e4) e.nrr = static_cast<double>(*r.elements[i].nrr_e4) / 10000;
-              d.elements.push_back(e);
-            }
-            for (auto item : kRespondentItems) {
-              std::string name(item);
-              ReportProfile p{ctx.t("skm.profile." + name), {}};
-              for (const auto& [code, n] : TRY(profile_counts(tx, unit.id, name, f, t))) {
-                p.counts.emplace_back(code.empty() ? ctx.t("skm.profile.none")
-                                                   : ctx.t("skm.profile." + name + "." + code),
-                                      n);
-              }
-              d.profile.push_back(std::move(p));
-            }
-            for (const auto& s : TRY(suggestions(tx, unit.id, std::nullopt, f, t, 60)))
-              d.suggestions.push_back(s.day + ": " + s.text);
-            for (const auto& item : TRY(list_followups(tx, unit.id, f, t))) {
-              d.followups.push_back(
-                  {element_title(ctx, item.element) + ": " + item.issue, item.action,
-                   item.responsible,
-                   item.due_date + " (" +
-                       ctx.t("followup.status." + std::string(followup_status_name(item.status))) +
-                       ")"});
-            }
-            return {};
-          }));
-          d.h_method = ctx.t("report.method");
-          d.h_result = ctx.t("unit_public.ikm");
-          d.h_elements = ctx.t("results.nrr_caption");
-          d.h_chart = ctx.t("report.chart");
-          d.h_profile = ctx.t("report.profile");
-          d.h_suggestions = ctx.t("results.suggestions");
-          d.h_followup = ctx.t("report.followup");
-          d.h_none = ctx.t("unit_public.ikm_none");
-          d.c_element = ctx.t("results.element");
-          d.c_nrr = "NRR";
-          d.c_answered = ctx.t("results.answered");
-          d.c_issue = ctx.t("report.issue");
-          d.c_action = ctx.t("report.action");
-          d.c_who = ctx.t("report.who");
-          d.c_when = ctx.t("report.when");
-          d.footer = ctx.t("report.footer", {{"date", format_date(today(ctx))}});
-          return web::temp_file_download(
-              ctx, "application/pdf", fmt::format("skm-{}-{}-{}.pdf", unit.code, f, t), ".pdf",
-              [d](const std::string& path) { return write_skm_report_pdf(d, path); });
-        },
-        {.permission = Permission::kIkmRead});
+  r.add(
+      {"GET",
+       "/desk/{unit_id}/report.pdf",
+       [](Context& ctx) -> Reply {
+         org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
+         auto weight = parse_weight(ctx.request.query_param("weight").value_or(""));
+         if (!weight)
+           return Error::field("weight", "input.not_allowed", {{"allowed", "exact, 0.111, 0.11"}});
+         auto [from, to] = TRY(period_params(ctx));
+         CountsQuery q{.unit_id = unit.id};
+         q.period = TRY(plan_period(from, to));
+         const std::string f = format_date(from), t = format_date(to);
+         ReportData d;
+         TRY(ctx.services.db.read([&](db::Tx& tx) -> Status {
+           AnswerCounts counts = TRY(load_counts(tx, q));
+           int64_t population = TRY(served_visits(tx, q, f, t));
+           auto instansi = TRY(org::find_instansi(tx, unit.instansi_id));
+           IndexResult r = compute_index(counts, *weight);
+           int64_t required = required_sample(population);
+           d.title = ctx.t("report.title");
+           d.unit = unit.name;
+           d.instansi = instansi ? instansi->name : "";
+           d.period = ctx.t("report.period", {{"from", f}, {"to", t}});
+           d.method = {{ctx.t("report.basis"), "PermenPANRB 14/2017"},
+                       {ctx.t("report.weight"), std::string(weight_name(*weight))},
+                       {ctx.t("results.respondents"), std::to_string(r.respondents)},
+                       {ctx.t("report.population"), std::to_string(population)},
+                       {ctx.t("report.required"), std::to_string(required) + " (Krejcie-Morgan)"},
+                       {ctx.t("report.adequate"), ctx.t(population > 0 && r.respondents >= required
+                                                            ? "results.adequate"
+                                                            : "results.not_adequate")}};
+           if (r.score_e2) {
+             d.score = format_fixed(*r.score_e2, 2);
+             d.mutu = std::string(mutu_letter(*r.mutu));
+             d.kinerja = ctx.t(kinerja_key(*r.mutu));
+           }
+           for (const auto& row : element_rows(ctx, r)) {
+             ReportElement e{row["code"], row["title"], 0, row["nrr"], row["answered"]};
+             int i = std::stoi(e.code.substr(1)) - 1;
+             if (r.elements[i].nrr_e4) e.nrr = static_cast<double>(*r.elements[i].nrr_e4) / 10000;
+             d.elements.push_back(e);
+           }
+           for (auto item : kRespondentItems) {
+             std::string name(item);
+             ReportProfile p{ctx.t("skm.profile." + name), {}};
+             for (const auto& [code, n] : TRY(profile_counts(tx, unit.id, name, f, t))) {
+               p.counts.emplace_back(code.empty() ? ctx.t("skm.profile.none")
+                                                  : ctx.t("skm.profile." + name + "." + code),
+                                     n);
+             }
+             d.profile.push_back(std::move(p));
+           }
+           for (const auto& s : TRY(suggestions(tx, unit.id, std::nullopt, f, t, 60)))
+             d.suggestions.push_back(s.day + ": " + s.text);
+           for (const auto& item : TRY(list_followups(tx, unit.id, f, t))) {
+             d.followups.push_back(
+                 {element_title(ctx, item.element) + ": " + item.issue, item.action,
+                  item.responsible,
+                  item.due_date + " (" +
+                      ctx.t("followup.status." + std::string(followup_status_name(item.status))) +
+                      ")"});
+           }
+           return {};
+         }));
+         d.h_method = ctx.t("report.method");
+         d.h_result = ctx.t("unit_public.ikm");
+         d.h_elements = ctx.t("results.nrr_caption");
+         d.h_chart = ctx.t("report.chart");
+         d.h_profile = ctx.t("report.profile");
+         d.h_suggestions = ctx.t("results.suggestions");
+         d.h_followup = ctx.t("report.followup");
+         d.h_none = ctx.t("unit_public.ikm_none");
+         d.c_element = ctx.t("results.element");
+         d.c_nrr = "NRR";
+         d.c_answered = ctx.t("results.answered");
+         d.c_issue = ctx.t("report.issue");
+         d.c_action = ctx.t("report.action");
+         d.c_who = ctx.t("report.who");
+         d.c_when = ctx.t("report.when");
+         d.footer = ctx.t("report.footer", {{"date", format_date(today(ctx))}});
+         return web::temp_file_download(
+             ctx, "application/pdf", fmt::format("skm-{}-{}-{}.pdf", unit.code, f, t), ".pdf",
+             [d](const std::string& path) { return write_skm_report_pdf(d, path); });
+       },
+       {.permission = Permission::kIkmRead}});
 
-  r.add("GET", "/desk/{unit_id}/results/{nip}",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
-          if (!sees_officer_results(ctx.user(), unit))
-            return Error::forbidden("results.officer_private");
-          auto asn = TRY(ctx.services.db.read([&](db::Tx& tx) {
-            return org::find_asn_by_nip(tx, org::normalize_nip(ctx.param("nip")));
-          }));
-          if (!asn || !ctx.user().sees_unit(asn->instansi_id, asn->unit_path) ||
-              asn->instansi_id != unit.instansi_id) {
-            return Error::not_found("asn.not_found");
-          }
-          TRY(web::record_audit(ctx, ctx.audit("ikm.officer_read", "asn", std::to_string(asn->id),
-                                               asn->instansi_id)));
-          return officer_page(ctx, *asn, unit);
-        },
-        {.permission = Permission::kIkmRead});
+  r.add({"GET",
+         "/desk/{unit_id}/results/{nip}",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
+           if (!sees_officer_results(ctx.user(), unit))
+             return Error::forbidden("results.officer_private");
+           auto asn = TRY(ctx.services.db.read([&](db::Tx& tx) {
+             return org::find_asn_by_nip(tx, org::normalize_nip(ctx.param("nip")));
+           }));
+           if (!asn || !ctx.user().sees_unit(asn->instansi_id, asn->unit_path) ||
+               asn->instansi_id != unit.instansi_id) {
+             return Error::not_found("asn.not_found");
+           }
+           TRY(web::record_audit(ctx, ctx.audit("ikm.officer_read", "asn", std::to_string(asn->id),
+                                                asn->instansi_id)));
+           return officer_page(ctx, *asn, unit);
+         },
+         {.permission = Permission::kIkmRead}});
 
   // An officer's own U6/U7 and what citizens wrote about their service.
-  r.add("GET", "/feedback", [](Context& ctx) -> Reply {
-    const auto& p = ctx.user();
-    if (!p.asn_id) return Error::not_found("results.no_asn");
-    auto asn =
-        TRY(ctx.services.db.read([&](db::Tx& tx) { return org::find_asn_by_id(tx, *p.asn_id); }));
-    if (!asn) return Error::not_found("results.no_asn");
-    return officer_page(ctx, *asn, std::nullopt);
-  });
+  r.add({"GET", "/feedback", [](Context& ctx) -> Reply {
+           const auto& p = ctx.user();
+           if (!p.asn_id) return Error::not_found("results.no_asn");
+           auto asn = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return org::find_asn_by_id(tx, *p.asn_id); }));
+           if (!asn) return Error::not_found("results.no_asn");
+           return officer_page(ctx, *asn, std::nullopt);
+         }});
   // ---- citizens: a unit's public survey link (poster QR) and its survey kiosk ----
-  r.add("GET", "/u/{unit_id}/survey",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
-          FormSetting f{unit, "/u/" + std::to_string(unit.id) + "/survey"};
-          f.services = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
-          return survey_page(ctx, f, nullptr, nullptr);
-        },
-        {.access = web::Access::kPublic});
+  r.add({"GET",
+         "/u/{unit_id}/survey",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
+           FormSetting f{unit, "/u/" + std::to_string(unit.id) + "/survey"};
+           f.services = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
+           return survey_page(ctx, f, nullptr, nullptr);
+         },
+         {.access = web::Access::kPublic}});
 
-  r.add("POST", "/u/{unit_id}/survey",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
-          // The browser is known by the public-form cookie; the address only as a salted daily
-          // hash.
-          std::string browser = ctx.request.cookie(web::kFormCsrfCookie);
-          Anonymous how{Channel::kLink, {{"addr:" + ctx.request.remote_addr, kLinkAddressGuard}}};
-          if (!browser.empty()) how.guards.push_back({"browser:" + browser, kLinkBrowserGuard});
-          return submit_anonymous(
-              ctx, unit, FormSetting{unit, "/u/" + std::to_string(unit.id) + "/survey"}, how, "");
-        },
-        {.access = web::Access::kPublic, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/u/{unit_id}/survey",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::public_unit(ctx, ctx.param("unit_id")));
+           // The browser is known by the public-form cookie; the address only as a salted daily
+           // hash.
+           std::string browser = ctx.request.cookie(web::kFormCsrfCookie);
+           Anonymous how{Channel::kLink, {{"addr:" + ctx.request.remote_addr, kLinkAddressGuard}}};
+           if (!browser.empty()) how.guards.push_back({"browser:" + browser, kLinkBrowserGuard});
+           return submit_anonymous(
+               ctx, unit, FormSetting{unit, "/u/" + std::to_string(unit.id) + "/survey"}, how, "");
+         },
+         {.access = web::Access::kPublic, .body_limit = 16 * 1024}});
 
-  r.add("GET", "/kiosk/{key}/survey",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
-          FormSetting f{unit, "/kiosk/" + ctx.param("key") + "/survey"};
-          f.kiosk = true;
-          f.services = TRY(ctx.services.db.read(
-              [&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
-          return survey_page(ctx, f, nullptr, nullptr);
-        },
-        {.access = web::Access::kPublic});
+  r.add({"GET",
+         "/kiosk/{key}/survey",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
+           FormSetting f{unit, "/kiosk/" + ctx.param("key") + "/survey"};
+           f.kiosk = true;
+           f.services = TRY(ctx.services.db.read(
+               [&](db::Tx& tx) { return desk::list_services(tx, unit.id, false); }));
+           return survey_page(ctx, f, nullptr, nullptr);
+         },
+         {.access = web::Access::kPublic}});
 
-  r.add("POST", "/kiosk/{key}/survey",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
-          FormSetting f{unit, "/kiosk/" + ctx.param("key") + "/survey"};
-          f.kiosk = true;
-          Anonymous how{Channel::kKiosk, {{"kiosk:" + std::to_string(unit.id), kKioskGuard}}};
-          // The kiosk thanks the citizen, then resets itself to a blank form.
-          return submit_anonymous(ctx, unit, f, how, f.action);
-        },
-        {.access = web::Access::kPublic, .body_limit = 16 * 1024});
+  r.add({"POST",
+         "/kiosk/{key}/survey",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::kiosk_unit(ctx, ctx.param("key")));
+           FormSetting f{unit, "/kiosk/" + ctx.param("key") + "/survey"};
+           f.kiosk = true;
+           Anonymous how{Channel::kKiosk, {{"kiosk:" + std::to_string(unit.id), kKioskGuard}}};
+           // The kiosk thanks the citizen, then resets itself to a blank form.
+           return submit_anonymous(ctx, unit, f, how, f.action);
+         },
+         {.access = web::Access::kPublic, .body_limit = 16 * 1024}});
   // ---- staff: the follow-up plan of a results period ----
-  r.add("GET", "/desk/{unit_id}/followup",
-        [](Context& ctx) -> Reply {
-          org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
-          auto [from, to] = TRY(period_params(ctx));
-          return followup_page(ctx, unit, from, to, nullptr, nullptr);
-        },
-        {.permission = Permission::kIkmRead});
+  r.add({"GET",
+         "/desk/{unit_id}/followup",
+         [](Context& ctx) -> Reply {
+           org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kIkmRead));
+           auto [from, to] = TRY(period_params(ctx));
+           return followup_page(ctx, unit, from, to, nullptr, nullptr);
+         },
+         {.permission = Permission::kIkmRead}});
 
   r.add(
-      "POST", "/desk/{unit_id}/followup",
-      [](Context& ctx) -> Reply {
-        org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-        auto [from, to] = TRY(period_params(ctx));
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        FollowUp item{
-            .unit_id = unit.id, .period_from = format_date(from), .period_to = format_date(to)};
-        item.element = in.text("element", {.required = false, .max_chars = 3}).value_or("");
-        item.issue =
-            in.text("issue", {.min_chars = 3, .max_chars = 1000, .multiline = true}).value_or("");
-        item.action =
-            in.text("action", {.min_chars = 3, .max_chars = 2000, .multiline = true}).value_or("");
-        item.responsible = in.text("responsible", {.max_chars = 200}).value_or("");
-        item.due_date = in.text("due_date", {.max_chars = 10}).value_or("");
-        Status valid = in.finish();
-        if (valid.ok()) valid = validate(item);
-        if (!valid.ok()) return followup_page(ctx, unit, from, to, &in, &valid.error());
-        TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
-          int64_t id =
-              TRY(insert_followup(tx, item, ctx.user().user_id, ctx.services.clock.now_seconds()));
-          return audit::append(
-              tx,
-              ctx.audit("skm.followup_add", "skm_followup", std::to_string(id), unit.instansi_id),
-              ctx.now_ms());
-        }));
-        return ctx.redirect(fmt::format("/desk/{}/followup?from={}&to={}", unit.id,
-                                        item.period_from, item.period_to),
-                            "saved");
-      },
-      {.permission = Permission::kDeskManage, .body_limit = 16 * 1024});
+      {"POST",
+       "/desk/{unit_id}/followup",
+       [](Context& ctx) -> Reply {
+         org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+         auto [from, to] = TRY(period_params(ctx));
+         auto in = TRY(ctx.input());
+         in.ignore("_csrf");
+         FollowUp item{
+             .unit_id = unit.id, .period_from = format_date(from), .period_to = format_date(to)};
+         item.element = in.text("element", {.required = false, .max_chars = 3}).value_or("");
+         item.issue =
+             in.text("issue", {.min_chars = 3, .max_chars = 1000, .multiline = true}).value_or("");
+         item.action =
+             in.text("action", {.min_chars = 3, .max_chars = 2000, .multiline = true}).value_or("");
+         item.responsible = in.text("responsible", {.max_chars = 200}).value_or("");
+         item.due_date = in.text("due_date", {.max_chars = 10}).value_or("");
+         Status valid = in.finish();
+         if (valid.ok()) valid = validate(item);
+         if (!valid.ok()) return followup_page(ctx, unit, from, to, &in, &valid.error());
+         TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
+           int64_t id =
+               TRY(insert_followup(tx, item, ctx.user().user_id, ctx.services.clock.now_seconds()));
+           return audit::append(
+               tx,
+               ctx.audit("skm.followup_add", "skm_followup", std::to_string(id), unit.instansi_id),
+               ctx.now_ms());
+         }));
+         return ctx.redirect(fmt::format("/desk/{}/followup?from={}&to={}", unit.id,
+                                         item.period_from, item.period_to),
+                             "saved");
+       },
+       {.permission = Permission::kDeskManage, .body_limit = 16 * 1024}});
 
-  r.add(
-      "POST", "/desk/{unit_id}/followup/{id}/status",
-      [](Context& ctx) -> Reply {
-        org::Unit unit = TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
-        auto id = web::id_param(ctx, "id");
-        if (!id) return Error::not_found("followup.unknown");
-        auto in = TRY(ctx.input());
-        in.ignore("_csrf");
-        std::vector<std::string> names;
-        for (FollowUpStatus st : kFollowUpStatuses) names.emplace_back(followup_status_name(st));
-        auto status = in.choice("status", names);
-        TRY(in.finish());
-        FollowUp item = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<FollowUp> {
-          FollowUp changed = TRY(set_followup_status(
-              tx, unit.id, *id, *parse_followup_status(*status), ctx.services.clock.now_seconds()));
-          TRY(audit::append(
-              tx,
-              ctx.audit("skm.followup_status", "skm_followup", std::to_string(*id),
-                        unit.instansi_id, nlohmann::json({{"status", *status}}).dump()),
-              ctx.now_ms()));
-          return changed;
-        }));
-        return ctx.redirect(fmt::format("/desk/{}/followup?from={}&to={}", unit.id,
-                                        item.period_from, item.period_to),
-                            "saved");
-      },
-      {.permission = Permission::kDeskManage, .body_limit = 4 * 1024});
+  r.add({"POST",
+         "/desk/{unit_id}/followup/{id}/status",
+         [](Context& ctx) -> Reply {
+           org::Unit unit =
+               TRY(desk::staff_unit(ctx, ctx.param("unit_id"), Permission::kDeskManage));
+           auto id = web::id_param(ctx, "id");
+           if (!id) return Error::not_found("followup.unknown");
+           auto in = TRY(ctx.input());
+           in.ignore("_csrf");
+           std::vector<std::string> names;
+           for (FollowUpStatus st : kFollowUpStatuses) names.emplace_back(followup_status_name(st));
+           auto status = in.choice("status", names);
+           TRY(in.finish());
+           FollowUp item = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<FollowUp> {
+             FollowUp changed =
+                 TRY(set_followup_status(tx, unit.id, *id, *parse_followup_status(*status),
+                                         ctx.services.clock.now_seconds()));
+             TRY(audit::append(
+                 tx,
+                 ctx.audit("skm.followup_status", "skm_followup", std::to_string(*id),
+                           unit.instansi_id, nlohmann::json({{"status", *status}}).dump()),
+                 ctx.now_ms()));
+             return changed;
+           }));
+           return ctx.redirect(fmt::format("/desk/{}/followup?from={}&to={}", unit.id,
+                                           item.period_from, item.period_to),
+                               "saved");
+         },
+         {.permission = Permission::kDeskManage, .body_limit = 4 * 1024}});
 }
 
 }  // namespace harmoni::survey

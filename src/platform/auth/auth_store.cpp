@@ -16,7 +16,7 @@ Principal principal_from_row(const db::Row& r) {
   p.user_id = r.i64(0);
   p.email = r.text(1);
   p.display_name = r.text(2);
-  p.role = parse_role(r.text(3)).value_or(Role::kOfficer);
+  p.role = parse_enum<Role>(r.text(3)).value_or(Role::kOfficer);
   p.instansi_id = r.opt_i64(4);
   p.unit_id = r.opt_i64(5);
   p.unit_path = r.text(6);
@@ -169,16 +169,30 @@ Status AuthStore::end_user_sessions(db::Tx& tx, int64_t user_id) {
   return {};
 }
 
-Result<std::string> AuthStore::create_api_token(int64_t user_id, std::string_view name) {
+Result<std::string> AuthStore::create_api_token(db::Tx& tx, int64_t user_id,
+                                                std::string_view name) {
   std::string token = "hrm_" + random_.token(32);
-  int64_t now = clock_.now_seconds();
-  TRY(db_.write([&](db::Tx& tx) -> Status {
-    TRY(tx.exec(
-        "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)",
-        {user_id, name, sha256_hex(token), now}));
-    return {};
-  }));
+  TRY(tx.exec("INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)",
+              {user_id, name, sha256_hex(token), clock_.now_seconds()}));
   return token;
+}
+
+Result<std::vector<ApiTokenInfo>> list_api_tokens(db::Tx& tx, int64_t user_id) {
+  std::vector<ApiTokenInfo> out;
+  TRY(tx.each(
+      "SELECT id, name FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL ORDER BY id",
+      {user_id}, [&](const db::Row& row) {
+        out.push_back({row.i64(0), row.text(1)});
+        return true;
+      }));
+  return out;
+}
+
+Result<bool> revoke_api_token(db::Tx& tx, int64_t user_id, int64_t token_id, int64_t now) {
+  int64_t n = TRY(tx.exec(
+      "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+      {now, token_id, user_id}));
+  return n > 0;
 }
 
 Result<std::optional<Principal>> AuthStore::api_token(std::string_view token) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "platform/auth/principal.hpp"
 #include "platform/db/database.hpp"
@@ -46,8 +47,8 @@ class AuthStore {
   // Ends every session of the user (password change, deactivation).
   Status end_user_sessions(db::Tx& tx, int64_t user_id);
 
-  // Creates an API token; returns the plaintext once ("hrm_..."). Stored hashed.
-  Result<std::string> create_api_token(int64_t user_id, std::string_view name);
+  // Creates an API token inside tx; returns the plaintext once ("hrm_..."). Stored hashed.
+  Result<std::string> create_api_token(db::Tx& tx, int64_t user_id, std::string_view name);
   Result<std::optional<Principal>> api_token(std::string_view token);
 
   // The principal of an active user (CLI and tests).
@@ -62,6 +63,15 @@ class AuthStore {
   Random& random_;
   AuthSettings settings_;
 };
+
+struct ApiTokenInfo {
+  int64_t id = 0;
+  std::string name;
+};
+// The user's API tokens not revoked, oldest first (never the token itself).
+Result<std::vector<ApiTokenInfo>> list_api_tokens(db::Tx& tx, int64_t user_id);
+// Revokes the user's own token; false when it is not theirs or already revoked.
+Result<bool> revoke_api_token(db::Tx& tx, int64_t user_id, int64_t token_id, int64_t now);
 
 // Normalises an e-mail address for lookup (trimmed, lower case).
 std::string normalize_email(std::string_view email);

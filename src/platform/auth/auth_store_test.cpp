@@ -95,25 +95,34 @@ TEST_P(AuthStoreTest, ThrottlingBlocksThenForgives) {
 }
 
 TEST_P(AuthStoreTest, ApiTokensAreStoredHashedAndCanBeRevoked) {
-  auto token = store_->create_api_token(user_id_, "laporan").value();
+  auto token =
+      t_.db->write([&](db::Tx& tx) { return store_->create_api_token(tx, user_id_, "laporan"); })
+          .value();
   EXPECT_EQ(token.rfind("hrm_", 0), 0u);
   auto p = store_->api_token(token).value();
   ASSERT_TRUE(p.has_value());
   EXPECT_TRUE(p->via_api_token);
   EXPECT_TRUE(p->csrf_token.empty());
   EXPECT_FALSE(store_->api_token(token + "x").value().has_value());
-  ASSERT_TRUE(t_.db
-                  ->write([&](db::Tx& tx) -> Status {
-                    TRY(tx.exec("UPDATE api_tokens SET revoked_at = 1"));
-                    return {};
-                  })
-                  .ok());
+  auto listed = t_.db->read([&](db::Tx& tx) { return list_api_tokens(tx, user_id_); }).value();
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].name, "laporan");
+  auto revoke = [&](int64_t user) {
+    return t_.db->write([&](db::Tx& tx) { return revoke_api_token(tx, user, listed[0].id, 5); })
+        .value();
+  };
+  EXPECT_FALSE(revoke(user_id_ + 1)) << "only the owner revokes";
+  EXPECT_TRUE(store_->api_token(token).value().has_value());
+  EXPECT_TRUE(revoke(user_id_));
+  EXPECT_FALSE(revoke(user_id_)) << "once";
   EXPECT_FALSE(store_->api_token(token).value().has_value());
+  EXPECT_TRUE(t_.db->read([&](db::Tx& tx) { return list_api_tokens(tx, user_id_); })->empty());
 }
 
 TEST_P(AuthStoreTest, DeactivatedUsersLoseEverything) {
   auto s = store_->login("siti@sambas.go.id", "correct horse battery", "10.0.0.1").value();
-  auto token = store_->create_api_token(user_id_, "t").value();
+  auto token =
+      t_.db->write([&](db::Tx& tx) { return store_->create_api_token(tx, user_id_, "t"); }).value();
   ASSERT_TRUE(t_.db
                   ->write([&](db::Tx& tx) -> Status {
                     TRY(tx.exec("UPDATE users SET active = 0 WHERE id = ?", {user_id_}));

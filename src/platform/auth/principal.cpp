@@ -2,33 +2,6 @@
 
 namespace harmoni::auth {
 
-std::string_view role_name(Role role) {
-  switch (role) {
-    case Role::kSystemAdmin:
-      return "system_admin";
-    case Role::kInstansiAdmin:
-      return "instansi_admin";
-    case Role::kUnitHead:
-      return "unit_head";
-    case Role::kOfficer:
-      return "officer";
-    case Role::kHrDeveloper:
-      return "hr_developer";
-    case Role::kCaseHandler:
-      return "case_handler";
-    case Role::kAuditor:
-      return "auditor";
-  }
-  return "officer";
-}
-
-std::optional<Role> parse_role(std::string_view name) {
-  for (Role r : kAllRoles) {
-    if (role_name(r) == name) return r;
-  }
-  return std::nullopt;
-}
-
 bool role_needs_instansi(Role role) { return role != Role::kSystemAdmin; }
 bool role_needs_unit(Role role) { return role == Role::kUnitHead || role == Role::kOfficer; }
 

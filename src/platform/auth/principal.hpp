@@ -7,9 +7,12 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::auth {
 
@@ -23,12 +26,12 @@ enum class Role {
   kAuditor,
 };
 
-inline constexpr Role kAllRoles[] = {Role::kSystemAdmin, Role::kInstansiAdmin, Role::kUnitHead,
-                                     Role::kOfficer,     Role::kHrDeveloper,   Role::kCaseHandler,
-                                     Role::kAuditor};
-
-std::string_view role_name(Role role);  // "system_admin", ...
-std::optional<Role> parse_role(std::string_view name);
+inline constexpr EnumName<Role> kRoleNames[] = {
+    {Role::kSystemAdmin, "system_admin"}, {Role::kInstansiAdmin, "instansi_admin"},
+    {Role::kUnitHead, "unit_head"},       {Role::kOfficer, "officer"},
+    {Role::kHrDeveloper, "hr_developer"}, {Role::kCaseHandler, "case_handler"},
+    {Role::kAuditor, "auditor"}};
+constexpr std::span<const EnumName<Role>> enum_names(Role) { return kRoleNames; }
 bool role_needs_instansi(Role role);  // all but system_admin
 bool role_needs_unit(Role role);      // unit_head, officer
 

@@ -130,23 +130,25 @@ Result<Input> Context::input() const {
   return Error::invalid("error.content_type");
 }
 
+Actor Context::actor() const {
+  return Actor{principal ? &*principal : nullptr,
+               request.remote_addr.empty() ? "-" : request.remote_addr, request.request_id};
+}
+
 audit::Entry Context::audit(std::string action, std::string object_type, std::string object_id,
                             std::optional<int64_t> instansi_id, std::string detail) const {
-  audit::Entry e;
-  if (principal) {
-    e.actor_user_id = principal->user_id;
-    e.actor = principal->email;
-  } else {
-    e.actor = "anonymous";
+  return actor().audit(std::move(action), std::move(object_type), std::move(object_id), instansi_id,
+                       std::move(detail));
+}
+
+http::Response Context::form_page(std::string_view name, nlohmann::json data,
+                                  std::string_view title_key, const Error* error) const {
+  int status = 200;
+  if (error) {
+    data["errors"] = field_errors(*error);
+    status = error->kind == ErrorKind::kInvalid ? 422 : status_for(*error);
   }
-  e.instansi_id = instansi_id;
-  e.action = std::move(action);
-  e.object_type = std::move(object_type);
-  e.object_id = std::move(object_id);
-  e.source = request.remote_addr.empty() ? "-" : request.remote_addr;
-  e.request_id = request.request_id;
-  e.detail = std::move(detail);
-  return e;
+  return page(name, std::move(data), title_key, status);
 }
 
 std::string Context::cookie_attributes(int64_t max_age_s, bool http_only) const {
@@ -231,34 +233,39 @@ void App::add_static_routes() {
     if (http::is_compressible(asset.content_type)) asset.gzipped = http::gzip(asset.data);
     assets_.emplace(std::move(name), std::move(asset));
   }
-  router_.add("GET", "/static/{name}",
-              [this](Context& ctx) -> Reply {
-                auto it = assets_.find(ctx.param("name"));
-                if (it == assets_.end()) return Error::not_found();
-                const Asset& a = it->second;
-                std::string etag = "\"" + a.etag + "\"";
-                http::Response r;
-                r.set_header("ETag", etag);
-                r.set_header("Cache-Control", ctx.request.query_param("v") == a.etag
-                                                  ? "public, max-age=31536000, immutable"
-                                                  : "public, max-age=300");
-                if (ctx.request.header("if-none-match") == etag) {
-                  r.status = 304;
-                  return r;
-                }
-                r.set_header("Content-Type", a.content_type);
-                if (!a.gzipped.empty()) {
-                  r.set_header("Vary", "Accept-Encoding");
-                  if (http::accepts_gzip(ctx.request.header("accept-encoding"))) {
-                    r.set_header("Content-Encoding", "gzip");
-                    r.body = a.gzipped;
-                    return r;
-                  }
-                }
-                r.body = a.data;
-                return r;
-              },
-              {.access = Access::kPublic, .quick = true});
+  router_.add({"GET", "/static/{name}", static_asset, {.access = Access::kPublic, .quick = true}});
+}
+
+const App::Asset* App::asset(std::string_view name) const {
+  auto it = assets_.find(name);
+  return it == assets_.end() ? nullptr : &it->second;
+}
+
+// A file under assets/static/, cached for a year when asked for by its content hash.
+Reply App::static_asset(Context& ctx) {
+  const Asset* a = ctx.app().asset(ctx.param("name"));
+  if (!a) return Error::not_found();
+  std::string etag = "\"" + a->etag + "\"";
+  http::Response r;
+  r.set_header("ETag", etag);
+  r.set_header("Cache-Control", ctx.request.query_param("v") == a->etag
+                                    ? "public, max-age=31536000, immutable"
+                                    : "public, max-age=300");
+  if (ctx.request.header("if-none-match") == etag) {
+    r.status = 304;
+    return r;
+  }
+  r.set_header("Content-Type", a->content_type);
+  if (!a->gzipped.empty()) {
+    r.set_header("Vary", "Accept-Encoding");
+    if (http::accepts_gzip(ctx.request.header("accept-encoding"))) {
+      r.set_header("Content-Encoding", "gzip");
+      r.body = a->gzipped;
+      return r;
+    }
+  }
+  r.body = a->data;
+  return r;
 }
 
 void App::add_nav(NavItem item) {
@@ -296,7 +303,7 @@ nlohmann::json App::layout_data(const Context& ctx) const {
   if (ctx.principal) {
     const auto& p = *ctx.principal;
     d["user"] = {{"name", p.display_name},
-                 {"role", ctx.t("role." + std::string(auth::role_name(p.role)))}};
+                 {"role", ctx.t("role." + std::string(enum_name(p.role)))}};
     d["csrf"] = p.csrf_token;
     nlohmann::json nav = nlohmann::json::array();
     for (const auto& item : nav_) {

@@ -12,6 +12,7 @@
 
 #include "platform/audit/audit.hpp"
 #include "platform/auth/auth_store.hpp"
+#include "platform/cases/env.hpp"
 #include "platform/config/config.hpp"
 #include "platform/db/database.hpp"
 #include "platform/events/hub.hpp"
@@ -79,6 +80,9 @@ class Context {
   // The request body as form fields or JSON object, by Content-Type.
   Result<Input> input() const;
 
+  // What use cases receive: the world (database, clock, random) and who acts.
+  Env env() const { return Env{services.db, services.clock, services.random}; }
+  Actor actor() const;
   // An audit entry with actor, source and request id filled in.
   audit::Entry audit(std::string action, std::string object_type, std::string object_id,
                      std::optional<int64_t> instansi_id, std::string detail = "{}") const;
@@ -87,6 +91,10 @@ class Context {
   // A full HTML page: `name` rendered inside the layout with `data`.
   http::Response page(std::string_view name, nlohmann::json data, std::string_view title_key,
                       int status = 200) const;
+  // A form page, again after `error` when given: its field errors beside the fields and
+  // the status it calls for (422 for invalid input).
+  http::Response form_page(std::string_view name, nlohmann::json data, std::string_view title_key,
+                           const Error* error) const;
   http::Response json(int status, const nlohmann::json& body) const;
   // 303 to location; flash_key is a catalog key shown once on the next page.
   http::Response redirect(std::string location, std::string_view flash_key = {}) const;
@@ -104,6 +112,7 @@ class Context {
   // Cookies the pipeline adds to whatever response the handler returns.
   std::vector<std::pair<std::string, std::string>> pending_cookies;
   std::string cookie_attributes(int64_t max_age_s, bool http_only = true) const;
+  const App& app() const { return app_; }
 
  private:
   const App& app_;
@@ -133,6 +142,7 @@ class App {
   std::optional<http::Response> identify(Context& ctx) const;
   std::optional<Error> check_csrf(const Context& ctx) const;
   void add_static_routes();
+  static Reply static_asset(Context& ctx);
 
   Services services_;
   Router router_;
@@ -143,6 +153,7 @@ class App {
     std::string gzipped;
     std::string etag;
   };
+  const Asset* asset(std::string_view name) const;
   std::map<std::string, Asset, std::less<>> assets_;
 };
 

@@ -1,5 +1,6 @@
 #include "platform/web/router.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace harmoni::web {
@@ -21,15 +22,50 @@ bool is_param(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
+// Orders routes so that the first that matches a path is the most specific: shorter
+// patterns first (they never match the same paths as longer ones), then, segment by
+// segment, a literal before a parameter.
+bool more_specific(const Route& a, const Route& b) {
+  if (a.segments.size() != b.segments.size()) return a.segments.size() < b.segments.size();
+  for (size_t i = 0; i < a.segments.size(); ++i) {
+    bool pa = is_param(a.segments[i]), pb = is_param(b.segments[i]);
+    if (pa != pb) return !pa;
+  }
+  return false;
+}
+
+// The same paths and method: equal literals, parameters anywhere they stand.
+bool same_route(const Route& a, const Route& b) {
+  if (a.method != b.method || a.segments.size() != b.segments.size()) return false;
+  for (size_t i = 0; i < a.segments.size(); ++i) {
+    bool pa = is_param(a.segments[i]), pb = is_param(b.segments[i]);
+    if (pa != pb || (!pa && a.segments[i] != b.segments[i])) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
-  if (options.quick && options.access != Access::kPublic) {
+void Router::add(const RouteDef& def) {
+  std::string pattern(def.pattern);
+  if (def.options.quick && def.options.access != Access::kPublic) {
     throw std::logic_error("a quick route cannot require a login: " + pattern);
   }
-  Route route{std::move(method), std::move(pattern), {}, std::move(handler), options};
+  if (def.handler == nullptr) throw std::logic_error("a route without a handler: " + pattern);
+  Route route{std::string(def.method), std::move(pattern), {}, def.handler, def.options};
   for (auto segment : split_path(route.pattern)) route.segments.emplace_back(segment);
-  routes_.push_back(std::move(route));
+  for (const auto& existing : routes_) {
+    if (same_route(existing, route)) {
+      throw std::logic_error("route added twice: " + route.method + " " + route.pattern +
+                             " (already " + existing.pattern + ")");
+    }
+  }
+  auto at = std::upper_bound(routes_.begin(), routes_.end(), route, more_specific);
+  routes_.insert(at, std::move(route));
+}
+
+void Router::add(std::span<const RouteDef> table) {
+  for (const auto& def : table) add(def);
 }
 
 RouteMatch Router::match(std::string_view method, std::string_view path) const {
@@ -50,6 +86,7 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
       }
     }
     if (!matched) continue;
+    // Another method on a more specific pattern: a less specific one may still take it.
     if (route.method != wanted) {
       result.method_mismatch = true;
       continue;

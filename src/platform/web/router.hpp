@@ -1,8 +1,13 @@
-// Route table: METHOD + pattern ("/api/v1/units/{unit}/services") to handler.
+// Route table: METHOD + pattern ("/api/v1/units/{unit}/services") to a named handler.
+//
+// Matching does not depend on the order routes were added: of the patterns that match a
+// path, a literal segment wins over a "{param}" at the first place they differ
+// ("/competency/new" before "/competency/{id}"). Adding the same method and pattern twice
+// (parameter names aside) throws std::logic_error, so a clash stops the server at start-up.
 #pragma once
 
-#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,7 +36,17 @@ struct RouteOptions {
   bool quick = false;
 };
 
-using Handler = std::function<Reply(Context&)>;
+// A named function, never a capturing lambda: what a route may use reaches it through
+// the Context.
+using Handler = Reply (*)(Context&);
+
+// One line of a capability's route table.
+struct RouteDef {
+  std::string_view method;
+  std::string_view pattern;
+  Handler handler;
+  RouteOptions options = {};
+};
 
 struct Route {
   std::string method;
@@ -52,8 +67,10 @@ struct RouteMatch {
 
 class Router {
  public:
-  void add(std::string method, std::string pattern, Handler handler, RouteOptions options = {});
+  void add(const RouteDef& def);
+  void add(std::span<const RouteDef> table);
   RouteMatch match(std::string_view method, std::string_view path) const;
+  // In matching order: for each number of segments, literal segments before parameters.
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

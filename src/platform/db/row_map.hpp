@@ -1,0 +1,104 @@
+// A row mapper that declares each selected column together with the field it fills, so
+// the SELECT list and the reading of a row cannot drift apart:
+//
+//   const db::RowMap<Ticket> kTicketRow{
+//       {"t.id", &Ticket::id}, {"t.label", &Ticket::label}, {"t.status", &Ticket::status}};
+//   tx.each("SELECT " + kTicketRow.columns() + " FROM tickets t WHERE ...", ..., [&](auto& r) {
+//     Ticket t = kTicketRow.read(r);  ...
+//
+// Field types read: int64_t, int, bool, double, std::string, std::optional<int64_t>,
+// std::optional<std::string>, and enums with an enum_names table (an unknown name leaves
+// the field's default). Anything else takes a reader function.
+#pragma once
+
+#include <concepts>
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "platform/db/database.hpp"
+#include "platform/util/enum_names.hpp"
+
+namespace harmoni::db {
+
+template <class T>
+class RowMap {
+ public:
+  using Reader = std::function<void(T&, const Row&, size_t)>;
+
+  struct Column {
+    std::string expr;
+    Reader read;
+
+    template <class M>
+    Column(std::string e, M T::*member)
+        : expr(std::move(e)),
+          read([member](T& out, const Row& r, size_t i) { read_field(out.*member, r, i); }) {}
+    Column(std::string e, Reader reader) : expr(std::move(e)), read(std::move(reader)) {}
+  };
+
+  RowMap(std::initializer_list<Column> columns) : columns_(columns) {
+    for (const auto& c : columns_) {
+      if (!list_.empty()) list_ += ", ";
+      list_ += c.expr;
+    }
+  }
+
+  // "a, b, c": the SELECT list, in the order read() expects.
+  const std::string& columns() const { return list_; }
+  size_t size() const { return columns_.size(); }
+
+  // The first row of `sql` (whose select list starts with columns()), or none.
+  Result<std::optional<T>> one(Tx& tx, std::string_view sql, const Params& params = {}) const {
+    auto row = TRY(tx.query_one(sql, params));
+    if (!row) return std::optional<T>{};
+    return std::optional<T>{read(*row)};
+  }
+  // Every row of `sql`, in its order.
+  Result<std::vector<T>> all(Tx& tx, std::string_view sql, const Params& params = {}) const {
+    std::vector<T> out;
+    TRY(tx.each(sql, params, [&](const Row& row) {
+      out.push_back(read(row));
+      return true;
+    }));
+    return out;
+  }
+
+  // Reads the columns starting at `first` (when others come before them).
+  T read(const Row& row, size_t first = 0) const {
+    T out{};
+    for (size_t i = 0; i < columns_.size(); ++i) columns_[i].read(out, row, first + i);
+    return out;
+  }
+
+ private:
+  template <class F>
+  static void read_field(F& field, const Row& r, size_t i) {
+    if constexpr (std::is_same_v<F, bool>) {
+      field = r.boolean(i);
+    } else if constexpr (std::is_enum_v<F>) {
+      if (auto v = parse_enum<F>(r.text(i))) field = *v;
+    } else if constexpr (std::is_integral_v<F>) {
+      field = static_cast<F>(r.i64(i));
+    } else if constexpr (std::is_floating_point_v<F>) {
+      field = r.f64(i);
+    } else if constexpr (std::is_same_v<F, std::string>) {
+      field = r.text(i);
+    } else if constexpr (std::is_same_v<F, std::optional<int64_t>>) {
+      field = r.opt_i64(i);
+    } else if constexpr (std::is_same_v<F, std::optional<std::string>>) {
+      field = r.opt_text(i);
+    } else {
+      static_assert(sizeof(F) == 0, "no reader for this field type: give the column a reader");
+    }
+  }
+
+  std::vector<Column> columns_;
+  std::string list_;
+};
+
+}  // namespace harmoni::db
