@@ -1,6 +1,6 @@
-// A unit's public service desk: its services with their published standard
-// (UU 25/2009 art. 21, PermenPANRB 15/2014), its pledge (maklumat pelayanan) and its
-// counters. Pure domain: no I/O.
+// A unit's public service desk, the service point the queue and the survey build on: its
+// services with their published standard (UU 25/2009 art. 21, PermenPANRB 15/2014), its
+// pledge (maklumat pelayanan) and its counters. Pure domain: no I/O.
 #pragma once
 
 #include <cstdint>
@@ -8,8 +8,6 @@
 #include <vector>
 
 #include "platform/result.hpp"
-#include "queue/policy.hpp"
-#include "survey/survey.hpp"
 
 namespace harmoni::desk {
 
@@ -33,12 +31,11 @@ struct Service {
 // fields (code, name, standard_minutes, ticket_prefix, ...).
 Status validate(Service& service);
 
+// The unit as a service point. The queue and the survey keep their own settings.
 struct Desk {
   int64_t unit_id = 0;
   std::string pledge;  // maklumat pelayanan, shown on the public page
   bool published = true;
-  queue::QueuePolicy policy;
-  survey::FormOrder survey_order = survey::FormOrder::kStandard;  // how the unit's SKM form asks
   bool has_kiosk = false;
 };
 

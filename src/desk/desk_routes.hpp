@@ -4,7 +4,7 @@
 
 namespace harmoni::desk {
 
-// Services and their standards (API), desk settings.
+// Services and their standards (API and pages), the kiosk link.
 void register_routes(web::App& app);
 
 }  // namespace harmoni::desk

@@ -6,10 +6,6 @@
 namespace harmoni::queue {
 namespace {
 
-constexpr std::array<std::string_view, 8> kClassNames = {
-    "regular", "disability",       "elderly",         "pregnant",
-    "child",   "natural_disaster", "social_disaster", "appointment"};
-
 std::string minutes(int64_t ms) { return std::to_string(std::max<int64_t>(0, ms) / 60000); }
 
 // Earlier first; ties by id so the choice never depends on input order.
@@ -19,25 +15,6 @@ bool earlier(const WaitingTicket& a, const WaitingTicket& b, int64_t a_key, int6
 }
 
 }  // namespace
-
-std::string_view class_name(TicketClass c) { return kClassNames[static_cast<size_t>(c)]; }
-
-std::optional<TicketClass> parse_class(std::string_view name) {
-  for (size_t i = 0; i < kClassNames.size(); ++i) {
-    if (kClassNames[i] == name) return static_cast<TicketClass>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view policy_name(PolicyKind k) {
-  return k == PolicyKind::kRatio ? "ratio" : "weighted";
-}
-
-std::optional<PolicyKind> parse_policy(std::string_view name) {
-  if (name == "weighted") return PolicyKind::kWeightedWait;
-  if (name == "ratio") return PolicyKind::kRatio;
-  return std::nullopt;
-}
 
 Status validate(const QueuePolicy& p) {
   std::vector<FieldError> errors;
@@ -77,7 +54,7 @@ std::optional<CallDecision> choose_next(const std::vector<WaitingTicket>& waitin
     const auto& t = waiting[i];
     CallDecision d{i, std::move(key), {}};
     d.args["minutes"] = minutes(now_ms - t.eligible_at_ms);
-    d.args["class"] = std::string(class_name(t.ticket_class));
+    d.args["class"] = std::string(enum_name(t.ticket_class));
     return d;
   };
 

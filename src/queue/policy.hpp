@@ -17,11 +17,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "platform/result.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::queue {
 
@@ -36,18 +38,25 @@ enum class TicketClass {
   kSocialDisaster,
   kAppointment,
 };
-inline constexpr TicketClass kAllClasses[] = {
-    TicketClass::kRegular,        TicketClass::kDisability, TicketClass::kElderly,
-    TicketClass::kPregnant,       TicketClass::kChild,      TicketClass::kNaturalDisaster,
-    TicketClass::kSocialDisaster, TicketClass::kAppointment};
-
-std::string_view class_name(TicketClass c);  // "regular", "disability", ... (stable, stored)
-std::optional<TicketClass> parse_class(std::string_view name);
+// Names are stored: never change one.
+inline constexpr EnumName<TicketClass> kTicketClassNames[] = {
+    {TicketClass::kRegular, "regular"},
+    {TicketClass::kDisability, "disability"},
+    {TicketClass::kElderly, "elderly"},
+    {TicketClass::kPregnant, "pregnant"},
+    {TicketClass::kChild, "child"},
+    {TicketClass::kNaturalDisaster, "natural_disaster"},
+    {TicketClass::kSocialDisaster, "social_disaster"},
+    {TicketClass::kAppointment, "appointment"}};
+constexpr std::span<const EnumName<TicketClass>> enum_names(TicketClass) {
+  return kTicketClassNames;
+}
 inline bool is_priority(TicketClass c) { return c != TicketClass::kRegular; }
 
 enum class PolicyKind { kWeightedWait, kRatio };
-std::string_view policy_name(PolicyKind k);  // "weighted", "ratio"
-std::optional<PolicyKind> parse_policy(std::string_view name);
+inline constexpr EnumName<PolicyKind> kPolicyKindNames[] = {{PolicyKind::kWeightedWait, "weighted"},
+                                                            {PolicyKind::kRatio, "ratio"}};
+constexpr std::span<const EnumName<PolicyKind>> enum_names(PolicyKind) { return kPolicyKindNames; }
 
 struct QueuePolicy {
   PolicyKind kind = PolicyKind::kWeightedWait;

@@ -15,10 +15,12 @@ WaitingTicket ticket(int64_t id, TicketClass c, int64_t minute) {
 }
 
 TEST(QueuePolicy, ClassAndPolicyNamesRoundTrip) {
-  for (TicketClass c : kAllClasses) EXPECT_EQ(parse_class(class_name(c)), c);
-  EXPECT_FALSE(parse_class("vip").has_value());
-  EXPECT_EQ(parse_policy("ratio"), PolicyKind::kRatio);
-  EXPECT_EQ(parse_policy(policy_name(PolicyKind::kWeightedWait)), PolicyKind::kWeightedWait);
+  for (TicketClass c : enum_values<TicketClass>())
+    EXPECT_EQ(parse_enum<TicketClass>(enum_name(c)), c);
+  EXPECT_FALSE(parse_enum<TicketClass>("vip").has_value());
+  EXPECT_EQ(parse_enum<PolicyKind>("ratio"), PolicyKind::kRatio);
+  EXPECT_EQ(parse_enum<PolicyKind>(enum_name(PolicyKind::kWeightedWait)),
+            PolicyKind::kWeightedWait);
   EXPECT_FALSE(is_priority(TicketClass::kRegular));
   EXPECT_TRUE(is_priority(TicketClass::kAppointment));
 }
@@ -249,9 +251,8 @@ TEST(QueuePolicyProperty, PriorityServedSoonerOnAverage) {
         days.insert(days.end(), served.begin(), served.end());
       }
       double p = mean_wait(days, true), r = mean_wait(days, false);
-      EXPECT_LT(p, 0.8 * r) << policy_name(policy.kind) << ", " << counters
-                            << " counters: priority " << p / 60000 << " min, regular " << r / 60000
-                            << " min";
+      EXPECT_LT(p, 0.8 * r) << enum_name(policy.kind) << ", " << counters << " counters: priority "
+                            << p / 60000 << " min, regular " << r / 60000 << " min";
     }
   }
 }
@@ -280,7 +281,7 @@ TEST(QueuePolicyProperty, NoTicketStarvesUnderAFlood) {
                          [](const Arrival& a, const Arrival& b) { return a.at_ms < b.at_ms; });
         auto served = simulate(all, policy, counters);
         std::string what =
-            std::string(policy_name(policy.kind)) +
+            std::string(enum_name(policy.kind)) +
             (flood_is_priority ? " priority flood, seed " : " regular flood, seed ") +
             std::to_string(seed);
         for (size_t i = 0; i < served.size(); ++i) {

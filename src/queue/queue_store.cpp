@@ -4,45 +4,34 @@
 
 #include "desk/desk_store.hpp"
 #include "platform/auth/password.hpp"
+#include "platform/db/row_map.hpp"
 
 namespace harmoni::queue {
 namespace {
 
-#define HARMONI_TICKET_COLUMNS                                                                     \
-  "t.id, t.unit_id, t.service_id, t.day, t.number, t.label, t.ticket_class, t.channel, t.status, " \
-  "t.issued_at_ms, t.eligible_at_ms, t.called_at_ms, t.started_at_ms, t.finished_at_ms, "          \
-  "t.counter_id, "                                                                                 \
-  "t.officer_asn_id, t.recalls, t.call_reason"
-
-Ticket ticket_from_row(const db::Row& r) {
-  Ticket t;
-  t.id = r.i64(0);
-  t.unit_id = r.i64(1);
-  t.service_id = r.i64(2);
-  t.day = r.text(3);
-  t.number = static_cast<int>(r.i64(4));
-  t.label = r.text(5);
-  t.ticket_class = parse_class(r.text(6)).value_or(TicketClass::kRegular);
-  t.channel = r.text(7);
-  t.status = parse_status(r.text(8)).value_or(TicketStatus::kWaiting);
-  t.issued_at_ms = r.i64(9);
-  t.eligible_at_ms = r.i64(10);
-  t.called_at_ms = r.opt_i64(11);
-  t.started_at_ms = r.opt_i64(12);
-  t.finished_at_ms = r.opt_i64(13);
-  t.counter_id = r.opt_i64(14);
-  t.officer_asn_id = r.opt_i64(15);
-  t.recalls = static_cast<int>(r.i64(16));
-  t.call_reason = r.text(17);
-  return t;
-}
+const db::RowMap<Ticket> kTicketRow{{"t.id", &Ticket::id},
+                                    {"t.unit_id", &Ticket::unit_id},
+                                    {"t.service_id", &Ticket::service_id},
+                                    {"t.day", &Ticket::day},
+                                    {"t.number", &Ticket::number},
+                                    {"t.label", &Ticket::label},
+                                    {"t.ticket_class", &Ticket::ticket_class},
+                                    {"t.channel", &Ticket::channel},
+                                    {"t.status", &Ticket::status},
+                                    {"t.issued_at_ms", &Ticket::issued_at_ms},
+                                    {"t.eligible_at_ms", &Ticket::eligible_at_ms},
+                                    {"t.called_at_ms", &Ticket::called_at_ms},
+                                    {"t.started_at_ms", &Ticket::started_at_ms},
+                                    {"t.finished_at_ms", &Ticket::finished_at_ms},
+                                    {"t.counter_id", &Ticket::counter_id},
+                                    {"t.officer_asn_id", &Ticket::officer_asn_id},
+                                    {"t.recalls", &Ticket::recalls},
+                                    {"t.call_reason", &Ticket::call_reason}};
+const std::string kTicketSelect = "SELECT " + kTicketRow.columns() + " FROM tickets t ";
 
 Result<std::optional<Ticket>> one_ticket(db::Tx& tx, const std::string& where,
                                          const db::Params& params) {
-  auto row =
-      TRY(tx.query_one("SELECT " HARMONI_TICKET_COLUMNS " FROM tickets t WHERE " + where, params));
-  if (!row) return std::optional<Ticket>{};
-  return std::optional<Ticket>{ticket_from_row(*row)};
+  return kTicketRow.one(tx, kTicketSelect + "WHERE " + where, params);
 }
 
 Status add_event(db::Tx& tx, int64_t ticket_id, int64_t at_ms, std::string_view kind,
@@ -55,27 +44,53 @@ Status add_event(db::Tx& tx, int64_t ticket_id, int64_t at_ms, std::string_view 
   return {};
 }
 
-// Creates the desk row with defaults when the unit has none, then locks it.
-Result<db::Row> lock_desk(db::Tx& tx, int64_t unit_id, int64_t now_ms) {
+// The unit's queue row, locked (made with the defaults when the unit has none): calls and
+// issues for one unit serialise on it.
+struct LockedQueue {
+  QueuePolicy policy;
+  QueueState state;
+  std::string day;  // the day next_number counts for
+  int next_number = 1;
+};
+const db::RowMap<LockedQueue> kLockedQueueRow{
+    {"policy",
+     [](LockedQueue& q, const db::Row& r, size_t i) {
+       if (auto k = parse_enum<PolicyKind>(r.text(i))) q.policy.kind = *k;
+     }},
+    {"priority_weight_s",
+     [](LockedQueue& q, const db::Row& r, size_t i) { q.policy.priority_weight_s = r.i64(i); }},
+    {"max_wait_s",
+     [](LockedQueue& q, const db::Row& r, size_t i) { q.policy.max_wait_s = r.i64(i); }},
+    {"ratio_regular", [](LockedQueue& q, const db::Row& r,
+                         size_t i) { q.policy.ratio_regular = static_cast<int>(r.i64(i)); }},
+    {"regular_calls_banked",
+     [](LockedQueue& q, const db::Row& r, size_t i) {
+       q.state.regular_calls_banked = static_cast<int>(r.i64(i));
+     }},
+    {"queue_day", &LockedQueue::day},
+    {"next_number", &LockedQueue::next_number}};
+
+Result<LockedQueue> lock_queue(db::Tx& tx, int64_t unit_id, int64_t now_ms) {
   TRY(tx.exec(
-      "INSERT INTO desks (unit_id, updated_at) VALUES (?, ?) ON CONFLICT (unit_id) DO NOTHING",
+      "INSERT INTO queue_settings (unit_id, updated_at) VALUES (?, ?) ON CONFLICT (unit_id) DO "
+      "NOTHING",
       {unit_id, now_ms / 1000}));
-  auto row =
-      TRY(tx.query_one("UPDATE desks SET updated_at = updated_at WHERE unit_id = ? RETURNING "
-                       "policy, priority_weight_s, max_wait_s, "
-                       "ratio_regular, regular_calls_banked, queue_day, next_number",
-                       {unit_id}));
-  if (!row) return Error::internal("desk row missing after insert");
-  return *row;
+  auto locked = TRY(kLockedQueueRow.one(
+      tx,
+      "UPDATE queue_settings SET updated_at = updated_at WHERE unit_id = ? RETURNING " +
+          kLockedQueueRow.columns(),
+      {unit_id}));
+  if (!locked) return Error::internal("queue row missing after insert");
+  return *locked;
 }
 
 }  // namespace
 
 Result<Ticket> issue_ticket(db::Tx& tx, const IssueRequest& q) {
   if (!q.service || !q.service->active) return Error::field("service", "service.unknown");
-  db::Row desk = TRY(lock_desk(tx, q.unit_id, q.now_ms));
-  int number = desk.text(5) == q.day ? static_cast<int>(desk.i64(6)) : 1;
-  TRY(tx.exec("UPDATE desks SET queue_day = ?, next_number = ? WHERE unit_id = ?",
+  LockedQueue queue = TRY(lock_queue(tx, q.unit_id, q.now_ms));
+  int number = queue.day == q.day ? queue.next_number : 1;
+  TRY(tx.exec("UPDATE queue_settings SET queue_day = ?, next_number = ? WHERE unit_id = ?",
               {q.day, number + 1, q.unit_id}));
   Ticket t;
   t.unit_id = q.unit_id;
@@ -92,21 +107,15 @@ Result<Ticket> issue_ticket(db::Tx& tx, const IssueRequest& q) {
       "status, issued_at_ms, "
       "eligible_at_ms, survey_token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?) "
       "RETURNING id",
-      {t.unit_id, t.service_id, t.day, t.number, t.label, class_name(t.ticket_class), t.channel,
+      {t.unit_id, t.service_id, t.day, t.number, t.label, enum_name(t.ticket_class), t.channel,
        t.issued_at_ms, t.eligible_at_ms, q.survey_token_hash}));
   TRY(add_event(tx, t.id, q.now_ms, "issued", std::nullopt, q.user_id));
   return t;
 }
 
 Result<std::optional<Ticket>> call_next(db::Tx& tx, const CallRequest& q) {
-  db::Row desk = TRY(lock_desk(tx, q.unit_id, q.now_ms));
+  LockedQueue queue = TRY(lock_queue(tx, q.unit_id, q.now_ms));
   if (TRY(counter_ticket(tx, q.counter_id))) return Error::conflict("queue.counter_busy");
-  QueuePolicy policy;
-  policy.kind = parse_policy(desk.text(0)).value_or(PolicyKind::kWeightedWait);
-  policy.priority_weight_s = desk.i64(1);
-  policy.max_wait_s = desk.i64(2);
-  policy.ratio_regular = static_cast<int>(desk.i64(3));
-  QueueState state{static_cast<int>(desk.i64(4))};
 
   // The policy only ever calls the oldest eligible ticket of one kind (regular or
   // priority), so those two candidates are all it needs to see, however long the line.
@@ -128,10 +137,11 @@ Result<std::optional<Ticket>> call_next(db::Tx& tx, const CallRequest& q) {
                                     " ORDER BY eligible_at_ms, id LIMIT 1",
                                 params));
     if (row)
-      waiting.push_back(
-          {row->i64(0), parse_class(row->text(1)).value_or(TicketClass::kRegular), row->i64(2)});
+      waiting.push_back({row->i64(0),
+                         parse_enum<TicketClass>(row->text(1)).value_or(TicketClass::kRegular),
+                         row->i64(2)});
   }
-  auto decision = choose_next(waiting, policy, state, q.now_ms);
+  auto decision = choose_next(waiting, queue.policy, queue.state, q.now_ms);
   if (!decision) return std::optional<Ticket>{};
   const int64_t id = waiting[decision->index].id;
   nlohmann::json reason = {{"key", decision->reason_key}, {"args", decision->args}};
@@ -140,7 +150,7 @@ Result<std::optional<Ticket>> call_next(db::Tx& tx, const CallRequest& q) {
               "officer_asn_id = ?, call_reason = ? "
               "WHERE id = ? AND status = 'waiting'",
               {q.now_ms, q.counter_id, q.officer_asn_id, reason.dump(), id}));
-  TRY(tx.exec("UPDATE desks SET regular_calls_banked = ? WHERE unit_id = ?",
+  TRY(tx.exec("UPDATE queue_settings SET regular_calls_banked = ? WHERE unit_id = ?",
               {decision->next_state.regular_calls_banked, q.unit_id}));
   TRY(add_event(tx, id, q.now_ms, "called", q.counter_id, q.user_id, reason.dump()));
   return find_ticket(tx, id);
@@ -161,12 +171,12 @@ Result<Ticket> apply_ticket_step(db::Tx& tx, const StepRequest& q) {
       break;
     case Step::kStart:
       TRY(tx.exec("UPDATE tickets SET status = ?, started_at_ms = ? WHERE id = ?",
-                  {status_name(next), q.now_ms, t.id}));
+                  {enum_name(next), q.now_ms, t.id}));
       break;
     case Step::kFinish:
     case Step::kNoShow:
       TRY(tx.exec("UPDATE tickets SET status = ?, finished_at_ms = ? WHERE id = ?",
-                  {status_name(next), q.now_ms, t.id}));
+                  {enum_name(next), q.now_ms, t.id}));
       break;
     case Step::kTransfer: {
       if (!q.to_service_id && !q.to_counter_id)
@@ -184,7 +194,7 @@ Result<Ticket> apply_ticket_step(db::Tx& tx, const StepRequest& q) {
       break;
     }
   }
-  TRY(add_event(tx, t.id, q.now_ms, step_name(q.step), q.counter_id, q.user_id, detail.dump()));
+  TRY(add_event(tx, t.id, q.now_ms, enum_name(q.step), q.counter_id, q.user_id, detail.dump()));
   return *TRY(find_ticket(tx, t.id));
 }
 
@@ -192,19 +202,31 @@ Result<std::optional<Ticket>> find_ticket(db::Tx& tx, int64_t id) {
   return one_ticket(tx, "t.id = ?", {id});
 }
 
-Result<std::optional<Ticket>> find_ticket_by_token_hash(db::Tx& tx, const std::string& token_hash) {
-  return one_ticket(tx, "t.survey_token_hash = ?", {token_hash});
-}
-
-Result<std::optional<std::pair<Ticket, desk::Service>>> find_visit_by_token(
-    db::Tx& tx, std::string_view token) {
-  using Visit = std::optional<std::pair<Ticket, desk::Service>>;
-  if (token.size() < 16 || token.size() > 64) return Visit{};
-  auto t = TRY(find_ticket_by_token_hash(tx, auth::sha256_hex(token)));
-  if (!t) return Visit{};
+Result<std::optional<TicketWithService>> find_ticket_by_token(db::Tx& tx, std::string_view token) {
+  if (token.size() < 16 || token.size() > 64) return std::optional<TicketWithService>{};
+  auto t = TRY(one_ticket(tx, "t.survey_token_hash = ?", {auth::sha256_hex(token)}));
+  if (!t) return std::optional<TicketWithService>{};
   auto s = TRY(desk::find_service_by_id(tx, t->service_id));
   if (!s) return Error::internal("ticket without its service");
-  return Visit{std::pair{*t, *s}};
+  return std::optional<TicketWithService>{TicketWithService{*t, *s}};
+}
+
+Result<QueuePolicy> load_policy(db::Tx& tx, int64_t unit_id) {
+  auto row = TRY(kLockedQueueRow.one(
+      tx, "SELECT " + kLockedQueueRow.columns() + " FROM queue_settings WHERE unit_id = ?",
+      {unit_id}));
+  return row ? row->policy : QueuePolicy{};
+}
+
+Status save_policy(db::Tx& tx, int64_t unit_id, const QueuePolicy& p, int64_t now) {
+  TRY(tx.exec(
+      "INSERT INTO queue_settings (unit_id, policy, priority_weight_s, max_wait_s, "
+      "ratio_regular, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id) DO UPDATE SET "
+      "policy = excluded.policy, priority_weight_s = excluded.priority_weight_s, "
+      "max_wait_s = excluded.max_wait_s, ratio_regular = excluded.ratio_regular, "
+      "updated_at = excluded.updated_at",
+      {unit_id, enum_name(p.kind), p.priority_weight_s, p.max_wait_s, p.ratio_regular, now}));
+  return {};
 }
 
 Result<std::optional<Ticket>> counter_ticket(db::Tx& tx, int64_t counter_id) {
@@ -213,21 +235,18 @@ Result<std::optional<Ticket>> counter_ticket(db::Tx& tx, int64_t counter_id) {
 
 Result<QueueView> queue_view(db::Tx& tx, int64_t unit_id, const std::string& day) {
   QueueView view;
-  TRY(tx.each("SELECT " HARMONI_TICKET_COLUMNS
-              " FROM tickets t WHERE t.unit_id = ? AND t.day = ? AND "
-              "t.status = 'waiting' ORDER BY t.number",
+  view.waiting = TRY(kTicketRow.all(
+      tx,
+      kTicketSelect +
+          "WHERE t.unit_id = ? AND t.day = ? AND t.status = 'waiting' ORDER BY t.number",
+      {unit_id, day}));
+  TRY(tx.each("SELECT " + kTicketRow.columns() +
+                  ", c.name FROM tickets t JOIN counters c ON c.id = t.counter_id "
+                  "WHERE t.unit_id = ? AND t.day = ? AND t.called_at_ms IS NOT NULL "
+                  "ORDER BY t.called_at_ms DESC, t.id DESC LIMIT 8",
               {unit_id, day}, [&](const db::Row& r) {
-                view.waiting.push_back(ticket_from_row(r));
-                return true;
-              }));
-  TRY(tx.each("SELECT " HARMONI_TICKET_COLUMNS
-              ", c.name FROM tickets t JOIN counters c ON c.id = t.counter_id "
-              "WHERE t.unit_id = ? AND t.day = ? AND t.called_at_ms IS NOT NULL ORDER BY "
-              "t.called_at_ms DESC, t.id DESC "
-              "LIMIT 8",
-              {unit_id, day}, [&](const db::Row& r) {
-                view.recent_calls.push_back(ticket_from_row(r));
-                view.recent_counter_names.push_back(r.text(18));
+                view.recent_calls.push_back(kTicketRow.read(r));
+                view.recent_counter_names.push_back(r.text(kTicketRow.size()));
                 return true;
               }));
   return view;
@@ -258,7 +277,7 @@ Result<std::vector<TimeStats>> time_stats(db::Tx& tx, int64_t unit_id, const std
   TRY(tx.each(sql, {unit_id, from, to}, [&](const db::Row& r) {
     TimeStats st;
     st.service_id = r.i64(0);
-    st.ticket_class = parse_class(r.text(1)).value_or(TicketClass::kRegular);
+    st.ticket_class = parse_enum<TicketClass>(r.text(1)).value_or(TicketClass::kRegular);
     st.officer_asn_id = r.i64(2);
     st.tickets = r.i64(3);
     st.served = r.i64(4);

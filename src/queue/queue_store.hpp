@@ -1,7 +1,7 @@
 // Storage of the queue: issuing tickets, calling the next one under the unit's
 // policy, and each later step, every one time-stamped in ticket_events. Calls for one
-// unit are serialised on its desk row (a row lock in PostgreSQL, the single writer in
-// SQLite), so two counters calling at the same moment never get the same ticket.
+// unit are serialised on its queue_settings row (a row lock in PostgreSQL, the single
+// writer in SQLite), so two counters calling at the same moment never get the same ticket.
 #pragma once
 
 #include <optional>
@@ -26,6 +26,10 @@ struct IssueRequest {
   std::optional<int64_t> user_id;         // staff at the triage desk
 };
 Result<Ticket> issue_ticket(db::Tx& tx, const IssueRequest& request);
+
+// The unit's ordering policy (the defaults when it never set one).
+Result<QueuePolicy> load_policy(db::Tx& tx, int64_t unit_id);
+Status save_policy(db::Tx& tx, int64_t unit_id, const QueuePolicy& policy, int64_t now);
 
 struct CallRequest {
   int64_t unit_id = 0;
@@ -53,11 +57,13 @@ struct StepRequest {
 Result<Ticket> apply_ticket_step(db::Tx& tx, const StepRequest& request);
 
 Result<std::optional<Ticket>> find_ticket(db::Tx& tx, int64_t id);
-Result<std::optional<Ticket>> find_ticket_by_token_hash(db::Tx& tx, const std::string& token_hash);
+struct TicketWithService {
+  Ticket ticket;
+  desk::Service service;
+};
 // The ticket (and its service) whose page and survey this token opens; nothing for an
 // unknown or malformed token.
-Result<std::optional<std::pair<Ticket, desk::Service>>> find_visit_by_token(db::Tx& tx,
-                                                                            std::string_view token);
+Result<std::optional<TicketWithService>> find_ticket_by_token(db::Tx& tx, std::string_view token);
 // The ticket a counter is dealing with (called or serving), if any.
 Result<std::optional<Ticket>> counter_ticket(db::Tx& tx, int64_t counter_id);
 

@@ -19,13 +19,22 @@
 namespace harmoni::queue {
 
 enum class TicketStatus { kWaiting, kCalled, kServing, kDone, kNoShow };
-std::string_view status_name(TicketStatus s);
-std::optional<TicketStatus> parse_status(std::string_view name);
+inline constexpr EnumName<TicketStatus> kTicketStatusNames[] = {{TicketStatus::kWaiting, "waiting"},
+                                                                {TicketStatus::kCalled, "called"},
+                                                                {TicketStatus::kServing, "serving"},
+                                                                {TicketStatus::kDone, "done"},
+                                                                {TicketStatus::kNoShow, "no_show"}};
+constexpr std::span<const EnumName<TicketStatus>> enum_names(TicketStatus) {
+  return kTicketStatusNames;
+}
 
 enum class Step { kRecall, kStart, kFinish, kNoShow, kTransfer };
-std::optional<Step> parse_step(
-    std::string_view name);  // "recall", "start", "finish", "no_show", "transfer"
-std::string_view step_name(Step s);
+inline constexpr EnumName<Step> kStepNames[] = {{Step::kRecall, "recall"},
+                                                {Step::kStart, "start"},
+                                                {Step::kFinish, "finish"},
+                                                {Step::kNoShow, "no_show"},
+                                                {Step::kTransfer, "transfer"}};
+constexpr std::span<const EnumName<Step>> enum_names(Step) { return kStepNames; }
 
 // The status after `step`, or a conflict ("queue.step_not_allowed") when the ticket's
 // status does not allow it.

@@ -24,9 +24,9 @@ TEST(Ticket, StepsAllowedByStatus) {
 }
 
 TEST(Ticket, NamesAndLabels) {
-  EXPECT_EQ(parse_step("no_show"), Step::kNoShow);
-  EXPECT_FALSE(parse_step("skip").has_value());
-  EXPECT_EQ(parse_status(status_name(TicketStatus::kServing)), TicketStatus::kServing);
+  EXPECT_EQ(parse_enum<Step>("no_show"), Step::kNoShow);
+  EXPECT_FALSE(parse_enum<Step>("skip").has_value());
+  EXPECT_EQ(parse_enum<TicketStatus>(enum_name(TicketStatus::kServing)), TicketStatus::kServing);
   EXPECT_EQ(ticket_label("A", 7), "A-007");
   EXPECT_EQ(ticket_label("KB", 1234), "KB-1234");
 }

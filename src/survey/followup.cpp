@@ -7,25 +7,6 @@
 
 namespace harmoni::survey {
 
-std::string_view followup_status_name(FollowUpStatus status) {
-  switch (status) {
-    case FollowUpStatus::kPlanned:
-      return "planned";
-    case FollowUpStatus::kInProgress:
-      return "in_progress";
-    case FollowUpStatus::kDone:
-      break;
-  }
-  return "done";
-}
-
-std::optional<FollowUpStatus> parse_followup_status(std::string_view name) {
-  for (FollowUpStatus s : kFollowUpStatuses) {
-    if (followup_status_name(s) == name) return s;
-  }
-  return std::nullopt;
-}
-
 Status validate(const FollowUp& f) {
   std::vector<FieldError> errors;
   bool known_element = f.element.empty();

@@ -5,18 +5,23 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "platform/result.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::survey {
 
 enum class FollowUpStatus { kPlanned, kInProgress, kDone };
-std::string_view followup_status_name(FollowUpStatus status);  // "planned", "in_progress", "done"
-std::optional<FollowUpStatus> parse_followup_status(std::string_view name);
-inline constexpr FollowUpStatus kFollowUpStatuses[] = {
-    FollowUpStatus::kPlanned, FollowUpStatus::kInProgress, FollowUpStatus::kDone};
+inline constexpr EnumName<FollowUpStatus> kFollowUpStatusNames[] = {
+    {FollowUpStatus::kPlanned, "planned"},
+    {FollowUpStatus::kInProgress, "in_progress"},
+    {FollowUpStatus::kDone, "done"}};
+constexpr std::span<const EnumName<FollowUpStatus>> enum_names(FollowUpStatus) {
+  return kFollowUpStatusNames;
+}
 
 struct FollowUp {
   int64_t id = 0;

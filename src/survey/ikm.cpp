@@ -56,23 +56,8 @@ int64_t AnswerCounts::score_sum(int element) const {
   return sum;
 }
 
-std::string_view weight_name(Weight w) {
-  switch (w) {
-    case Weight::k0111:
-      return "0.111";
-    case Weight::k011:
-      return "0.11";
-    case Weight::kExact:
-      break;
-  }
-  return "exact";
-}
-
 std::optional<Weight> parse_weight(std::string_view text) {
-  if (text.empty() || text == "exact") return Weight::kExact;
-  if (text == "0.111") return Weight::k0111;
-  if (text == "0.11") return Weight::k011;
-  return std::nullopt;
+  return text.empty() ? Weight::kExact : parse_enum<Weight>(text);
 }
 
 std::string_view mutu_letter(Mutu m) {

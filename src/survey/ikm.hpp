@@ -6,10 +6,12 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "platform/result.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::survey {
 
@@ -32,7 +34,10 @@ struct AnswerCounts {
 // The weight of each element: 1/9 exactly (default) or one of the rounded values
 // published reports use. Every report states which it used.
 enum class Weight { kExact, k0111, k011 };
-std::string_view weight_name(Weight w);  // "exact", "0.111", "0.11"
+inline constexpr EnumName<Weight> kWeightNames[] = {
+    {Weight::kExact, "exact"}, {Weight::k0111, "0.111"}, {Weight::k011, "0.11"}};
+constexpr std::span<const EnumName<Weight>> enum_names(Weight) { return kWeightNames; }
+// A weight asked for by name; none asked for means exact.
 std::optional<Weight> parse_weight(std::string_view text);
 
 enum class Mutu { kA, kB, kC, kD };

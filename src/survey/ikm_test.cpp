@@ -161,7 +161,7 @@ TEST(Ikm, WeightNamesAndFormatting) {
   EXPECT_EQ(parse_weight("0.111"), Weight::k0111);
   EXPECT_EQ(parse_weight("0.11"), Weight::k011);
   EXPECT_FALSE(parse_weight("0.1").has_value());
-  EXPECT_EQ(weight_name(Weight::k011), "0.11");
+  EXPECT_EQ(enum_name(Weight::k011), "0.11");
   EXPECT_EQ(format_fixed(9148, 2), "91.48");
   EXPECT_EQ(format_fixed(36207, 4), "3.6207");
   EXPECT_EQ(format_fixed(2505, 2), "25.05");

@@ -5,31 +5,15 @@
 
 namespace harmoni::survey {
 
-std::string_view channel_name(Channel c) {
-  switch (c) {
-    case Channel::kTicket:
-      return "ticket";
-    case Channel::kLink:
-      return "link";
-    case Channel::kKiosk:
-      return "kiosk";
-    case Channel::kPaper:
-      return "paper";
-    case Channel::kApi:
-      break;
-  }
-  return "api";
+bool may_read_officer(const auth::Principal& reader, int64_t officer_asn_id, int64_t instansi_id,
+                      std::string_view unit_path) {
+  if (reader.asn_id && *reader.asn_id == officer_asn_id) return true;
+  return may_read_officer_table(reader, instansi_id, unit_path);
 }
 
-std::string_view form_order_name(FormOrder order) {
-  return order == FormOrder::kFacilitiesBeforeComplaints ? "u9_before_u8" : "standard";
-}
-
-std::optional<FormOrder> parse_form_order(std::string_view name) {
-  for (FormOrder o : kFormOrders) {
-    if (form_order_name(o) == name) return o;
-  }
-  return std::nullopt;
+bool may_read_officer_table(const auth::Principal& reader, int64_t instansi_id,
+                            std::string_view unit_path) {
+  return reader.role == auth::Role::kUnitHead && reader.sees_unit(instansi_id, unit_path);
 }
 
 std::array<int, kElements> element_order(FormOrder order) {

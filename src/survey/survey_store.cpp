@@ -143,7 +143,7 @@ void append_response_params(db::Params& p, const StoredResponse& r) {
                      r.service_id,
                      r.officer_asn_id,
                      r.questionnaire_id,
-                     channel_name(r.channel),
+                     enum_name(r.channel),
                      r.ticket_id,
                      r.submitted_at_ms,
                      format_date(r.day),
@@ -386,28 +386,25 @@ Status each_export_row(db::Tx& tx, int64_t unit_id, const std::string& from, con
       {unit_id, from, to}, on_row);
 }
 
-Result<int64_t> served_visits(db::Tx& tx, const CountsQuery& q, const std::string& from,
-                              const std::string& to) {
-  std::string sql =
-      "SELECT COUNT(*) FROM tickets t JOIN units un ON un.id = t.unit_id "
-      "WHERE t.status = 'done' AND t.day >= ? AND t.day <= ?";
-  db::Params p{from, to};
-  if (q.unit_id) {
-    sql += " AND t.unit_id = ?";
-    p.emplace_back(*q.unit_id);
-  } else if (q.instansi_id && !q.officer_asn_id) {
-    sql += " AND un.instansi_id = ?";
-    p.emplace_back(*q.instansi_id);
-  }
-  if (q.service_id) {
-    sql += " AND t.service_id = ?";
-    p.emplace_back(*q.service_id);
-  }
-  if (q.officer_asn_id) {
-    sql += " AND t.officer_asn_id = ?";
-    p.emplace_back(*q.officer_asn_id);
-  }
-  return tx.scalar_i64(sql, p);
+Result<bool> has_response_for_ticket(db::Tx& tx, int64_t ticket_id) {
+  return TRY(tx.query_one("SELECT id FROM skm_responses WHERE ticket_id = ?", {ticket_id}))
+      .has_value();
+}
+
+Result<FormOrder> load_form_order(db::Tx& tx, int64_t unit_id) {
+  auto row =
+      TRY(tx.query_one("SELECT survey_order FROM survey_settings WHERE unit_id = ?", {unit_id}));
+  if (!row) return FormOrder::kStandard;
+  return parse_enum<FormOrder>(row->text(0)).value_or(FormOrder::kStandard);
+}
+
+Status save_form_order(db::Tx& tx, int64_t unit_id, FormOrder order, int64_t now) {
+  TRY(
+      tx.exec("INSERT INTO survey_settings (unit_id, survey_order, updated_at) VALUES (?, ?, ?) "
+              "ON CONFLICT (unit_id) DO UPDATE SET survey_order = excluded.survey_order, "
+              "updated_at = excluded.updated_at",
+              {unit_id, enum_name(order), now}));
+  return {};
 }
 
 }  // namespace harmoni::survey

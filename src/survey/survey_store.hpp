@@ -38,6 +38,9 @@ struct StoredResponse {
 // A second response for the same ticket is a conflict ("skm.ticket_used").
 Result<int64_t> record_response(db::Tx& tx, const StoredResponse& r);
 
+// Whether the ticket's visit has been answered already.
+Result<bool> has_response_for_ticket(db::Tx& tx, int64_t ticket_id);
+
 // Many responses at once (demo data, migrations from other systems): multi-row
 // inserts, and each count row touched once with the batch's total. No tickets.
 Status record_responses_bulk(db::Tx& tx, const std::vector<StoredResponse>& batch);
@@ -100,9 +103,8 @@ std::string answers_fingerprint(const Response& r);
 Status each_export_row(db::Tx& tx, int64_t unit_id, const std::string& from, const std::string& to,
                        const db::RowFn& on_row);
 
-// Visits served (tickets finished) in [from, to] under the same filters: the
-// population of the sample-size check.
-Result<int64_t> served_visits(db::Tx& tx, const CountsQuery& q, const std::string& from,
-                              const std::string& to);
+// The order the unit's form asks the elements in (the standard order when never set).
+Result<FormOrder> load_form_order(db::Tx& tx, int64_t unit_id);
+Status save_form_order(db::Tx& tx, int64_t unit_id, FormOrder order, int64_t now);
 
 }  // namespace harmoni::survey

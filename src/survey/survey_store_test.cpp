@@ -8,6 +8,7 @@
 
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
+#include "queue/visits_store.hpp"
 #include "support/backends.hpp"
 
 namespace harmoni::survey {
@@ -147,10 +148,8 @@ TEST_P(SurveyStore, OneResponsePerTicket) {
   AnswerCounts c = counts({.unit_id = unit_}, "2026-11-01", "2026-11-30");
   EXPECT_EQ(c.respondents, 1);
   EXPECT_EQ(c.counts[0][0], 0);
-  CountsQuery q{.unit_id = unit_};
-  EXPECT_EQ(db().read([&](db::Tx& tx) { return served_visits(tx, q, "2026-11-01", "2026-11-30"); })
-                .value(),
-            1);
+  queue::ServedVisits q{.unit_id = unit_, .from = "2026-11-01", .to = "2026-11-30"};
+  EXPECT_EQ(db().read([&](db::Tx& tx) { return queue::count_served_visits(tx, q); }).value(), 1);
 }
 
 TEST_P(SurveyStore, OutOfRangeAnswerIsRefusedByTheSchemaToo) {

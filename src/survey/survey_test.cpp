@@ -73,15 +73,15 @@ TEST(FormOrder, MovesOnlyFacilitiesBeforeComplaintsAndKeepsEveryElement) {
             (std::array<int, kElements>{0, 1, 2, 3, 4, 5, 6, 7, 8}));
   EXPECT_EQ(element_order(FormOrder::kFacilitiesBeforeComplaints),
             (std::array<int, kElements>{0, 1, 2, 3, 4, 5, 6, 8, 7}));
-  for (FormOrder o : kFormOrders) {
-    EXPECT_EQ(parse_form_order(form_order_name(o)), o);
+  for (FormOrder o : enum_values<FormOrder>()) {
+    EXPECT_EQ(parse_enum<FormOrder>(enum_name(o)), o);
     auto order = element_order(o);
     std::sort(order.begin(), order.end());
     EXPECT_EQ(order, element_order(FormOrder::kStandard))
         << "a permutation: nothing asked twice or left out";
   }
-  EXPECT_FALSE(parse_form_order("u8_before_u9").has_value());
-  EXPECT_FALSE(parse_form_order("").has_value());
+  EXPECT_FALSE(parse_enum<FormOrder>("u8_before_u9").has_value());
+  EXPECT_FALSE(parse_enum<FormOrder>("").has_value());
 }
 
 }  // namespace

@@ -88,4 +88,9 @@ std::string redact_url(const std::string& url) {
   return url.substr(0, colon + 1) + "***" + url.substr(at);
 }
 
+Status ping(Database& db) {
+  TRY(db.read([](Tx& tx) { return tx.scalar_i64("SELECT 1"); }));
+  return {};
+}
+
 }  // namespace harmoni::db

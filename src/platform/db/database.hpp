@@ -152,6 +152,9 @@ struct DatabaseOptions {
   int sqlite_max_group = 256;
 };
 
+// Whether the database answers a trivial query (readiness checks).
+Status ping(Database& db);
+
 // Opens "sqlite:PATH" or "postgres://..." / "postgresql://...".
 Result<std::unique_ptr<Database>> open_database(const std::string& url,
                                                 const DatabaseOptions& options = {});
