@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "demo/demo.hpp"
+#include "demo/demo_store.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
 #include "platform/audit/audit.hpp"

@@ -4,7 +4,7 @@
 #include <csignal>
 
 #include "cli/commands.hpp"
-#include "demo/demo.hpp"
+#include "demo/demo_store.hpp"
 #include "platform/log.hpp"
 
 int main(int argc, char** argv) {

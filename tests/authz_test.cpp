@@ -11,7 +11,7 @@
 #include <set>
 
 #include "cli/wiring.hpp"
-#include "demo/demo.hpp"
+#include "demo/demo_store.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
 #include "platform/auth/password.hpp"

@@ -4,6 +4,7 @@
 
 #include "accounts/account_store.hpp"
 #include "org/org_store.hpp"
+#include "platform/auth/credentials.hpp"
 #include "platform/auth/password.hpp"
 
 namespace harmoni::accounts {

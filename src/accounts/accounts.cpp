@@ -1,8 +1,7 @@
 #include "accounts/accounts.hpp"
 
 #include "org/org.hpp"
-#include "platform/auth/auth_store.hpp"
-#include "platform/auth/password.hpp"
+#include "platform/auth/credentials.hpp"
 
 namespace harmoni::accounts {
 

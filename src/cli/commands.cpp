@@ -10,7 +10,7 @@
 #include "accounts/account_store.hpp"
 #include "cli/wiring.hpp"
 #include "competency/shipped_catalog.hpp"
-#include "demo/demo.hpp"
+#include "demo/demo_store.hpp"
 #include "org/asn_import.hpp"
 #include "org/org_store.hpp"
 #include "platform/audit/audit.hpp"

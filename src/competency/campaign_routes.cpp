@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <set>
 
-#include "competency/access.hpp"
-#include "competency/lifecycle.hpp"
-#include "competency/routes_internal.hpp"
-#include "competency/views.hpp"
+#include "competency/access_web.hpp"
+#include "competency/competency_web.hpp"
+#include "competency/lifecycle_cases.hpp"
+#include "competency/views_web.hpp"
 #include "org/org_store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/web/routes_util.hpp"

@@ -1,6 +1,6 @@
 #include "competency/competency_routes.hpp"
 
-#include "competency/routes_internal.hpp"
+#include "competency/competency_web.hpp"
 
 namespace harmoni::competency {
 

@@ -8,7 +8,7 @@
 #include <set>
 
 #include "accounts/account_store.hpp"
-#include "competency/lifecycle.hpp"
+#include "competency/lifecycle_cases.hpp"
 #include "competency/shipped_catalog.hpp"
 #include "org/org_store.hpp"
 #include "support/backends.hpp"

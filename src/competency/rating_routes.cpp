@@ -2,9 +2,9 @@
 // form (drafts, sending once), as pages and as JSON.
 #include <fmt/format.h>
 
-#include "competency/access.hpp"
-#include "competency/routes_internal.hpp"
-#include "competency/views.hpp"
+#include "competency/access_web.hpp"
+#include "competency/competency_web.hpp"
+#include "competency/views_web.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/web/routes_util.hpp"
 

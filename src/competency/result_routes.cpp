@@ -5,9 +5,9 @@
 
 #include <set>
 
-#include "competency/access.hpp"
-#include "competency/routes_internal.hpp"
-#include "competency/views.hpp"
+#include "competency/access_web.hpp"
+#include "competency/competency_web.hpp"
+#include "competency/views_web.hpp"
 #include "org/org_store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/web/routes_util.hpp"

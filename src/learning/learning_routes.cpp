@@ -10,9 +10,9 @@
 
 #include "competency/competency_store.hpp"
 #include "learning/certificate_pdf.hpp"
-#include "learning/routes_internal.hpp"
+#include "learning/learning_web.hpp"
 #include "org/org_store.hpp"
-#include "org/person_lookup.hpp"
+#include "org/person_lookup_web.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/password.hpp"
 #include "platform/http/multipart.hpp"

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "learning/learning_routes.hpp"
+#include "learning/learning_web.hpp"
 #include "learning/lms_import.hpp"
-#include "learning/routes_internal.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/http/multipart.hpp"
 #include "platform/web/routes_util.hpp"

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "competency/shipped_catalog.hpp"
-#include "learning/routes_internal.hpp"
-#include "org/person_lookup.hpp"
+#include "learning/learning_web.hpp"
+#include "org/person_lookup_web.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/web/routes_util.hpp"
 

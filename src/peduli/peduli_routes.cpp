@@ -7,7 +7,7 @@
 
 #include "learning/learning_store.hpp"
 #include "org/org_store.hpp"
-#include "org/person_lookup.hpp"
+#include "org/person_lookup_web.hpp"
 #include "peduli/peduli_store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/chart/bar_chart.hpp"

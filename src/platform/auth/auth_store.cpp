@@ -37,17 +37,6 @@ const std::string& dummy_hash() {
 
 }  // namespace
 
-std::string normalize_email(std::string_view email) {
-  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.front())))
-    email.remove_prefix(1);
-  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.back())))
-    email.remove_suffix(1);
-  std::string out(email);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 AuthStore::AuthStore(db::Database& db, const Clock& clock, Random& random, AuthSettings settings)
     : db_(db), clock_(clock), random_(random), settings_(settings) {}
 

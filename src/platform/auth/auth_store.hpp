@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/auth/credentials.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/db/database.hpp"
 #include "platform/util/clock.hpp"
@@ -72,8 +73,5 @@ struct ApiTokenInfo {
 Result<std::vector<ApiTokenInfo>> list_api_tokens(db::Tx& tx, int64_t user_id);
 // Revokes the user's own token; false when it is not theirs or already revoked.
 Result<bool> revoke_api_token(db::Tx& tx, int64_t user_id, int64_t token_id, int64_t now);
-
-// Normalises an e-mail address for lookup (trimmed, lower case).
-std::string normalize_email(std::string_view email);
 
 }  // namespace harmoni::auth

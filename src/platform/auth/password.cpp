@@ -4,8 +4,6 @@
 
 #include <atomic>
 
-#include "platform/http/message.hpp"
-
 namespace harmoni::auth {
 namespace {
 
@@ -47,16 +45,6 @@ Result<std::string> hash_password(std::string_view password) {
 bool verify_password(std::string_view stored_hash, std::string_view password) {
   std::string hash(stored_hash);
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
-}
-
-Status check_password_rule(std::string_view password) {
-  if (!http::is_valid_utf8(password)) return Error::field("password", "error.utf8");
-  if (password.size() < 10) return Error::field("password", "password.too_short", {{"min", "10"}});
-  if (password.size() > 256) return Error::field("password", "password.too_long", {{"max", "256"}});
-  if (password.find_first_not_of(password.front()) == std::string_view::npos) {
-    return Error::field("password", "password.too_simple");
-  }
-  return {};
 }
 
 std::string sha256_hex(std::string_view data) {

@@ -1,4 +1,4 @@
-// Argon2id password hashing (libsodium's crypto_pwhash_str) and the password rule.
+// Argon2id password hashing (libsodium's crypto_pwhash_str) and SHA-256 digests.
 #pragma once
 
 #include <cstdint>
@@ -16,8 +16,6 @@ enum class PasswordCost { kInteractive, kModerate, kTest };
 void set_password_cost(PasswordCost cost);  // process-wide; call once at start
 Result<std::string> hash_password(std::string_view password);
 bool verify_password(std::string_view stored_hash, std::string_view password);
-// At least 10 characters, at most 256, not only one repeated character, valid UTF-8.
-Status check_password_rule(std::string_view password);
 
 // SHA-256 of data as lowercase hex (session ids and API tokens are stored this way).
 std::string sha256_hex(std::string_view data);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "platform/http/message.hpp"
+#include "platform/util/utf8.hpp"
 
 namespace harmoni::csv {
 
@@ -46,7 +46,7 @@ Result<bool> Reader::next(std::vector<std::string>& fields) {
       return Error::invalid(std::move(key), {{"line", std::to_string(line_)}});
     };
     auto push = [&]() -> Status {
-      if (!http::is_valid_utf8(field)) return error("csv.bad_utf8");
+      if (!is_valid_utf8(field)) return error("csv.bad_utf8");
       if (fields.size() >= limits_.max_fields) return error("csv.too_many_fields");
       fields.push_back(std::move(field));
       field.clear();

@@ -85,7 +85,6 @@ std::string percent_encode(std::string_view in);
 // Parses application/x-www-form-urlencoded (also query strings). Malformed pairs are
 // reported as an error naming the problem.
 Result<Fields> parse_form(std::string_view body);
-bool is_valid_utf8(std::string_view text);
 std::string_view reason_phrase(int status);
 
 }  // namespace harmoni::http

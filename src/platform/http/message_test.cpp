@@ -4,6 +4,7 @@
 
 #include "platform/http/gzip.hpp"
 #include "platform/http/multipart.hpp"
+#include "platform/util/utf8.hpp"
 
 namespace harmoni::http {
 namespace {

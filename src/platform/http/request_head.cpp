@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "platform/util/utf8.hpp"
+
 namespace harmoni::http {
 
 bool is_valid_request_id(std::string_view id) {

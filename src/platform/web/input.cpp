@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "platform/http/message.hpp"
+#include "platform/util/utf8.hpp"
 
 namespace harmoni::web {
 
@@ -23,7 +24,7 @@ Result<Input> Input::from_form(std::string_view body) {
 }
 
 Result<Input> Input::from_json(std::string_view body) {
-  if (!http::is_valid_utf8(body)) return Error::invalid("error.utf8");
+  if (!is_valid_utf8(body)) return Error::invalid("error.utf8");
   auto parsed = nlohmann::json::parse(body, nullptr, false);
   if (parsed.is_discarded()) return Error::invalid("error.json_malformed");
   if (!parsed.is_object()) return Error::invalid("error.json_not_object");
@@ -89,7 +90,7 @@ std::optional<std::string> Input::text(std::string_view name, const TextRule& ru
     if (rule.required) add_error(std::string(name), "input.required");
     return std::nullopt;
   }
-  if (!http::is_valid_utf8(value)) {
+  if (!is_valid_utf8(value)) {
     add_error(std::string(name), "error.utf8");
     return std::nullopt;
   }

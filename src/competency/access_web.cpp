@@ -1,4 +1,4 @@
-#include "competency/access.hpp"
+#include "competency/access_web.hpp"
 
 #include "org/org_store.hpp"
 #include "platform/web/routes_util.hpp"

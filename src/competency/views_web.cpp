@@ -1,4 +1,4 @@
-#include "competency/views.hpp"
+#include "competency/views_web.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "org/person_lookup.hpp"
+#include "org/person_lookup_web.hpp"
 
 #include "org/nip.hpp"
 #include "org/org_store.hpp"

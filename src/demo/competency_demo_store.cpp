@@ -1,11 +1,11 @@
-#include "demo/competency_demo.hpp"
+#include "demo/competency_demo_store.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 
 #include "competency/competency_store.hpp"
-#include "competency/lifecycle.hpp"
+#include "competency/lifecycle_cases.hpp"
 #include "competency/shipped_catalog.hpp"
 #include "platform/util/date.hpp"
 

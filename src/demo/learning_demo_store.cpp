@@ -1,4 +1,4 @@
-#include "demo/learning_demo.hpp"
+#include "demo/learning_demo_store.hpp"
 
 #include <fmt/format.h>
 

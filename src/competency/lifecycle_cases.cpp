@@ -1,4 +1,4 @@
-#include "competency/lifecycle.hpp"
+#include "competency/lifecycle_cases.hpp"
 
 #include <map>
 

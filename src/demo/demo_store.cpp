@@ -1,12 +1,12 @@
-#include "demo/demo.hpp"
+#include "demo/demo_store.hpp"
 
 #include <fmt/format.h>
 
 #include <unordered_set>
 
 #include "accounts/account_store.hpp"
-#include "demo/competency_demo.hpp"
-#include "demo/learning_demo.hpp"
+#include "demo/competency_demo_store.hpp"
+#include "demo/learning_demo_store.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
 #include "platform/audit/audit.hpp"

@@ -1,0 +1,11 @@
+// Whether text is well-formed UTF-8 (no overlong forms, surrogates or values past
+// U+10FFFF): checked on everything that comes in before it is stored or shown.
+#pragma once
+
+#include <string_view>
+
+namespace harmoni {
+
+bool is_valid_utf8(std::string_view text);
+
+}  // namespace harmoni
