@@ -43,11 +43,6 @@ Result<auth::NewSession> log_in(const Env& env, auth::AuthStore& auth, const Act
   return session;
 }
 
-Result<std::optional<org::Instansi>> own_instansi(const Env& env, const Actor& actor) {
-  if (!actor.user().instansi_id) return std::optional<org::Instansi>{};
-  return env.db.read([&](db::Tx& tx) { return org::find_instansi(tx, *actor.user().instansi_id); });
-}
-
 Result<std::optional<std::string>> own_nip(const Env& env, const Actor& actor) {
   if (!actor.user().asn_id) return std::optional<std::string>{};
   auto asn =

@@ -17,8 +17,6 @@ namespace harmoni::accounts {
 Result<auth::NewSession> log_in(const Env& env, auth::AuthStore& auth, const Actor& actor,
                                 std::string_view email, std::string_view password);
 
-// The instansi of the signed-in user, if any (for the home page and new-user defaults).
-Result<std::optional<org::Instansi>> own_instansi(const Env& env, const Actor& actor);
 // The NIP of the user's civil-servant record, if the account has one.
 Result<std::optional<std::string>> own_nip(const Env& env, const Actor& actor);
 

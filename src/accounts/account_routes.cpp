@@ -3,6 +3,7 @@
 #include "accounts/account_routes.hpp"
 
 #include "accounts/account_cases.hpp"
+#include "org/org_cases.hpp"
 #include "platform/web/routes_util.hpp"
 
 namespace harmoni::accounts {
@@ -164,7 +165,7 @@ Reply set_preferences(Context& ctx) {
 Reply show_home(Context& ctx) {
   const auto& p = ctx.user();
   nlohmann::json data = {{"display_name", p.display_name}, {"role_label", role_label(ctx, p.role)}};
-  if (auto instansi = TRY(own_instansi(ctx.env(), ctx.actor()))) {
+  if (auto instansi = TRY(org::own_instansi(ctx.env(), ctx.actor()))) {
     data["instansi_name"] = instansi->name;
     data["instansi_code"] = instansi->code;
   }
@@ -247,7 +248,8 @@ Reply list_users_page(Context& ctx) {
 
 Reply new_user_page(Context& ctx) {
   UserDraft d{.role = "officer"};
-  if (auto instansi = TRY(own_instansi(ctx.env(), ctx.actor()))) d.instansi_code = instansi->code;
+  if (auto instansi = TRY(org::own_instansi(ctx.env(), ctx.actor())))
+    d.instansi_code = instansi->code;
   return user_form(ctx, d, std::nullopt, nullptr);
 }
 

@@ -118,6 +118,8 @@ class [[nodiscard]] Result {
     assert(!ok());
     return std::move(std::get<1>(state_));
   }
+  // Success or the error, without the value.
+  Result<void> status() const;
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
@@ -151,6 +153,12 @@ class [[nodiscard]] Result<void> {
 };
 
 using Status = Result<void>;
+
+template <class T>
+Status Result<T>::status() const {
+  if (ok()) return {};
+  return error();
+}
 
 }  // namespace harmoni
 

@@ -284,7 +284,11 @@ std::string App::asset_url(std::string_view name) const {
 http::RouteLimits App::limits(std::string_view method, std::string_view path) const {
   auto m = router_.match(method, path);
   if (!m.route) return http::RouteLimits{.body_limit = 64 * 1024, .upload_to_file = false};
-  return http::RouteLimits{.body_limit = m.route->options.body_limit,
+  size_t body_limit = m.route->options.body_limit;
+  if (body_limit == kConfiguredUploadLimit) {
+    body_limit = static_cast<size_t>(services_.config.max_upload_mb) * 1024 * 1024;
+  }
+  return http::RouteLimits{.body_limit = body_limit,
                            .upload_to_file = m.route->options.upload_to_file,
                            .run_inline = m.route->options.quick};
 }

@@ -213,4 +213,12 @@ Status Input::finish() {
   return Error::fields_invalid(errors_);
 }
 
+Status Input::finish_with(Status checked) {
+  if (!checked.ok()) {
+    if (checked.error().fields.empty()) return checked;
+    for (const auto& f : checked.error().fields) add_error(f.field, f.key, f.args);
+  }
+  return finish();
+}
+
 }  // namespace harmoni::web

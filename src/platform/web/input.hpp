@@ -68,6 +68,9 @@ class Input {
   bool has_errors() const { return !errors_.empty(); }
   // All collected errors, and for JSON any field that nobody read.
   Status finish();
+  // finish(), with the field errors of a check made on what was read (so every problem
+  // is reported at once); a check that failed otherwise is returned as it is.
+  Status finish_with(Status checked);
   bool is_json() const { return strict_types_; }
   // Raw string value as sent (forms re-display it); "" when absent.
   std::string raw(std::string_view name) const;

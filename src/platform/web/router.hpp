@@ -25,6 +25,9 @@ enum class Access {
   kAuthenticated,  // a logged-in user or an API token
 };
 
+// A body limit that is the operator's setting (--max-upload-mb), for file imports.
+inline constexpr size_t kConfiguredUploadLimit = static_cast<size_t>(-1);
+
 struct RouteOptions {
   Access access = Access::kAuthenticated;
   // Checked before the handler runs; scope checks (which instansi) stay in the handler.
