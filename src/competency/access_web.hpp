@@ -17,7 +17,7 @@
 
 #include "competency/competency_store.hpp"
 #include "org/org.hpp"
-#include "org/person_lookup_web.hpp"
+#include "org/org_cases.hpp"
 #include "platform/web/app.hpp"
 
 namespace harmoni::competency {

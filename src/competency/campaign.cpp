@@ -30,47 +30,6 @@ const Item* find_in(const std::vector<Item>& items, std::string_view code) {
 
 }  // namespace
 
-std::string_view rater_group_name(RaterGroup group) {
-  switch (group) {
-    case RaterGroup::kSelf:
-      return "self";
-    case RaterGroup::kSuperior:
-      return "superior";
-    case RaterGroup::kPeer:
-      return "peer";
-    case RaterGroup::kSubordinate:
-      break;
-  }
-  return "subordinate";
-}
-
-std::optional<RaterGroup> parse_rater_group(std::string_view name) {
-  for (RaterGroup g : kRaterGroups) {
-    if (rater_group_name(g) == name) return g;
-  }
-  return std::nullopt;
-}
-
-std::string_view campaign_status_name(CampaignStatus status) {
-  switch (status) {
-    case CampaignStatus::kDraft:
-      return "draft";
-    case CampaignStatus::kOpen:
-      return "open";
-    case CampaignStatus::kClosed:
-      break;
-  }
-  return "closed";
-}
-
-std::optional<CampaignStatus> parse_campaign_status(std::string_view name) {
-  for (CampaignStatus s :
-       {CampaignStatus::kDraft, CampaignStatus::kOpen, CampaignStatus::kClosed}) {
-    if (campaign_status_name(s) == name) return s;
-  }
-  return std::nullopt;
-}
-
 const Item* Instrument::find(std::string_view code) const { return find_in(items, code); }
 
 Status validate(const CampaignSettings& s, const Catalog& catalog,
@@ -105,7 +64,7 @@ Status validate(const CampaignSettings& s, const Catalog& catalog,
   }
   int sum = 0;
   bool weights_ok = true;
-  for (RaterGroup g : kRaterGroups) {
+  for (RaterGroup g : enum_values<RaterGroup>()) {
     int w = s.weights[group_index(g)];
     if (w < 0 || w > 100 || (!s.groups[group_index(g)] && w != 0) ||
         (s.groups[group_index(g)] && w == 0))
@@ -155,9 +114,9 @@ Instrument build_instrument(const CampaignSettings& s, const Catalog& catalog,
 
 json settings_object(const CampaignSettings& s) {
   json groups = json::array(), weights = json::object();
-  for (RaterGroup g : kRaterGroups) {
-    if (s.groups[group_index(g)]) groups.push_back(rater_group_name(g));
-    weights[std::string(rater_group_name(g))] = s.weights[group_index(g)];
+  for (RaterGroup g : enum_values<RaterGroup>()) {
+    if (s.groups[group_index(g)]) groups.push_back(enum_name(g));
+    weights[std::string(enum_name(g))] = s.weights[group_index(g)];
   }
   return json{{"groups", groups},
               {"weights", weights},
@@ -178,8 +137,8 @@ Status read_settings_json(std::string_view text, CampaignSettings& s) {
   json j = json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return Error::internal("campaign settings are not JSON");
   const std::vector<std::string> groups = json_read::strings(j, "groups");
-  for (RaterGroup g : kRaterGroups) {
-    const std::string name(rater_group_name(g));
+  for (RaterGroup g : enum_values<RaterGroup>()) {
+    const std::string name(enum_name(g));
     s.groups[group_index(g)] = std::find(groups.begin(), groups.end(), name) != groups.end();
     s.weights[group_index(g)] = integer(at(j, "weights"), name.c_str(), 0);
   }
@@ -196,7 +155,7 @@ Status read_settings_json(std::string_view text, CampaignSettings& s) {
 
 json item_json(const Item& i) {
   return {{"code", i.code},
-          {"kind", item_kind_name(i.kind)},
+          {"kind", enum_name(i.kind)},
           {"group", i.group},
           {"level", i.level},
           {"text", text_json(i.text)},
@@ -218,7 +177,7 @@ Result<Instrument> parse_instrument(std::string_view text) {
   Instrument out;
   for (const auto& i : j) {
     Item item{.code = str(i, "code"),
-              .kind = parse_item_kind(str(i, "kind")).value_or(ItemKind::kCustom),
+              .kind = parse_enum<ItemKind>(str(i, "kind")).value_or(ItemKind::kCustom),
               .group = str(i, "group"),
               .level = integer(i, "level", 0)};
     if (item.code.empty()) return Error::internal("campaign instrument item without a code");

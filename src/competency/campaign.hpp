@@ -8,20 +8,24 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "competency/catalog.hpp"
 #include "platform/result.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::competency {
 
 enum class RaterGroup { kSelf, kSuperior, kPeer, kSubordinate };
-inline constexpr std::array<RaterGroup, 4> kRaterGroups = {
-    RaterGroup::kSelf, RaterGroup::kSuperior, RaterGroup::kPeer, RaterGroup::kSubordinate};
-std::string_view rater_group_name(RaterGroup group);  // "self", "superior", "peer", "subordinate"
-std::optional<RaterGroup> parse_rater_group(std::string_view name);
+inline constexpr EnumName<RaterGroup> kRaterGroupNames[] = {
+    {RaterGroup::kSelf, "self"},
+    {RaterGroup::kSuperior, "superior"},
+    {RaterGroup::kPeer, "peer"},
+    {RaterGroup::kSubordinate, "subordinate"}};
+constexpr std::span<const EnumName<RaterGroup>> enum_names(RaterGroup) { return kRaterGroupNames; }
 inline size_t group_index(RaterGroup g) { return static_cast<size_t>(g); }
 // Peers and subordinates are anonymous: their scores are shown only as averages of
 // groups of at least min_group_size. Self and superior are known by definition.
@@ -41,8 +45,13 @@ struct LevelRule {
 };
 
 enum class CampaignStatus { kDraft, kOpen, kClosed };
-std::string_view campaign_status_name(CampaignStatus status);  // "draft", "open", "closed"
-std::optional<CampaignStatus> parse_campaign_status(std::string_view name);
+inline constexpr EnumName<CampaignStatus> kCampaignStatusNames[] = {
+    {CampaignStatus::kDraft, "draft"},
+    {CampaignStatus::kOpen, "open"},
+    {CampaignStatus::kClosed, "closed"}};
+constexpr std::span<const EnumName<CampaignStatus>> enum_names(CampaignStatus) {
+  return kCampaignStatusNames;
+}
 
 struct CampaignSettings {
   std::string name;

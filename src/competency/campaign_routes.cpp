@@ -61,7 +61,7 @@ Result<CampaignSettings> read_settings(web::Input& in, const std::vector<org::Un
   std::vector<std::string> unit_codes;
   s.groups = {false, false, false, false};
   auto set_group = [&](const std::string& name) {
-    if (auto g = parse_rater_group(name))
+    if (auto g = parse_enum<RaterGroup>(name))
       s.groups[group_index(*g)] = true;
     else
       in.add_error("groups", "competency.group_unknown", {{"group", name}});
@@ -74,8 +74,8 @@ Result<CampaignSettings> read_settings(web::Input& in, const std::vector<org::Un
     if (auto scope = in.text_list("scope", 500, {.required = false, .max_chars = 32}))
       unit_codes = *scope;
     if (auto weights = in.nested("weights")) {
-      for (RaterGroup g : kRaterGroups) {
-        if (auto w = weights->integer(rater_group_name(g), weight_rule))
+      for (RaterGroup g : enum_values<RaterGroup>()) {
+        if (auto w = weights->integer(enum_name(g), weight_rule))
           s.weights[group_index(g)] = static_cast<int>(*w);
         else
           s.weights[group_index(g)] = 0;
@@ -98,8 +98,8 @@ Result<CampaignSettings> read_settings(web::Input& in, const std::vector<org::Un
     s.item_codes = in.keys_with_prefix("item:");
     for (const auto& g : in.keys_with_prefix("group:")) set_group(g);
     unit_codes = in.keys_with_prefix("unit:");
-    for (RaterGroup g : kRaterGroups) {
-      const std::string field = "weight_" + std::string(rater_group_name(g));
+    for (RaterGroup g : enum_values<RaterGroup>()) {
+      const std::string field = "weight_" + std::string(enum_name(g));
       auto w = in.integer(field, weight_rule);
       // An unticked group's weight box is ignored: it counts for nothing.
       s.weights[group_index(g)] = s.groups[group_index(g)] ? static_cast<int>(w.value_or(0)) : 0;
@@ -163,8 +163,8 @@ Reply settings_page(Context& ctx, const CampaignSettings& s, std::optional<int64
   section(ctx.t("competency.section_managerial"), managerial);
   section(ctx.t("competency.group_own"), own);
   json groups = json::array();
-  for (RaterGroup g : kRaterGroups) {
-    const std::string name(rater_group_name(g));
+  for (RaterGroup g : enum_values<RaterGroup>()) {
+    const std::string name(enum_name(g));
     groups.push_back({{"code", name},
                       {"label", ctx.t("competency.column." + name)},
                       {"checked", s.groups[group_index(g)]},
@@ -300,11 +300,10 @@ Result<std::pair<std::vector<UnitProgress>, std::vector<PendingRater>>> load_pro
 json assignment_row_json(const Context& ctx, const AssignmentRow& a) {
   return {{"id", a.id},
           {"rater", {{"nip", a.rater_nip}, {"name", a.rater_name}}},
-          {"group", rater_group_name(a.group)},
-          {"group_label", ctx.t("competency.column." + std::string(rater_group_name(a.group)))},
-          {"status", assignment_status_name(a.status)},
-          {"status_label",
-           ctx.t("competency.assignment." + std::string(assignment_status_name(a.status)))},
+          {"group", enum_name(a.group)},
+          {"group_label", ctx.t("competency.column." + std::string(enum_name(a.group)))},
+          {"status", enum_name(a.status)},
+          {"status_label", ctx.t("competency.assignment." + std::string(enum_name(a.status)))},
           {"pending", a.status == AssignmentStatus::kPending},
           {"by_hr", a.by_hr},
           {"reason", a.reason}};
@@ -314,14 +313,14 @@ json assignment_row_json(const Context& ctx, const AssignmentRow& a) {
 Status add_rater_action(Context& ctx, const Campaign& c, const org::Asn& ratee, web::Input& in) {
   auto nip = in.text("rater", {.max_chars = 32});
   std::vector<std::string> groups;
-  for (RaterGroup g : kRaterGroups) groups.emplace_back(rater_group_name(g));
+  for (RaterGroup g : enum_values<RaterGroup>()) groups.emplace_back(enum_name(g));
   auto group = in.choice("group", groups);
   auto reason = in.text("reason", {.min_chars = 5, .max_chars = 500, .multiline = true});
   TRY(in.finish());
   if (c.status == CampaignStatus::kClosed) return Error::conflict("competency.campaign_closed");
-  auto rater = person_by_nip(ctx, *nip, c.instansi_id);
+  auto rater = person_by_nip(ctx.env(), *nip, c.instansi_id);
   if (!rater.ok()) return Error::field("rater", "asn.not_found");
-  const RaterGroup g = *parse_rater_group(*group);
+  const RaterGroup g = *parse_enum<RaterGroup>(*group);
   if ((g == RaterGroup::kSelf) != (rater->id == ratee.id))
     return Error::field("group", "competency.self_only_self");
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
@@ -357,9 +356,9 @@ Reply person_page(Context& ctx, const Campaign& c, const org::Asn& person, const
   json list = json::array();
   for (const auto& a : rows) list.push_back(assignment_row_json(ctx, a));
   json groups = json::array();
-  for (RaterGroup g : kRaterGroups) {
-    groups.push_back({{"value", rater_group_name(g)},
-                      {"label", ctx.t("competency.column." + std::string(rater_group_name(g)))}});
+  for (RaterGroup g : enum_values<RaterGroup>()) {
+    groups.push_back({{"value", enum_name(g)},
+                      {"label", ctx.t("competency.column." + std::string(enum_name(g)))}});
   }
   json data = {
       {"campaign", campaign_json(ctx, c)},
@@ -517,13 +516,13 @@ void register_campaign_routes(web::App& app) {
                [&](db::Tx& tx) { return list_campaigns(tx, ctx.user_instansi()); }));
            json list = json::array();
            for (const auto& c : campaigns) {
-             list.push_back({{"id", c.id},
-                             {"name", c.settings.name},
-                             {"status_label", ctx.t("competency.status." +
-                                                    std::string(campaign_status_name(c.status)))},
-                             {"starts_on", c.settings.starts_on},
-                             {"deadline", c.settings.deadline},
-                             {"results_ready", c.results_at.has_value()}});
+             list.push_back(
+                 {{"id", c.id},
+                  {"name", c.settings.name},
+                  {"status_label", ctx.t("competency.status." + std::string(enum_name(c.status)))},
+                  {"starts_on", c.settings.starts_on},
+                  {"deadline", c.settings.deadline},
+                  {"results_ready", c.results_at.has_value()}});
            }
            return ctx.page("campaigns",
                            {{"campaigns", list},
@@ -640,7 +639,7 @@ void register_campaign_routes(web::App& app) {
          "/competency/{id}/people/{nip}",
          [](Context& ctx) -> Reply {
            Campaign c = TRY(managed_campaign(ctx, "id"));
-           org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
+           org::Asn person = TRY(person_by_nip(ctx.env(), ctx.param("nip"), c.instansi_id));
            return person_page(ctx, c, person, nullptr);
          },
          {.permission = Permission::kCampaignManage}});
@@ -652,7 +651,7 @@ void register_campaign_routes(web::App& app) {
            Campaign c = TRY(managed_campaign(ctx, "id"));
            std::string nip = org::normalize_nip(ctx.request.query_param("nip").value_or(""));
            if (nip.empty()) return Error::field("nip", "input.required");
-           auto person = person_by_nip(ctx, nip, c.instansi_id);
+           auto person = person_by_nip(ctx.env(), nip, c.instansi_id);
            if (!person.ok()) return Error::field("nip", "asn.not_found");
            return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person->nip);
          },
@@ -662,7 +661,7 @@ void register_campaign_routes(web::App& app) {
          "/competency/{id}/people/{nip}/raters",
          [](Context& ctx) -> Reply {
            Campaign c = TRY(managed_campaign(ctx, "id"));
-           org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
+           org::Asn person = TRY(person_by_nip(ctx.env(), ctx.param("nip"), c.instansi_id));
            auto in = TRY(ctx.input());
            in.ignore("_csrf");
            Status st = add_rater_action(ctx, c, person, in);
@@ -682,7 +681,7 @@ void register_campaign_routes(web::App& app) {
                ctx.services.db.read([&](db::Tx& tx) { return find_assignment(tx, *assignment); }));
            if (!row || row->campaign_id != c.id)
              return Error::not_found("competency.assignment_unknown");
-           org::Asn person = TRY(person_by_nip(ctx, row->ratee_nip, c.instansi_id));
+           org::Asn person = TRY(person_by_nip(ctx.env(), row->ratee_nip, c.instansi_id));
            auto in = TRY(ctx.input());
            in.ignore("_csrf");
            Status st = remove_rater_action(ctx, c, *assignment, in);
@@ -755,7 +754,7 @@ void register_campaign_routes(web::App& app) {
          "/api/v1/campaigns/{id}/people/{nip}/raters",
          [](Context& ctx) -> Reply {
            Campaign c = TRY(managed_campaign(ctx, "id"));
-           org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
+           org::Asn person = TRY(person_by_nip(ctx.env(), ctx.param("nip"), c.instansi_id));
            auto rows = TRY(ctx.services.db.read(
                [&](db::Tx& tx) { return ratee_assignments(tx, c.id, person.id); }));
            json items = json::array();
@@ -768,7 +767,7 @@ void register_campaign_routes(web::App& app) {
          "/api/v1/campaigns/{id}/people/{nip}/raters",
          [](Context& ctx) -> Reply {
            Campaign c = TRY(managed_campaign(ctx, "id"));
-           org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), c.instansi_id));
+           org::Asn person = TRY(person_by_nip(ctx.env(), ctx.param("nip"), c.instansi_id));
            auto in = TRY(ctx.input());
            TRY(add_rater_action(ctx, c, person, in));
            return ctx.json(201, {{"status", "pending"}});

@@ -52,28 +52,6 @@ bool valid_custom_code(std::string_view code) {
 
 }  // namespace
 
-std::string_view item_kind_name(ItemKind kind) {
-  switch (kind) {
-    case ItemKind::kBehaviour:
-      return "behaviour";
-    case ItemKind::kIndicator:
-      return "indicator";
-    case ItemKind::kManagerial:
-      return "managerial";
-    case ItemKind::kCustom:
-      break;
-  }
-  return "custom";
-}
-
-std::optional<ItemKind> parse_item_kind(std::string_view name) {
-  for (ItemKind k :
-       {ItemKind::kBehaviour, ItemKind::kIndicator, ItemKind::kManagerial, ItemKind::kCustom}) {
-    if (item_kind_name(k) == name) return k;
-  }
-  return std::nullopt;
-}
-
 bool Scale::is_extreme(int score) const {
   return std::find(extreme.begin(), extreme.end(), score) != extreme.end();
 }

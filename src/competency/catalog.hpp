@@ -7,11 +7,13 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "platform/result.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::competency {
 
@@ -26,8 +28,11 @@ struct Text {
 };
 
 enum class ItemKind { kBehaviour, kIndicator, kManagerial, kCustom };
-std::string_view item_kind_name(ItemKind kind);  // "behaviour", "indicator", "managerial", "custom"
-std::optional<ItemKind> parse_item_kind(std::string_view name);
+inline constexpr EnumName<ItemKind> kItemKindNames[] = {{ItemKind::kBehaviour, "behaviour"},
+                                                        {ItemKind::kIndicator, "indicator"},
+                                                        {ItemKind::kManagerial, "managerial"},
+                                                        {ItemKind::kCustom, "custom"}};
+constexpr std::span<const EnumName<ItemKind>> enum_names(ItemKind) { return kItemKindNames; }
 
 // One thing raters score. Codes are stable across versions: "BP.1" (a value's
 // behaviour), "PB.2.3" (a Perekat Bangsa indicator), "MK.INT" (managerial),

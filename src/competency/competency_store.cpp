@@ -63,7 +63,7 @@ Result<Campaign> campaign_from_row(db::Tx& tx, const db::Row& r) {
   c.settings.values_version = r.text(5);
   TRY(read_settings_json(r.text(6), c.settings));
   c.instrument = TRY(instrument_of(r.text(7)));
-  c.status = parse_campaign_status(r.text(8)).value_or(CampaignStatus::kDraft);
+  c.status = parse_enum<CampaignStatus>(r.text(8)).value_or(CampaignStatus::kDraft);
   c.created_at = r.i64(9);
   c.opened_at = r.opt_i64(10);
   c.closed_at = r.opt_i64(11);
@@ -87,7 +87,7 @@ Status write_scope(db::Tx& tx, int64_t campaign_id, const std::vector<int64_t>& 
 std::optional<AssignmentStatus> parse_assignment_status(std::string_view name) {
   for (AssignmentStatus s :
        {AssignmentStatus::kPending, AssignmentStatus::kSubmitted, AssignmentStatus::kRemoved}) {
-    if (assignment_status_name(s) == name) return s;
+    if (enum_name(s) == name) return s;
   }
   return std::nullopt;
 }
@@ -104,7 +104,7 @@ AssignmentRow assignment_from_row(const db::Row& r) {
                        r.i64(1),
                        r.i64(2),
                        r.i64(3),
-                       parse_rater_group(r.text(4)).value_or(RaterGroup::kPeer),
+                       parse_enum<RaterGroup>(r.text(4)).value_or(RaterGroup::kPeer),
                        parse_assignment_status(r.text(5)).value_or(AssignmentStatus::kPending),
                        r.text(6) == "hr",
                        r.text(7),
@@ -140,9 +140,9 @@ Result<std::vector<PlanAction>> actions_of(db::Tx& tx, int64_t plan_id) {
       "development_actions "
       "WHERE plan_id = ? ORDER BY target_date, id",
       {plan_id}, [&](const db::Row& r) {
-        out.push_back(PlanAction{r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4),
-                                 parse_action_status(r.text(5)).value_or(ActionStatus::kPlanned),
-                                 r.text(6)});
+        out.push_back(PlanAction{
+            r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4),
+            parse_enum<ActionStatus>(r.text(5)).value_or(ActionStatus::kPlanned), r.text(6)});
         return true;
       }));
   return out;
@@ -154,7 +154,7 @@ Result<Plan> plan_from_row(db::Tx& tx, const db::Row& r) {
   Plan p{.id = r.i64(0),
          .asn_id = r.i64(1),
          .campaign_id = r.opt_i64(2),
-         .status = parse_plan_status(r.text(3)).value_or(PlanStatus::kDraft),
+         .status = parse_enum<PlanStatus>(r.text(3)).value_or(PlanStatus::kDraft),
          .agreed_by = r.opt_i64(4),
          .agreed_at = r.opt_i64(5)};
   p.actions = TRY(actions_of(tx, p.id));
@@ -243,7 +243,7 @@ Status move_campaign(db::Tx& tx, int64_t campaign_id, CampaignStatus from, Campa
   int64_t changed =
       TRY(tx.exec(std::string("UPDATE campaigns SET status = ?, updated_at = ?, ") +
                       (opening ? "opened_at" : "closed_at") + " = ? WHERE id = ? AND status = ?",
-                  {campaign_status_name(to), now, now, campaign_id, campaign_status_name(from)}));
+                  {enum_name(to), now, now, campaign_id, enum_name(from)}));
   if (changed == 0) return Error::conflict("competency.status_step");
   return {};
 }
@@ -281,18 +281,6 @@ Result<std::pair<std::vector<OrgUnit>, std::vector<OrgPerson>>> load_org(
 
 // ---- assignments ----
 
-std::string_view assignment_status_name(AssignmentStatus status) {
-  switch (status) {
-    case AssignmentStatus::kPending:
-      return "pending";
-    case AssignmentStatus::kSubmitted:
-      return "submitted";
-    case AssignmentStatus::kRemoved:
-      break;
-  }
-  return "removed";
-}
-
 Status insert_assignments(db::Tx& tx, int64_t campaign_id, const std::vector<Assignment>& all,
                           int64_t now) {
   for (size_t start = 0; start < all.size(); start += kBatchRows) {
@@ -301,7 +289,7 @@ Status insert_assignments(db::Tx& tx, int64_t campaign_id, const std::vector<Ass
     p.reserve((end - start) * 7);
     for (size_t i = start; i < end; ++i) {
       p.insert(p.end(), {campaign_id, all[i].ratee_asn_id, all[i].rater_asn_id,
-                         rater_group_name(all[i].group), "auto", now, now});
+                         enum_name(all[i].group), "auto", now, now});
     }
     TRY(
         tx.exec("INSERT INTO rater_assignments (campaign_id, ratee_asn_id, rater_asn_id, "
@@ -349,15 +337,14 @@ Result<int64_t> add_assignment(db::Tx& tx, int64_t campaign_id, int64_t ratee_as
         tx.exec("UPDATE rater_assignments SET status = 'pending', rater_group = ?, source = 'hr', "
                 "reason = ?, "
                 "changed_by = ?, updated_at = ? WHERE id = ?",
-                {rater_group_name(group), reason, user_id, now, existing->i64(0)}));
+                {enum_name(group), reason, user_id, now, existing->i64(0)}));
     return existing->i64(0);
   }
   return tx.insert_returning_id(
       "INSERT INTO rater_assignments (campaign_id, ratee_asn_id, rater_asn_id, rater_group, "
       "source, reason, changed_by, "
       "created_at, updated_at) VALUES (?, ?, ?, ?, 'hr', ?, ?, ?, ?) RETURNING id",
-      {campaign_id, ratee_asn_id, rater_asn_id, rater_group_name(group), reason, user_id, now,
-       now});
+      {campaign_id, ratee_asn_id, rater_asn_id, enum_name(group), reason, user_id, now, now});
 }
 
 Status remove_assignment(db::Tx& tx, int64_t assignment_id, const std::string& reason,
@@ -399,11 +386,10 @@ Status submit_answers(db::Tx& tx, const AssignmentRow& a, const RatingAnswers& a
                   "AND status = 'pending'",
                   {now, a.id}));
   if (changed == 0) return Error::conflict("competency.already_sent");
-  TRY(
-      tx.exec("INSERT INTO rating_responses (id, campaign_id, ratee_asn_id, rater_group, answers) "
-              "VALUES (?, ?, ?, ?, ?)",
-              {response_id, a.campaign_id, a.ratee_asn_id, rater_group_name(a.group),
-               answers_json(answers)}));
+  TRY(tx.exec(
+      "INSERT INTO rating_responses (id, campaign_id, ratee_asn_id, rater_group, answers) "
+      "VALUES (?, ?, ?, ?, ?)",
+      {response_id, a.campaign_id, a.ratee_asn_id, enum_name(a.group), answers_json(answers)}));
   TRY(tx.exec("DELETE FROM rating_drafts WHERE assignment_id = ?", {a.id}));
   return {};
 }
@@ -483,7 +469,7 @@ Status for_each_ratee(db::Database& db, int64_t campaign_id, size_t chunk,
                   {campaign_id, batch.front().asn_id, batch.back().asn_id}, [&](const db::Row& r) {
                     while (at < batch.size() && batch[at].asn_id < r.i64(0)) ++at;
                     if (at == batch.size() || batch[at].asn_id != r.i64(0)) return true;
-                    auto group = parse_rater_group(r.text(1));
+                    auto group = parse_enum<RaterGroup>(r.text(1));
                     auto answers = parse_answers_json(r.text(2), group.value_or(RaterGroup::kPeer));
                     if (!group || !answers.ok()) {
                       st = Error::internal("a stored 360 form cannot be read");
@@ -647,8 +633,8 @@ Result<int64_t> insert_action(db::Tx& tx, int64_t plan_id, const PlanAction& a, 
       "INSERT INTO development_actions (plan_id, item_code, learning_kind, title, target_date, "
       "status, note, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {plan_id, a.item_code, a.learning_kind, a.title, a.target_date, action_status_name(a.status),
-       a.note, now, now});
+      {plan_id, a.item_code, a.learning_kind, a.title, a.target_date, enum_name(a.status), a.note,
+       now, now});
 }
 
 Status set_action_status(db::Tx& tx, int64_t plan_id, int64_t action_id, ActionStatus status,
@@ -656,7 +642,7 @@ Status set_action_status(db::Tx& tx, int64_t plan_id, int64_t action_id, ActionS
   int64_t changed = TRY(tx.exec(
       "UPDATE development_actions SET status = ?, note = ?, updated_at = ? WHERE id = ? AND "
       "plan_id = ?",
-      {action_status_name(status), note, now, action_id, plan_id}));
+      {enum_name(status), note, now, action_id, plan_id}));
   if (changed == 0) return Error::not_found("competency.action_unknown");
   return {};
 }
@@ -667,7 +653,7 @@ Status set_plan_status(db::Tx& tx, int64_t plan_id, PlanStatus status,
   TRY(
       tx.exec("UPDATE development_plans SET status = ?, agreed_by = ?, agreed_at = ?, updated_at = "
               "? WHERE id = ?",
-              {plan_status_name(status), agreed ? db::Value(agreed_by) : db::Value(),
+              {enum_name(status), agreed ? db::Value(agreed_by) : db::Value(),
                agreed ? db::Value(now) : db::Value(), now, plan_id}));
   return {};
 }
@@ -690,7 +676,7 @@ Result<std::vector<TeamPlan>> team_plans(db::Tx& tx, int64_t instansi_id, const 
       p, [&](const db::Row& r) {
         TeamPlan t{r.i64(0),     r.text(1),    r.text(2), r.text(3),
                    r.opt_i64(4), std::nullopt, r.i64(6),  r.i64(7)};
-        if (auto s = r.opt_text(5)) t.status = parse_plan_status(*s);
+        if (auto s = r.opt_text(5)) t.status = parse_enum<PlanStatus>(*s);
         out.push_back(std::move(t));
         return true;
       }));

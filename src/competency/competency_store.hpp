@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "competency/raters.hpp"
 #include "competency/results.hpp"
 #include "platform/db/database.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::competency {
 
@@ -63,8 +65,13 @@ Result<std::pair<std::vector<OrgUnit>, std::vector<OrgPerson>>> load_org(
 
 // ---- assignments ----
 enum class AssignmentStatus { kPending, kSubmitted, kRemoved };
-std::string_view assignment_status_name(
-    AssignmentStatus status);  // "pending", "submitted", "removed"
+inline constexpr EnumName<AssignmentStatus> kAssignmentStatusNames[] = {
+    {AssignmentStatus::kPending, "pending"},
+    {AssignmentStatus::kSubmitted, "submitted"},
+    {AssignmentStatus::kRemoved, "removed"}};
+constexpr std::span<const EnumName<AssignmentStatus>> enum_names(AssignmentStatus) {
+  return kAssignmentStatusNames;
+}
 
 struct AssignmentRow {
   int64_t id = 0;

@@ -5,18 +5,6 @@
 
 namespace harmoni::competency {
 
-std::string_view suggestion_reason_name(SuggestionReason reason) {
-  switch (reason) {
-    case SuggestionReason::kLevelGap:
-      return "level_gap";
-    case SuggestionReason::kLowScore:
-      return "low_score";
-    case SuggestionReason::kBlindSpot:
-      break;
-  }
-  return "blind_spot";
-}
-
 std::vector<Suggestion> suggest_actions(const Instrument& instrument, const PersonResult& result,
                                         int required_level, int expected_score) {
   std::vector<Suggestion> out;
@@ -65,46 +53,6 @@ std::vector<Suggestion> suggest_actions(const Instrument& instrument, const Pers
       add(*item, SuggestionReason::kBlindSpot, others_of(code));
   }
   return out;
-}
-
-std::string_view plan_status_name(PlanStatus status) {
-  switch (status) {
-    case PlanStatus::kDraft:
-      return "draft";
-    case PlanStatus::kProposed:
-      return "proposed";
-    case PlanStatus::kAgreed:
-      break;
-  }
-  return "agreed";
-}
-
-std::optional<PlanStatus> parse_plan_status(std::string_view name) {
-  for (PlanStatus s : {PlanStatus::kDraft, PlanStatus::kProposed, PlanStatus::kAgreed}) {
-    if (plan_status_name(s) == name) return s;
-  }
-  return std::nullopt;
-}
-
-std::string_view action_status_name(ActionStatus status) {
-  switch (status) {
-    case ActionStatus::kPlanned:
-      return "planned";
-    case ActionStatus::kInProgress:
-      return "in_progress";
-    case ActionStatus::kDone:
-      return "done";
-    case ActionStatus::kDropped:
-      break;
-  }
-  return "dropped";
-}
-
-std::optional<ActionStatus> parse_action_status(std::string_view name) {
-  for (ActionStatus s : kActionStatuses) {
-    if (action_status_name(s) == name) return s;
-  }
-  return std::nullopt;
 }
 
 Status validate_action(const PlanAction& a, const Catalog& catalog,

@@ -4,19 +4,26 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "competency/results.hpp"
 #include "platform/util/date.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::competency {
 
 // Why an action is suggested.
 enum class SuggestionReason { kLevelGap, kLowScore, kBlindSpot };
-std::string_view suggestion_reason_name(
-    SuggestionReason reason);  // "level_gap", "low_score", "blind_spot"
+inline constexpr EnumName<SuggestionReason> kSuggestionReasonNames[] = {
+    {SuggestionReason::kLevelGap, "level_gap"},
+    {SuggestionReason::kLowScore, "low_score"},
+    {SuggestionReason::kBlindSpot, "blind_spot"}};
+constexpr std::span<const EnumName<SuggestionReason>> enum_names(SuggestionReason) {
+  return kSuggestionReasonNames;
+}
 
 struct Suggestion {
   std::string item_code;
@@ -35,15 +42,20 @@ std::vector<Suggestion> suggest_actions(const Instrument& instrument, const Pers
                                         int required_level, int expected_score);
 
 enum class PlanStatus { kDraft, kProposed, kAgreed };
-std::string_view plan_status_name(PlanStatus status);  // "draft", "proposed", "agreed"
-std::optional<PlanStatus> parse_plan_status(std::string_view name);
+inline constexpr EnumName<PlanStatus> kPlanStatusNames[] = {{PlanStatus::kDraft, "draft"},
+                                                            {PlanStatus::kProposed, "proposed"},
+                                                            {PlanStatus::kAgreed, "agreed"}};
+constexpr std::span<const EnumName<PlanStatus>> enum_names(PlanStatus) { return kPlanStatusNames; }
 
 enum class ActionStatus { kPlanned, kInProgress, kDone, kDropped };
-std::string_view action_status_name(
-    ActionStatus status);  // "planned", "in_progress", "done", "dropped"
-std::optional<ActionStatus> parse_action_status(std::string_view name);
-inline constexpr ActionStatus kActionStatuses[] = {
-    ActionStatus::kPlanned, ActionStatus::kInProgress, ActionStatus::kDone, ActionStatus::kDropped};
+inline constexpr EnumName<ActionStatus> kActionStatusNames[] = {
+    {ActionStatus::kPlanned, "planned"},
+    {ActionStatus::kInProgress, "in_progress"},
+    {ActionStatus::kDone, "done"},
+    {ActionStatus::kDropped, "dropped"}};
+constexpr std::span<const EnumName<ActionStatus>> enum_names(ActionStatus) {
+  return kActionStatusNames;
+}
 
 struct PlanAction {
   int64_t id = 0;

@@ -61,9 +61,9 @@ TEST(Plans, ActionsNeedAKnownKindATitleAndAFutureDate) {
   a.title = "x";
   a.target_date = "31-03-2027";
   EXPECT_EQ(validate_action(a, catalog(), std::nullopt).error().fields.size(), 3u);
-  for (ActionStatus st : kActionStatuses)
-    EXPECT_EQ(parse_action_status(action_status_name(st)), st);
-  EXPECT_FALSE(parse_plan_status("approved").has_value());
+  for (ActionStatus st : enum_values<ActionStatus>())
+    EXPECT_EQ(parse_enum<ActionStatus>(enum_name(st)), st);
+  EXPECT_FALSE(parse_enum<PlanStatus>("approved").has_value());
 }
 
 }  // namespace

@@ -103,9 +103,9 @@ json assignment_json(const Context& ctx, const AssignmentRow& a, const Campaign&
       {"id", a.id},
       {"campaign", {{"id", c.id}, {"name", c.settings.name}, {"deadline", c.settings.deadline}}},
       {"ratee", {{"nip", a.ratee_nip}, {"name", a.ratee_name}, {"unit", a.ratee_unit}}},
-      {"group", rater_group_name(a.group)},
-      {"group_label", ctx.t("competency.as." + std::string(rater_group_name(a.group)))},
-      {"status", assignment_status_name(a.status)},
+      {"group", enum_name(a.group)},
+      {"group_label", ctx.t("competency.as." + std::string(enum_name(a.group)))},
+      {"status", enum_name(a.status)},
       {"sent", a.status == AssignmentStatus::kSubmitted}};
 }
 
@@ -253,7 +253,7 @@ void register_rating_routes(web::App& app) {
   // ---- pages ----
   // The rater's inbox, with their own results and plan.
   r.add({"GET", "/360", [](Context& ctx) -> Reply {
-           auto me = own_person(ctx);
+           auto me = own_person(ctx.env(), ctx.actor());
            json data = {{"linked", me.ok()}};
            if (me.ok()) {
              auto [rows, campaigns] = TRY(load_inbox(ctx, me->id));
@@ -299,7 +299,7 @@ void register_rating_routes(web::App& app) {
 
   // ---- API ----
   r.add({"GET", "/api/v1/me/assignments", [](Context& ctx) -> Reply {
-           org::Asn me = TRY(own_person(ctx));
+           org::Asn me = TRY(own_person(ctx.env(), ctx.actor()));
            auto [rows, campaigns] = TRY(load_inbox(ctx, me.id));
            return ctx.json(200, {{"items", inbox_json(ctx, rows, campaigns)}});
          }});

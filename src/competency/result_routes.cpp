@@ -32,7 +32,7 @@ struct Subject {
 Result<Subject> visible_subject(const Context& ctx) {
   const auto& p = ctx.user();
   if (!p.instansi_id) return Error::not_found("asn.not_found");
-  org::Asn person = TRY(person_by_nip(ctx, ctx.param("nip"), *p.instansi_id));
+  org::Asn person = TRY(person_by_nip(ctx.env(), ctx.param("nip"), *p.instansi_id));
   PersonAccess access = person_access(p, person);
   if (access == PersonAccess::kNone) return Error::not_found("asn.not_found");
   return Subject{std::move(person), access};
@@ -173,11 +173,10 @@ json plan_json(const Context& ctx, const PlanContext& pc) {
   json actions = json::array();
   for (const auto& a : pc.plan.actions) {
     json statuses = json::array();
-    for (ActionStatus st : kActionStatuses) {
-      statuses.push_back(
-          {{"value", action_status_name(st)},
-           {"label", ctx.t("competency.action." + std::string(action_status_name(st)))},
-           {"selected", st == a.status}});
+    for (ActionStatus st : enum_values<ActionStatus>()) {
+      statuses.push_back({{"value", enum_name(st)},
+                          {"label", ctx.t("competency.action." + std::string(enum_name(st)))},
+                          {"selected", st == a.status}});
     }
     auto kind = catalog().learning_kinds().find(a.learning_kind);
     actions.push_back(
@@ -188,8 +187,8 @@ json plan_json(const Context& ctx, const PlanContext& pc) {
           kind == catalog().learning_kinds().end() ? a.learning_kind : kind->second.in(ctx.lang)},
          {"title", a.title},
          {"target_date", a.target_date},
-         {"status", action_status_name(a.status)},
-         {"status_label", ctx.t("competency.action." + std::string(action_status_name(a.status)))},
+         {"status", enum_name(a.status)},
+         {"status_label", ctx.t("competency.action." + std::string(enum_name(a.status)))},
          {"note", a.note},
          {"statuses", statuses}});
   }
@@ -207,24 +206,24 @@ json plan_json(const Context& ctx, const PlanContext& pc) {
             {{"code", k},
              {"label", kind == catalog().learning_kinds().end() ? k : kind->second.in(ctx.lang)}});
       }
-      suggestions.push_back({{"item_code", s.item_code},
-                             {"item", item ? item->text.in(ctx.lang) : s.item_code},
-                             {"reason", suggestion_reason_name(s.reason)},
-                             {"reason_label", ctx.t("competency.reason." +
-                                                    std::string(suggestion_reason_name(s.reason)))},
-                             {"score", s.score ? json(score_number(*s.score)) : json()},
-                             {"learning", kinds},
-                             {"planned", planned.contains(s.item_code)}});
+      suggestions.push_back(
+          {{"item_code", s.item_code},
+           {"item", item ? item->text.in(ctx.lang) : s.item_code},
+           {"reason", enum_name(s.reason)},
+           {"reason_label", ctx.t("competency.reason." + std::string(enum_name(s.reason)))},
+           {"score", s.score ? json(score_number(*s.score)) : json()},
+           {"learning", kinds},
+           {"planned", planned.contains(s.item_code)}});
     }
   }
-  json out = {{"person", person_json(pc.subject.person)},
-              {"plan",
-               {{"id", pc.plan.id},
-                {"status", plan_status_name(pc.plan.status)},
-                {"status_label",
-                 ctx.t("competency.plan." + std::string(plan_status_name(pc.plan.status)))}}},
-              {"actions", actions},
-              {"suggestions", suggestions}};
+  json out = {
+      {"person", person_json(pc.subject.person)},
+      {"plan",
+       {{"id", pc.plan.id},
+        {"status", enum_name(pc.plan.status)},
+        {"status_label", ctx.t("competency.plan." + std::string(enum_name(pc.plan.status)))}}},
+      {"actions", actions},
+      {"suggestions", suggestions}};
   if (pc.campaign && pc.latest_result) {
     const auto& r = *pc.latest_result;
     out["based_on"] = {{"campaign_id", pc.campaign->id},
@@ -288,13 +287,13 @@ Status add_action(Context& ctx, const PlanContext& pc, web::Input& in) {
 Status update_action(Context& ctx, const PlanContext& pc, int64_t action_id, web::Input& in) {
   if (!can_edit_plan(pc.subject)) return Error::forbidden();
   std::vector<std::string> names;
-  for (ActionStatus st : kActionStatuses) names.emplace_back(action_status_name(st));
+  for (ActionStatus st : enum_values<ActionStatus>()) names.emplace_back(enum_name(st));
   auto status = in.choice("status", names);
   std::string note =
       in.text("note", {.required = false, .max_chars = 1000, .multiline = true}).value_or("");
   TRY(in.finish());
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    TRY(set_action_status(tx, pc.plan.id, action_id, *parse_action_status(*status), note,
+    TRY(set_action_status(tx, pc.plan.id, action_id, *parse_enum<ActionStatus>(*status), note,
                           ctx.services.clock.now_seconds()));
     return audit::append(
         tx,
@@ -327,15 +326,15 @@ Status move_plan(Context& ctx, const PlanContext& pc, PlanStatus to) {
 json team_json(const Context& ctx, const std::vector<TeamPlan>& team) {
   json out = json::array();
   for (const auto& t : team) {
-    out.push_back({{"nip", t.nip},
-                   {"name", t.name},
-                   {"unit", t.unit_name},
-                   {"status", t.status ? json(plan_status_name(*t.status)) : json()},
-                   {"status_label",
-                    t.status ? ctx.t("competency.plan." + std::string(plan_status_name(*t.status)))
-                             : ctx.t("competency.plan.none")},
-                   {"actions", t.actions},
-                   {"done", t.done}});
+    out.push_back(
+        {{"nip", t.nip},
+         {"name", t.name},
+         {"unit", t.unit_name},
+         {"status", t.status ? json(enum_name(*t.status)) : json()},
+         {"status_label", t.status ? ctx.t("competency.plan." + std::string(enum_name(*t.status)))
+                                   : ctx.t("competency.plan.none")},
+         {"actions", t.actions},
+         {"done", t.done}});
   }
   return out;
 }
@@ -414,7 +413,7 @@ void register_result_routes(web::App& app) {
 
   // ---- development plans ----
   r.add({"GET", "/plans", [](Context& ctx) -> Reply {
-           auto me = own_person(ctx);
+           auto me = own_person(ctx.env(), ctx.actor());
            json data = {{"own_nip", me.ok() ? json(me->nip) : json()}};
            auto team = load_team(ctx, 500);
            if (team.ok()) {

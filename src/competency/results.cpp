@@ -53,8 +53,8 @@ json scores_to_json(const Scores& s) {
   json cols = json::object();
   for (size_t c = 0; c < kColumns; ++c) {
     if (s.columns[c])
-      cols[std::string(column_name(static_cast<Column>(c)))] = {{"mean", s.columns[c]->mean},
-                                                                {"n", s.columns[c]->n}};
+      cols[std::string(enum_name(static_cast<Column>(c)))] = {{"mean", s.columns[c]->mean},
+                                                              {"n", s.columns[c]->n}};
   }
   json out = {{"code", s.code}, {"columns", cols}};
   if (s.others) out["others"] = *s.others;
@@ -66,8 +66,7 @@ Scores scores_from_json(const json& j) {
   Scores s{.code = json_read::str(j, "code")};
   const json& cols = json_read::at(j, "columns");
   for (size_t c = 0; c < kColumns; ++c) {
-    const json& cell =
-        json_read::at(cols, std::string(column_name(static_cast<Column>(c))).c_str());
+    const json& cell = json_read::at(cols, std::string(enum_name(static_cast<Column>(c))).c_str());
     if (cell.is_object() && cell["mean"].is_number())
       s.columns[c] = Cell{cell["mean"].get<double>(), json_read::integer(cell, "n", 0)};
   }
@@ -148,22 +147,6 @@ PersonSummary summary_of(const PersonResult& r, int64_t unit_id) {
     if (g.others) s.group_scores[g.code] = *g.others;
   }
   return s;
-}
-
-std::string_view column_name(Column column) {
-  switch (column) {
-    case Column::kSelf:
-      return "self";
-    case Column::kSuperior:
-      return "superior";
-    case Column::kPeer:
-      return "peer";
-    case Column::kSubordinate:
-      return "subordinate";
-    case Column::kOthers:
-      break;
-  }
-  return "others";
 }
 
 std::string rollup_group(const Item& item) {

@@ -15,11 +15,13 @@
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "competency/campaign.hpp"
 #include "competency/heatmap.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::competency {
 
@@ -44,8 +46,13 @@ Status validate_answers(const RatingAnswers& answers, const Instrument& instrume
 
 // The columns of a result: the four groups, and peers and subordinates pooled.
 enum class Column { kSelf, kSuperior, kPeer, kSubordinate, kOthers };
+inline constexpr EnumName<Column> kColumnNames[] = {{Column::kSelf, "self"},
+                                                    {Column::kSuperior, "superior"},
+                                                    {Column::kPeer, "peer"},
+                                                    {Column::kSubordinate, "subordinate"},
+                                                    {Column::kOthers, "others"}};
+constexpr std::span<const EnumName<Column>> enum_names(Column) { return kColumnNames; }
 inline constexpr size_t kColumns = 5;
-std::string_view column_name(Column column);  // "self", "superior", "peer", "subordinate", "others"
 
 struct Cell {
   double mean = 0;

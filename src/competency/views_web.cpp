@@ -16,11 +16,11 @@ json cells_json(const Scores& s, const std::vector<Column>& columns) {
   for (Column c : columns) {
     const auto& cell = s.columns[static_cast<size_t>(c)];
     cells.push_back(
-        cell ? json{{"column", column_name(c)},
+        cell ? json{{"column", enum_name(c)},
                     {"mean", score_number(cell->mean)},
                     {"text", score_text(cell->mean)},
                     {"n", cell->n}}
-             : json{{"column", column_name(c)}, {"mean", nullptr}, {"text", "–"}, {"n", 0}});
+             : json{{"column", enum_name(c)}, {"mean", nullptr}, {"text", "–"}, {"n", 0}});
   }
   return cells;
 }
@@ -39,19 +39,18 @@ json campaign_json(const web::Context& ctx, const Campaign& c) {
   json items = json::array();
   for (const auto& i : c.instrument->items) items.push_back(item_json_for(ctx, i));
   json out = settings_object(s);
-  out.update(
-      {{"id", c.id},
-       {"name", s.name},
-       {"status", campaign_status_name(c.status)},
-       {"status_label", ctx.t("competency.status." + std::string(campaign_status_name(c.status)))},
-       {"starts_on", s.starts_on},
-       {"deadline", s.deadline},
-       {"values_version", s.values_version},
-       {"blind_spot_margin", s.blind_spot_tenths / 10.0},
-       {"scope_unit_ids", s.scope_unit_ids},
-       {"items", items},  // the frozen instrument, with its wording
-       {"items_count", items.size()},
-       {"results_ready", c.results_at.has_value()}});
+  out.update({{"id", c.id},
+              {"name", s.name},
+              {"status", enum_name(c.status)},
+              {"status_label", ctx.t("competency.status." + std::string(enum_name(c.status)))},
+              {"starts_on", s.starts_on},
+              {"deadline", s.deadline},
+              {"values_version", s.values_version},
+              {"blind_spot_margin", s.blind_spot_tenths / 10.0},
+              {"scope_unit_ids", s.scope_unit_ids},
+              {"items", items},  // the frozen instrument, with its wording
+              {"items_count", items.size()},
+              {"results_ready", c.results_at.has_value()}});
   return out;
 }
 
@@ -64,7 +63,7 @@ json item_json_for(const web::Context& ctx, const Item& i) {
          {"label", it == catalog().learning_kinds().end() ? k : it->second.in(ctx.lang)}});
   }
   return {{"code", i.code},
-          {"kind", item_kind_name(i.kind)},
+          {"kind", enum_name(i.kind)},
           {"group", rollup_group(i)},
           {"level", i.level},
           {"text", i.text.in(ctx.lang)},
@@ -97,8 +96,8 @@ json result_view(const web::Context& ctx, const Campaign& c, const StoredResult&
     if (!r.shown[i]) continue;
     const Column col = static_cast<Column>(i);
     shown.push_back(col);
-    columns.push_back({{"code", column_name(col)},
-                       {"label", ctx.t("competency.column." + std::string(column_name(col)))},
+    columns.push_back({{"code", enum_name(col)},
+                       {"label", ctx.t("competency.column." + std::string(enum_name(col)))},
                        {"responses", r.responses[i]}});
   }
   json groups = json::array();

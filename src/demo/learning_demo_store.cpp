@@ -331,7 +331,7 @@ Result<LearningDemo> build_learning_demo(db::Database& db, const Clock& clock, i
                           .source = Source::kClaim,
                           .source_ref = fmt::format("claim:{}", id),
                           .title = s.title,
-                          .activity_type = std::string(claim_kind_name(s.kind)),
+                          .activity_type = std::string(enum_name(s.kind)),
                           .completed_on = add_days(today, -s.days_ago),
                           .minutes = s.minutes,
                           .jp_e2 = minutes_to_jp_e2(s.minutes, settings.minutes_per_jp)}},

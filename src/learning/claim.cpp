@@ -4,48 +4,6 @@
 
 namespace harmoni::learning {
 
-std::string_view claim_kind_name(ClaimKind kind) {
-  switch (kind) {
-    case ClaimKind::kSelfStudy:
-      return "self_study";
-    case ClaimKind::kExternalCourse:
-      return "external_course";
-    case ClaimKind::kOnTheJob:
-      return "on_the_job";
-    case ClaimKind::kMentoring:
-      return "mentoring";
-    case ClaimKind::kSeminar:
-      break;
-  }
-  return "seminar";
-}
-
-std::optional<ClaimKind> parse_claim_kind(std::string_view name) {
-  for (ClaimKind k : kClaimKinds) {
-    if (claim_kind_name(k) == name) return k;
-  }
-  return std::nullopt;
-}
-
-std::string_view claim_status_name(ClaimStatus status) {
-  switch (status) {
-    case ClaimStatus::kSubmitted:
-      return "submitted";
-    case ClaimStatus::kApproved:
-      return "approved";
-    case ClaimStatus::kRejected:
-      break;
-  }
-  return "rejected";
-}
-
-std::optional<ClaimStatus> parse_claim_status(std::string_view name) {
-  for (ClaimStatus s : {ClaimStatus::kSubmitted, ClaimStatus::kApproved, ClaimStatus::kRejected}) {
-    if (claim_status_name(s) == name) return s;
-  }
-  return std::nullopt;
-}
-
 Status validate(const Claim& c, const Date& today) {
   std::vector<FieldError> errors;
   if (c.title.size() < 3) errors.push_back({"title", "input.too_short", {{"min", "3"}}});

@@ -5,25 +5,34 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "platform/result.hpp"
 #include "platform/util/date.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::learning {
 
 enum class ClaimKind { kSelfStudy, kExternalCourse, kOnTheJob, kMentoring, kSeminar };
-inline constexpr ClaimKind kClaimKinds[] = {ClaimKind::kSelfStudy, ClaimKind::kExternalCourse,
-                                            ClaimKind::kOnTheJob, ClaimKind::kMentoring,
-                                            ClaimKind::kSeminar};
+inline constexpr EnumName<ClaimKind> kClaimKindNames[] = {
+    {ClaimKind::kSelfStudy, "self_study"},
+    {ClaimKind::kExternalCourse, "external_course"},
+    {ClaimKind::kOnTheJob, "on_the_job"},
+    {ClaimKind::kMentoring, "mentoring"},
+    {ClaimKind::kSeminar, "seminar"}};
+constexpr std::span<const EnumName<ClaimKind>> enum_names(ClaimKind) { return kClaimKindNames; }
 // "self_study", "external_course", "on_the_job", "mentoring", "seminar"
-std::string_view claim_kind_name(ClaimKind kind);
-std::optional<ClaimKind> parse_claim_kind(std::string_view name);
 
 enum class ClaimStatus { kSubmitted, kApproved, kRejected };
-std::string_view claim_status_name(ClaimStatus status);  // "submitted", "approved", "rejected"
-std::optional<ClaimStatus> parse_claim_status(std::string_view name);
+inline constexpr EnumName<ClaimStatus> kClaimStatusNames[] = {
+    {ClaimStatus::kSubmitted, "submitted"},
+    {ClaimStatus::kApproved, "approved"},
+    {ClaimStatus::kRejected, "rejected"}};
+constexpr std::span<const EnumName<ClaimStatus>> enum_names(ClaimStatus) {
+  return kClaimStatusNames;
+}
 
 struct Claim {
   int64_t id = 0;

@@ -11,8 +11,8 @@
 #include "competency/competency_store.hpp"
 #include "learning/certificate_pdf.hpp"
 #include "learning/learning_web.hpp"
+#include "org/org_cases.hpp"
 #include "org/org_store.hpp"
-#include "org/person_lookup_web.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/password.hpp"
 #include "platform/http/multipart.hpp"
@@ -55,7 +55,7 @@ Relation relation_to(const auth::Principal& p, const org::Asn& person) {
 }
 
 Result<org::Asn> visible_person(const Context& ctx, std::string_view nip_text) {
-  org::Asn person = TRY(org::person_by_nip(ctx, nip_text, ctx.user_instansi()));
+  org::Asn person = TRY(org::person_by_nip(ctx.env(), nip_text, ctx.user_instansi()));
   if (relation_to(ctx.user(), person) == Relation::kNone) return Error::not_found("asn.not_found");
   return person;
 }
@@ -78,8 +78,8 @@ json standing_json(const Context& ctx, int64_t jp_e2) {
 
 json record_json(const Context& ctx, const LearningRecord& r) {
   json out = jp_json(r.jp_e2);
-  out.update({{"source", source_name(r.source)},
-              {"source_label", ctx.t("learning.source." + std::string(source_name(r.source)))},
+  out.update({{"source", enum_name(r.source)},
+              {"source_label", ctx.t("learning.source." + std::string(enum_name(r.source)))},
               {"title", r.title},
               {"activity_type", r.activity_type},
               {"verb", r.verb},
@@ -95,10 +95,10 @@ json programme_json(const Context& ctx, const Programme& p) {
   out.update({{"id", p.id},
               {"code", p.code},
               {"title", p.title},
-              {"type", programme_type_name(p.type)},
-              {"type_label", ctx.t("learning.type." + std::string(programme_type_name(p.type)))},
-              {"mode", mode_name(p.mode)},
-              {"mode_label", ctx.t("learning.mode." + std::string(mode_name(p.mode)))},
+              {"type", enum_name(p.type)},
+              {"type_label", ctx.t("learning.type." + std::string(enum_name(p.type)))},
+              {"mode", enum_name(p.mode)},
+              {"mode_label", ctx.t("learning.mode." + std::string(enum_name(p.mode)))},
               {"items", p.items},
               {"organiser", p.organiser},
               {"description", p.description},
@@ -107,16 +107,15 @@ json programme_json(const Context& ctx, const Programme& p) {
 }
 
 json class_json(const Context& ctx, const ClassSession& c) {
-  return {
-      {"id", c.id},
-      {"starts_on", c.starts_on},
-      {"ends_on", c.ends_on},
-      {"place", c.place},
-      {"link", c.link},
-      {"capacity", c.capacity},
-      {"self_registration", c.self_registration},
-      {"status", class_status_name(c.status)},
-      {"status_label", ctx.t("learning.class_status." + std::string(class_status_name(c.status)))}};
+  return {{"id", c.id},
+          {"starts_on", c.starts_on},
+          {"ends_on", c.ends_on},
+          {"place", c.place},
+          {"link", c.link},
+          {"capacity", c.capacity},
+          {"self_registration", c.self_registration},
+          {"status", enum_name(c.status)},
+          {"status_label", ctx.t("learning.class_status." + std::string(enum_name(c.status)))}};
 }
 
 namespace {
@@ -124,17 +123,16 @@ namespace {
 // ---- one's own learning ----
 
 json claim_json(const Context& ctx, const Claim& c) {
-  return {
-      {"id", c.id},
-      {"kind", claim_kind_name(c.kind)},
-      {"kind_label", ctx.t("learning.claim_kind." + std::string(claim_kind_name(c.kind)))},
-      {"title", c.title},
-      {"provider", c.provider},
-      {"completed_on", c.completed_on},
-      {"minutes", c.minutes},
-      {"status", claim_status_name(c.status)},
-      {"status_label", ctx.t("learning.claim_status." + std::string(claim_status_name(c.status)))},
-      {"decision_note", c.decision_note}};
+  return {{"id", c.id},
+          {"kind", enum_name(c.kind)},
+          {"kind_label", ctx.t("learning.claim_kind." + std::string(enum_name(c.kind)))},
+          {"title", c.title},
+          {"provider", c.provider},
+          {"completed_on", c.completed_on},
+          {"minutes", c.minutes},
+          {"status", enum_name(c.status)},
+          {"status_label", ctx.t("learning.claim_status." + std::string(enum_name(c.status)))},
+          {"decision_note", c.decision_note}};
 }
 
 json my_enrolment_json(const Context& ctx, const MyEnrolment& m) {
@@ -142,9 +140,8 @@ json my_enrolment_json(const Context& ctx, const MyEnrolment& m) {
       {"id", m.enrolment.id},
       {"class", class_json(ctx, m.session)},
       {"programme", m.programme_title},
-      {"status", enrolment_status_name(m.enrolment.status)},
-      {"status_label",
-       ctx.t("learning.enrolment." + std::string(enrolment_status_name(m.enrolment.status)))},
+      {"status", enum_name(m.enrolment.status)},
+      {"status_label", ctx.t("learning.enrolment." + std::string(enum_name(m.enrolment.status)))},
       {"certificate", m.certificate_code ? json(*m.certificate_code) : json()},
       {"person",
        {{"nip", m.enrolment.nip}, {"name", m.enrolment.name}, {"unit", m.enrolment.unit_name}}}};
@@ -250,8 +247,8 @@ struct ClaimInput {
 Result<Claim> read_claim_fields(web::Input& in, int64_t asn_id) {
   Claim c{.asn_id = asn_id};
   std::vector<std::string> kinds;
-  for (ClaimKind k : kClaimKinds) kinds.emplace_back(claim_kind_name(k));
-  if (auto v = in.choice("kind", kinds)) c.kind = *parse_claim_kind(*v);
+  for (ClaimKind k : enum_values<ClaimKind>()) kinds.emplace_back(enum_name(k));
+  if (auto v = in.choice("kind", kinds)) c.kind = *parse_enum<ClaimKind>(*v);
   if (auto v = in.text("title", {.min_chars = 3, .max_chars = 300})) c.title = *v;
   c.provider = in.text("provider", {.required = false, .max_chars = 200}).value_or("");
   if (auto v = in.text("completed_on", {.max_chars = 10})) c.completed_on = *v;
@@ -293,7 +290,7 @@ Status decide_claim_action(Context& ctx, int64_t claim_id, bool approve, const s
                        .source = Source::kClaim,
                        .source_ref = fmt::format("claim:{}", c->id),
                        .title = c->title,
-                       .activity_type = std::string(claim_kind_name(c->kind)),
+                       .activity_type = std::string(enum_name(c->kind)),
                        .completed_on = *parse_date(c->completed_on),
                        .minutes = c->minutes,
                        .jp_e2 = minutes_to_jp_e2(c->minutes, settings.minutes_per_jp)};
@@ -307,7 +304,7 @@ Status decide_claim_action(Context& ctx, int64_t claim_id, bool approve, const s
 }
 
 Reply learning_page(Context& ctx, const Error* error, const web::Input* sent) {
-  auto me = org::own_person(ctx);
+  auto me = org::own_person(ctx.env(), ctx.actor());
   const bool can_approve = ctx.user().role == auth::Role::kUnitHead;
   if (!me.ok())
     return ctx.page("learning_me", {{"linked", false}, {"can_approve", can_approve}},
@@ -324,10 +321,10 @@ Reply learning_page(Context& ctx, const Error* error, const web::Input* sent) {
   data["previous_year"] = year - 1;
   data["next_year"] = year + 1;
   json kinds = json::array();
-  for (ClaimKind k : kClaimKinds) {
-    kinds.push_back({{"value", claim_kind_name(k)},
-                     {"label", ctx.t("learning.claim_kind." + std::string(claim_kind_name(k)))},
-                     {"selected", sent && sent->raw("kind") == claim_kind_name(k)}});
+  for (ClaimKind k : enum_values<ClaimKind>()) {
+    kinds.push_back({{"value", enum_name(k)},
+                     {"label", ctx.t("learning.claim_kind." + std::string(enum_name(k)))},
+                     {"selected", sent && sent->raw("kind") == enum_name(k)}});
   }
   data["claim_kinds"] = kinds;
   data["sent"] = {{"title", sent ? sent->raw("title") : ""},
@@ -419,7 +416,7 @@ void register_person_routes(web::App& app) {
       {"POST",
        "/learning/classes/{id}/request",
        [](Context& ctx) -> Reply {
-         org::Asn me = TRY(org::own_person(ctx));
+         org::Asn me = TRY(org::own_person(ctx.env(), ctx.actor()));
          auto id = web::id_param(ctx, "id");
          if (!id) return Error::not_found("learning.class_unknown");
          auto in = TRY(ctx.input());
@@ -438,7 +435,7 @@ void register_person_routes(web::App& app) {
   r.add({"POST",
          "/learning/claims",
          [](Context& ctx) -> Reply {
-           org::Asn me = TRY(org::own_person(ctx));
+           org::Asn me = TRY(org::own_person(ctx.env(), ctx.actor()));
            std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
            if (boundary.empty()) return Error::invalid("error.content_type");
            web::TempFile file{ctx.request.body_file + ".evidence"};
@@ -567,7 +564,7 @@ void register_person_routes(web::App& app) {
 
   // ---- API: one's own and a person's learning ----
   r.add({"GET", "/api/v1/learning/me", [](Context& ctx) -> Reply {
-           org::Asn me = TRY(org::own_person(ctx));
+           org::Asn me = TRY(org::own_person(ctx.env(), ctx.actor()));
            return ctx.json(200, TRY(learning_of(ctx, me, TRY(year_param(ctx)))));
          }});
 
@@ -591,7 +588,7 @@ void register_person_routes(web::App& app) {
          [](Context& ctx) -> Reply { return ctx.json(200, TRY(approvals_of(ctx))); }});
 
   r.add({"GET", "/api/v1/learning/open-classes", [](Context& ctx) -> Reply {
-           org::Asn me = TRY(org::own_person(ctx));
+           org::Asn me = TRY(org::own_person(ctx.env(), ctx.actor()));
            json items = TRY(open_classes_for(ctx, me));
            return ctx.json(200, {{"items", items}});
          }});
@@ -607,7 +604,7 @@ void register_person_routes(web::App& app) {
            TRY(in.finish());
            if (nip) {
              if (!ctx.user().can(Permission::kLearningManage)) return Error::forbidden();
-             auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
+             auto person = org::person_by_nip(ctx.env(), *nip, ctx.user_instansi());
              if (!person.ok()) return Error::field("nip", "asn.not_found");
              int64_t enrolment = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
                auto c = TRY(find_class(tx, id.value_or(0)));
@@ -627,7 +624,7 @@ void register_person_routes(web::App& app) {
              }));
              return ctx.json(201, {{"id", enrolment}, {"status", "enrolled"}});
            }
-           org::Asn me = TRY(org::own_person(ctx));
+           org::Asn me = TRY(org::own_person(ctx.env(), ctx.actor()));
            TRY(request_action(ctx, me, id.value_or(0),
                               action ? std::optional<int64_t>(*action) : std::nullopt));
            return ctx.json(201, {{"status", "requested"}});
@@ -637,7 +634,7 @@ void register_person_routes(web::App& app) {
   r.add({"POST",
          "/api/v1/learning/claims",
          [](Context& ctx) -> Reply {
-           org::Asn me = TRY(org::own_person(ctx));
+           org::Asn me = TRY(org::own_person(ctx.env(), ctx.actor()));
            auto in = TRY(ctx.input());
            auto evidence_text =
                in.text("evidence_base64", {.max_chars = (kMaxEvidenceBytes + kLeeway) * 4 / 3 + 8});

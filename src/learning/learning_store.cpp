@@ -35,7 +35,7 @@ LearningRecord record_from_row(const db::Row& r) {
   LearningRecord x;
   x.id = r.i64(0);
   x.asn_id = r.i64(1);
-  x.source = parse_source(r.text(2)).value_or(Source::kLms);
+  x.source = parse_enum<Source>(r.text(2)).value_or(Source::kLms);
   x.source_ref = r.text(3);
   x.verb = r.text(4);
   x.title = r.text(5);
@@ -93,7 +93,7 @@ Status apply_totals(db::Tx& tx, const std::map<std::pair<int64_t, int>, TotalDel
 }
 
 void append_record_params(db::Params& p, const LearningRecord& r, int64_t now) {
-  p.insert(p.end(), {r.asn_id, r.completed_on.year, source_name(r.source), r.source_ref, r.verb,
+  p.insert(p.end(), {r.asn_id, r.completed_on.year, enum_name(r.source), r.source_ref, r.verb,
                      r.title, r.activity_type, format_date(r.completed_on), r.minutes, r.jp_e2,
                      r.score ? db::Value(*r.score) : db::Value(), optional_bool(r.passed), now});
 }
@@ -109,8 +109,8 @@ Programme programme_from_row(const db::Row& r, size_t at = 0) {
   p.instansi_id = r.i64(at + 1);
   p.code = r.text(at + 2);
   p.title = r.text(at + 3);
-  p.type = parse_programme_type(r.text(at + 4)).value_or(ProgrammeType::kOther);
-  p.mode = parse_mode(r.text(at + 5)).value_or(Mode::kClassroom);
+  p.type = parse_enum<ProgrammeType>(r.text(at + 4)).value_or(ProgrammeType::kOther);
+  p.mode = parse_enum<Mode>(r.text(at + 5)).value_or(Mode::kClassroom);
   p.jp_e2 = r.i64(at + 6);
   p.items = db::split_codes(r.text(at + 7));
   p.organiser = r.text(at + 8);
@@ -133,7 +133,7 @@ ClassSession class_from_row(const db::Row& r, size_t at = 0) {
   c.link = r.text(at + 5);
   c.capacity = static_cast<int>(r.i64(at + 6));
   c.self_registration = r.boolean(at + 7);
-  c.status = parse_class_status(r.text(at + 8)).value_or(ClassStatus::kPlanned);
+  c.status = parse_enum<ClassStatus>(r.text(at + 8)).value_or(ClassStatus::kPlanned);
   return c;
 }
 
@@ -148,7 +148,7 @@ Enrolment enrolment_from_row(const db::Row& r, size_t at = 0) {
   e.id = r.i64(at);
   e.class_id = r.i64(at + 1);
   e.asn_id = r.i64(at + 2);
-  e.status = parse_enrolment_status(r.text(at + 3)).value_or(EnrolmentStatus::kRequested);
+  e.status = parse_enum<EnrolmentStatus>(r.text(at + 3)).value_or(EnrolmentStatus::kRequested);
   e.note = r.text(at + 4);
   e.score = int_of(r, at + 5);
   e.passed = bool_of(r, at + 6);
@@ -198,12 +198,12 @@ Claim claim_from_row(const db::Row& r) {
   Claim c;
   c.id = r.i64(0);
   c.asn_id = r.i64(1);
-  c.kind = parse_claim_kind(r.text(2)).value_or(ClaimKind::kSelfStudy);
+  c.kind = parse_enum<ClaimKind>(r.text(2)).value_or(ClaimKind::kSelfStudy);
   c.title = r.text(3);
   c.provider = r.text(4);
   c.completed_on = r.text(5);
   c.minutes = r.i64(6);
-  c.status = parse_claim_status(r.text(7)).value_or(ClaimStatus::kSubmitted);
+  c.status = parse_enum<ClaimStatus>(r.text(7)).value_or(ClaimStatus::kSubmitted);
   c.decision_note = r.text(8);
   return c;
 }
@@ -423,7 +423,7 @@ Result<int64_t> insert_programme(db::Tx& tx, const Programme& p, int64_t now) {
       "INSERT INTO programmes (instansi_id, code, title, type, mode, jp_e2, items, organiser, "
       "description, active, "
       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {p.instansi_id, p.code, p.title, programme_type_name(p.type), mode_name(p.mode), p.jp_e2,
+      {p.instansi_id, p.code, p.title, enum_name(p.type), enum_name(p.mode), p.jp_e2,
        db::join_codes(p.items), p.organiser, p.description, p.active, now, now});
 }
 
@@ -432,8 +432,8 @@ Status update_programme(db::Tx& tx, const Programme& p, int64_t now) {
       tx.exec("UPDATE programmes SET title = ?, type = ?, mode = ?, jp_e2 = ?, items = ?, "
               "organiser = ?, description = ?, "
               "active = ?, updated_at = ? WHERE id = ?",
-              {p.title, programme_type_name(p.type), mode_name(p.mode), p.jp_e2,
-               db::join_codes(p.items), p.organiser, p.description, p.active, now, p.id}));
+              {p.title, enum_name(p.type), enum_name(p.mode), p.jp_e2, db::join_codes(p.items),
+               p.organiser, p.description, p.active, now, p.id}));
   return {};
 }
 
@@ -471,7 +471,7 @@ Result<int64_t> insert_class(db::Tx& tx, const ClassSession& c, int64_t now) {
       "self_registration, status, "
       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {c.programme_id, c.starts_on, c.ends_on, c.place, c.link, c.capacity, c.self_registration,
-       class_status_name(c.status), now, now});
+       enum_name(c.status), now, now});
 }
 
 Status update_class(db::Tx& tx, const ClassSession& c, int64_t now) {
@@ -480,7 +480,7 @@ Status update_class(db::Tx& tx, const ClassSession& c, int64_t now) {
               "self_registration = ?, "
               "status = ?, updated_at = ? WHERE id = ?",
               {c.starts_on, c.ends_on, c.place, c.link, c.capacity, c.self_registration,
-               class_status_name(c.status), now, c.id}));
+               enum_name(c.status), now, c.id}));
   return {};
 }
 
@@ -586,14 +586,15 @@ Result<int64_t> move_enrolment(db::Tx& tx, const ClassSession& session, int64_t 
         "INSERT INTO enrolments (class_id, asn_id, status, requested_by, decided_by, note, "
         "created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {session.id, asn_id, enrolment_status_name(to), deciding ? db::Value() : db::Value(user_id),
+        {session.id, asn_id, enum_name(to), deciding ? db::Value() : db::Value(user_id),
          deciding ? db::Value(user_id) : db::Value(), note, now, now});
   }
-  const auto from = parse_enrolment_status(current->text(1)).value_or(EnrolmentStatus::kRequested);
+  const auto from =
+      parse_enum<EnrolmentStatus>(current->text(1)).value_or(EnrolmentStatus::kRequested);
   TRY(check_step(from, to, static_cast<int>(taken), session.capacity));
   TRY(tx.exec(
       "UPDATE enrolments SET status = ?, decided_by = ?, note = ?, updated_at = ? WHERE id = ?",
-      {enrolment_status_name(to), user_id, note, now, current->i64(0)}));
+      {enum_name(to), user_id, note, now, current->i64(0)}));
   return current->i64(0);
 }
 
@@ -609,7 +610,8 @@ Status record_attendance(db::Tx& tx, int64_t class_id, int64_t asn_id, const std
   auto seat = TRY(tx.query_one("SELECT status FROM enrolments WHERE class_id = ? AND asn_id = ?",
                                {class_id, asn_id}));
   if (!seat ||
-      !holds_seat(parse_enrolment_status(seat->text(0)).value_or(EnrolmentStatus::kRequested))) {
+      !holds_seat(
+          parse_enum<EnrolmentStatus>(seat->text(0)).value_or(EnrolmentStatus::kRequested))) {
     return Error::conflict("learning.not_enrolled");
   }
   TRY(tx.exec(
@@ -704,7 +706,7 @@ Status record_outcome(db::Tx& tx, const ClassSession& session, const Programme& 
                    .source_ref = fmt::format("class:{}:{}", session.id, o.asn_id),
                    .verb = o.passed ? "passed" : "completed",
                    .title = programme.title,
-                   .activity_type = std::string(programme_type_name(programme.type)),
+                   .activity_type = std::string(enum_name(programme.type)),
                    .completed_on = *parse_date(session.ends_on),
                    .minutes = std::max<int64_t>(1, programme.jp_e2 * settings.minutes_per_jp / 100),
                    .jp_e2 = programme.jp_e2,
@@ -726,12 +728,11 @@ Status record_outcome(db::Tx& tx, const ClassSession& session, const Programme& 
 
 Result<int64_t> insert_claim(db::Tx& tx, const Claim& c, const std::string& content_type,
                              std::string_view evidence, const std::string& sha256, int64_t now) {
-  int64_t id =
-      TRY(tx.insert_returning_id("INSERT INTO learning_claims (asn_id, kind, title, provider, "
-                                 "completed_on, minutes, created_at, updated_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                 {c.asn_id, claim_kind_name(c.kind), c.title, c.provider,
-                                  c.completed_on, c.minutes, now, now}));
+  int64_t id = TRY(tx.insert_returning_id(
+      "INSERT INTO learning_claims (asn_id, kind, title, provider, "
+      "completed_on, minutes, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {c.asn_id, enum_name(c.kind), c.title, c.provider, c.completed_on, c.minutes, now, now}));
   TRY(tx.exec(
       "INSERT INTO learning_evidence (claim_id, content_type, size, sha256, data_base64) VALUES "
       "(?, ?, ?, ?, ?)",
@@ -779,7 +780,7 @@ Status decide_claim(db::Tx& tx, int64_t claim_id, ClaimStatus to, std::optional<
   int64_t changed = TRY(tx.exec(
       "UPDATE learning_claims SET status = ?, decided_by = ?, decision_note = ?, updated_at = ? "
       "WHERE id = ? AND status = 'submitted'",
-      {claim_status_name(to), user_id, note, now, claim_id}));
+      {enum_name(to), user_id, note, now, claim_id}));
   if (changed == 0) return Error::conflict("learning.claim_decided");
   return {};
 }

@@ -14,66 +14,7 @@ bool valid_code(std::string_view code) {
   });
 }
 
-template <class E, size_t N>
-std::optional<E> parse_by_name(std::string_view name, const E (&all)[N],
-                               std::string_view (*name_of)(E)) {
-  for (E e : all) {
-    if (name_of(e) == name) return e;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
-
-std::string_view programme_type_name(ProgrammeType t) {
-  switch (t) {
-    case ProgrammeType::kCharacter:
-      return "character";
-    case ProgrammeType::kSoftSkills:
-      return "soft_skills";
-    case ProgrammeType::kIntercultural:
-      return "intercultural";
-    case ProgrammeType::kMulticulturalEthics:
-      return "multicultural_ethics";
-    case ProgrammeType::kExcellentService:
-      return "excellent_service";
-    case ProgrammeType::kEmotionManagement:
-      return "emotion_management";
-    case ProgrammeType::kNationalValues:
-      return "national_values";
-    case ProgrammeType::kCrossCulturalForum:
-      return "cross_cultural_forum";
-    case ProgrammeType::kSocialCare:
-      return "social_care";
-    case ProgrammeType::kOther:
-      break;
-  }
-  return "other";
-}
-
-std::optional<ProgrammeType> parse_programme_type(std::string_view name) {
-  return parse_by_name(name, kProgrammeTypes, programme_type_name);
-}
-
-std::string_view mode_name(Mode m) {
-  switch (m) {
-    case Mode::kClassroom:
-      return "classroom";
-    case Mode::kElearning:
-      return "elearning";
-    case Mode::kSelfStudy:
-      return "self_study";
-    case Mode::kCoaching:
-      return "coaching";
-    case Mode::kExperiential:
-      break;
-  }
-  return "experiential";
-}
-
-std::optional<Mode> parse_mode(std::string_view name) {
-  return parse_by_name(name, kModes, mode_name);
-}
 
 Status validate(const Programme& p) {
   std::vector<FieldError> errors;
@@ -115,24 +56,6 @@ bool meets(const Programme& p, std::string_view item_code, std::string_view lear
   return !learning_kind.empty() && learning_kind_of(p) == learning_kind;
 }
 
-std::string_view class_status_name(ClassStatus s) {
-  switch (s) {
-    case ClassStatus::kPlanned:
-      return "planned";
-    case ClassStatus::kDone:
-      return "done";
-    case ClassStatus::kCancelled:
-      break;
-  }
-  return "cancelled";
-}
-
-std::optional<ClassStatus> parse_class_status(std::string_view name) {
-  static constexpr ClassStatus kAll[] = {ClassStatus::kPlanned, ClassStatus::kDone,
-                                         ClassStatus::kCancelled};
-  return parse_by_name(name, kAll, class_status_name);
-}
-
 Status validate(const ClassSession& c) {
   std::vector<FieldError> errors;
   auto start = parse_date(c.starts_on), end = parse_date(c.ends_on);
@@ -149,31 +72,6 @@ Status validate(const ClassSession& c) {
     errors.push_back({"capacity", "input.out_of_range", {{"min", "1"}, {"max", "10000"}}});
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));
   return {};
-}
-
-std::string_view enrolment_status_name(EnrolmentStatus s) {
-  switch (s) {
-    case EnrolmentStatus::kRequested:
-      return "requested";
-    case EnrolmentStatus::kEnrolled:
-      return "enrolled";
-    case EnrolmentStatus::kRejected:
-      return "rejected";
-    case EnrolmentStatus::kWithdrawn:
-      return "withdrawn";
-    case EnrolmentStatus::kCompleted:
-      return "completed";
-    case EnrolmentStatus::kNotCompleted:
-      break;
-  }
-  return "not_completed";
-}
-
-std::optional<EnrolmentStatus> parse_enrolment_status(std::string_view name) {
-  static constexpr EnrolmentStatus kAll[] = {
-      EnrolmentStatus::kRequested, EnrolmentStatus::kEnrolled,  EnrolmentStatus::kRejected,
-      EnrolmentStatus::kWithdrawn, EnrolmentStatus::kCompleted, EnrolmentStatus::kNotCompleted};
-  return parse_by_name(name, kAll, enrolment_status_name);
 }
 
 bool holds_seat(EnrolmentStatus s) {

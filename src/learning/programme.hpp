@@ -10,12 +10,14 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "platform/result.hpp"
 #include "platform/util/date.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::learning {
 
@@ -31,23 +33,28 @@ enum class ProgrammeType {
   kSocialCare,
   kOther,
 };
-inline constexpr ProgrammeType kProgrammeTypes[] = {
-    ProgrammeType::kCharacter,        ProgrammeType::kSoftSkills,
-    ProgrammeType::kIntercultural,    ProgrammeType::kMulticulturalEthics,
-    ProgrammeType::kExcellentService, ProgrammeType::kEmotionManagement,
-    ProgrammeType::kNationalValues,   ProgrammeType::kCrossCulturalForum,
-    ProgrammeType::kSocialCare,       ProgrammeType::kOther};
-// "character", "soft_skills", "intercultural", "multicultural_ethics", "excellent_service",
-// "emotion_management", "national_values", "cross_cultural_forum", "social_care", "other"
-std::string_view programme_type_name(ProgrammeType type);
-std::optional<ProgrammeType> parse_programme_type(std::string_view name);
+inline constexpr EnumName<ProgrammeType> kProgrammeTypeNames[] = {
+    {ProgrammeType::kCharacter, "character"},
+    {ProgrammeType::kSoftSkills, "soft_skills"},
+    {ProgrammeType::kIntercultural, "intercultural"},
+    {ProgrammeType::kMulticulturalEthics, "multicultural_ethics"},
+    {ProgrammeType::kExcellentService, "excellent_service"},
+    {ProgrammeType::kEmotionManagement, "emotion_management"},
+    {ProgrammeType::kNationalValues, "national_values"},
+    {ProgrammeType::kCrossCulturalForum, "cross_cultural_forum"},
+    {ProgrammeType::kSocialCare, "social_care"},
+    {ProgrammeType::kOther, "other"}};
+constexpr std::span<const EnumName<ProgrammeType>> enum_names(ProgrammeType) {
+  return kProgrammeTypeNames;
+}
 
 enum class Mode { kClassroom, kElearning, kSelfStudy, kCoaching, kExperiential };
-inline constexpr Mode kModes[] = {Mode::kClassroom, Mode::kElearning, Mode::kSelfStudy,
-                                  Mode::kCoaching, Mode::kExperiential};
-std::string_view mode_name(
-    Mode mode);  // "classroom", "elearning", "self_study", "coaching", "experiential"
-std::optional<Mode> parse_mode(std::string_view name);
+inline constexpr EnumName<Mode> kModeNames[] = {{Mode::kClassroom, "classroom"},
+                                                {Mode::kElearning, "elearning"},
+                                                {Mode::kSelfStudy, "self_study"},
+                                                {Mode::kCoaching, "coaching"},
+                                                {Mode::kExperiential, "experiential"}};
+constexpr std::span<const EnumName<Mode>> enum_names(Mode) { return kModeNames; }
 
 struct Programme {
   int64_t id = 0;
@@ -74,8 +81,13 @@ std::string_view learning_kind_of(const Programme& programme);
 bool meets(const Programme& programme, std::string_view item_code, std::string_view learning_kind);
 
 enum class ClassStatus { kPlanned, kDone, kCancelled };
-std::string_view class_status_name(ClassStatus status);  // "planned", "done", "cancelled"
-std::optional<ClassStatus> parse_class_status(std::string_view name);
+inline constexpr EnumName<ClassStatus> kClassStatusNames[] = {
+    {ClassStatus::kPlanned, "planned"},
+    {ClassStatus::kDone, "done"},
+    {ClassStatus::kCancelled, "cancelled"}};
+constexpr std::span<const EnumName<ClassStatus>> enum_names(ClassStatus) {
+  return kClassStatusNames;
+}
 
 struct ClassSession {
   int64_t id = 0;
@@ -99,9 +111,13 @@ enum class EnrolmentStatus {
   kCompleted,
   kNotCompleted
 };
-// "requested", "enrolled", "rejected", "withdrawn", "completed", "not_completed"
-std::string_view enrolment_status_name(EnrolmentStatus status);
-std::optional<EnrolmentStatus> parse_enrolment_status(std::string_view name);
+inline constexpr EnumName<EnrolmentStatus> kEnrolmentStatusNames[] = {
+    {EnrolmentStatus::kRequested, "requested"}, {EnrolmentStatus::kEnrolled, "enrolled"},
+    {EnrolmentStatus::kRejected, "rejected"},   {EnrolmentStatus::kWithdrawn, "withdrawn"},
+    {EnrolmentStatus::kCompleted, "completed"}, {EnrolmentStatus::kNotCompleted, "not_completed"}};
+constexpr std::span<const EnumName<EnrolmentStatus>> enum_names(EnrolmentStatus) {
+  return kEnrolmentStatusNames;
+}
 // Whether an enrolment in this status holds a seat.
 bool holds_seat(EnrolmentStatus status);
 

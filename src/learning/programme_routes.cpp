@@ -5,7 +5,7 @@
 
 #include "competency/shipped_catalog.hpp"
 #include "learning/learning_web.hpp"
-#include "org/person_lookup_web.hpp"
+#include "org/org_cases.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/web/routes_util.hpp"
 
@@ -25,10 +25,10 @@ Result<Programme> read_programme(web::Input& in, Programme p, bool creating) {
   }
   if (auto v = in.text("title", {.min_chars = 3, .max_chars = 200})) p.title = *v;
   std::vector<std::string> types, modes;
-  for (ProgrammeType t : kProgrammeTypes) types.emplace_back(programme_type_name(t));
-  for (Mode m : kModes) modes.emplace_back(mode_name(m));
-  if (auto v = in.choice("type", types)) p.type = *parse_programme_type(*v);
-  if (auto v = in.choice("mode", modes)) p.mode = *parse_mode(*v);
+  for (ProgrammeType t : enum_values<ProgrammeType>()) types.emplace_back(enum_name(t));
+  for (Mode m : enum_values<Mode>()) modes.emplace_back(enum_name(m));
+  if (auto v = in.choice("type", types)) p.type = *parse_enum<ProgrammeType>(*v);
+  if (auto v = in.choice("mode", modes)) p.mode = *parse_enum<Mode>(*v);
   if (auto v = in.text("jp", {.max_chars = 8})) {
     if (auto jp = parse_jp(*v))
       p.jp_e2 = *jp;
@@ -86,14 +86,14 @@ Reply programme_page(Context& ctx, const Programme& p, bool creating, const Erro
                      std::vector<ClassRow> classes = {}) {
   const auto& catalog = *competency::shipped_catalog().value();
   json types = json::array(), modes = json::array(), items = json::array();
-  for (ProgrammeType t : kProgrammeTypes) {
-    types.push_back({{"value", programme_type_name(t)},
-                     {"label", ctx.t("learning.type." + std::string(programme_type_name(t)))},
+  for (ProgrammeType t : enum_values<ProgrammeType>()) {
+    types.push_back({{"value", enum_name(t)},
+                     {"label", ctx.t("learning.type." + std::string(enum_name(t)))},
                      {"selected", t == p.type}});
   }
-  for (Mode m : kModes) {
-    modes.push_back({{"value", mode_name(m)},
-                     {"label", ctx.t("learning.mode." + std::string(mode_name(m)))},
+  for (Mode m : enum_values<Mode>()) {
+    modes.push_back({{"value", enum_name(m)},
+                     {"label", ctx.t("learning.mode." + std::string(enum_name(m)))},
                      {"selected", m == p.mode}});
   }
   for (const auto& i : catalog.items("2023")) {
@@ -170,18 +170,18 @@ Result<json> roster_json(const Context& ctx, const ClassAndProgramme& cp) {
   json rows = json::array();
   for (const auto& e : people) {
     auto d = days.find(e.asn_id);
-    rows.push_back({{"id", e.id},
-                    {"asn_id", e.asn_id},
-                    {"nip", e.nip},
-                    {"name", e.name},
-                    {"unit", e.unit_name},
-                    {"status", enrolment_status_name(e.status)},
-                    {"status_label",
-                     ctx.t("learning.enrolment." + std::string(enrolment_status_name(e.status)))},
-                    {"seated", holds_seat(e.status)},
-                    {"days", d == days.end() ? 0 : d->second},
-                    {"score", e.score ? json(*e.score) : json()},
-                    {"passed", e.passed ? json(*e.passed) : json()}});
+    rows.push_back(
+        {{"id", e.id},
+         {"asn_id", e.asn_id},
+         {"nip", e.nip},
+         {"name", e.name},
+         {"unit", e.unit_name},
+         {"status", enum_name(e.status)},
+         {"status_label", ctx.t("learning.enrolment." + std::string(enum_name(e.status)))},
+         {"seated", holds_seat(e.status)},
+         {"days", d == days.end() ? 0 : d->second},
+         {"score", e.score ? json(*e.score) : json()},
+         {"passed", e.passed ? json(*e.passed) : json()}});
   }
   return json{{"class", class_json(ctx, cp.session)},
               {"programme", programme_json(ctx, cp.programme)},
@@ -201,7 +201,7 @@ Reply class_page(Context& ctx, const ClassAndProgramme& cp, const Error* error) 
 
 // HR enrols a person by NIP (seat permitting).
 Status enrol_action(Context& ctx, const ClassAndProgramme& cp, const std::string& nip_text) {
-  auto person = org::person_by_nip(ctx, nip_text, ctx.user_instansi());
+  auto person = org::person_by_nip(ctx.env(), nip_text, ctx.user_instansi());
   if (!person.ok()) return Error::field("nip", "asn.not_found");
   if (cp.session.status != ClassStatus::kPlanned) return Error::conflict("learning.class_not_open");
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
@@ -266,7 +266,7 @@ Result<std::vector<ClassOutcome>> read_outcomes(Context& ctx, web::Input& in) {
     if (auto s = in.integer("score", score_rule)) o.score = static_cast<int>(*s);
     if (in.has("passed")) o.passed = in.flag("passed");
     TRY(in.finish());
-    auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
+    auto person = org::person_by_nip(ctx.env(), *nip, ctx.user_instansi());
     if (!person.ok()) return Error::field("nip", "asn.not_found");
     o.asn_id = person->id;
     out.push_back(o);
@@ -327,8 +327,8 @@ void register_programme_routes(web::App& app) {
                              .organiser = in.raw("organiser"),
                              .description = in.raw("description")};
              shown.items = in.keys_with_prefix("item:");
-             shown.type = parse_programme_type(in.raw("type")).value_or(shown.type);
-             shown.mode = parse_mode(in.raw("mode")).value_or(shown.mode);
+             shown.type = parse_enum<ProgrammeType>(in.raw("type")).value_or(shown.type);
+             shown.mode = parse_enum<Mode>(in.raw("mode")).value_or(shown.mode);
              shown.jp_e2 = parse_jp(in.raw("jp")).value_or(0);
              return saved.error().kind == ErrorKind::kInvalid
                         ? programme_page(ctx, shown, true, &saved.error())
@@ -441,7 +441,7 @@ void register_programme_routes(web::App& app) {
            in.ignore("_csrf");
            auto status = in.choice("status", {"planned", "done", "cancelled"});
            TRY(in.finish());
-           cp.session.status = *parse_class_status(*status);
+           cp.session.status = *parse_enum<ClassStatus>(*status);
            TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
              TRY(update_class(tx, cp.session, ctx.services.clock.now_seconds()));
              return audit::append(
@@ -530,7 +530,7 @@ void register_programme_routes(web::App& app) {
            auto day = in.text("day", {.max_chars = 10});
            const bool present = in.is_json() && !in.has("present") ? true : in.flag("present");
            TRY(in.finish());
-           auto person = org::person_by_nip(ctx, *nip, ctx.user_instansi());
+           auto person = org::person_by_nip(ctx.env(), *nip, ctx.user_instansi());
            if (!person.ok()) return Error::field("nip", "asn.not_found");
            TRY(attendance_action(ctx, cp, *day, {{person->id, present}}));
            return ctx.json(200, {{"status", "recorded"}});

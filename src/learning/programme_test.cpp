@@ -29,10 +29,10 @@ TEST(Programme, ValidationAndNames) {
   p.jp_e2 = 0;
   p.organiser = "";
   EXPECT_EQ(fields_of(validate(p)), (std::set<std::string>{"code", "jp", "organiser"}));
-  for (ProgrammeType t : kProgrammeTypes)
-    EXPECT_EQ(parse_programme_type(programme_type_name(t)), t);
-  for (Mode m : kModes) EXPECT_EQ(parse_mode(mode_name(m)), m);
-  EXPECT_FALSE(parse_mode("webinar").has_value());
+  for (ProgrammeType t : enum_values<ProgrammeType>())
+    EXPECT_EQ(parse_enum<ProgrammeType>(enum_name(t)), t);
+  for (Mode m : enum_values<Mode>()) EXPECT_EQ(parse_enum<Mode>(enum_name(m)), m);
+  EXPECT_FALSE(parse_enum<Mode>("webinar").has_value());
 }
 
 TEST(Programme, MeetsAPlanActionByItemOrKindOfLearning) {

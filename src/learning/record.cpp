@@ -6,27 +6,6 @@
 
 namespace harmoni::learning {
 
-std::string_view source_name(Source source) {
-  switch (source) {
-    case Source::kClass:
-      return "class";
-    case Source::kClaim:
-      return "claim";
-    case Source::kPeduli:
-      return "peduli";
-    case Source::kLms:
-      break;
-  }
-  return "lms";
-}
-
-std::optional<Source> parse_source(std::string_view name) {
-  for (Source s : {Source::kClass, Source::kClaim, Source::kPeduli, Source::kLms}) {
-    if (source_name(s) == name) return s;
-  }
-  return std::nullopt;
-}
-
 Status validate(const LearningRecord& r) {
   std::vector<FieldError> errors;
   if (r.title.empty() || r.title.size() > 500) errors.push_back({"title", "input.required", {}});
@@ -60,7 +39,7 @@ nlohmann::json xapi_statement(const LearningRecord& r, std::string_view nip,
        {{"id", "http://adlnet.gov/expapi/verbs/" + r.verb}, {"display", {{"en-US", r.verb}}}}},
       {"object",
        {{"objectType", "Activity"},
-        {"id", std::string(home_page) + "/xapi/activities/" + std::string(source_name(r.source)) +
+        {"id", std::string(home_page) + "/xapi/activities/" + std::string(enum_name(r.source)) +
                    "/" + r.source_ref},
         {"definition",
          {{"name", {{"id-ID", r.title}}},

@@ -7,19 +7,24 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "platform/result.hpp"
 #include "platform/util/date.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::learning {
 
 // Where a record came from; each source's reference is unique, which makes imports
 // and completions idempotent.
 enum class Source { kClass, kClaim, kPeduli, kLms };
-std::string_view source_name(Source source);  // "class", "claim", "peduli", "lms"
-std::optional<Source> parse_source(std::string_view name);
+inline constexpr EnumName<Source> kSourceNames[] = {{Source::kClass, "class"},
+                                                    {Source::kClaim, "claim"},
+                                                    {Source::kPeduli, "peduli"},
+                                                    {Source::kLms, "lms"}};
+constexpr std::span<const EnumName<Source>> enum_names(Source) { return kSourceNames; }
 
 struct LearningRecord {
   int64_t id = 0;

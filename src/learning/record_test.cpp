@@ -33,7 +33,7 @@ TEST(Record, ValidationAndTheXapiShape) {
   r.score = 101;
   EXPECT_EQ(validate(r).error().fields.size(), 3u);
   for (Source src : {Source::kClass, Source::kClaim, Source::kPeduli, Source::kLms})
-    EXPECT_EQ(parse_source(source_name(src)), src);
+    EXPECT_EQ(parse_enum<Source>(enum_name(src)), src);
 }
 
 }  // namespace

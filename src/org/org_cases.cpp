@@ -314,6 +314,21 @@ AsnDraft draft_from(const Asn& a) {
                   .email = a.email};
 }
 
+Result<Asn> person_by_nip(const Env& env, std::string_view nip_text, int64_t instansi_id) {
+  const std::string nip = normalize_nip(nip_text);
+  auto found = TRY(env.db.read([&](db::Tx& tx) { return find_asn_by_nip(tx, nip); }));
+  if (!found || found->instansi_id != instansi_id) return Error::not_found("asn.not_found");
+  return *found;
+}
+
+Result<Asn> own_person(const Env& env, const Actor& actor) {
+  const auth::Principal& p = actor.user();
+  if (!p.asn_id) return Error::not_found("competency.no_asn");
+  auto found = TRY(env.db.read([&](db::Tx& tx) { return find_asn_by_id(tx, *p.asn_id); }));
+  if (!found) return Error::not_found("competency.no_asn");
+  return *found;
+}
+
 Result<ImportReport> import_asn(const Env& env, const Actor& actor, const Instansi& instansi,
                                 const std::string& csv_path, ImportOptions options) {
   return import_asn_csv(env.db, instansi.id, csv_path, options, this_month(env), env.now_seconds(),

@@ -80,6 +80,12 @@ struct AsnListing {
 Result<AsnPage> list_asn_of(const Env& env, const Actor& actor, const Instansi& instansi,
                             const AsnListing& listing);
 AsnDraft draft_from(const Asn& asn);
+
+// For capabilities that work on people: a person of `instansi_id` by NIP (spaces allowed);
+// "asn.not_found" otherwise, so someone outside the instansi does not show.
+Result<Asn> person_by_nip(const Env& env, std::string_view nip_text, int64_t instansi_id);
+// The caller's own civil-servant record ("competency.no_asn" when the account has none).
+Result<Asn> own_person(const Env& env, const Actor& actor);
 // Imports an ASN CSV file into the instansi (audited as one entry).
 Result<ImportReport> import_asn(const Env& env, const Actor& actor, const Instansi& instansi,
                                 const std::string& csv_path, ImportOptions options);

@@ -29,51 +29,6 @@ int days_between(Date a, const Date& b) {
 
 }  // namespace
 
-std::string_view target_group_name(TargetGroup g) {
-  switch (g) {
-    case TargetGroup::kPoorHouseholds:
-      return "poor_households";
-    case TargetGroup::kElderly:
-      return "elderly";
-    case TargetGroup::kDisabilities:
-      return "disabilities";
-    case TargetGroup::kDisasterVictims:
-      return "disaster_victims";
-    case TargetGroup::kChildren:
-      return "children";
-    case TargetGroup::kOtherVulnerable:
-      break;
-  }
-  return "other_vulnerable";
-}
-
-std::optional<TargetGroup> parse_target_group(std::string_view name) {
-  for (TargetGroup g : kTargetGroups) {
-    if (target_group_name(g) == name) return g;
-  }
-  return std::nullopt;
-}
-
-std::string_view activity_status_name(ActivityStatus s) {
-  switch (s) {
-    case ActivityStatus::kPlanned:
-      return "planned";
-    case ActivityStatus::kDone:
-      return "done";
-    case ActivityStatus::kCancelled:
-      break;
-  }
-  return "cancelled";
-}
-
-std::optional<ActivityStatus> parse_activity_status(std::string_view name) {
-  for (ActivityStatus s :
-       {ActivityStatus::kPlanned, ActivityStatus::kDone, ActivityStatus::kCancelled}) {
-    if (activity_status_name(s) == name) return s;
-  }
-  return std::nullopt;
-}
-
 int64_t planned_minutes(const Activity& a) {
   auto start = parse_date(a.starts_on), end = parse_date(a.ends_on);
   auto from = clock_minutes(a.start_time), to = clock_minutes(a.end_time);
@@ -107,28 +62,6 @@ Status validate(const Activity& a) {
     errors.push_back({"coordinator", "peduli.coordinator_required", {}});
   if (!errors.empty()) return Error::fields_invalid(std::move(errors));
   return {};
-}
-
-std::string_view attendance_name(Attendance a) {
-  switch (a) {
-    case Attendance::kSignedUp:
-      return "signed_up";
-    case Attendance::kAttended:
-      return "attended";
-    case Attendance::kAbsent:
-      return "absent";
-    case Attendance::kCancelled:
-      break;
-  }
-  return "cancelled";
-}
-
-std::optional<Attendance> parse_attendance(std::string_view name) {
-  for (Attendance a : {Attendance::kSignedUp, Attendance::kAttended, Attendance::kAbsent,
-                       Attendance::kCancelled}) {
-    if (attendance_name(a) == name) return a;
-  }
-  return std::nullopt;
 }
 
 Status check_confirmation(const Activity& activity, Attendance attendance, int64_t minutes) {

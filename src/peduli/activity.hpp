@@ -6,11 +6,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "platform/result.hpp"
 #include "platform/util/date.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::peduli {
 
@@ -22,16 +24,25 @@ enum class TargetGroup {
   kChildren,
   kOtherVulnerable
 };
-inline constexpr TargetGroup kTargetGroups[] = {
-    TargetGroup::kPoorHouseholds,  TargetGroup::kElderly,  TargetGroup::kDisabilities,
-    TargetGroup::kDisasterVictims, TargetGroup::kChildren, TargetGroup::kOtherVulnerable};
-// "poor_households", "elderly", "disabilities", "disaster_victims", "children", "other_vulnerable"
-std::string_view target_group_name(TargetGroup group);
-std::optional<TargetGroup> parse_target_group(std::string_view name);
+inline constexpr EnumName<TargetGroup> kTargetGroupNames[] = {
+    {TargetGroup::kPoorHouseholds, "poor_households"},
+    {TargetGroup::kElderly, "elderly"},
+    {TargetGroup::kDisabilities, "disabilities"},
+    {TargetGroup::kDisasterVictims, "disaster_victims"},
+    {TargetGroup::kChildren, "children"},
+    {TargetGroup::kOtherVulnerable, "other_vulnerable"}};
+constexpr std::span<const EnumName<TargetGroup>> enum_names(TargetGroup) {
+  return kTargetGroupNames;
+}
 
 enum class ActivityStatus { kPlanned, kDone, kCancelled };
-std::string_view activity_status_name(ActivityStatus status);  // "planned", "done", "cancelled"
-std::optional<ActivityStatus> parse_activity_status(std::string_view name);
+inline constexpr EnumName<ActivityStatus> kActivityStatusNames[] = {
+    {ActivityStatus::kPlanned, "planned"},
+    {ActivityStatus::kDone, "done"},
+    {ActivityStatus::kCancelled, "cancelled"}};
+constexpr std::span<const EnumName<ActivityStatus>> enum_names(ActivityStatus) {
+  return kActivityStatusNames;
+}
 
 struct Activity {
   int64_t id = 0;
@@ -60,8 +71,11 @@ int64_t planned_minutes(const Activity& activity);
 Status validate(const Activity& activity);
 
 enum class Attendance { kSignedUp, kAttended, kAbsent, kCancelled };
-std::string_view attendance_name(Attendance a);  // "signed_up", "attended", "absent", "cancelled"
-std::optional<Attendance> parse_attendance(std::string_view name);
+inline constexpr EnumName<Attendance> kAttendanceNames[] = {{Attendance::kSignedUp, "signed_up"},
+                                                            {Attendance::kAttended, "attended"},
+                                                            {Attendance::kAbsent, "absent"},
+                                                            {Attendance::kCancelled, "cancelled"}};
+constexpr std::span<const EnumName<Attendance>> enum_names(Attendance) { return kAttendanceNames; }
 
 // Confirming a participant's work: attended with minutes 1..the activity's span
 // (plus an hour of travel and preparation), or absent (0 minutes).

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "learning/learning_store.hpp"
+#include "org/org_cases.hpp"
 #include "org/org_store.hpp"
-#include "org/person_lookup_web.hpp"
 #include "peduli/peduli_store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/chart/bar_chart.hpp"
@@ -49,37 +49,36 @@ Status require_coordinator(const Context& ctx, const Activity& a) {
 
 json activity_json(const Context& ctx, const ActivityRow& r) {
   const Activity& a = r.activity;
-  return {
-      {"id", a.id},
-      {"title", a.title},
-      {"target_group", target_group_name(a.target_group)},
-      {"target_label", ctx.t("peduli.target." + std::string(target_group_name(a.target_group)))},
-      {"region", a.region_code},
-      {"region_name", r.region_name},
-      {"place", a.place},
-      {"starts_on", a.starts_on},
-      {"ends_on", a.ends_on},
-      {"start_time", a.start_time},
-      {"end_time", a.end_time},
-      {"partner", a.partner},
-      {"capacity", a.capacity},
-      {"places_left", std::max(0, a.capacity - r.signed_up)},
-      {"signed_up", r.signed_up},
-      {"attended", r.attended},
-      {"coordinator", {{"nip", r.coordinator_nip}, {"name", r.coordinator_name}}},
-      {"beneficiaries", a.beneficiaries},
-      {"description", a.description},
-      {"status", activity_status_name(a.status)},
-      {"status_label", ctx.t("peduli.status." + std::string(activity_status_name(a.status)))},
-      {"hours", fmt::format("{:.1f}", static_cast<double>(planned_minutes(a)) / 60)}};
+  return {{"id", a.id},
+          {"title", a.title},
+          {"target_group", enum_name(a.target_group)},
+          {"target_label", ctx.t("peduli.target." + std::string(enum_name(a.target_group)))},
+          {"region", a.region_code},
+          {"region_name", r.region_name},
+          {"place", a.place},
+          {"starts_on", a.starts_on},
+          {"ends_on", a.ends_on},
+          {"start_time", a.start_time},
+          {"end_time", a.end_time},
+          {"partner", a.partner},
+          {"capacity", a.capacity},
+          {"places_left", std::max(0, a.capacity - r.signed_up)},
+          {"signed_up", r.signed_up},
+          {"attended", r.attended},
+          {"coordinator", {{"nip", r.coordinator_nip}, {"name", r.coordinator_name}}},
+          {"beneficiaries", a.beneficiaries},
+          {"description", a.description},
+          {"status", enum_name(a.status)},
+          {"status_label", ctx.t("peduli.status." + std::string(enum_name(a.status)))},
+          {"hours", fmt::format("{:.1f}", static_cast<double>(planned_minutes(a)) / 60)}};
 }
 
 // Every field of an activity from a form or JSON; the coordinator by NIP.
 Result<Activity> read_activity(Context& ctx, web::Input& in, Activity a) {
   if (auto v = in.text("title", {.min_chars = 3, .max_chars = 200})) a.title = *v;
   std::vector<std::string> groups;
-  for (TargetGroup g : kTargetGroups) groups.emplace_back(target_group_name(g));
-  if (auto v = in.choice("target_group", groups)) a.target_group = *parse_target_group(*v);
+  for (TargetGroup g : enum_values<TargetGroup>()) groups.emplace_back(enum_name(g));
+  if (auto v = in.choice("target_group", groups)) a.target_group = *parse_enum<TargetGroup>(*v);
   a.region_code = in.text("region", {.required = false, .max_chars = 13}).value_or("");
   a.place = in.text("place", {.required = false, .max_chars = 300}).value_or("");
   if (auto v = in.text("starts_on", {.max_chars = 10})) a.starts_on = *v;
@@ -92,7 +91,7 @@ Result<Activity> read_activity(Context& ctx, web::Input& in, Activity a) {
                       .value_or("");
   auto coordinator = in.text("coordinator", {.max_chars = 32});
   TRY(in.finish());
-  auto person = org::person_by_nip(ctx, *coordinator, ctx.user_instansi());
+  auto person = org::person_by_nip(ctx.env(), *coordinator, ctx.user_instansi());
   if (!person.ok()) return Error::field("coordinator", "asn.not_found");
   a.coordinator_asn_id = person->id;
   if (!a.region_code.empty()) {
@@ -107,9 +106,9 @@ Result<Activity> read_activity(Context& ctx, web::Input& in, Activity a) {
 Reply activity_form(Context& ctx, const Activity& a, const std::string& coordinator_nip,
                     bool creating, const Error* error) {
   json groups = json::array();
-  for (TargetGroup g : kTargetGroups) {
-    groups.push_back({{"value", target_group_name(g)},
-                      {"label", ctx.t("peduli.target." + std::string(target_group_name(g)))},
+  for (TargetGroup g : enum_values<TargetGroup>()) {
+    groups.push_back({{"value", enum_name(g)},
+                      {"label", ctx.t("peduli.target." + std::string(enum_name(g)))},
                       {"selected", g == a.target_group}});
   }
   json data = {{"activity",
@@ -165,7 +164,7 @@ Status confirm_action(Context& ctx, const ActivityRow& row, const std::vector<Ma
   if (marks.empty()) return Error::field("attendance", "peduli.nothing_confirmed");
   std::vector<std::pair<int64_t, const Mark*>> people;
   for (const auto& m : marks) {
-    auto person = org::person_by_nip(ctx, m.nip, ctx.user_instansi());
+    auto person = org::person_by_nip(ctx.env(), m.nip, ctx.user_instansi());
     Status checked =
         person.ok() ? check_confirmation(row.activity, m.attendance, m.minutes)
                     : Status(Error::field(m.from_form ? "attendance" : "nip", "asn.not_found"));
@@ -209,7 +208,7 @@ Status close_action(Context& ctx, const ActivityRow& row, int beneficiaries) {
 }
 
 Status signup_action(Context& ctx, const ActivityRow& row, bool cancel) {
-  org::Asn me = TRY(org::own_person(ctx));
+  org::Asn me = TRY(org::own_person(ctx.env(), ctx.actor()));
   if (row.activity.ends_on < today_text(ctx) && !cancel) return Error::conflict("peduli.not_open");
   return ctx.services.db.write([&](db::Tx& tx) -> Status {
     const int64_t now = ctx.services.clock.now_seconds();
@@ -234,11 +233,11 @@ Result<Reflection> read_reflection(Context& ctx, web::Input& in, const org::Asn&
             .value_or("");
   }
   if (auto v = in.choice("sharing", {"private", "mentor", "superior"}))
-    r.sharing = *parse_sharing(*v);
+    r.sharing = *parse_enum<Sharing>(*v);
   const std::string mentor = in.text("mentor", {.required = false, .max_chars = 32}).value_or("");
   TRY(in.finish());
   if (r.sharing == Sharing::kMentor && !mentor.empty()) {
-    auto person = org::person_by_nip(ctx, mentor, me.instansi_id);
+    auto person = org::person_by_nip(ctx.env(), mentor, me.instansi_id);
     if (!person.ok()) return Error::field("mentor", "asn.not_found");
     r.mentor_asn_id = person->id;
   }
@@ -247,7 +246,7 @@ Result<Reflection> read_reflection(Context& ctx, web::Input& in, const org::Asn&
 }
 
 Result<std::pair<org::Asn, ActivityRow>> reflecting(const Context& ctx) {
-  org::Asn me = TRY(org::own_person(ctx));
+  org::Asn me = TRY(org::own_person(ctx.env(), ctx.actor()));
   ActivityRow row = TRY(activity_of(ctx));
   auto mine = TRY(
       ctx.services.db.read([&](db::Tx& tx) { return participant(tx, row.activity.id, me.id); }));
@@ -277,7 +276,7 @@ Status save_reflection_action(Context& ctx, const Reflection& r) {
     return audit::append(
         tx,
         ctx.audit("peduli.reflection", "peduli_reflection", std::to_string(id), ctx.user_instansi(),
-                  json({{"sharing", sharing_name(r.sharing)}}).dump()),
+                  json({{"sharing", enum_name(r.sharing)}}).dump()),
         ctx.now_ms());
   });
 }
@@ -365,7 +364,7 @@ Result<json> evaluation_json(const Context& ctx) {
 
 // An activity: its facts, one's sign-up, and for its coordinator the list to confirm.
 Reply activity_page(Context& ctx, const ActivityRow& row, const Error* error) {
-  auto me = org::own_person(ctx);
+  auto me = org::own_person(ctx.env(), ctx.actor());
   auto [people, mine] = TRY(ctx.services.db.read(
       [&](db::Tx& tx) -> Result<std::pair<std::vector<Participant>, std::optional<Participant>>> {
         auto list = TRY(participants(tx, row.activity.id));
@@ -377,15 +376,15 @@ Reply activity_page(Context& ctx, const ActivityRow& row, const Error* error) {
   json list = json::array();
   if (coordinator) {
     for (const auto& p : people) {
-      list.push_back({{"nip", p.nip},
-                      {"name", p.name},
-                      {"unit", p.unit_name},
-                      {"attendance", attendance_name(p.attendance)},
-                      {"attendance_label",
-                       ctx.t("peduli.attendance." + std::string(attendance_name(p.attendance)))},
-                      {"minutes", p.minutes ? p.minutes : planned_minutes(row.activity)},
-                      {"attended", p.attendance == Attendance::kAttended},
-                      {"absent", p.attendance == Attendance::kAbsent}});
+      list.push_back(
+          {{"nip", p.nip},
+           {"name", p.name},
+           {"unit", p.unit_name},
+           {"attendance", enum_name(p.attendance)},
+           {"attendance_label", ctx.t("peduli.attendance." + std::string(enum_name(p.attendance)))},
+           {"minutes", p.minutes ? p.minutes : planned_minutes(row.activity)},
+           {"attended", p.attendance == Attendance::kAttended},
+           {"absent", p.attendance == Attendance::kAbsent}});
     }
   }
   const bool signed_up = mine && mine->attendance == Attendance::kSignedUp;
@@ -438,7 +437,7 @@ void register_routes(web::App& app) {
                                  .body_limit = 32 * 1024};
 
   r.add({"GET", "/peduli", [](Context& ctx) -> Reply {
-           auto me = org::own_person(ctx);
+           auto me = org::own_person(ctx.env(), ctx.actor());
            auto [upcoming, mine] = TRY(ctx.services.db.read(
                [&](db::Tx& tx)
                    -> Result<std::pair<std::vector<ActivityRow>, std::vector<MyActivity>>> {
@@ -451,9 +450,9 @@ void register_routes(web::App& app) {
            for (const auto& a : upcoming) up.push_back(activity_json(ctx, a));
            for (const auto& m : mine) {
              json j = activity_json(ctx, m.row);
-             j["attendance"] = attendance_name(m.attendance);
+             j["attendance"] = enum_name(m.attendance);
              j["attendance_label"] =
-                 ctx.t("peduli.attendance." + std::string(attendance_name(m.attendance)));
+                 ctx.t("peduli.attendance." + std::string(enum_name(m.attendance)));
              j["can_reflect"] = m.attendance == Attendance::kAttended;
              j["reflected"] = m.reflected;
              my.push_back(j);
@@ -502,8 +501,8 @@ void register_routes(web::App& app) {
                             .end_time = in.raw("end_time"),
                             .partner = in.raw("partner"),
                             .description = in.raw("description")};
-             shown.target_group =
-                 parse_target_group(in.raw("target_group")).value_or(TargetGroup::kOtherVulnerable);
+             shown.target_group = parse_enum<TargetGroup>(in.raw("target_group"))
+                                      .value_or(TargetGroup::kOtherVulnerable);
              return activity_form(ctx, shown, in.raw("coordinator"), true, &id.error());
            }
            return ctx.redirect("/peduli/" + std::to_string(*id), "saved");
@@ -615,7 +614,7 @@ void register_routes(web::App& app) {
              auto minutes =
                  in.integer("minutes:" + nip, {.required = false, .min = 0, .max = 60 * 24 * 15});
              if (!attendance || *attendance == "signed_up") continue;
-             const Attendance a = *parse_attendance(*attendance);
+             const Attendance a = *parse_enum<Attendance>(*attendance);
              marks.push_back({nip, a, a == Attendance::kAbsent ? 0 : minutes.value_or(0), true});
            }
            Status st = in.finish();
@@ -638,7 +637,7 @@ void register_routes(web::App& app) {
            auto minutes = in.integer("minutes", {.required = false, .min = 0, .max = 60 * 24 * 15});
            TRY(in.finish());
            TRY(confirm_action(ctx, row,
-                              {{*nip, *parse_attendance(*attendance), minutes.value_or(0)}}));
+                              {{*nip, *parse_enum<Attendance>(*attendance), minutes.value_or(0)}}));
            return ctx.json(200, {{"status", *attendance}});
          },
          {.body_limit = 4 * 1024}});
@@ -676,7 +675,7 @@ void register_routes(web::App& app) {
              if (st.error().kind != ErrorKind::kInvalid) return st.release_error();
              Reflection shown{
                  .answers = {in.raw("seen"), in.raw("felt"), in.raw("change")},
-                 .sharing = parse_sharing(in.raw("sharing")).value_or(Sharing::kPrivate)};
+                 .sharing = parse_enum<Sharing>(in.raw("sharing")).value_or(Sharing::kPrivate)};
              return reflection_page(ctx, row, shown, in.raw("mentor"), &st.error());
            }
            return ctx.redirect("/peduli", "peduli.reflection_saved");
@@ -713,7 +712,7 @@ void register_routes(web::App& app) {
              for (const auto& p : people) {
                list.push_back({{"nip", p.nip},
                                {"name", p.name},
-                               {"attendance", attendance_name(p.attendance)},
+                               {"attendance", enum_name(p.attendance)},
                                {"minutes", p.minutes}});
              }
              out["participants"] = list;
@@ -728,7 +727,7 @@ void register_routes(web::App& app) {
            auto in = TRY(ctx.input());
            Reflection r = TRY(read_reflection(ctx, in, me, row.activity.id));
            TRY(save_reflection_action(ctx, r));
-           return ctx.json(200, {{"status", "saved"}, {"sharing", sharing_name(r.sharing)}});
+           return ctx.json(200, {{"status", "saved"}, {"sharing", enum_name(r.sharing)}});
          },
          {.body_limit = 32 * 1024}});
 

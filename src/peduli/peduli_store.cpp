@@ -19,7 +19,7 @@ Activity activity_from_row(const db::Row& r) {
   a.id = r.i64(0);
   a.instansi_id = r.i64(1);
   a.title = r.text(2);
-  a.target_group = parse_target_group(r.text(3)).value_or(TargetGroup::kOtherVulnerable);
+  a.target_group = parse_enum<TargetGroup>(r.text(3)).value_or(TargetGroup::kOtherVulnerable);
   a.region_code = r.text(4);
   a.place = r.text(5);
   a.starts_on = r.text(6);
@@ -31,7 +31,7 @@ Activity activity_from_row(const db::Row& r) {
   a.coordinator_asn_id = r.i64(12);
   a.beneficiaries = static_cast<int>(r.i64(13));
   a.description = r.text(14);
-  a.status = parse_activity_status(r.text(15)).value_or(ActivityStatus::kPlanned);
+  a.status = parse_enum<ActivityStatus>(r.text(15)).value_or(ActivityStatus::kPlanned);
   return a;
 }
 
@@ -67,7 +67,7 @@ Reflection reflection_from_row(const db::Row& r) {
   x.activity_id = r.i64(1);
   x.asn_id = r.i64(2);
   x.answers = {r.text(3), r.text(4), r.text(5)};
-  x.sharing = parse_sharing(r.text(6)).value_or(Sharing::kPrivate);
+  x.sharing = parse_enum<Sharing>(r.text(6)).value_or(Sharing::kPrivate);
   x.mentor_asn_id = r.opt_i64(7);
   return x;
 }
@@ -100,10 +100,10 @@ Result<int64_t> insert_activity(db::Tx& tx, const Activity& a, std::optional<int
       "end_time, partner, capacity, coordinator_asn_id, beneficiaries, description, status, "
       "created_by, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {a.instansi_id, a.title, target_group_name(a.target_group),
+      {a.instansi_id, a.title, enum_name(a.target_group),
        a.region_code.empty() ? db::Value() : db::Value(a.region_code), a.place, a.starts_on,
        a.ends_on, a.start_time, a.end_time, a.partner, a.capacity, a.coordinator_asn_id,
-       a.beneficiaries, a.description, activity_status_name(a.status), user_id, now, now});
+       a.beneficiaries, a.description, enum_name(a.status), user_id, now, now});
 }
 
 Status update_activity(db::Tx& tx, const Activity& a, int64_t now) {
@@ -113,10 +113,10 @@ Status update_activity(db::Tx& tx, const Activity& a, int64_t now) {
               "ends_on = ?, start_time = ?, end_time = ?, partner = ?, capacity = ?, "
               "coordinator_asn_id = ?, "
               "beneficiaries = ?, description = ?, status = ?, updated_at = ? WHERE id = ?",
-              {a.title, target_group_name(a.target_group),
+              {a.title, enum_name(a.target_group),
                a.region_code.empty() ? db::Value() : db::Value(a.region_code), a.place, a.starts_on,
                a.ends_on, a.start_time, a.end_time, a.partner, a.capacity, a.coordinator_asn_id,
-               a.beneficiaries, a.description, activity_status_name(a.status), now, a.id}));
+               a.beneficiaries, a.description, enum_name(a.status), now, a.id}));
   return {};
 }
 
@@ -152,7 +152,8 @@ Result<std::vector<Participant>> participants(db::Tx& tx, int64_t activity_id) {
       "AND x.attendance <> 'cancelled' ORDER BY a.name_key, a.id",
       {activity_id}, [&](const db::Row& r) {
         out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3),
-                       parse_attendance(r.text(4)).value_or(Attendance::kSignedUp), r.i64(5)});
+                       parse_enum<Attendance>(r.text(4)).value_or(Attendance::kSignedUp),
+                       r.i64(5)});
         return true;
       }));
   return out;
@@ -164,7 +165,7 @@ Result<std::optional<Participant>> participant(db::Tx& tx, int64_t activity_id, 
       {activity_id, asn_id}));
   if (!row) return std::optional<Participant>();
   Participant p{.asn_id = asn_id,
-                .attendance = parse_attendance(row->text(0)).value_or(Attendance::kSignedUp),
+                .attendance = parse_enum<Attendance>(row->text(0)).value_or(Attendance::kSignedUp),
                 .minutes = row->i64(1)};
   return std::optional<Participant>(p);
 }
@@ -208,7 +209,7 @@ Status confirm(db::Tx& tx, const Activity& a, int64_t asn_id, Attendance attenda
       TRY(tx.exec("UPDATE peduli_participants SET attendance = ?, minutes = ?, confirmed_by = ?, "
                   "updated_at = ? "
                   "WHERE activity_id = ? AND asn_id = ? AND attendance <> 'cancelled'",
-                  {attendance_name(attendance), minutes, user_id, now, a.id, asn_id}));
+                  {enum_name(attendance), minutes, user_id, now, a.id, asn_id}));
   if (changed == 0) return Error::conflict("peduli.not_signed_up");
   const std::string ref = fmt::format("peduli:{}:{}", a.id, asn_id);
   if (attendance != Attendance::kAttended) return learning::remove_learning(tx, ref);
@@ -258,7 +259,7 @@ Result<int64_t> save_reflection(db::Tx& tx, const Reflection& r, int64_t now) {
       "felt = excluded.felt, change_plan = excluded.change_plan, sharing = excluded.sharing, "
       "mentor_asn_id = "
       "excluded.mentor_asn_id, updated_at = excluded.updated_at RETURNING id",
-      {r.activity_id, r.asn_id, r.answers[0], r.answers[1], r.answers[2], sharing_name(r.sharing),
+      {r.activity_id, r.asn_id, r.answers[0], r.answers[1], r.answers[2], enum_name(r.sharing),
        r.sharing == Sharing::kMentor ? db::Value(r.mentor_asn_id) : db::Value(), now, now});
 }
 

@@ -4,25 +4,6 @@
 
 namespace harmoni::peduli {
 
-std::string_view sharing_name(Sharing s) {
-  switch (s) {
-    case Sharing::kPrivate:
-      return "private";
-    case Sharing::kMentor:
-      return "mentor";
-    case Sharing::kSuperior:
-      break;
-  }
-  return "superior";
-}
-
-std::optional<Sharing> parse_sharing(std::string_view name) {
-  for (Sharing s : {Sharing::kPrivate, Sharing::kMentor, Sharing::kSuperior}) {
-    if (sharing_name(s) == name) return s;
-  }
-  return std::nullopt;
-}
-
 Status validate(const Reflection& r) {
   std::vector<FieldError> errors;
   if (std::all_of(r.answers.begin(), r.answers.end(),

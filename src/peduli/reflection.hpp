@@ -7,10 +7,12 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "platform/result.hpp"
+#include "platform/util/enum_names.hpp"
 
 namespace harmoni::peduli {
 
@@ -18,8 +20,9 @@ inline constexpr std::array<std::string_view, 3> kQuestions = {"seen", "felt", "
 inline constexpr size_t kMaxAnswerChars = 4000;
 
 enum class Sharing { kPrivate, kMentor, kSuperior };
-std::string_view sharing_name(Sharing sharing);  // "private", "mentor", "superior"
-std::optional<Sharing> parse_sharing(std::string_view name);
+inline constexpr EnumName<Sharing> kSharingNames[] = {
+    {Sharing::kPrivate, "private"}, {Sharing::kMentor, "mentor"}, {Sharing::kSuperior, "superior"}};
+constexpr std::span<const EnumName<Sharing>> enum_names(Sharing) { return kSharingNames; }
 
 struct Reflection {
   int64_t id = 0;
