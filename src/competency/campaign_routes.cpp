@@ -6,12 +6,10 @@
 #include <algorithm>
 #include <set>
 
-#include "competency/access_web.hpp"
+#include "competency/competency_cases.hpp"
 #include "competency/competency_web.hpp"
-#include "competency/lifecycle_cases.hpp"
 #include "competency/views_web.hpp"
-#include "org/org_store.hpp"
-#include "platform/audit/audit.hpp"
+#include "org/org_cases.hpp"
 #include "platform/web/routes_util.hpp"
 
 namespace harmoni::competency {
@@ -22,20 +20,11 @@ using nlohmann::json;
 using web::Context;
 using web::Reply;
 
-Result<std::vector<Item>> own_items(const Context& ctx) {
-  return ctx.services.db.read(
-      [&](db::Tx& tx) { return list_custom_items(tx, ctx.user_instansi()); });
-}
-
-Result<std::vector<org::Unit>> instansi_units(const Context& ctx) {
-  return ctx.services.db.read([&](db::Tx& tx) { return org::list_units(tx, ctx.user_instansi()); });
-}
-
 // ---- campaign settings from a form or JSON ----
 
 CampaignSettings default_settings(const Context& ctx, const std::vector<Item>& own) {
   CampaignSettings s;
-  const Date today = today_wib(ctx);
+  const Date today = date_in_wib(ctx.now_ms());
   s.starts_on = format_date(today);
   Date deadline = today;
   for (int i = 0; i < 30; ++i) deadline = next_day(deadline);
@@ -139,8 +128,8 @@ Result<CampaignSettings> read_settings(web::Input& in, const std::vector<org::Un
 // The campaign form (new or a draft to change), with errors after a refused post.
 Reply settings_page(Context& ctx, const CampaignSettings& s, std::optional<int64_t> campaign_id,
                     const Error* error) {
-  auto own = TRY(own_items(ctx));
-  auto units = TRY(instansi_units(ctx));
+  auto own = TRY(own_items(ctx.env(), ctx.actor()));
+  auto units = TRY(scope_units(ctx.env(), ctx.actor()));
   const std::set<std::string> chosen(s.item_codes.begin(), s.item_codes.end());
   json sections = json::array();
   auto section = [&](const std::string& title, const std::vector<Item>& items) {
@@ -203,65 +192,8 @@ Reply settings_page(Context& ctx, const CampaignSettings& s, std::optional<int64
       {"versions", versions},
       {"creating", !campaign_id},
       {"action", campaign_id ? "/competency/" + std::to_string(*campaign_id) : "/competency"}};
-  if (error) data["errors"] = ctx.field_errors(*error);
-  return ctx.page("campaign_form", data,
-                  campaign_id ? "competency.edit_title" : "competency.new_title",
-                  form_status(error));
-}
-
-// Checks and stores new settings (a new campaign, or a draft changed), audited.
-Result<int64_t> save_settings(Context& ctx, const CampaignSettings& s,
-                              std::optional<int64_t> campaign_id) {
-  return ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-    auto own = TRY(list_custom_items(tx, ctx.user_instansi()));
-    TRY(validate(s, catalog(), own));
-    Instrument instrument = build_instrument(s, catalog(), own);
-    const int64_t now = ctx.services.clock.now_seconds();
-    int64_t id = 0;
-    if (campaign_id) {
-      TRY(update_draft_campaign(tx, *campaign_id, s, instrument, now));
-      id = *campaign_id;
-    } else {
-      id = TRY(insert_campaign(tx, ctx.user_instansi(), s, instrument, ctx.user().user_id, now));
-    }
-    TRY(audit::append(
-        tx,
-        ctx.audit(
-            campaign_id ? "competency.campaign_update" : "competency.campaign_create", "campaign",
-            std::to_string(id), ctx.user_instansi(),
-            json({{"items", s.item_codes.size()}, {"scope", s.scope_unit_ids.size()}}).dump()),
-        ctx.now_ms()));
-    return id;
-  });
-}
-
-// Opening, closing and computing the results; each audited.
-Result<json> open_action(Context& ctx, const Campaign& c) {
-  int64_t n = TRY(open_campaign(ctx.services.db, c, ctx.services.clock.now_seconds()));
-  TRY(web::record_audit(ctx, ctx.audit("competency.campaign_open", "campaign", std::to_string(c.id),
-                                       c.instansi_id, json({{"assignments", n}}).dump())));
-  return json{{"status", "open"}, {"assignments", n}};
-}
-
-Result<json> close_action(Context& ctx, Campaign c) {
-  if (c.status == CampaignStatus::kOpen) {
-    TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
-      TRY(move_campaign(tx, c.id, CampaignStatus::kOpen, CampaignStatus::kClosed,
-                        ctx.services.clock.now_seconds()));
-      return audit::append(
-          tx,
-          ctx.audit("competency.campaign_close", "campaign", std::to_string(c.id), c.instansi_id),
-          ctx.now_ms());
-    }));
-    c.status = CampaignStatus::kClosed;
-  } else if (c.status != CampaignStatus::kClosed) {
-    return Error::conflict("competency.status_step");
-  }
-  ComputeOutcome done = TRY(compute_results(ctx.services.db, c, ctx.services.clock.now_seconds()));
-  TRY(web::record_audit(
-      ctx, ctx.audit("competency.results_compute", "campaign", std::to_string(c.id), c.instansi_id,
-                     json({{"people", done.people}, {"forms", done.forms}}).dump())));
-  return json{{"status", "closed"}, {"people", done.people}, {"forms", done.forms}};
+  return ctx.form_page("campaign_form", data,
+                       campaign_id ? "competency.edit_title" : "competency.new_title", error);
 }
 
 json progress_json(const std::vector<UnitProgress>& units) {
@@ -287,16 +219,6 @@ json pending_json(const std::vector<PendingRater>& raters) {
   return out;
 }
 
-Result<std::pair<std::vector<UnitProgress>, std::vector<PendingRater>>> load_progress(
-    const Context& ctx, const Campaign& c, int limit) {
-  const std::string prefix = oversight_prefix(ctx.user()).value_or("");
-  return ctx.services.db.read(
-      [&](db::Tx& tx) -> Result<std::pair<std::vector<UnitProgress>, std::vector<PendingRater>>> {
-        auto units = TRY(campaign_progress(tx, c.id, prefix));
-        return std::pair{std::move(units), TRY(pending_raters(tx, c.id, prefix, limit))};
-      });
-}
-
 json assignment_row_json(const Context& ctx, const AssignmentRow& a) {
   return {{"id", a.id},
           {"rater", {{"nip", a.rater_nip}, {"name", a.rater_name}}},
@@ -309,50 +231,8 @@ json assignment_row_json(const Context& ctx, const AssignmentRow& a) {
           {"reason", a.reason}};
 }
 
-// HR adds a rater to a person, with a reason.
-Status add_rater_action(Context& ctx, const Campaign& c, const org::Asn& ratee, web::Input& in) {
-  auto nip = in.text("rater", {.max_chars = 32});
-  std::vector<std::string> groups;
-  for (RaterGroup g : enum_values<RaterGroup>()) groups.emplace_back(enum_name(g));
-  auto group = in.choice("group", groups);
-  auto reason = in.text("reason", {.min_chars = 5, .max_chars = 500, .multiline = true});
-  TRY(in.finish());
-  if (c.status == CampaignStatus::kClosed) return Error::conflict("competency.campaign_closed");
-  auto rater = person_by_nip(ctx.env(), *nip, c.instansi_id);
-  if (!rater.ok()) return Error::field("rater", "asn.not_found");
-  const RaterGroup g = *parse_enum<RaterGroup>(*group);
-  if ((g == RaterGroup::kSelf) != (rater->id == ratee.id))
-    return Error::field("group", "competency.self_only_self");
-  return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    int64_t id = TRY(add_assignment(tx, c.id, ratee.id, rater->id, g, *reason, ctx.user().user_id,
-                                    ctx.services.clock.now_seconds()));
-    return audit::append(
-        tx,
-        ctx.audit("competency.assignment_add", "rater_assignment", std::to_string(id),
-                  c.instansi_id, json({{"group", *group}}).dump()),
-        ctx.now_ms());
-  });
-}
-
-Status remove_rater_action(Context& ctx, const Campaign& c, int64_t assignment_id, web::Input& in) {
-  auto reason = in.text("reason", {.min_chars = 5, .max_chars = 500, .multiline = true});
-  TRY(in.finish());
-  if (c.status == CampaignStatus::kClosed) return Error::conflict("competency.campaign_closed");
-  return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    auto a = TRY(find_assignment(tx, assignment_id));
-    if (!a || a->campaign_id != c.id) return Error::not_found("competency.assignment_unknown");
-    TRY(remove_assignment(tx, assignment_id, *reason, ctx.user().user_id,
-                          ctx.services.clock.now_seconds()));
-    return audit::append(tx,
-                         ctx.audit("competency.assignment_remove", "rater_assignment",
-                                   std::to_string(assignment_id), c.instansi_id),
-                         ctx.now_ms());
-  });
-}
-
 Reply person_page(Context& ctx, const Campaign& c, const org::Asn& person, const Error* error) {
-  auto rows =
-      TRY(ctx.services.db.read([&](db::Tx& tx) { return ratee_assignments(tx, c.id, person.id); }));
+  auto rows = TRY(raters_of(ctx.env(), c, person));
   json list = json::array();
   for (const auto& a : rows) list.push_back(assignment_row_json(ctx, a));
   json groups = json::array();
@@ -372,8 +252,7 @@ Reply person_page(Context& ctx, const Campaign& c, const org::Asn& person, const
       {"groups", groups},
       {"can_change", c.status != CampaignStatus::kClosed},
       {"can_see_result", c.results_at && person_access(ctx.user(), person) != PersonAccess::kNone}};
-  if (error) data["errors"] = ctx.field_errors(*error);
-  return ctx.page("campaign_person", data, "competency.person_title", form_status(error));
+  return ctx.form_page("campaign_person", data, "competency.person_title", error);
 }
 
 // A custom item from a form or JSON.
@@ -395,20 +274,8 @@ Result<Item> read_custom_item(web::Input& in) {
   return custom_item(catalog(), std::move(d));
 }
 
-Result<int64_t> save_custom_item(Context& ctx, const Item& item) {
-  return ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-    int64_t id =
-        TRY(insert_custom_item(tx, ctx.user_instansi(), item, ctx.services.clock.now_seconds()));
-    TRY(audit::append(tx,
-                      ctx.audit("competency.item_create", "competency_item", std::to_string(id),
-                                ctx.user_instansi()),
-                      ctx.now_ms()));
-    return id;
-  });
-}
-
 Reply items_page(Context& ctx, const web::Input* sent, const Error* error) {
-  auto own = TRY(own_items(ctx));
+  auto own = TRY(own_items(ctx.env(), ctx.actor()));
   json items = json::array();
   for (const auto& i : own) items.push_back(item_json_for(ctx, i));
   json values = json::array({{{"value", ""}, {"label", ctx.t("competency.value_none")}}});
@@ -434,151 +301,171 @@ Reply items_page(Context& ctx, const web::Input* sent, const Error* error) {
       form[f] = sent->raw(f);
     data["sent"] = form;
   }
-  if (error) data["errors"] = ctx.field_errors(*error);
-  return ctx.page("competency_items", data, "competency.items_title", form_status(error));
+  return ctx.form_page("competency_items", data, "competency.items_title", error);
 }
 
-}  // namespace
+// ---- reading requests ----
 
-void register_campaign_routes(web::App& app) {
-  auto& r = app.router();
+std::optional<int64_t> campaign_id(const Context& ctx) { return web::id_param(ctx, "id"); }
 
-  // ---- the instansi's own indicators ----
-  r.add({"GET",
-         "/competency/items",
-         [](Context& ctx) -> Reply { return items_page(ctx, nullptr, nullptr); },
-         {.permission = Permission::kCampaignManage}});
+Result<Campaign> visible(const Context& ctx) {
+  return visible_campaign(ctx.env(), ctx.actor(), campaign_id(ctx));
+}
 
-  r.add({"POST",
-         "/competency/items",
-         [](Context& ctx) -> Reply {
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           auto item = read_custom_item(in);
-           Result<int64_t> saved =
-               item.ok() ? save_custom_item(ctx, *item) : Result<int64_t>(item.error());
-           if (!saved.ok()) return items_page(ctx, &in, &saved.error());
-           return ctx.redirect("/competency/items", "saved");
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 32 * 1024}});
+Result<Campaign> managed(const Context& ctx) {
+  return managed_campaign(ctx.env(), ctx.actor(), campaign_id(ctx));
+}
 
-  r.add({"GET",
-         "/api/v1/competency/items",
-         [](Context& ctx) -> Reply {
-           auto own = TRY(own_items(ctx));
-           json items = json::array();
-           for (const auto& i : own) items.push_back(item_json_for(ctx, i));
-           return ctx.json(200, {{"items", items}});
-         },
-         {.permission = Permission::kCampaignManage}});
+Result<org::Asn> path_person(const Context& ctx, const Campaign& c) {
+  return org::person_by_nip(ctx.env(), ctx.param("nip"), c.instansi_id);
+}
 
-  r.add({"POST",
-         "/api/v1/competency/items",
-         [](Context& ctx) -> Reply {
-           auto in = TRY(ctx.input());
-           Item item = TRY(read_custom_item(in));
-           int64_t id = TRY(save_custom_item(ctx, item));
-           json body = item_json_for(ctx, item);
-           body["id"] = id;
-           return ctx.json(201, body);
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 32 * 1024}});
+NewRater read_new_rater(web::Input& in) {
+  NewRater r;
+  r.nip = in.text("rater", {.max_chars = 32}).value_or("");
+  if (auto group = in.choice("group", enum_name_list<RaterGroup>())) {
+    r.group = *parse_enum<RaterGroup>(*group);
+  }
+  r.reason = in.text("reason", {.min_chars = 5, .max_chars = 500, .multiline = true}).value_or("");
+  return r;
+}
 
-  // The catalogue in either version's wording, for any signed-in user.
-  r.add({"GET", "/api/v1/competency/catalog", [](Context& ctx) -> Reply {
-           std::string version = ctx.request.query_param("version").value_or("2023");
-           if (!catalog().has_version(version))
-             return Error::field("version", "competency.version_unknown");
-           json items = json::array();
-           for (const auto& i : catalog().items(version)) items.push_back(item_json_for(ctx, i));
-           json levels = json::array(), values = json::array();
-           for (const auto& l : catalog().levels()) {
-             levels.push_back({{"level", l.level},
-                               {"title", l.title.in(ctx.lang)},
-                               {"band", band_for_level(l.level)}});
-           }
-           for (const auto& v : catalog().values(version)) {
-             values.push_back({{"code", v.code},
-                               {"name", v.name.in(ctx.lang)},
-                               {"definition", v.definition.in(ctx.lang)}});
-           }
-           return ctx.json(200, {{"version", version},
-                                 {"source", catalog().version_title(version)->in(ctx.lang)},
-                                 {"values", values},
-                                 {"levels", levels},
-                                 {"items", items}});
-         }});
+std::string read_reason(web::Input& in) {
+  return in.text("reason", {.min_chars = 5, .max_chars = 500, .multiline = true}).value_or("");
+}
 
-  // ---- campaigns: pages ----
-  r.add({"GET", "/competency", [](Context& ctx) -> Reply {
-           if (!oversight_prefix(ctx.user())) return Error::forbidden();
-           auto campaigns = TRY(ctx.services.db.read(
-               [&](db::Tx& tx) { return list_campaigns(tx, ctx.user_instansi()); }));
-           json list = json::array();
-           for (const auto& c : campaigns) {
-             list.push_back(
-                 {{"id", c.id},
-                  {"name", c.settings.name},
-                  {"status_label", ctx.t("competency.status." + std::string(enum_name(c.status)))},
-                  {"starts_on", c.settings.starts_on},
-                  {"deadline", c.settings.deadline},
-                  {"results_ready", c.results_at.has_value()}});
-           }
-           return ctx.page("campaigns",
-                           {{"campaigns", list},
-                            {"has_campaigns", !list.empty()},
-                            {"can_manage", ctx.user().can(Permission::kCampaignManage)}},
-                           "competency.campaigns_title");
-         }});
+std::string person_url(const Campaign& c, const std::string& nip) {
+  return "/competency/" + std::to_string(c.id) + "/people/" + nip;
+}
 
-  r.add({"GET",
-         "/competency/new",
-         [](Context& ctx) -> Reply {
-           return settings_page(ctx, default_settings(ctx, TRY(own_items(ctx))), std::nullopt,
-                                nullptr);
-         },
-         {.permission = Permission::kCampaignManage}});
+// Reads settings from the request and saves them (new, or the draft's).
+// `settings` keeps what could be read, to show the form again.
+Result<int64_t> save_from_request(const Context& ctx, web::Input& in,
+                                  std::optional<CampaignSettings>& settings,
+                                  std::optional<int64_t> draft_id) {
+  auto units = TRY(scope_units(ctx.env(), ctx.actor()));
+  auto parsed = read_settings(in, units);
+  if (!parsed.ok()) return parsed.release_error();
+  settings = parsed.release_value();
+  return save_campaign(ctx.env(), ctx.actor(), *settings, draft_id);
+}
 
-  r.add({"POST",
-         "/competency",
-         [](Context& ctx) -> Reply {
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           auto units = TRY(instansi_units(ctx));
-           auto settings = read_settings(in, units);
-           Result<int64_t> saved = settings.ok() ? save_settings(ctx, *settings, std::nullopt)
-                                                 : Result<int64_t>(settings.error());
-           if (!saved.ok()) {
-             if (saved.error().kind != ErrorKind::kInvalid) return saved.release_error();
-             // Show what was sent, as far as it could be read.
-             CampaignSettings shown = settings.ok() ? *settings : default_settings(ctx, {});
-             if (!settings.ok()) {
-               shown.name = in.raw("name");
-               shown.starts_on = in.raw("starts_on");
-               shown.deadline = in.raw("deadline");
-               shown.item_codes = in.keys_with_prefix("item:");
-             }
-             return settings_page(ctx, shown, std::nullopt, &saved.error());
-           }
-           return ctx.redirect("/competency/" + std::to_string(*saved), "saved");
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024}});
+// ---- handlers: the instansi's own indicators and the catalogue ----
 
-  r.add({"GET", "/competency/{id}", [](Context& ctx) -> Reply {
-           Campaign c = TRY(visible_campaign(ctx, "id"));
-           auto [progress, pending] = TRY(load_progress(ctx, c, 100));
-           const bool manage = ctx.user().can(Permission::kCampaignManage);
-           int64_t total = 0, sent = 0;
-           for (const auto& u : progress) {
-             total += u.assignments;
-             sent += u.submitted;
-           }
-           json data = {
-               {"campaign", campaign_json(ctx, c)},
-               {"progress", progress_json(progress)},
-               {"has_progress", !progress.empty()},
-               {"pending", pending_json(pending)},
-               {"has_pending", !pending.empty()},
+Reply show_items(Context& ctx) { return items_page(ctx, nullptr, nullptr); }
+
+Reply create_item_from_form(Context& ctx) {
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  auto item = read_custom_item(in);
+  auto saved =
+      item.ok() ? create_own_item(ctx.env(), ctx.actor(), *item) : Result<int64_t>(item.error());
+  if (!saved.ok()) {
+    if (!saved.error().is_users_fault()) return saved.error();
+    return items_page(ctx, &in, &saved.error());
+  }
+  return ctx.redirect("/competency/items", "saved");
+}
+
+Reply api_list_items(Context& ctx) {
+  json items = json::array();
+  for (const auto& i : TRY(own_items(ctx.env(), ctx.actor()))) {
+    items.push_back(item_json_for(ctx, i));
+  }
+  return ctx.json(200, {{"items", items}});
+}
+
+Reply api_create_item(Context& ctx) {
+  auto in = TRY(ctx.input());
+  Item item = TRY(read_custom_item(in));
+  int64_t id = TRY(create_own_item(ctx.env(), ctx.actor(), item));
+  json body = item_json_for(ctx, item);
+  body["id"] = id;
+  return ctx.json(201, body);
+}
+
+// The catalogue in either version's wording, for any signed-in user.
+Reply api_catalog(Context& ctx) {
+  std::string version = ctx.request.query_param("version").value_or("2023");
+  if (!catalog().has_version(version)) return Error::field("version", "competency.version_unknown");
+  json items = json::array(), levels = json::array(), values = json::array();
+  for (const auto& i : catalog().items(version)) items.push_back(item_json_for(ctx, i));
+  for (const auto& l : catalog().levels()) {
+    levels.push_back(
+        {{"level", l.level}, {"title", l.title.in(ctx.lang)}, {"band", band_for_level(l.level)}});
+  }
+  for (const auto& v : catalog().values(version)) {
+    values.push_back({{"code", v.code},
+                      {"name", v.name.in(ctx.lang)},
+                      {"definition", v.definition.in(ctx.lang)}});
+  }
+  return ctx.json(200, {{"version", version},
+                        {"source", catalog().version_title(version)->in(ctx.lang)},
+                        {"values", values},
+                        {"levels", levels},
+                        {"items", items}});
+}
+
+// ---- handlers: campaigns ----
+
+Reply list_campaigns_page(Context& ctx) {
+  json list = json::array();
+  for (const auto& c : TRY(campaigns_of(ctx.env(), ctx.actor()))) {
+    list.push_back(
+        {{"id", c.id},
+         {"name", c.settings.name},
+         {"status_label", ctx.t("competency.status." + std::string(enum_name(c.status)))},
+         {"starts_on", c.settings.starts_on},
+         {"deadline", c.settings.deadline},
+         {"results_ready", c.results_at.has_value()}});
+  }
+  return ctx.page("campaigns",
+                  {{"campaigns", list},
+                   {"has_campaigns", !list.empty()},
+                   {"can_manage", ctx.user().can(Permission::kCampaignManage)}},
+                  "competency.campaigns_title");
+}
+
+Reply new_campaign_page(Context& ctx) {
+  auto own = TRY(own_items(ctx.env(), ctx.actor()));
+  return settings_page(ctx, default_settings(ctx, own), std::nullopt, nullptr);
+}
+
+Reply create_campaign_from_form(Context& ctx) {
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  std::optional<CampaignSettings> settings;
+  auto saved = save_from_request(ctx, in, settings, std::nullopt);
+  if (!saved.ok()) {
+    if (!saved.error().is_users_fault()) return saved.release_error();
+    // Show what was sent, as far as it could be read.
+    CampaignSettings shown = settings ? *settings : default_settings(ctx, {});
+    if (!settings) {
+      shown.name = in.raw("name");
+      shown.starts_on = in.raw("starts_on");
+      shown.deadline = in.raw("deadline");
+      shown.item_codes = in.keys_with_prefix("item:");
+    }
+    return settings_page(ctx, shown, std::nullopt, &saved.error());
+  }
+  return ctx.redirect("/competency/" + std::to_string(*saved), "saved");
+}
+
+Reply show_campaign(Context& ctx) {
+  Campaign c = TRY(visible(ctx));
+  Progress progress = TRY(progress_of(ctx.env(), ctx.actor(), c, 100));
+  const auto& p = ctx.user();
+  const bool manage = p.can(Permission::kCampaignManage);
+  int64_t total = 0, sent = 0;
+  for (const auto& u : progress.units) {
+    total += u.assignments;
+    sent += u.submitted;
+  }
+  json data = {{"campaign", campaign_json(ctx, c)},
+               {"progress", progress_json(progress.units)},
+               {"has_progress", !progress.units.empty()},
+               {"pending", pending_json(progress.pending)},
+               {"has_pending", !progress.pending.empty()},
                {"total", total},
                {"sent", sent},
                {"percent", total ? sent * 100 / total : 0},
@@ -587,204 +474,205 @@ void register_campaign_routes(web::App& app) {
                {"can_close", manage && c.status == CampaignStatus::kOpen},
                {"can_compute", manage && c.status == CampaignStatus::kClosed && !c.results_at},
                {"can_manage", manage},
-               {"can_heatmap", c.results_at && (ctx.user().can(Permission::kDevelopmentOversee) ||
-                                                ctx.user().role == auth::Role::kUnitHead)}};
-           return ctx.page("campaign", data, "competency.campaign_title");
-         }});
-
-  r.add({"GET", "/competency/{id}/edit", [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           if (c.status != CampaignStatus::kDraft) return Error::conflict("competency.not_draft");
-           return settings_page(ctx, c.settings, c.id, nullptr);
-         }});
-
-  r.add({"POST",
-         "/competency/{id}",
-         [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           auto units = TRY(instansi_units(ctx));
-           auto settings = read_settings(in, units);
-           Result<int64_t> saved = settings.ok() ? save_settings(ctx, *settings, c.id)
-                                                 : Result<int64_t>(settings.error());
-           if (!saved.ok()) {
-             if (saved.error().kind != ErrorKind::kInvalid) return saved.release_error();
-             return settings_page(ctx, settings.ok() ? *settings : c.settings, c.id,
-                                  &saved.error());
-           }
-           return ctx.redirect("/competency/" + std::to_string(c.id), "saved");
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024}});
-
-  r.add({"POST",
-         "/competency/{id}/open",
-         [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           TRY(open_action(ctx, c));
-           return ctx.redirect("/competency/" + std::to_string(c.id), "competency.opened");
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024}});
-
-  r.add({"POST",
-         "/competency/{id}/close",
-         [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           TRY(close_action(ctx, c));
-           return ctx.redirect("/competency/" + std::to_string(c.id), "competency.closed");
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024}});
-
-  r.add({"GET",
-         "/competency/{id}/people/{nip}",
-         [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           org::Asn person = TRY(person_by_nip(ctx.env(), ctx.param("nip"), c.instansi_id));
-           return person_page(ctx, c, person, nullptr);
-         },
-         {.permission = Permission::kCampaignManage}});
-
-  // The NIP box on the campaign page.
-  r.add({"GET",
-         "/competency/{id}/people",
-         [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           std::string nip = org::normalize_nip(ctx.request.query_param("nip").value_or(""));
-           if (nip.empty()) return Error::field("nip", "input.required");
-           auto person = person_by_nip(ctx.env(), nip, c.instansi_id);
-           if (!person.ok()) return Error::field("nip", "asn.not_found");
-           return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person->nip);
-         },
-         {.permission = Permission::kCampaignManage}});
-
-  r.add({"POST",
-         "/competency/{id}/people/{nip}/raters",
-         [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           org::Asn person = TRY(person_by_nip(ctx.env(), ctx.param("nip"), c.instansi_id));
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           Status st = add_rater_action(ctx, c, person, in);
-           if (!st.ok()) return person_page(ctx, c, person, &st.error());
-           return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person.nip,
-                               "saved");
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024}});
-
-  r.add({"POST",
-         "/competency/{id}/assignments/{assignment}/remove",
-         [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           auto assignment = web::id_param(ctx, "assignment");
-           if (!assignment) return Error::not_found("competency.assignment_unknown");
-           auto row = TRY(
-               ctx.services.db.read([&](db::Tx& tx) { return find_assignment(tx, *assignment); }));
-           if (!row || row->campaign_id != c.id)
-             return Error::not_found("competency.assignment_unknown");
-           org::Asn person = TRY(person_by_nip(ctx.env(), row->ratee_nip, c.instansi_id));
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           Status st = remove_rater_action(ctx, c, *assignment, in);
-           if (!st.ok()) return person_page(ctx, c, person, &st.error());
-           return ctx.redirect("/competency/" + std::to_string(c.id) + "/people/" + person.nip,
-                               "saved");
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024}});
-
-  // ---- campaigns: API ----
-  r.add({"GET", "/api/v1/campaigns", [](Context& ctx) -> Reply {
-           if (!oversight_prefix(ctx.user())) return Error::forbidden();
-           auto campaigns = TRY(ctx.services.db.read(
-               [&](db::Tx& tx) { return list_campaigns(tx, ctx.user_instansi()); }));
-           json items = json::array();
-           for (const auto& c : campaigns) items.push_back(campaign_json(ctx, c));
-           return ctx.json(200, {{"items", items}});
-         }});
-
-  r.add({"POST",
-         "/api/v1/campaigns",
-         [](Context& ctx) -> Reply {
-           auto in = TRY(ctx.input());
-           CampaignSettings s = TRY(read_settings(in, TRY(instansi_units(ctx))));
-           int64_t id = TRY(save_settings(ctx, s, std::nullopt));
-           auto c = TRY(ctx.services.db.read([&](db::Tx& tx) { return find_campaign(tx, id); }));
-           auto res = ctx.json(201, campaign_json(ctx, *c));
-           res.set_header("Location", "/api/v1/campaigns/" + std::to_string(id));
-           return res;
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024}});
-
-  r.add({"GET", "/api/v1/campaigns/{id}", [](Context& ctx) -> Reply {
-           return ctx.json(200, campaign_json(ctx, TRY(visible_campaign(ctx, "id"))));
-         }});
-
-  r.add({"PUT",
-         "/api/v1/campaigns/{id}",
-         [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           auto in = TRY(ctx.input());
-           CampaignSettings s = TRY(read_settings(in, TRY(instansi_units(ctx))));
-           TRY(save_settings(ctx, s, c.id));
-           return ctx.json(200, campaign_json(ctx, TRY(managed_campaign(ctx, "id"))));
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 64 * 1024}});
-
-  r.add({"POST",
-         "/api/v1/campaigns/{id}/open",
-         [](Context& ctx) -> Reply {
-           return ctx.json(200, TRY(open_action(ctx, TRY(managed_campaign(ctx, "id")))));
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024}});
-
-  r.add({"POST",
-         "/api/v1/campaigns/{id}/close",
-         [](Context& ctx) -> Reply {
-           return ctx.json(200, TRY(close_action(ctx, TRY(managed_campaign(ctx, "id")))));
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 4 * 1024}});
-
-  r.add({"GET", "/api/v1/campaigns/{id}/progress", [](Context& ctx) -> Reply {
-           Campaign c = TRY(visible_campaign(ctx, "id"));
-           auto [progress, pending] = TRY(load_progress(ctx, c, web::limit_param(ctx, 100, 1000)));
-           return ctx.json(200, {{"units", progress_json(progress)},
-                                 {"pending_raters", pending_json(pending)}});
-         }});
-
-  r.add({"GET",
-         "/api/v1/campaigns/{id}/people/{nip}/raters",
-         [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           org::Asn person = TRY(person_by_nip(ctx.env(), ctx.param("nip"), c.instansi_id));
-           auto rows = TRY(ctx.services.db.read(
-               [&](db::Tx& tx) { return ratee_assignments(tx, c.id, person.id); }));
-           json items = json::array();
-           for (const auto& a : rows) items.push_back(assignment_row_json(ctx, a));
-           return ctx.json(200, {{"items", items}});
-         },
-         {.permission = Permission::kCampaignManage}});
-
-  r.add({"POST",
-         "/api/v1/campaigns/{id}/people/{nip}/raters",
-         [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           org::Asn person = TRY(person_by_nip(ctx.env(), ctx.param("nip"), c.instansi_id));
-           auto in = TRY(ctx.input());
-           TRY(add_rater_action(ctx, c, person, in));
-           return ctx.json(201, {{"status", "pending"}});
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024}});
-
-  r.add({"POST",
-         "/api/v1/campaigns/{id}/assignments/{assignment}/remove",
-         [](Context& ctx) -> Reply {
-           Campaign c = TRY(managed_campaign(ctx, "id"));
-           auto assignment = web::id_param(ctx, "assignment");
-           if (!assignment) return Error::not_found("competency.assignment_unknown");
-           auto in = TRY(ctx.input());
-           TRY(remove_rater_action(ctx, c, *assignment, in));
-           return ctx.json(200, {{"status", "removed"}});
-         },
-         {.permission = Permission::kCampaignManage, .body_limit = 8 * 1024}});
+               {"can_heatmap", c.results_at && heatmap_prefix(p).has_value()}};
+  return ctx.page("campaign", data, "competency.campaign_title");
 }
+
+Reply edit_campaign_page(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  if (c.status != CampaignStatus::kDraft) return Error::conflict("competency.not_draft");
+  return settings_page(ctx, c.settings, c.id, nullptr);
+}
+
+Reply update_campaign_from_form(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  std::optional<CampaignSettings> settings;
+  auto saved = save_from_request(ctx, in, settings, c.id);
+  if (!saved.ok()) {
+    if (!saved.error().is_users_fault()) return saved.release_error();
+    return settings_page(ctx, settings ? *settings : c.settings, c.id, &saved.error());
+  }
+  return ctx.redirect("/competency/" + std::to_string(c.id), "saved");
+}
+
+Reply open_from_page(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  TRY(open(ctx.env(), ctx.actor(), c));
+  return ctx.redirect("/competency/" + std::to_string(c.id), "competency.opened");
+}
+
+Reply close_from_page(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  TRY(close_and_compute(ctx.env(), ctx.actor(), c));
+  return ctx.redirect("/competency/" + std::to_string(c.id), "competency.closed");
+}
+
+Reply show_person(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  return person_page(ctx, c, TRY(path_person(ctx, c)), nullptr);
+}
+
+// The NIP box on the campaign page.
+Reply find_person(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  std::string nip = org::normalize_nip(ctx.request.query_param("nip").value_or(""));
+  if (nip.empty()) return Error::field("nip", "input.required");
+  auto person = org::person_by_nip(ctx.env(), nip, c.instansi_id);
+  if (!person.ok()) return Error::field("nip", "asn.not_found");
+  return ctx.redirect(person_url(c, person->nip));
+}
+
+Reply add_rater_from_form(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  org::Asn person = TRY(path_person(ctx, c));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  NewRater rater = read_new_rater(in);
+  Status added = in.finish();
+  if (added.ok()) added = add_rater(ctx.env(), ctx.actor(), c, person, rater);
+  if (!added.ok()) return person_page(ctx, c, person, &added.error());
+  return ctx.redirect(person_url(c, person.nip), "saved");
+}
+
+Reply remove_rater_from_form(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  AssignmentRow row = TRY(assignment_of(ctx.env(), c, web::id_param(ctx, "assignment")));
+  org::Asn person = TRY(org::person_by_nip(ctx.env(), row.ratee_nip, c.instansi_id));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  std::string reason = read_reason(in);
+  Status removed = in.finish();
+  if (removed.ok()) removed = remove_rater(ctx.env(), ctx.actor(), c, row.id, reason);
+  if (!removed.ok()) return person_page(ctx, c, person, &removed.error());
+  return ctx.redirect(person_url(c, person.nip), "saved");
+}
+
+// ---- handlers: the API ----
+
+Reply api_list_campaigns(Context& ctx) {
+  json items = json::array();
+  for (const auto& c : TRY(campaigns_of(ctx.env(), ctx.actor()))) {
+    items.push_back(campaign_json(ctx, c));
+  }
+  return ctx.json(200, {{"items", items}});
+}
+
+Reply api_create_campaign(Context& ctx) {
+  auto in = TRY(ctx.input());
+  std::optional<CampaignSettings> settings;
+  int64_t id = TRY(save_from_request(ctx, in, settings, std::nullopt));
+  Campaign c = TRY(visible_campaign(ctx.env(), ctx.actor(), id));
+  auto res = ctx.json(201, campaign_json(ctx, c));
+  res.set_header("Location", "/api/v1/campaigns/" + std::to_string(id));
+  return res;
+}
+
+Reply api_get_campaign(Context& ctx) {
+  return ctx.json(200, campaign_json(ctx, TRY(visible(ctx))));
+}
+
+Reply api_update_campaign(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  auto in = TRY(ctx.input());
+  std::optional<CampaignSettings> settings;
+  TRY(save_from_request(ctx, in, settings, c.id));
+  return ctx.json(200, campaign_json(ctx, TRY(managed(ctx))));
+}
+
+Reply api_open(Context& ctx) {
+  int64_t n = TRY(open(ctx.env(), ctx.actor(), TRY(managed(ctx))));
+  return ctx.json(200, {{"status", "open"}, {"assignments", n}});
+}
+
+Reply api_close(Context& ctx) {
+  ComputeOutcome done = TRY(close_and_compute(ctx.env(), ctx.actor(), TRY(managed(ctx))));
+  return ctx.json(200, {{"status", "closed"}, {"people", done.people}, {"forms", done.forms}});
+}
+
+Reply api_progress(Context& ctx) {
+  Campaign c = TRY(visible(ctx));
+  Progress progress = TRY(progress_of(ctx.env(), ctx.actor(), c, web::limit_param(ctx, 100, 1000)));
+  return ctx.json(200, {{"units", progress_json(progress.units)},
+                        {"pending_raters", pending_json(progress.pending)}});
+}
+
+Reply api_raters(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  org::Asn person = TRY(path_person(ctx, c));
+  json items = json::array();
+  for (const auto& a : TRY(raters_of(ctx.env(), c, person))) {
+    items.push_back(assignment_row_json(ctx, a));
+  }
+  return ctx.json(200, {{"items", items}});
+}
+
+Reply api_add_rater(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  org::Asn person = TRY(path_person(ctx, c));
+  auto in = TRY(ctx.input());
+  NewRater rater = read_new_rater(in);
+  TRY(in.finish());
+  TRY(add_rater(ctx.env(), ctx.actor(), c, person, rater));
+  return ctx.json(201, {{"status", "pending"}});
+}
+
+Reply api_remove_rater(Context& ctx) {
+  Campaign c = TRY(managed(ctx));
+  auto assignment = web::id_param(ctx, "assignment");
+  if (!assignment) return Error::not_found("competency.assignment_unknown");
+  auto in = TRY(ctx.input());
+  std::string reason = read_reason(in);
+  TRY(in.finish());
+  TRY(remove_rater(ctx.env(), ctx.actor(), c, *assignment, reason));
+  return ctx.json(200, {{"status", "removed"}});
+}
+
+const web::RouteOptions kManage{.permission = Permission::kCampaignManage};
+const web::RouteOptions kManageSmall{.permission = Permission::kCampaignManage,
+                                     .body_limit = 4 * 1024};
+const web::RouteOptions kManageForm{.permission = Permission::kCampaignManage,
+                                    .body_limit = 8 * 1024};
+const web::RouteOptions kManageItems{.permission = Permission::kCampaignManage,
+                                     .body_limit = 32 * 1024};
+const web::RouteOptions kManageSettings{.permission = Permission::kCampaignManage,
+                                        .body_limit = 64 * 1024};
+
+const web::RouteDef kRoutes[] = {
+    {"GET", "/competency/items", show_items, kManage},
+    {"POST", "/competency/items", create_item_from_form, kManageItems},
+    {"GET", "/api/v1/competency/items", api_list_items, kManage},
+    {"POST", "/api/v1/competency/items", api_create_item, kManageItems},
+    {"GET", "/api/v1/competency/catalog", api_catalog},
+    {"GET", "/competency", list_campaigns_page},
+    {"GET", "/competency/new", new_campaign_page, kManage},
+    {"POST", "/competency", create_campaign_from_form, kManageSettings},
+    {"GET", "/competency/{id}", show_campaign},
+    {"GET", "/competency/{id}/edit", edit_campaign_page},
+    {"POST", "/competency/{id}", update_campaign_from_form, kManageSettings},
+    {"POST", "/competency/{id}/open", open_from_page, kManageSmall},
+    {"POST", "/competency/{id}/close", close_from_page, kManageSmall},
+    {"GET", "/competency/{id}/people/{nip}", show_person, kManage},
+    {"GET", "/competency/{id}/people", find_person, kManage},
+    {"POST", "/competency/{id}/people/{nip}/raters", add_rater_from_form, kManageForm},
+    {"POST", "/competency/{id}/assignments/{assignment}/remove", remove_rater_from_form,
+     kManageForm},
+    {"GET", "/api/v1/campaigns", api_list_campaigns},
+    {"POST", "/api/v1/campaigns", api_create_campaign, kManageSettings},
+    {"GET", "/api/v1/campaigns/{id}", api_get_campaign},
+    {"PUT", "/api/v1/campaigns/{id}", api_update_campaign, kManageSettings},
+    {"POST", "/api/v1/campaigns/{id}/open", api_open, kManageSmall},
+    {"POST", "/api/v1/campaigns/{id}/close", api_close, kManageSmall},
+    {"GET", "/api/v1/campaigns/{id}/progress", api_progress},
+    {"GET", "/api/v1/campaigns/{id}/people/{nip}/raters", api_raters, kManage},
+    {"POST", "/api/v1/campaigns/{id}/people/{nip}/raters", api_add_rater, kManageForm},
+    {"POST", "/api/v1/campaigns/{id}/assignments/{assignment}/remove", api_remove_rater,
+     kManageForm},
+};
+
+}  // namespace
+
+std::span<const web::RouteDef> campaign_routes() { return kRoutes; }
 
 }  // namespace harmoni::competency

@@ -4,19 +4,11 @@
 
 namespace harmoni::competency {
 
-Date today_wib(const web::Context& ctx) { return date_in_wib(ctx.now_ms()); }
-
-int form_status(const Error* error) {
-  if (!error) return 200;
-  return error->kind == ErrorKind::kInvalid ? 422 : web::status_for(*error);
-}
-
 void register_routes(web::App& app) {
   using auth::Role;
-  // Literal paths ("/competency/new") before the patterns they would match ("/competency/{id}").
-  register_rating_routes(app);
-  register_campaign_routes(app);
-  register_result_routes(app);
+  app.router().add(rating_routes());
+  app.router().add(campaign_routes());
+  app.router().add(result_routes());
   app.add_nav({50,
                "nav.rating",
                "/360",

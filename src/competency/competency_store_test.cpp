@@ -8,7 +8,7 @@
 #include <set>
 
 #include "accounts/account_store.hpp"
-#include "competency/lifecycle_cases.hpp"
+#include "competency/competency_cases.hpp"
 #include "competency/shipped_catalog.hpp"
 #include "org/org_store.hpp"
 #include "support/backends.hpp"
@@ -133,11 +133,12 @@ TEST_P(CompetencyStore, CustomItemsAndCampaignsKeepTheirWording) {
 
 TEST_P(CompetencyStore, OpeningAssignsRatersFromTheOrganisation) {
   Campaign c = make_campaign();
-  auto opened = open_campaign(db(), c, kNow);
+  auto opened = db().write([&](db::Tx& tx) { return open_campaign(tx, c, kNow); });
   ASSERT_TRUE(opened.ok()) << opened.error().internal_detail;
   EXPECT_GT(*opened, 9);
   EXPECT_EQ(campaign(c.id).status, CampaignStatus::kOpen);
-  EXPECT_FALSE(open_campaign(db(), campaign(c.id), kNow).ok()) << "opens once";
+  EXPECT_FALSE(db().write([&](db::Tx& tx) { return open_campaign(tx, campaign(c.id), kNow); }).ok())
+      << "opens once";
   // A Bidang staff member rates themselves and their peers (the other Bidang staff).
   auto mine = inbox(bidang_staff_[0]);
   std::map<RaterGroup, std::set<int64_t>> rated;
@@ -158,7 +159,7 @@ TEST_P(CompetencyStore, OpeningAssignsRatersFromTheOrganisation) {
 
 TEST_P(CompetencyStore, FormsAreSentOnceDraftsStayWithTheRaterAndHrChangesAreRecorded) {
   Campaign c = make_campaign();
-  ASSERT_TRUE(open_campaign(db(), c, kNow).ok());
+  ASSERT_TRUE(db().write([&](db::Tx& tx) { return open_campaign(tx, c, kNow); }).ok());
   auto mine = inbox(bidang_staff_[0]);
   ASSERT_FALSE(mine.empty());
   const AssignmentRow a = mine[0];
@@ -225,7 +226,7 @@ TEST_P(CompetencyStore, FormsAreSentOnceDraftsStayWithTheRaterAndHrChangesAreRec
 
 TEST_P(CompetencyStore, ClosingComputesResultsAndTheHeatMap) {
   Campaign c = make_campaign();
-  ASSERT_TRUE(open_campaign(db(), c, kNow).ok());
+  ASSERT_TRUE(db().write([&](db::Tx& tx) { return open_campaign(tx, c, kNow); }).ok());
   int64_t id = 500;
   std::set<int64_t> raters(dinas_staff_.begin(), dinas_staff_.end());
   raters.insert(bidang_staff_.begin(), bidang_staff_.end());

@@ -5,11 +5,10 @@
 
 #include <set>
 
-#include "competency/access_web.hpp"
+#include "competency/competency_cases.hpp"
 #include "competency/competency_web.hpp"
 #include "competency/views_web.hpp"
-#include "org/org_store.hpp"
-#include "platform/audit/audit.hpp"
+#include "org/org_cases.hpp"
 #include "platform/web/routes_util.hpp"
 
 namespace harmoni::competency {
@@ -23,39 +22,16 @@ using web::Reply;
 // The expectation a low score falls short of ("as expected" on the scale).
 constexpr int kExpectedScore = 3;
 
-// A person the caller may see the development of, with how.
-struct Subject {
-  org::Asn person;
-  PersonAccess access = PersonAccess::kNone;
-};
-
-Result<Subject> visible_subject(const Context& ctx) {
-  const auto& p = ctx.user();
-  if (!p.instansi_id) return Error::not_found("asn.not_found");
-  org::Asn person = TRY(person_by_nip(ctx.env(), ctx.param("nip"), *p.instansi_id));
-  PersonAccess access = person_access(p, person);
-  if (access == PersonAccess::kNone) return Error::not_found("asn.not_found");
-  return Subject{std::move(person), access};
-}
-
 json person_json(const org::Asn& a) {
   return {{"nip", a.nip}, {"name", a.name}, {"unit", a.unit_name}, {"position", a.position_name}};
 }
 
-// The result of one person in one campaign, audited; with the person's trend across
-// campaigns.
-Result<json> read_result(Context& ctx, const Campaign& c, const Subject& s) {
-  if (!c.results_at) return Error::conflict("competency.results_not_ready");
-  auto [stored, history] = TRY(ctx.services.db.read(
-      [&](db::Tx& tx)
-          -> Result<std::pair<std::optional<StoredResult>, std::vector<ResultInCampaign>>> {
-        auto found = TRY(find_result(tx, c.id, s.person.id));
-        return std::pair{std::move(found), TRY(results_of_person(tx, s.person.id))};
-      }));
-  if (!stored) return Error::not_found("competency.result_unknown");
-  TRY(web::record_audit(ctx, ctx.audit("competency.result_read", "asn", std::to_string(s.person.id),
-                                       s.person.instansi_id, json({{"campaign", c.id}}).dump())));
-  json view = result_view(ctx, c, *stored);
+// The result of one person in one campaign, with the person's trend across campaigns.
+json result_json(const Context& ctx, const PersonResultView& r, const Subject& s) {
+  const Campaign& c = r.campaign;
+  const auto& stored = r.stored;
+  const auto& history = r.history;
+  json view = result_view(ctx, c, stored);
   view["person"] = person_json(s.person);
   // Trend: the level and the others' score of each value, campaign by campaign.
   json trend = json::array();
@@ -80,12 +56,7 @@ Result<json> read_result(Context& ctx, const Campaign& c, const Subject& s) {
 // ---- heat map ----
 
 Result<json> heatmap_json(const Context& ctx, const Campaign& c) {
-  if (!c.results_at) return Error::conflict("competency.results_not_ready");
-  const auto& p = ctx.user();
-  if (!p.can(Permission::kDevelopmentOversee) && p.role != auth::Role::kUnitHead)
-    return Error::forbidden();
-  const std::string prefix = p.role == auth::Role::kUnitHead ? p.unit_path : "";
-  auto units = TRY(ctx.services.db.read([&](db::Tx& tx) { return load_heat(tx, c.id, prefix); }));
+  auto units = TRY(heat_of(ctx.env(), ctx.actor(), c));
   std::vector<std::string> groups;
   std::set<std::string> seen;
   for (const auto& i : c.instrument->items) {
@@ -137,37 +108,6 @@ Result<json> heatmap_json(const Context& ctx, const Campaign& c) {
 }
 
 // ---- development plans ----
-
-struct PlanContext {
-  Subject subject;
-  Plan plan;
-  std::optional<Campaign> campaign;  // the latest closed campaign with a result for the person
-  std::optional<StoredResult> latest_result;  // its result
-};
-
-bool can_edit_plan(const Subject& s) {
-  return s.access == PersonAccess::kSelf || s.access == PersonAccess::kSuperior;
-}
-
-// The person's plan for their latest result (or a plan of their own without one);
-// an empty plan (id 0) until its first action is added.
-Result<PlanContext> load_plan(Context& ctx, Subject subject) {
-  return ctx.services.db.read([&](db::Tx& tx) -> Result<PlanContext> {
-    auto history = TRY(results_of_person(tx, subject.person.id));
-    std::optional<Campaign> campaign;
-    std::optional<StoredResult> latest;
-    if (!history.empty()) {
-      campaign = TRY(find_campaign(tx, history.back().campaign_id));
-      latest = history.back().stored;
-    }
-    const std::optional<int64_t> campaign_id =
-        campaign ? std::optional<int64_t>(campaign->id) : std::nullopt;
-    auto found = TRY(find_plan_for(tx, subject.person.id, campaign_id));
-    Plan plan =
-        found ? std::move(*found) : Plan{.asn_id = subject.person.id, .campaign_id = campaign_id};
-    return PlanContext{std::move(subject), std::move(plan), std::move(campaign), std::move(latest)};
-  });
-}
 
 json plan_json(const Context& ctx, const PlanContext& pc) {
   json actions = json::array();
@@ -239,7 +179,7 @@ json plan_json(const Context& ctx, const PlanContext& pc) {
 
 Reply plan_page(Context& ctx, const PlanContext& pc, const web::Input* sent, const Error* error) {
   json data = plan_json(ctx, pc);
-  data["can_edit"] = can_edit_plan(pc.subject);
+  data["can_edit"] = can_edit_plan(pc.subject.access);
   data["is_self"] = pc.subject.access == PersonAccess::kSelf;
   data["can_propose"] = pc.subject.access == PersonAccess::kSelf &&
                         pc.plan.status == PlanStatus::kDraft && !pc.plan.actions.empty();
@@ -256,71 +196,7 @@ Reply plan_page(Context& ctx, const PlanContext& pc, const web::Input* sent, con
   data["sent"] = {{"title", sent ? sent->raw("title") : ""},
                   {"target_date", sent ? sent->raw("target_date") : ""},
                   {"item_code", sent ? sent->raw("item_code") : ""}};
-  if (error) data["errors"] = ctx.field_errors(*error);
-  return ctx.page("plan", data, "competency.plan_title", form_status(error));
-}
-
-// Adds an action (from a suggestion or typed in). Changing an agreed plan's content
-// asks for agreement again.
-Status add_action(Context& ctx, const PlanContext& pc, web::Input& in) {
-  if (!can_edit_plan(pc.subject)) return Error::forbidden();
-  PlanAction a;
-  a.item_code = in.text("item_code", {.required = false, .max_chars = 40}).value_or("");
-  a.learning_kind = in.text("learning_kind", {.max_chars = 20}).value_or("");
-  a.title = in.text("title", {.min_chars = 3, .max_chars = 300}).value_or("");
-  a.target_date = in.text("target_date", {.max_chars = 10}).value_or("");
-  TRY(in.finish());
-  TRY(validate_action(a, catalog(), today_wib(ctx)));
-  return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    const int64_t now = ctx.services.clock.now_seconds();
-    Plan plan = TRY(plan_for(tx, pc.subject.person.id, pc.plan.campaign_id, now));
-    int64_t id = TRY(insert_action(tx, plan.id, a, now));
-    if (plan.status == PlanStatus::kAgreed)
-      TRY(set_plan_status(tx, plan.id, PlanStatus::kProposed, std::nullopt, now));
-    return audit::append(tx,
-                         ctx.audit("competency.plan_action_add", "development_action",
-                                   std::to_string(id), pc.subject.person.instansi_id),
-                         ctx.now_ms());
-  });
-}
-
-Status update_action(Context& ctx, const PlanContext& pc, int64_t action_id, web::Input& in) {
-  if (!can_edit_plan(pc.subject)) return Error::forbidden();
-  std::vector<std::string> names;
-  for (ActionStatus st : enum_values<ActionStatus>()) names.emplace_back(enum_name(st));
-  auto status = in.choice("status", names);
-  std::string note =
-      in.text("note", {.required = false, .max_chars = 1000, .multiline = true}).value_or("");
-  TRY(in.finish());
-  return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    TRY(set_action_status(tx, pc.plan.id, action_id, *parse_enum<ActionStatus>(*status), note,
-                          ctx.services.clock.now_seconds()));
-    return audit::append(
-        tx,
-        ctx.audit("competency.plan_action_status", "development_action", std::to_string(action_id),
-                  pc.subject.person.instansi_id, json({{"status", *status}}).dump()),
-        ctx.now_ms());
-  });
-}
-
-// The person proposes the plan; their superior agrees it.
-Status move_plan(Context& ctx, const PlanContext& pc, PlanStatus to) {
-  const bool proposing = to == PlanStatus::kProposed;
-  if (proposing && pc.subject.access != PersonAccess::kSelf)
-    return Error::forbidden("competency.plan_propose_self");
-  if (!proposing && pc.subject.access != PersonAccess::kSuperior)
-    return Error::forbidden("competency.plan_agree_superior");
-  if (pc.plan.actions.empty()) return Error::conflict("competency.plan_empty");
-  return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    TRY(set_plan_status(tx, pc.plan.id, to,
-                        proposing ? std::nullopt : std::optional<int64_t>(ctx.user().user_id),
-                        ctx.services.clock.now_seconds()));
-    return audit::append(
-        tx,
-        ctx.audit(proposing ? "competency.plan_propose" : "competency.plan_agree",
-                  "development_plan", std::to_string(pc.plan.id), pc.subject.person.instansi_id),
-        ctx.now_ms());
-  });
+  return ctx.form_page("plan", data, "competency.plan_title", error);
 }
 
 json team_json(const Context& ctx, const std::vector<TeamPlan>& team) {
@@ -339,172 +215,163 @@ json team_json(const Context& ctx, const std::vector<TeamPlan>& team) {
   return out;
 }
 
-Result<std::vector<TeamPlan>> load_team(const Context& ctx, int limit) {
-  const auto& p = ctx.user();
-  std::optional<std::string> prefix;
-  if (p.can(Permission::kDevelopmentOversee))
-    prefix = "";
-  else if (p.role == auth::Role::kUnitHead && !p.unit_path.empty())
-    prefix = p.unit_path;
-  if (!prefix) return Error::forbidden();
-  return ctx.services.db.read(
-      [&](db::Tx& tx) { return team_plans(tx, p.instansi_id.value_or(-1), *prefix, limit); });
+Result<Subject> path_subject(const Context& ctx) {
+  return visible_subject(ctx.env(), ctx.actor(), ctx.param("nip"));
 }
 
+Result<PlanContext> path_plan(const Context& ctx) {
+  return plan_of(ctx.env(), TRY(path_subject(ctx)));
+}
+
+PlanAction read_action(web::Input& in) {
+  return PlanAction{
+      .item_code = in.text("item_code", {.required = false, .max_chars = 40}).value_or(""),
+      .learning_kind = in.text("learning_kind", {.max_chars = 20}).value_or(""),
+      .title = in.text("title", {.min_chars = 3, .max_chars = 300}).value_or(""),
+      .target_date = in.text("target_date", {.max_chars = 10}).value_or("")};
+}
+
+// A change of an action's status, with a note.
+Status update_from_request(Context& ctx, const PlanContext& pc, web::Input& in) {
+  TRY(may_edit_plan(pc));
+  auto status = in.choice("status", enum_name_list<ActionStatus>());
+  std::string note =
+      in.text("note", {.required = false, .max_chars = 1000, .multiline = true}).value_or("");
+  TRY(in.finish());
+  return change_plan_action(ctx.env(), ctx.actor(), pc, web::id_param(ctx, "action"),
+                            *parse_enum<ActionStatus>(*status), note);
+}
+
+Result<json> result_of_path(Context& ctx) {
+  Subject s = TRY(path_subject(ctx));
+  PersonResultView r = TRY(read_result(ctx.env(), ctx.actor(), web::id_param(ctx, "id"), s));
+  return result_json(ctx, r, s);
+}
+
+// ---- handlers ----
+
+Reply show_result(Context& ctx) {
+  json view = TRY(result_of_path(ctx));
+  view["has_comments"] = !view["comments"].empty();
+  view["has_examples"] = !view["examples"].empty();
+  view["has_blind_spots"] = !view["blind_spots"].empty();
+  view["has_hidden_strengths"] = !view["hidden_strengths"].empty();
+  view["has_trend"] = view["trend"].size() > 1;
+  view["has_gap"] = view["gap"].is_number() && view["gap"].get<int>() > 0;
+  return ctx.page("competency_result", view, "competency.result_title");
+}
+
+Reply api_result(Context& ctx) { return ctx.json(200, TRY(result_of_path(ctx))); }
+
+Result<Campaign> path_campaign(const Context& ctx) {
+  return visible_campaign(ctx.env(), ctx.actor(), web::id_param(ctx, "id"));
+}
+
+Reply show_heatmap(Context& ctx) {
+  json data = TRY(heatmap_json(ctx, TRY(path_campaign(ctx))));
+  data["has_rows"] = !data["rows"].empty();
+  return ctx.page("heatmap", data, "competency.heatmap_title");
+}
+
+Reply api_heatmap(Context& ctx) {
+  return ctx.json(200, TRY(heatmap_json(ctx, TRY(path_campaign(ctx)))));
+}
+
+Reply show_plans(Context& ctx) {
+  auto me = org::own_person(ctx.env(), ctx.actor());
+  json data = {{"own_nip", me.ok() ? json(me->nip) : json()}};
+  if (auto team = team_of(ctx.env(), ctx.actor(), 500); team.ok()) {
+    data["team"] = team_json(ctx, *team);
+    data["has_team"] = !team->empty();
+    data["sees_team"] = true;
+  }
+  return ctx.page("plans", data, "competency.plans_title");
+}
+
+Reply show_plan(Context& ctx) { return plan_page(ctx, TRY(path_plan(ctx)), nullptr, nullptr); }
+
+Reply add_action_from_form(Context& ctx) {
+  PlanContext pc = TRY(path_plan(ctx));
+  TRY(may_edit_plan(pc));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  PlanAction action = read_action(in);
+  Status added = in.finish();
+  if (added.ok()) added = add_plan_action(ctx.env(), ctx.actor(), pc, action);
+  if (!added.ok()) {
+    if (!added.error().is_users_fault()) return added.release_error();
+    return plan_page(ctx, pc, &in, &added.error());
+  }
+  return ctx.redirect("/plans/" + pc.subject.person.nip, "saved");
+}
+
+Reply update_action_from_form(Context& ctx) {
+  PlanContext pc = TRY(path_plan(ctx));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  TRY(update_from_request(ctx, pc, in));
+  return ctx.redirect("/plans/" + pc.subject.person.nip, "saved");
+}
+
+// The person proposes, a superior agrees: a page and an API route each.
 template <PlanStatus kTo, bool kApi>
 Reply move_plan_to(Context& ctx) {
-  auto subject = TRY(visible_subject(ctx));
-  PlanContext pc = TRY(load_plan(ctx, subject));
-  TRY(move_plan(ctx, pc, kTo));
-  if (kApi) {
-    PlanContext moved = TRY(load_plan(ctx, pc.subject));
-    return ctx.json(200, plan_json(ctx, moved));
-  }
+  PlanContext pc = TRY(path_plan(ctx));
+  TRY(move_plan(ctx.env(), ctx.actor(), pc, kTo));
+  if (kApi) return ctx.json(200, plan_json(ctx, TRY(plan_of(ctx.env(), pc.subject))));
   return ctx.redirect("/plans/" + pc.subject.person.nip, kTo == PlanStatus::kProposed
                                                              ? "competency.plan_proposed"
                                                              : "competency.plan_agreed");
 }
 
+Reply api_team(Context& ctx) {
+  auto team = TRY(team_of(ctx.env(), ctx.actor(), web::limit_param(ctx, 200, 2000)));
+  return ctx.json(200, {{"items", team_json(ctx, team)}});
+}
+
+Reply api_plan(Context& ctx) { return ctx.json(200, plan_json(ctx, TRY(path_plan(ctx)))); }
+
+Reply api_add_action(Context& ctx) {
+  PlanContext pc = TRY(path_plan(ctx));
+  TRY(may_edit_plan(pc));
+  auto in = TRY(ctx.input());
+  PlanAction action = read_action(in);
+  TRY(in.finish());
+  TRY(add_plan_action(ctx.env(), ctx.actor(), pc, action));
+  return ctx.json(201, plan_json(ctx, TRY(plan_of(ctx.env(), pc.subject))));
+}
+
+Reply api_update_action(Context& ctx) {
+  PlanContext pc = TRY(path_plan(ctx));
+  auto in = TRY(ctx.input());
+  TRY(update_from_request(ctx, pc, in));
+  return ctx.json(200, plan_json(ctx, TRY(plan_of(ctx.env(), pc.subject))));
+}
+
+const web::RouteOptions kSmall{.body_limit = 4 * 1024};
+const web::RouteOptions kForm{.body_limit = 8 * 1024};
+
+const web::RouteDef kRoutes[] = {
+    {"GET", "/competency/{id}/results/{nip}", show_result},
+    {"GET", "/api/v1/campaigns/{id}/results/{nip}", api_result},
+    {"GET", "/competency/{id}/heatmap", show_heatmap},
+    {"GET", "/api/v1/campaigns/{id}/heatmap", api_heatmap},
+    {"GET", "/plans", show_plans},
+    {"GET", "/plans/{nip}", show_plan},
+    {"POST", "/plans/{nip}/actions", add_action_from_form, kForm},
+    {"POST", "/plans/{nip}/actions/{action}", update_action_from_form, kForm},
+    {"POST", "/plans/{nip}/propose", move_plan_to<PlanStatus::kProposed, false>, kSmall},
+    {"POST", "/api/v1/plans/{nip}/propose", move_plan_to<PlanStatus::kProposed, true>, kSmall},
+    {"POST", "/plans/{nip}/agree", move_plan_to<PlanStatus::kAgreed, false>, kSmall},
+    {"POST", "/api/v1/plans/{nip}/agree", move_plan_to<PlanStatus::kAgreed, true>, kSmall},
+    {"GET", "/api/v1/plans", api_team},
+    {"GET", "/api/v1/plans/{nip}", api_plan},
+    {"POST", "/api/v1/plans/{nip}/actions", api_add_action, kForm},
+    {"PATCH", "/api/v1/plans/{nip}/actions/{action}", api_update_action, kForm},
+};
+
 }  // namespace
 
-void register_result_routes(web::App& app) {
-  auto& r = app.router();
-
-  r.add({"GET", "/competency/{id}/results/{nip}", [](Context& ctx) -> Reply {
-           const auto& p = ctx.user();
-           auto id = web::id_param(ctx, "id");
-           Subject s = TRY(visible_subject(ctx));
-           auto c = TRY(
-               ctx.services.db.read([&](db::Tx& tx) { return find_campaign(tx, id.value_or(0)); }));
-           if (!c || !p.instansi_id || c->instansi_id != *p.instansi_id)
-             return Error::not_found("competency.campaign_unknown");
-           json view = TRY(read_result(ctx, *c, s));
-           view["has_comments"] = !view["comments"].empty();
-           view["has_examples"] = !view["examples"].empty();
-           view["has_blind_spots"] = !view["blind_spots"].empty();
-           view["has_hidden_strengths"] = !view["hidden_strengths"].empty();
-           view["has_trend"] = view["trend"].size() > 1;
-           view["has_gap"] = view["gap"].is_number() && view["gap"].get<int>() > 0;
-           return ctx.page("competency_result", view, "competency.result_title");
-         }});
-
-  r.add({"GET", "/api/v1/campaigns/{id}/results/{nip}", [](Context& ctx) -> Reply {
-           const auto& p = ctx.user();
-           auto id = web::id_param(ctx, "id");
-           Subject s = TRY(visible_subject(ctx));
-           auto c = TRY(
-               ctx.services.db.read([&](db::Tx& tx) { return find_campaign(tx, id.value_or(0)); }));
-           if (!c || !p.instansi_id || c->instansi_id != *p.instansi_id)
-             return Error::not_found("competency.campaign_unknown");
-           return ctx.json(200, TRY(read_result(ctx, *c, s)));
-         }});
-
-  r.add({"GET", "/competency/{id}/heatmap", [](Context& ctx) -> Reply {
-           Campaign c = TRY(visible_campaign(ctx, "id"));
-           json data = TRY(heatmap_json(ctx, c));
-           data["has_rows"] = !data["rows"].empty();
-           return ctx.page("heatmap", data, "competency.heatmap_title");
-         }});
-
-  r.add({"GET", "/api/v1/campaigns/{id}/heatmap", [](Context& ctx) -> Reply {
-           Campaign c = TRY(visible_campaign(ctx, "id"));
-           return ctx.json(200, TRY(heatmap_json(ctx, c)));
-         }});
-
-  // ---- development plans ----
-  r.add({"GET", "/plans", [](Context& ctx) -> Reply {
-           auto me = own_person(ctx.env(), ctx.actor());
-           json data = {{"own_nip", me.ok() ? json(me->nip) : json()}};
-           auto team = load_team(ctx, 500);
-           if (team.ok()) {
-             data["team"] = team_json(ctx, *team);
-             data["has_team"] = !team->empty();
-             data["sees_team"] = true;
-           }
-           return ctx.page("plans", data, "competency.plans_title");
-         }});
-
-  r.add({"GET", "/plans/{nip}", [](Context& ctx) -> Reply {
-           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-           return plan_page(ctx, pc, nullptr, nullptr);
-         }});
-
-  r.add({"POST",
-         "/plans/{nip}/actions",
-         [](Context& ctx) -> Reply {
-           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           Status st = add_action(ctx, pc, in);
-           if (!st.ok())
-             return st.error().kind == ErrorKind::kInvalid ? plan_page(ctx, pc, &in, &st.error())
-                                                           : Reply(st.release_error());
-           return ctx.redirect("/plans/" + pc.subject.person.nip, "saved");
-         },
-         {.body_limit = 8 * 1024}});
-
-  r.add({"POST",
-         "/plans/{nip}/actions/{action}",
-         [](Context& ctx) -> Reply {
-           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-           auto action = web::id_param(ctx, "action");
-           if (!action) return Error::not_found("competency.action_unknown");
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           TRY(update_action(ctx, pc, *action, in));
-           return ctx.redirect("/plans/" + pc.subject.person.nip, "saved");
-         },
-         {.body_limit = 8 * 1024}});
-
-  // The person proposes, a superior agrees: a page and an API route each.
-  r.add({"POST",
-         "/plans/{nip}/propose",
-         move_plan_to<PlanStatus::kProposed, false>,
-         {.body_limit = 4 * 1024}});
-  r.add({"POST",
-         "/api/v1/plans/{nip}/propose",
-         move_plan_to<PlanStatus::kProposed, true>,
-         {.body_limit = 4 * 1024}});
-  r.add({"POST",
-         "/plans/{nip}/agree",
-         move_plan_to<PlanStatus::kAgreed, false>,
-         {.body_limit = 4 * 1024}});
-  r.add({"POST",
-         "/api/v1/plans/{nip}/agree",
-         move_plan_to<PlanStatus::kAgreed, true>,
-         {.body_limit = 4 * 1024}});
-
-  r.add({"GET", "/api/v1/plans", [](Context& ctx) -> Reply {
-           auto team = TRY(load_team(ctx, web::limit_param(ctx, 200, 2000)));
-           return ctx.json(200, {{"items", team_json(ctx, team)}});
-         }});
-
-  r.add({"GET", "/api/v1/plans/{nip}", [](Context& ctx) -> Reply {
-           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-           return ctx.json(200, plan_json(ctx, pc));
-         }});
-
-  r.add({"POST",
-         "/api/v1/plans/{nip}/actions",
-         [](Context& ctx) -> Reply {
-           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-           auto in = TRY(ctx.input());
-           TRY(add_action(ctx, pc, in));
-           return ctx.json(201, plan_json(ctx, TRY(load_plan(ctx, pc.subject))));
-         },
-         {.body_limit = 8 * 1024}});
-
-  r.add({"PATCH",
-         "/api/v1/plans/{nip}/actions/{action}",
-         [](Context& ctx) -> Reply {
-           PlanContext pc = TRY(load_plan(ctx, TRY(visible_subject(ctx))));
-           auto action = web::id_param(ctx, "action");
-           if (!action) return Error::not_found("competency.action_unknown");
-           auto in = TRY(ctx.input());
-           TRY(update_action(ctx, pc, *action, in));
-           return ctx.json(200, plan_json(ctx, TRY(load_plan(ctx, pc.subject))));
-         },
-         {.body_limit = 8 * 1024}});
-}
+std::span<const web::RouteDef> result_routes() { return kRoutes; }
 
 }  // namespace harmoni::competency

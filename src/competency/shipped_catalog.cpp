@@ -16,4 +16,6 @@ Result<const Catalog*> shipped_catalog() {
   return &kCatalog.value();
 }
 
+const Catalog& catalog() { return *shipped_catalog().value(); }
+
 }  // namespace harmoni::competency

@@ -7,5 +7,7 @@
 namespace harmoni::competency {
 
 Result<const Catalog*> shipped_catalog();
+// The same once checked at start (never fails after).
+const Catalog& catalog();
 
 }  // namespace harmoni::competency

@@ -29,8 +29,6 @@ json optional_score(const std::optional<double>& v) { return v ? json(score_numb
 
 }  // namespace
 
-const Catalog& catalog() { return *shipped_catalog().value(); }
-
 double score_number(double value) { return std::round(value * 100) / 100; }
 std::string score_text(double value) { return fmt::format("{:.2f}", score_number(value)); }
 

@@ -5,11 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "competency/competency_store.hpp"
+#include "competency/shipped_catalog.hpp"
 #include "platform/web/app.hpp"
 
 namespace harmoni::competency {
-
-const Catalog& catalog();  // the shipped catalogue (loaded at start: never fails after)
 
 // Two decimals, as text ("3.33") and as a number.
 std::string score_text(double value);

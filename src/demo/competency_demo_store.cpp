@@ -4,8 +4,8 @@
 #include <cmath>
 #include <set>
 
+#include "competency/competency_cases.hpp"
 #include "competency/competency_store.hpp"
-#include "competency/lifecycle_cases.hpp"
 #include "competency/shipped_catalog.hpp"
 #include "platform/util/date.hpp"
 
@@ -114,7 +114,7 @@ Result<Campaign> made_campaign(db::Database& db, const Clock& clock, int64_t ins
                            clock.now_seconds());
   }));
   Campaign c = *TRY(db.read([&](db::Tx& tx) { return find_campaign(tx, id); }));
-  TRY(open_campaign(db, c, clock.now_seconds()));
+  TRY(db.write([&](db::Tx& tx) { return open_campaign(tx, c, clock.now_seconds()); }));
   return *TRY(db.read([&](db::Tx& tx) { return find_campaign(tx, id); }));
 }
 

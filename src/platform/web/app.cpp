@@ -145,7 +145,8 @@ http::Response Context::form_page(std::string_view name, nlohmann::json data,
                                   std::string_view title_key, const Error* error) const {
   int status = 200;
   if (error) {
-    data["errors"] = field_errors(*error);
+    // A page may have named the problems its own way already.
+    if (!data.contains("errors")) data["errors"] = field_errors(*error);
     status = error->kind == ErrorKind::kInvalid ? 422 : status_for(*error);
   }
   return page(name, std::move(data), title_key, status);
