@@ -3,13 +3,11 @@
 // instansi; a unit head their subtree.
 #include <fmt/format.h>
 
-#include "learning/learning_routes.hpp"
+#include "learning/compliance_xlsx.hpp"
+#include "learning/learning_cases.hpp"
 #include "learning/learning_web.hpp"
-#include "learning/lms_import.hpp"
-#include "platform/audit/audit.hpp"
 #include "platform/http/multipart.hpp"
 #include "platform/web/routes_util.hpp"
-#include "platform/xlsx/sheet_writer.hpp"
 
 namespace harmoni::learning {
 namespace {
@@ -19,23 +17,8 @@ using nlohmann::json;
 using web::Context;
 using web::Reply;
 
-// The part of the instansi the caller follows up: "" for the whole instansi, a unit
-// head's subtree. Counts per unit go to whoever runs learning; lists of people (and
-// their export) to HR and unit heads only.
-enum class Detail { kCounts, kPeople };
-Result<std::string> scope_of(const Context& ctx, Detail detail) {
-  const auto& p = ctx.user();
-  if (p.can(detail == Detail::kCounts ? Permission::kLearningManage
-                                      : Permission::kDevelopmentOversee))
-    return std::string();
-  if (p.role == auth::Role::kUnitHead && !p.unit_path.empty()) return p.unit_path;
-  return Error::forbidden();
-}
-
 Result<json> compliance_json(const Context& ctx, int year) {
-  const std::string prefix = TRY(scope_of(ctx, Detail::kCounts));
-  auto units = TRY(ctx.services.db.read(
-      [&](db::Tx& tx) { return compliance(tx, ctx.user_instansi(), year, prefix); }));
+  auto units = TRY(compliance_of(ctx.env(), ctx.actor(), year));
   json rows = json::array();
   int64_t people = 0, met = 0, jp = 0;
   for (const auto& u : units) {
@@ -62,26 +45,13 @@ Result<json> compliance_json(const Context& ctx, int year) {
 }
 
 Result<json> below_json(const Context& ctx, int year, int limit, int64_t offset) {
-  std::string prefix = TRY(scope_of(ctx, Detail::kPeople));
-  BelowQuery q{.instansi_id = ctx.user_instansi(),
-               .year = year,
-               .unit_path_prefix = std::move(prefix),
-               .limit = limit,
-               .offset = offset};
+  std::optional<int64_t> unit_id;
   if (auto unit = ctx.request.query_param("unit"); unit && !unit->empty()) {
     int64_t id = std::atoll(unit->c_str());
     if (id <= 0) return Error::field("unit", "unit.not_found");
-    q.unit_id = id;
+    unit_id = id;
   }
-  auto people = TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::vector<PersonJp>> {
-    if (q.unit_id) {
-      // A unit outside the caller's subtree shows nobody.
-      auto unit = TRY(tx.query_one("SELECT path FROM units WHERE id = ? AND instansi_id = ?",
-                                   {*q.unit_id, q.instansi_id}));
-      if (!unit || !unit->text(0).starts_with(q.unit_path_prefix)) return std::vector<PersonJp>();
-    }
-    return people_below(tx, q);
-  }));
+  auto people = TRY(below_right(ctx.env(), ctx.actor(), year, unit_id, limit, offset));
   json items = json::array();
   for (const auto& p : people) {
     json j = standing_json(ctx, p.jp_e2);
@@ -102,20 +72,6 @@ Reply import_page(Context& ctx, json extra, int status) {
   return ctx.page("learning_import", data, "learning.import_title", status);
 }
 
-Result<csv::ImportReport> import_action(Context& ctx, const std::string& path,
-                                        const std::string& provider, const std::string& mode) {
-  if (mode != "all" && mode != "good_rows" && mode != "check") {
-    return Error::field("mode", "input.not_allowed", {{"allowed", "all, good_rows, check"}});
-  }
-  return import_lms_csv(
-      ctx.services.db, ctx.user_instansi(), path, provider,
-      csv::ImportOptions{.import_good_rows = mode == "good_rows", .dry_run = mode == "check"},
-      ctx.services.clock.now_seconds(),
-      ctx.audit("learning.lms_import", "instansi", std::to_string(ctx.user_instansi()),
-                ctx.user_instansi()),
-      ctx.now_ms());
-}
-
 Result<LearningSettings> read_settings(web::Input& in) {
   LearningSettings s;
   if (auto v = in.integer("minutes_per_jp", {.min = 30, .max = 120}))
@@ -133,7 +89,6 @@ Result<LearningSettings> read_settings(web::Input& in) {
       in.add_error("peduli_max_jp", "learning.jp_invalid");
   }
   TRY(in.finish());
-  TRY(validate(s));
   return s;
 }
 
@@ -143,216 +98,157 @@ json settings_json(const LearningSettings& s) {
           {"peduli_max_jp", jp_text(s.peduli_max_jp_e2)}};
 }
 
-Status save_settings_action(Context& ctx, const LearningSettings& s) {
-  return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    TRY(save_settings(tx, ctx.user_instansi(), s, ctx.services.clock.now_seconds()));
-    return audit::append(
-        tx,
-        ctx.audit("learning.settings", "instansi", std::to_string(ctx.user_instansi()),
-                  ctx.user_instansi(), settings_json(s).dump()),
-        ctx.now_ms());
-  });
+int64_t offset_param(const Context& ctx) {
+  return std::max<int64_t>(0, std::atoll(ctx.request.query_param("offset").value_or("0").c_str()));
 }
+
+// ---- handlers: compliance ----
+
+Reply show_compliance(Context& ctx) {
+  json data = TRY(compliance_json(ctx, TRY(year_param(ctx))));
+  data["has_units"] = !data["units"].empty();
+  data["can_list_people"] = follow_up_scope(ctx.user(), Detail::kPeople).has_value();
+  data["previous_year"] = data["year"].get<int>() - 1;
+  data["next_year"] = data["year"].get<int>() + 1;
+  return ctx.page("compliance", data, "learning.compliance_title");
+}
+
+Reply show_below(Context& ctx) {
+  json data = TRY(below_json(ctx, TRY(year_param(ctx)), 100, offset_param(ctx)));
+  data["has_items"] = !data["items"].empty();
+  data["unit"] = ctx.request.query_param("unit").value_or("");
+  return ctx.page("compliance_people", data, "learning.below_title");
+}
+
+// Everyone in scope with their JP of the year: a personal-data export, audited.
+Reply export_jp(Context& ctx) {
+  const int year = TRY(year_param(ctx));
+  JpExport e{.instansi_id = ctx.user_instansi(),
+             .year = year,
+             .unit_path_prefix = TRY(start_jp_export(ctx.env(), ctx.actor(), year)),
+             .headings = {ctx.t("field.nip"), ctx.t("common.name"), ctx.t("field.unit"), "JP",
+                          ctx.t("learning.export_met"), ctx.t("learning.export_missing")},
+             .yes = ctx.t("common.yes"),
+             .no = ctx.t("common.no")};
+  db::Database& database = ctx.services.db;
+  const std::string tmpdir = ctx.services.config.upload_dir;
+  return web::temp_file_download(
+      ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      fmt::format("jp-{}.xlsx", year), ".xlsx", [&database, e, tmpdir](const std::string& path) {
+        return write_jp_xlsx(database, e, path, tmpdir);
+      });
+}
+
+Reply api_compliance(Context& ctx) {
+  return ctx.json(200, TRY(compliance_json(ctx, TRY(year_param(ctx)))));
+}
+
+Reply api_below(Context& ctx) {
+  return ctx.json(200, TRY(below_json(ctx, TRY(year_param(ctx)), web::limit_param(ctx, 100, 1000),
+                                      offset_param(ctx))));
+}
+
+// ---- handlers: the LMS import ----
+
+Reply show_import(Context& ctx) { return import_page(ctx, json::object(), 200); }
+
+Reply import_from_form(Context& ctx) {
+  std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
+  if (boundary.empty()) return Error::invalid("error.content_type");
+  web::TempFile csv{ctx.request.body_file + ".csv"};
+  auto parts = http::read_multipart(ctx.request.body_file, boundary, csv.path);
+  if (!parts.ok()) return import_page(ctx, {{"error", ctx.t(parts.error().key)}}, 400);
+  if (parts->file_bytes == 0) return import_page(ctx, {{"error", ctx.t("import.no_file")}}, 422);
+  const std::string provider = parts->fields["provider"],
+                    mode = parts->fields["mode"].empty() ? "all" : parts->fields["mode"];
+  auto report = import_lms(ctx.env(), ctx.actor(), csv.path, provider, mode);
+  if (!report.ok()) {
+    if (report.error().kind != ErrorKind::kInvalid) return report.release_error();
+    json problems = json::array();
+    for (const auto& f : report.error().fields) {
+      problems.push_back({{"line", 1}, {"column", f.field}, {"message", ctx.t(f.key, f.args)}});
+    }
+    return import_page(ctx,
+                       {{"error", ctx.t(report.error().key, report.error().args)},
+                        {"provider", provider},
+                        {"report", {{"problems", problems}}}},
+                       422);
+  }
+  json j = web::import_report_json(ctx, *report);
+  j["dry_run"] = mode == "check";
+  j["has_problems"] = !report->problems.empty();
+  return import_page(ctx, {{"report", j}, {"provider", provider}},
+                     report->bad_rows > 0 ? 422 : 200);
+}
+
+Reply api_import(Context& ctx) {
+  if (!ctx.request.header("content-type").starts_with("text/csv"))
+    return Error::invalid("error.content_type");
+  auto report = TRY(import_lms(ctx.env(), ctx.actor(), ctx.request.body_file,
+                               ctx.request.query_param("provider").value_or(""),
+                               ctx.request.query_param("mode").value_or("all")));
+  return ctx.json(report.bad_rows > 0 ? 422 : 200, web::import_report_json(ctx, report));
+}
+
+// ---- handlers: settings ----
+
+Reply show_settings(Context& ctx) {
+  return ctx.page("learning_settings",
+                  {{"settings", settings_json(TRY(settings_of(ctx.env(), ctx.actor())))}},
+                  "learning.settings_title");
+}
+
+Reply save_settings_from_form(Context& ctx) {
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  auto s = read_settings(in);
+  Status st = s.ok() ? save_learning_settings(ctx.env(), ctx.actor(), *s) : s.status();
+  if (!st.ok()) {
+    if (!st.error().is_users_fault()) return st.release_error();
+    json sent = {{"minutes_per_jp", in.raw("minutes_per_jp")},
+                 {"peduli_jp_per_hour", in.raw("peduli_jp_per_hour")},
+                 {"peduli_max_jp", in.raw("peduli_max_jp")}};
+    return ctx.form_page("learning_settings", {{"settings", sent}}, "learning.settings_title",
+                         &st.error());
+  }
+  return ctx.redirect("/learning/settings", "saved");
+}
+
+Reply api_settings(Context& ctx) {
+  return ctx.json(200, settings_json(TRY(settings_of(ctx.env(), ctx.actor()))));
+}
+
+Reply api_save_settings(Context& ctx) {
+  auto in = TRY(ctx.input());
+  LearningSettings s = TRY(read_settings(in));
+  TRY(save_learning_settings(ctx.env(), ctx.actor(), s));
+  return ctx.json(200, settings_json(s));
+}
+
+const web::RouteOptions kManage{.permission = Permission::kLearningManage};
+const web::RouteOptions kUpload{.permission = Permission::kLearningManage,
+                                .body_limit = web::kConfiguredUploadLimit,
+                                .upload_to_file = true};
+const web::RouteOptions kSettingsWrite{.permission = Permission::kLearningManage,
+                                       .body_limit = 4 * 1024};
+
+const web::RouteDef kRoutes[] = {
+    {"GET", "/learning/compliance", show_compliance},
+    {"GET", "/learning/compliance/people", show_below},
+    {"GET", "/learning/compliance.xlsx", export_jp},
+    {"GET", "/api/v1/learning/compliance", api_compliance},
+    {"GET", "/api/v1/learning/compliance/people", api_below},
+    {"GET", "/learning/import", show_import, kManage},
+    {"POST", "/learning/import", import_from_form, kUpload},
+    {"POST", "/api/v1/learning/lms-import", api_import, kUpload},
+    {"GET", "/learning/settings", show_settings, kManage},
+    {"POST", "/learning/settings", save_settings_from_form, kSettingsWrite},
+    {"GET", "/api/v1/learning/settings", api_settings, kManage},
+    {"PUT", "/api/v1/learning/settings", api_save_settings, kSettingsWrite},
+};
 
 }  // namespace
 
-void register_oversight_routes(web::App& app) {
-  auto& r = app.router();
-
-  r.add({"GET", "/learning/compliance", [](Context& ctx) -> Reply {
-           json data = TRY(compliance_json(ctx, TRY(year_param(ctx))));
-           data["has_units"] = !data["units"].empty();
-           data["can_list_people"] = scope_of(ctx, Detail::kPeople).ok();
-           data["previous_year"] = data["year"].get<int>() - 1;
-           data["next_year"] = data["year"].get<int>() + 1;
-           return ctx.page("compliance", data, "learning.compliance_title");
-         }});
-
-  r.add({"GET", "/learning/compliance/people", [](Context& ctx) -> Reply {
-           const int year = TRY(year_param(ctx));
-           const int64_t offset = std::max<int64_t>(
-               0, std::atoll(ctx.request.query_param("offset").value_or("0").c_str()));
-           json data = TRY(below_json(ctx, year, 100, offset));
-           data["has_items"] = !data["items"].empty();
-           data["unit"] = ctx.request.query_param("unit").value_or("");
-           return ctx.page("compliance_people", data, "learning.below_title");
-         }});
-
-  // Everyone in scope with their JP of the year: a personal-data export, audited.
-  r.add({"GET", "/learning/compliance.xlsx", [](Context& ctx) -> Reply {
-           const int year = TRY(year_param(ctx));
-           const std::string prefix = TRY(scope_of(ctx, Detail::kPeople));
-           TRY(web::record_audit(
-               ctx, ctx.audit("learning.export", "instansi", std::to_string(ctx.user_instansi()),
-                              ctx.user_instansi(), json({{"year", year}}).dump())));
-           const std::vector<std::string> headings = {
-               ctx.t("field.nip"),           ctx.t("common.name"),
-               ctx.t("field.unit"),          "JP",
-               ctx.t("learning.export_met"), ctx.t("learning.export_missing")};
-           const std::string yes = ctx.t("common.yes"), no = ctx.t("common.no");
-           db::Database& database = ctx.services.db;
-           const int64_t instansi = ctx.user_instansi();
-           const std::string tmpdir = ctx.services.config.upload_dir;
-           return web::temp_file_download(
-               ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-               fmt::format("jp-{}.xlsx", year), ".xlsx",
-               [&database, instansi, year, prefix, headings, yes, no,
-                tmpdir](const std::string& path) -> Status {
-                 auto sheet = TRY(xlsx::SheetWriter::create(
-                     path, tmpdir, "JP " + std::to_string(year), headings));
-                 Status failure;
-                 TRY(database.read([&](db::Tx& tx) {
-                   return each_person_jp(tx, instansi, year, prefix, [&](const PersonJp& p) {
-                     Standing s = standing(p.jp_e2);
-                     failure = sheet->add_row({p.nip, p.name, p.unit_name,
-                                               static_cast<double>(p.jp_e2) / 100, s.met ? yes : no,
-                                               static_cast<double>(s.missing_e2) / 100});
-                     return failure.ok() && !sheet->full();
-                   });
-                 }));
-                 TRY(failure);
-                 TRY(sheet->close());
-                 return {};
-               });
-         }});
-
-  r.add({"GET", "/api/v1/learning/compliance", [](Context& ctx) -> Reply {
-           return ctx.json(200, TRY(compliance_json(ctx, TRY(year_param(ctx)))));
-         }});
-
-  r.add({"GET", "/api/v1/learning/compliance/people", [](Context& ctx) -> Reply {
-           const int64_t offset = std::max<int64_t>(
-               0, std::atoll(ctx.request.query_param("offset").value_or("0").c_str()));
-           return ctx.json(200, TRY(below_json(ctx, TRY(year_param(ctx)),
-                                               web::limit_param(ctx, 100, 1000), offset)));
-         }});
-
-  // ---- the LMS import ----
-  const size_t upload_limit =
-      static_cast<size_t>(app.services().config.max_upload_mb) * 1024 * 1024;
-  r.add({"GET",
-         "/learning/import",
-         [](Context& ctx) -> Reply { return import_page(ctx, json::object(), 200); },
-         {.permission = Permission::kLearningManage}});
-
-  r.add({"POST",
-         "/learning/import",
-         [](Context& ctx) -> Reply {
-           std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
-           if (boundary.empty()) return Error::invalid("error.content_type");
-           web::TempFile csv{ctx.request.body_file + ".csv"};
-           auto parts = http::read_multipart(ctx.request.body_file, boundary, csv.path);
-           if (!parts.ok()) return import_page(ctx, {{"error", ctx.t(parts.error().key)}}, 400);
-           if (parts->file_bytes == 0)
-             return import_page(ctx, {{"error", ctx.t("import.no_file")}}, 422);
-           const std::string provider = parts->fields["provider"],
-                             mode = parts->fields["mode"].empty() ? "all" : parts->fields["mode"];
-           auto report = import_action(ctx, csv.path, provider, mode);
-           if (!report.ok()) {
-             if (report.error().kind != ErrorKind::kInvalid) return report.release_error();
-             json problems = json::array();
-             for (const auto& f : report.error().fields) {
-               problems.push_back(
-                   {{"line", 1}, {"column", f.field}, {"message", ctx.t(f.key, f.args)}});
-             }
-             return import_page(ctx,
-                                {{"error", ctx.t(report.error().key, report.error().args)},
-                                 {"provider", provider},
-                                 {"report", {{"problems", problems}}}},
-                                422);
-           }
-           json j = web::import_report_json(ctx, *report);
-           j["dry_run"] = mode == "check";
-           j["has_problems"] = !report->problems.empty();
-           return import_page(ctx, {{"report", j}, {"provider", provider}},
-                              report->bad_rows > 0 ? 422 : 200);
-         },
-         {.permission = Permission::kLearningManage,
-          .body_limit = upload_limit,
-          .upload_to_file = true}});
-
-  r.add({"POST",
-         "/api/v1/learning/lms-import",
-         [](Context& ctx) -> Reply {
-           if (!ctx.request.header("content-type").starts_with("text/csv"))
-             return Error::invalid("error.content_type");
-           auto report = TRY(import_action(ctx, ctx.request.body_file,
-                                           ctx.request.query_param("provider").value_or(""),
-                                           ctx.request.query_param("mode").value_or("all")));
-           return ctx.json(report.bad_rows > 0 ? 422 : 200, web::import_report_json(ctx, report));
-         },
-         {.permission = Permission::kLearningManage,
-          .body_limit = upload_limit,
-          .upload_to_file = true}});
-
-  // ---- settings ----
-  r.add({"GET",
-         "/learning/settings",
-         [](Context& ctx) -> Reply {
-           auto s = TRY(ctx.services.db.read(
-               [&](db::Tx& tx) { return load_settings(tx, ctx.user_instansi()); }));
-           return ctx.page("learning_settings", {{"settings", settings_json(s)}},
-                           "learning.settings_title");
-         },
-         {.permission = Permission::kLearningManage}});
-
-  r.add({"POST",
-         "/learning/settings",
-         [](Context& ctx) -> Reply {
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           auto s = read_settings(in);
-           Status st = s.ok() ? save_settings_action(ctx, *s) : Status(s.error());
-           if (!st.ok()) {
-             if (st.error().kind != ErrorKind::kInvalid) return st.release_error();
-             json sent = {{"minutes_per_jp", in.raw("minutes_per_jp")},
-                          {"peduli_jp_per_hour", in.raw("peduli_jp_per_hour")},
-                          {"peduli_max_jp", in.raw("peduli_max_jp")}};
-             return ctx.page("learning_settings",
-                             {{"settings", sent}, {"errors", ctx.field_errors(st.error())}},
-                             "learning.settings_title", 422);
-           }
-           return ctx.redirect("/learning/settings", "saved");
-         },
-         {.permission = Permission::kLearningManage, .body_limit = 4 * 1024}});
-
-  r.add({"GET",
-         "/api/v1/learning/settings",
-         [](Context& ctx) -> Reply {
-           auto s = TRY(ctx.services.db.read(
-               [&](db::Tx& tx) { return load_settings(tx, ctx.user_instansi()); }));
-           return ctx.json(200, settings_json(s));
-         },
-         {.permission = Permission::kLearningManage}});
-
-  r.add({"PUT",
-         "/api/v1/learning/settings",
-         [](Context& ctx) -> Reply {
-           auto in = TRY(ctx.input());
-           LearningSettings s = TRY(read_settings(in));
-           TRY(save_settings_action(ctx, s));
-           return ctx.json(200, settings_json(s));
-         },
-         {.permission = Permission::kLearningManage, .body_limit = 4 * 1024}});
-}
-
-void register_routes(web::App& app) {
-  using auth::Role;
-  register_programme_routes(app);
-  register_oversight_routes(app);
-  register_person_routes(app);
-  app.add_nav({62,
-               "nav.learning",
-               "/learning",
-               std::nullopt,
-               {Role::kInstansiAdmin, Role::kUnitHead, Role::kOfficer, Role::kHrDeveloper,
-                Role::kCaseHandler, Role::kAuditor}});
-  app.add_nav({64, "nav.programmes", "/learning/programmes", Permission::kLearningManage, {}});
-  app.add_nav({66,
-               "nav.compliance",
-               "/learning/compliance",
-               std::nullopt,
-               {Role::kInstansiAdmin, Role::kUnitHead, Role::kHrDeveloper}});
-}
+std::span<const web::RouteDef> oversight_routes() { return kRoutes; }
 
 }  // namespace harmoni::learning

@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include "competency/shipped_catalog.hpp"
+#include "learning/learning_cases.hpp"
 #include "learning/learning_web.hpp"
 #include "org/org_cases.hpp"
-#include "platform/audit/audit.hpp"
 #include "platform/web/routes_util.hpp"
 
 namespace harmoni::learning {
@@ -24,11 +24,9 @@ Result<Programme> read_programme(web::Input& in, Programme p, bool creating) {
     if (auto v = in.text("code", {.max_chars = 32})) p.code = org::upper_code(*v);
   }
   if (auto v = in.text("title", {.min_chars = 3, .max_chars = 200})) p.title = *v;
-  std::vector<std::string> types, modes;
-  for (ProgrammeType t : enum_values<ProgrammeType>()) types.emplace_back(enum_name(t));
-  for (Mode m : enum_values<Mode>()) modes.emplace_back(enum_name(m));
-  if (auto v = in.choice("type", types)) p.type = *parse_enum<ProgrammeType>(*v);
-  if (auto v = in.choice("mode", modes)) p.mode = *parse_enum<Mode>(*v);
+  if (auto v = in.choice("type", enum_name_list<ProgrammeType>()))
+    p.type = *parse_enum<ProgrammeType>(*v);
+  if (auto v = in.choice("mode", enum_name_list<Mode>())) p.mode = *parse_enum<Mode>(*v);
   if (auto v = in.text("jp", {.max_chars = 8})) {
     if (auto jp = parse_jp(*v))
       p.jp_e2 = *jp;
@@ -46,45 +44,12 @@ Result<Programme> read_programme(web::Input& in, Programme p, bool creating) {
   }
   p.active = in.is_json() && !in.has("active") ? true : in.flag("active");
   TRY(in.finish());
-  // Items must be known: the catalogue's, or (X.) the instansi's own.
-  const auto& catalog = *TRY(competency::shipped_catalog());
-  for (const auto& code : p.items) {
-    if (!code.starts_with(competency::kCustomPrefix) && !catalog.find(code, "2023")) {
-      return Error::field("items", "competency.item_unknown", {{"code", code}});
-    }
-  }
-  TRY(validate(p));
-  return p;
-}
-
-Result<Programme> programme_of(const Context& ctx, std::string_view code) {
-  auto p = TRY(ctx.services.db.read(
-      [&](db::Tx& tx) { return find_programme(tx, ctx.user_instansi(), org::upper_code(code)); }));
-  if (!p) return Error::not_found("learning.programme_unknown");
-  return *p;
-}
-
-Result<Programme> save_programme(Context& ctx, web::Input& in, Programme base, bool creating) {
-  Programme p = TRY(read_programme(in, std::move(base), creating));
-  TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
-    const int64_t now = ctx.services.clock.now_seconds();
-    if (creating) {
-      p.id = TRY(insert_programme(tx, p, now));
-    } else {
-      TRY(update_programme(tx, p, now));
-    }
-    return audit::append(
-        tx,
-        ctx.audit(creating ? "learning.programme_create" : "learning.programme_update", "programme",
-                  std::to_string(p.id), p.instansi_id),
-        ctx.now_ms());
-  }));
   return p;
 }
 
 Reply programme_page(Context& ctx, const Programme& p, bool creating, const Error* error,
                      std::vector<ClassRow> classes = {}) {
-  const auto& catalog = *competency::shipped_catalog().value();
+  const auto& catalog = competency::catalog();
   json types = json::array(), modes = json::array(), items = json::array();
   for (ProgrammeType t : enum_values<ProgrammeType>()) {
     types.push_back({{"value", enum_name(t)},
@@ -119,10 +84,8 @@ Reply programme_page(Context& ctx, const Programme& p, bool creating, const Erro
                {"has_classes", !class_list.empty()},
                {"action", creating ? "/learning/programmes" : "/learning/programmes/" + p.code},
                {"jp_value", p.jp_e2 ? jp_text(p.jp_e2) : ""}};
-  if (error) data["errors"] = ctx.field_errors(*error);
-  return ctx.page("programme", data,
-                  creating ? "learning.programme_new" : "learning.programme_title",
-                  form_status(error));
+  return ctx.form_page("programme", data,
+                       creating ? "learning.programme_new" : "learning.programme_title", error);
 }
 
 // ---- classes ----
@@ -135,38 +98,13 @@ Result<ClassSession> read_class(web::Input& in, ClassSession c) {
   if (auto v = in.integer("capacity", {.min = 1, .max = 10000})) c.capacity = static_cast<int>(*v);
   c.self_registration = in.flag("self_registration");
   TRY(in.finish());
-  TRY(validate(c));
   return c;
 }
 
-// A class of the caller's instansi, with its programme.
-struct ClassAndProgramme {
-  ClassSession session;
-  Programme programme;
-};
-
-Result<ClassAndProgramme> class_of(const Context& ctx) {
-  auto id = web::id_param(ctx, "id");
-  if (!id) return Error::not_found("learning.class_unknown");
-  auto found =
-      TRY(ctx.services.db.read([&](db::Tx& tx) -> Result<std::optional<ClassAndProgramme>> {
-        auto c = TRY(find_class(tx, *id));
-        if (!c) return std::optional<ClassAndProgramme>();
-        auto p = TRY(find_programme_by_id(tx, c->programme_id));
-        if (!p) return std::optional<ClassAndProgramme>();
-        return std::optional<ClassAndProgramme>(ClassAndProgramme{*c, *p});
-      }));
-  if (!found || found->programme.instansi_id != ctx.user_instansi())
-    return Error::not_found("learning.class_unknown");
-  return *found;
-}
-
 Result<json> roster_json(const Context& ctx, const ClassAndProgramme& cp) {
-  auto [people, days] = TRY(ctx.services.db.read(
-      [&](db::Tx& tx) -> Result<std::pair<std::vector<Enrolment>, std::map<int64_t, int>>> {
-        auto list = TRY(class_enrolments(tx, cp.session.id));
-        return std::pair{std::move(list), TRY(days_attended(tx, cp.session.id))};
-      }));
+  Roster roster = TRY(roster_of(ctx.env(), cp));
+  const auto& people = roster.people;
+  const auto& days = roster.days;
   json rows = json::array();
   for (const auto& e : people) {
     auto d = days.find(e.asn_id);
@@ -192,66 +130,10 @@ Result<json> roster_json(const Context& ctx, const ClassAndProgramme& cp) {
 Reply class_page(Context& ctx, const ClassAndProgramme& cp, const Error* error) {
   json data = TRY(roster_json(ctx, cp));
   data["has_people"] = !data["people"].empty();
-  data["today"] = format_date(today_wib(ctx));
+  data["today"] = format_date(date_in_wib(ctx.now_ms()));
   data["ended"] = data["today"].get<std::string>() >= cp.session.ends_on;
   data["open"] = cp.session.status == ClassStatus::kPlanned;
-  if (error) data["errors"] = ctx.field_errors(*error);
-  return ctx.page("class", data, "learning.class_title", form_status(error));
-}
-
-// HR enrols a person by NIP (seat permitting).
-Status enrol_action(Context& ctx, const ClassAndProgramme& cp, const std::string& nip_text) {
-  auto person = org::person_by_nip(ctx.env(), nip_text, ctx.user_instansi());
-  if (!person.ok()) return Error::field("nip", "asn.not_found");
-  if (cp.session.status != ClassStatus::kPlanned) return Error::conflict("learning.class_not_open");
-  return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    int64_t id = TRY(move_enrolment(tx, cp.session, person->id, EnrolmentStatus::kEnrolled,
-                                    ctx.user().user_id, "", ctx.services.clock.now_seconds()));
-    return audit::append(
-        tx, ctx.audit("learning.enrol", "enrolment", std::to_string(id), ctx.user_instansi()),
-        ctx.now_ms());
-  });
-}
-
-Status attendance_action(Context& ctx, const ClassAndProgramme& cp, const std::string& day,
-                         const std::vector<std::pair<int64_t, bool>>& marks) {
-  auto d = parse_date(day);
-  auto start = parse_date(cp.session.starts_on), end = parse_date(cp.session.ends_on);
-  if (!d || (start && *d < *start) || (end && *end < *d))
-    return Error::field("day", "learning.day_outside_class");
-  return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    const int64_t now = ctx.services.clock.now_seconds();
-    for (const auto& [asn, present] : marks)
-      TRY(record_attendance(tx, cp.session.id, asn, day, present, ctx.user().user_id, now));
-    return audit::append(
-        tx,
-        ctx.audit("learning.attendance", "class", std::to_string(cp.session.id),
-                  ctx.user_instansi(), json({{"day", day}, {"people", marks.size()}}).dump()),
-        ctx.now_ms());
-  });
-}
-
-// Completion of the participants: the ledger, the certificates and the plans follow.
-Status completion_action(Context& ctx, const ClassAndProgramme& cp,
-                         const std::vector<ClassOutcome>& outcomes) {
-  for (const auto& o : outcomes) {
-    if (o.completed && o.passed && !*o.passed)
-      return Error::field("passed", "learning.completed_not_passed");
-  }
-  const auto end = parse_date(cp.session.ends_on);
-  if (!end || today_wib(ctx) < *end)
-    return Error::conflict("learning.class_not_ended", {{"date", cp.session.ends_on}});
-  return ctx.services.db.write([&](db::Tx& tx) -> Status {
-    const int64_t now = ctx.services.clock.now_seconds();
-    for (const auto& o : outcomes) {
-      TRY(record_outcome(tx, cp.session, cp.programme, o, ctx.services.random.token(12),
-                         ctx.user().user_id, now));
-    }
-    return audit::append(tx,
-                         ctx.audit("learning.completion", "class", std::to_string(cp.session.id),
-                                   ctx.user_instansi(), json({{"people", outcomes.size()}}).dump()),
-                         ctx.now_ms());
-  });
+  return ctx.form_page("class", data, "learning.class_title", error);
 }
 
 // Completion from a form ("result:ASN" = completed | not_completed, "score:ASN",
@@ -287,265 +169,241 @@ Result<std::vector<ClassOutcome>> read_outcomes(Context& ctx, web::Input& in) {
   return out;
 }
 
+json classes_json(const Context& ctx, const std::vector<ClassRow>& classes) {
+  json items = json::array();
+  for (const auto& c : classes) {
+    json j = class_json(ctx, c.session);
+    j["seats_taken"] = c.seats_taken;
+    j["waiting"] = c.waiting;
+    items.push_back(j);
+  }
+  return items;
+}
+
+Result<Programme> path_programme(const Context& ctx) {
+  return programme_of(ctx.env(), ctx.actor(), ctx.param("code"));
+}
+
+Result<ClassAndProgramme> path_class(const Context& ctx) {
+  return class_of(ctx.env(), ctx.actor(), web::id_param(ctx, "id"));
+}
+
+std::string class_url(const ClassAndProgramme& cp) {
+  return "/learning/classes/" + std::to_string(cp.session.id);
+}
+
+// Attendance from a form: "seated:ASN" for each row shown, "present:ASN" when ticked.
+std::vector<std::pair<int64_t, bool>> read_marks(web::Input& in) {
+  std::vector<std::pair<int64_t, bool>> marks;
+  for (const auto& id : in.keys_with_prefix("seated:")) {
+    in.ignore("seated:" + id);
+    marks.emplace_back(std::atoll(id.c_str()), in.flag("present:" + id));
+  }
+  return marks;
+}
+
+// ---- handlers: programmes ----
+
+Reply list_programmes_page(Context& ctx) {
+  json items = json::array();
+  for (const auto& p : TRY(programmes_of(ctx.env(), ctx.actor()))) {
+    items.push_back(programme_json(ctx, p));
+  }
+  return ctx.page("programmes", {{"programmes", items}, {"has_programmes", !items.empty()}},
+                  "learning.programmes_title");
+}
+
+Reply new_programme_page(Context& ctx) {
+  return programme_page(ctx, Programme{.instansi_id = ctx.user_instansi(), .jp_e2 = 0}, true,
+                        nullptr);
+}
+
+Reply create_programme_from_form(Context& ctx) {
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  auto read = read_programme(in, Programme{.instansi_id = ctx.user_instansi()}, true);
+  auto saved = read.ok() ? save_programme(ctx.env(), ctx.actor(), *read, true) : read;
+  if (!saved.ok()) {
+    if (!saved.error().is_users_fault()) return saved.release_error();
+    Programme shown{.instansi_id = ctx.user_instansi(),
+                    .code = in.raw("code"),
+                    .title = in.raw("title"),
+                    .organiser = in.raw("organiser"),
+                    .description = in.raw("description")};
+    shown.items = in.keys_with_prefix("item:");
+    shown.type = parse_enum<ProgrammeType>(in.raw("type")).value_or(shown.type);
+    shown.mode = parse_enum<Mode>(in.raw("mode")).value_or(shown.mode);
+    shown.jp_e2 = parse_jp(in.raw("jp")).value_or(0);
+    return programme_page(ctx, shown, true, &saved.error());
+  }
+  return ctx.redirect("/learning/programmes/" + saved->code, "saved");
+}
+
+Reply show_programme(Context& ctx) {
+  Programme p = TRY(path_programme(ctx));
+  return programme_page(ctx, p, false, nullptr, TRY(classes_of(ctx.env(), p)));
+}
+
+Reply update_programme_from_form(Context& ctx) {
+  Programme p = TRY(path_programme(ctx));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  auto read = read_programme(in, p, false);
+  auto saved = read.ok() ? save_programme(ctx.env(), ctx.actor(), *read, false) : read;
+  if (!saved.ok()) {
+    if (!saved.error().is_users_fault()) return saved.release_error();
+    return programme_page(ctx, p, false, &saved.error());
+  }
+  return ctx.redirect("/learning/programmes/" + p.code, "saved");
+}
+
+Reply create_class_from_form(Context& ctx) {
+  Programme p = TRY(path_programme(ctx));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  auto read = read_class(in, ClassSession{.programme_id = p.id});
+  auto made = read.ok() ? create_class(ctx.env(), ctx.actor(), p, *read) : read;
+  if (!made.ok()) {
+    if (!made.error().is_users_fault()) return made.release_error();
+    return programme_page(ctx, p, false, &made.error(), TRY(classes_of(ctx.env(), p)));
+  }
+  return ctx.redirect("/learning/classes/" + std::to_string(made->id), "saved");
+}
+
+// ---- handlers: a class ----
+
+Reply show_class(Context& ctx) { return class_page(ctx, TRY(path_class(ctx)), nullptr); }
+
+Reply enrol_from_form(Context& ctx) {
+  ClassAndProgramme cp = TRY(path_class(ctx));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  auto nip = in.text("nip", {.max_chars = 32});
+  Status st = in.finish();
+  if (st.ok()) st = enrol(ctx.env(), ctx.actor(), cp, *nip).status();
+  if (!st.ok()) return class_page(ctx, cp, &st.error());
+  return ctx.redirect(class_url(cp), "saved");
+}
+
+Reply attendance_from_form(Context& ctx) {
+  ClassAndProgramme cp = TRY(path_class(ctx));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  auto day = in.text("day", {.max_chars = 10});
+  auto marks = read_marks(in);
+  Status st = in.finish();
+  if (st.ok()) st = mark_attendance(ctx.env(), ctx.actor(), cp, *day, marks);
+  if (!st.ok()) return class_page(ctx, cp, &st.error());
+  return ctx.redirect(class_url(cp), "saved");
+}
+
+Reply completion_from_form(Context& ctx) {
+  ClassAndProgramme cp = TRY(path_class(ctx));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  auto outcomes = read_outcomes(ctx, in);
+  Status st = outcomes.ok() ? complete(ctx.env(), ctx.actor(), cp, *outcomes) : outcomes.status();
+  if (!st.ok()) return class_page(ctx, cp, &st.error());
+  return ctx.redirect(class_url(cp), "saved");
+}
+
+Reply class_status_from_form(Context& ctx) {
+  ClassAndProgramme cp = TRY(path_class(ctx));
+  auto in = TRY(ctx.input());
+  in.ignore("_csrf");
+  auto status = in.choice("status", enum_name_list<ClassStatus>());
+  TRY(in.finish());
+  TRY(change_class_status(ctx.env(), ctx.actor(), cp, *parse_enum<ClassStatus>(*status)));
+  return ctx.redirect(class_url(cp), "saved");
+}
+
+// ---- handlers: the API ----
+
+Reply api_programmes(Context& ctx) {
+  json items = json::array();
+  for (const auto& p : TRY(programmes_of(ctx.env(), ctx.actor()))) {
+    items.push_back(programme_json(ctx, p));
+  }
+  return ctx.json(200, {{"items", items}});
+}
+
+Reply api_create_programme(Context& ctx) {
+  auto in = TRY(ctx.input());
+  Programme p = TRY(read_programme(in, Programme{.instansi_id = ctx.user_instansi()}, true));
+  return ctx.json(201, programme_json(ctx, TRY(save_programme(ctx.env(), ctx.actor(), p, true))));
+}
+
+Reply api_update_programme(Context& ctx) {
+  Programme current = TRY(path_programme(ctx));
+  auto in = TRY(ctx.input());
+  in.ignore("code");
+  Programme p = TRY(read_programme(in, current, false));
+  return ctx.json(200, programme_json(ctx, TRY(save_programme(ctx.env(), ctx.actor(), p, false))));
+}
+
+Reply api_classes(Context& ctx) {
+  Programme p = TRY(path_programme(ctx));
+  return ctx.json(200, {{"items", classes_json(ctx, TRY(classes_of(ctx.env(), p)))}});
+}
+
+Reply api_create_class(Context& ctx) {
+  Programme p = TRY(path_programme(ctx));
+  auto in = TRY(ctx.input());
+  ClassSession c = TRY(read_class(in, ClassSession{.programme_id = p.id}));
+  return ctx.json(201, class_json(ctx, TRY(create_class(ctx.env(), ctx.actor(), p, c))));
+}
+
+Reply api_class(Context& ctx) { return ctx.json(200, TRY(roster_json(ctx, TRY(path_class(ctx))))); }
+
+Reply api_attendance(Context& ctx) {
+  ClassAndProgramme cp = TRY(path_class(ctx));
+  auto in = TRY(ctx.input());
+  auto nip = in.text("nip", {.max_chars = 32});
+  auto day = in.text("day", {.max_chars = 10});
+  const bool present = in.is_json() && !in.has("present") ? true : in.flag("present");
+  TRY(in.finish());
+  auto person = org::person_by_nip(ctx.env(), *nip, ctx.user_instansi());
+  if (!person.ok()) return Error::field("nip", "asn.not_found");
+  TRY(mark_attendance(ctx.env(), ctx.actor(), cp, *day, {{person->id, present}}));
+  return ctx.json(200, {{"status", "recorded"}});
+}
+
+Reply api_completion(Context& ctx) {
+  ClassAndProgramme cp = TRY(path_class(ctx));
+  auto in = TRY(ctx.input());
+  auto outcomes = TRY(read_outcomes(ctx, in));
+  TRY(complete(ctx.env(), ctx.actor(), cp, outcomes));
+  return ctx.json(200, TRY(roster_json(ctx, cp)));
+}
+
+const web::RouteOptions kManage{.permission = Permission::kLearningManage};
+const web::RouteOptions kManageWrite{.permission = Permission::kLearningManage,
+                                     .body_limit = 64 * 1024};
+
+const web::RouteDef kRoutes[] = {
+    {"GET", "/learning/programmes", list_programmes_page, kManage},
+    {"GET", "/learning/programmes/new", new_programme_page, kManage},
+    {"POST", "/learning/programmes", create_programme_from_form, kManageWrite},
+    {"GET", "/learning/programmes/{code}", show_programme, kManage},
+    {"POST", "/learning/programmes/{code}", update_programme_from_form, kManageWrite},
+    {"POST", "/learning/programmes/{code}/classes", create_class_from_form, kManageWrite},
+    {"GET", "/learning/classes/{id}", show_class, kManage},
+    {"POST", "/learning/classes/{id}/enrol", enrol_from_form, kManageWrite},
+    {"POST", "/learning/classes/{id}/attendance", attendance_from_form, kManageWrite},
+    {"POST", "/learning/classes/{id}/completion", completion_from_form, kManageWrite},
+    {"POST", "/learning/classes/{id}/status", class_status_from_form, kManageWrite},
+    {"GET", "/api/v1/learning/programmes", api_programmes, kManage},
+    {"POST", "/api/v1/learning/programmes", api_create_programme, kManageWrite},
+    {"PUT", "/api/v1/learning/programmes/{code}", api_update_programme, kManageWrite},
+    {"GET", "/api/v1/learning/programmes/{code}/classes", api_classes, kManage},
+    {"POST", "/api/v1/learning/programmes/{code}/classes", api_create_class, kManageWrite},
+    {"GET", "/api/v1/learning/classes/{id}", api_class, kManage},
+    {"POST", "/api/v1/learning/classes/{id}/attendance", api_attendance, kManageWrite},
+    {"POST", "/api/v1/learning/classes/{id}/completion", api_completion, kManageWrite},
+};
+
 }  // namespace
 
-void register_programme_routes(web::App& app) {
-  auto& r = app.router();
-  const web::RouteOptions manage{.permission = Permission::kLearningManage};
-  const web::RouteOptions manage_write{.permission = Permission::kLearningManage,
-                                       .body_limit = 64 * 1024};
-
-  r.add({"GET", "/learning/programmes",
-         [](Context& ctx) -> Reply {
-           auto list = TRY(ctx.services.db.read(
-               [&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
-           json items = json::array();
-           for (const auto& p : list) items.push_back(programme_json(ctx, p));
-           return ctx.page("programmes",
-                           {{"programmes", items}, {"has_programmes", !items.empty()}},
-                           "learning.programmes_title");
-         },
-         manage});
-
-  r.add({"GET", "/learning/programmes/new",
-         [](Context& ctx) -> Reply {
-           return programme_page(ctx, Programme{.instansi_id = ctx.user_instansi(), .jp_e2 = 0},
-                                 true, nullptr);
-         },
-         manage});
-
-  r.add({"POST", "/learning/programmes",
-         [](Context& ctx) -> Reply {
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           auto saved =
-               save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true);
-           if (!saved.ok()) {
-             Programme shown{.instansi_id = ctx.user_instansi(),
-                             .code = in.raw("code"),
-                             .title = in.raw("title"),
-                             .organiser = in.raw("organiser"),
-                             .description = in.raw("description")};
-             shown.items = in.keys_with_prefix("item:");
-             shown.type = parse_enum<ProgrammeType>(in.raw("type")).value_or(shown.type);
-             shown.mode = parse_enum<Mode>(in.raw("mode")).value_or(shown.mode);
-             shown.jp_e2 = parse_jp(in.raw("jp")).value_or(0);
-             return saved.error().kind == ErrorKind::kInvalid
-                        ? programme_page(ctx, shown, true, &saved.error())
-                        : Reply(saved.release_error());
-           }
-           return ctx.redirect("/learning/programmes/" + saved->code, "saved");
-         },
-         manage_write});
-
-  r.add({"GET", "/learning/programmes/{code}",
-         [](Context& ctx) -> Reply {
-           Programme p = TRY(programme_of(ctx, ctx.param("code")));
-           auto classes =
-               TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
-           return programme_page(ctx, p, false, nullptr, classes);
-         },
-         manage});
-
-  r.add({"POST", "/learning/programmes/{code}",
-         [](Context& ctx) -> Reply {
-           Programme p = TRY(programme_of(ctx, ctx.param("code")));
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           auto saved = save_programme(ctx, in, p, false);
-           if (!saved.ok())
-             return saved.error().kind == ErrorKind::kInvalid
-                        ? programme_page(ctx, p, false, &saved.error())
-                        : Reply(saved.release_error());
-           return ctx.redirect("/learning/programmes/" + p.code, "saved");
-         },
-         manage_write});
-
-  r.add(
-      {"POST", "/learning/programmes/{code}/classes",
-       [](Context& ctx) -> Reply {
-         Programme p = TRY(programme_of(ctx, ctx.param("code")));
-         auto in = TRY(ctx.input());
-         in.ignore("_csrf");
-         auto made = read_class(in, ClassSession{.programme_id = p.id});
-         Result<int64_t> id = made.ok() ? ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-           int64_t id = TRY(insert_class(tx, *made, ctx.services.clock.now_seconds()));
-           TRY(audit::append(
-               tx, ctx.audit("learning.class_create", "class", std::to_string(id), p.instansi_id),
-               ctx.now_ms()));
-           return id;
-         })
-                                        : Result<int64_t>(made.error());
-         if (!id.ok()) {
-           if (id.error().kind != ErrorKind::kInvalid) return id.release_error();
-           auto classes =
-               TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
-           return programme_page(ctx, p, false, &id.error(), classes);
-         }
-         return ctx.redirect("/learning/classes/" + std::to_string(*id), "saved");
-       },
-       manage_write});
-
-  r.add({"GET", "/learning/classes/{id}",
-         [](Context& ctx) -> Reply { return class_page(ctx, TRY(class_of(ctx)), nullptr); },
-         manage});
-
-  r.add({"POST", "/learning/classes/{id}/enrol",
-         [](Context& ctx) -> Reply {
-           ClassAndProgramme cp = TRY(class_of(ctx));
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           auto nip = in.text("nip", {.max_chars = 32});
-           Status st = in.finish();
-           if (st.ok()) st = enrol_action(ctx, cp, *nip);
-           if (!st.ok()) return class_page(ctx, cp, &st.error());
-           return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-         },
-         manage_write});
-
-  r.add({"POST", "/learning/classes/{id}/attendance",
-         [](Context& ctx) -> Reply {
-           ClassAndProgramme cp = TRY(class_of(ctx));
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           auto day = in.text("day", {.max_chars = 10});
-           std::vector<std::pair<int64_t, bool>> marks;
-           for (const auto& id : in.keys_with_prefix("seated:")) {
-             in.ignore("seated:" + id);
-             marks.emplace_back(std::atoll(id.c_str()), in.flag("present:" + id));
-           }
-           Status st = in.finish();
-           if (st.ok()) st = attendance_action(ctx, cp, *day, marks);
-           if (!st.ok()) return class_page(ctx, cp, &st.error());
-           return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-         },
-         manage_write});
-
-  r.add({"POST", "/learning/classes/{id}/completion",
-         [](Context& ctx) -> Reply {
-           ClassAndProgramme cp = TRY(class_of(ctx));
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           auto outcomes = read_outcomes(ctx, in);
-           Status st =
-               outcomes.ok() ? completion_action(ctx, cp, *outcomes) : Status(outcomes.error());
-           if (!st.ok()) return class_page(ctx, cp, &st.error());
-           return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-         },
-         manage_write});
-
-  r.add({"POST", "/learning/classes/{id}/status",
-         [](Context& ctx) -> Reply {
-           ClassAndProgramme cp = TRY(class_of(ctx));
-           auto in = TRY(ctx.input());
-           in.ignore("_csrf");
-           auto status = in.choice("status", {"planned", "done", "cancelled"});
-           TRY(in.finish());
-           cp.session.status = *parse_enum<ClassStatus>(*status);
-           TRY(ctx.services.db.write([&](db::Tx& tx) -> Status {
-             TRY(update_class(tx, cp.session, ctx.services.clock.now_seconds()));
-             return audit::append(
-                 tx,
-                 ctx.audit("learning.class_status", "class", std::to_string(cp.session.id),
-                           ctx.user_instansi(), json({{"status", *status}}).dump()),
-                 ctx.now_ms());
-           }));
-           return ctx.redirect("/learning/classes/" + std::to_string(cp.session.id), "saved");
-         },
-         manage_write});
-
-  // ---- API ----
-  r.add({"GET", "/api/v1/learning/programmes",
-         [](Context& ctx) -> Reply {
-           auto list = TRY(ctx.services.db.read(
-               [&](db::Tx& tx) { return list_programmes(tx, ctx.user_instansi(), true); }));
-           json items = json::array();
-           for (const auto& p : list) items.push_back(programme_json(ctx, p));
-           return ctx.json(200, {{"items", items}});
-         },
-         manage});
-
-  r.add({"POST", "/api/v1/learning/programmes",
-         [](Context& ctx) -> Reply {
-           auto in = TRY(ctx.input());
-           Programme p =
-               TRY(save_programme(ctx, in, Programme{.instansi_id = ctx.user_instansi()}, true));
-           return ctx.json(201, programme_json(ctx, p));
-         },
-         manage_write});
-
-  r.add({"PUT", "/api/v1/learning/programmes/{code}",
-         [](Context& ctx) -> Reply {
-           Programme current = TRY(programme_of(ctx, ctx.param("code")));
-           auto in = TRY(ctx.input());
-           in.ignore("code");
-           return ctx.json(200, programme_json(ctx, TRY(save_programme(ctx, in, current, false))));
-         },
-         manage_write});
-
-  r.add({"GET", "/api/v1/learning/programmes/{code}/classes",
-         [](Context& ctx) -> Reply {
-           Programme p = TRY(programme_of(ctx, ctx.param("code")));
-           auto classes =
-               TRY(ctx.services.db.read([&](db::Tx& tx) { return list_classes(tx, p.id); }));
-           json items = json::array();
-           for (const auto& c : classes) {
-             json j = class_json(ctx, c.session);
-             j["seats_taken"] = c.seats_taken;
-             j["waiting"] = c.waiting;
-             items.push_back(j);
-           }
-           return ctx.json(200, {{"items", items}});
-         },
-         manage});
-
-  r.add({"POST", "/api/v1/learning/programmes/{code}/classes",
-         [](Context& ctx) -> Reply {
-           Programme p = TRY(programme_of(ctx, ctx.param("code")));
-           auto in = TRY(ctx.input());
-           ClassSession c = TRY(read_class(in, ClassSession{.programme_id = p.id}));
-           c.id = TRY(ctx.services.db.write([&](db::Tx& tx) -> Result<int64_t> {
-             int64_t id = TRY(insert_class(tx, c, ctx.services.clock.now_seconds()));
-             TRY(audit::append(
-                 tx, ctx.audit("learning.class_create", "class", std::to_string(id), p.instansi_id),
-                 ctx.now_ms()));
-             return id;
-           }));
-           return ctx.json(201, class_json(ctx, c));
-         },
-         manage_write});
-
-  r.add({"GET", "/api/v1/learning/classes/{id}",
-         [](Context& ctx) -> Reply {
-           ClassAndProgramme cp = TRY(class_of(ctx));
-           return ctx.json(200, TRY(roster_json(ctx, cp)));
-         },
-         manage});
-
-  r.add({"POST", "/api/v1/learning/classes/{id}/attendance",
-         [](Context& ctx) -> Reply {
-           ClassAndProgramme cp = TRY(class_of(ctx));
-           auto in = TRY(ctx.input());
-           auto nip = in.text("nip", {.max_chars = 32});
-           auto day = in.text("day", {.max_chars = 10});
-           const bool present = in.is_json() && !in.has("present") ? true : in.flag("present");
-           TRY(in.finish());
-           auto person = org::person_by_nip(ctx.env(), *nip, ctx.user_instansi());
-           if (!person.ok()) return Error::field("nip", "asn.not_found");
-           TRY(attendance_action(ctx, cp, *day, {{person->id, present}}));
-           return ctx.json(200, {{"status", "recorded"}});
-         },
-         manage_write});
-
-  r.add({"POST", "/api/v1/learning/classes/{id}/completion",
-         [](Context& ctx) -> Reply {
-           ClassAndProgramme cp = TRY(class_of(ctx));
-           auto in = TRY(ctx.input());
-           auto outcomes = TRY(read_outcomes(ctx, in));
-           TRY(completion_action(ctx, cp, outcomes));
-           return ctx.json(200, TRY(roster_json(ctx, cp)));
-         },
-         manage_write});
-}
+std::span<const web::RouteDef> programme_routes() { return kRoutes; }
 
 }  // namespace harmoni::learning
