@@ -108,7 +108,8 @@ Result<Catalog> Catalog::parse(std::string_view json_text) {
     c.bands_[band] = TRY(text_of(b, "band " + band));
   std::vector<Item> pb_items;
   for (const auto& l : at(pb, "levels")) {
-    Level level{num(l, "level", 0), TRY(text_of(l, "a level"))};
+    Text title = TRY(text_of(l, "a level"));
+    Level level{num(l, "level", 0), std::move(title)};
     if (level.level != static_cast<int>(c.levels_.size()) + 1)
       return bad("levels must run 1..5 in order");
     const json& indicators = at(l, "indicators");
@@ -147,8 +148,9 @@ Result<Catalog> Catalog::parse(std::string_view json_text) {
     std::vector<Value>& list = c.values_[v];
     std::vector<Item>& items = c.items_[v];
     for (const auto& val : at(values, "items")) {
-      Value value{str(val, "code"), TRY(text_of(val, "a value")),
-                  TRY(text_of(at(at(val, "definition"), v.c_str()), "definition " + v))};
+      Text name = TRY(text_of(val, "a value"));
+      Text definition = TRY(text_of(at(at(val, "definition"), v.c_str()), "definition " + v));
+      Value value{str(val, "code"), std::move(name), std::move(definition)};
       const json& behaviours = at(val, "behaviours");
       if (value.code.size() != 2 || behaviours.size() != 3)
         return bad("value " + value.code + " needs three behaviours");

@@ -553,8 +553,10 @@ Result<std::vector<ResultInCampaign>> results_of_person(db::Tx& tx, int64_t asn_
       "WHERE r.asn_id = ? AND c.results_at IS NOT NULL ORDER BY c.deadline, c.id",
       {asn_id}));
   std::vector<ResultInCampaign> out;
-  for (const auto& r : rows)
-    out.push_back({r.i64(0), r.text(1), r.text(2), TRY(stored_from_row(r, 3))});
+  for (const auto& r : rows) {
+    StoredResult stored = TRY(stored_from_row(r, 3));
+    out.push_back({r.i64(0), r.text(1), r.text(2), std::move(stored)});
+  }
   return out;
 }
 

@@ -363,9 +363,10 @@ Result<std::vector<UnitCompliance>> compliance_of(const Env& env, const Actor& a
 Result<std::vector<PersonJp>> below_right(const Env& env, const Actor& actor, int year,
                                           std::optional<int64_t> unit_id, int limit,
                                           int64_t offset) {
+  std::string prefix = TRY(scope(actor, Detail::kPeople));
   BelowQuery q{.instansi_id = actor.user_instansi(),
                .year = year,
-               .unit_path_prefix = TRY(scope(actor, Detail::kPeople)),
+               .unit_path_prefix = std::move(prefix),
                .unit_id = unit_id,
                .limit = limit,
                .offset = offset};

@@ -123,9 +123,10 @@ Reply show_below(Context& ctx) {
 // Everyone in scope with their JP of the year: a personal-data export, audited.
 Reply export_jp(Context& ctx) {
   const int year = TRY(year_param(ctx));
+  std::string prefix = TRY(start_jp_export(ctx.env(), ctx.actor(), year));
   JpExport e{.instansi_id = ctx.user_instansi(),
              .year = year,
-             .unit_path_prefix = TRY(start_jp_export(ctx.env(), ctx.actor(), year)),
+             .unit_path_prefix = std::move(prefix),
              .headings = {ctx.t("field.nip"), ctx.t("common.name"), ctx.t("field.unit"), "JP",
                           ctx.t("learning.export_met"), ctx.t("learning.export_missing")},
              .yes = ctx.t("common.yes"),

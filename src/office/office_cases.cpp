@@ -27,10 +27,10 @@ Result<std::vector<ServiceUnit>> service_units(const Env& env, const Actor& acto
 Result<DeskSettings> desk_settings(const Env& env, const org::Unit& unit) {
   return env.db.read([&](db::Tx& tx) -> Result<DeskSettings> {
     desk::Desk d = TRY(desk::load_desk(tx, unit.id));
-    return DeskSettings{.pledge = d.pledge,
-                        .published = d.published,
-                        .policy = TRY(queue::load_policy(tx, unit.id)),
-                        .form_order = TRY(survey::load_form_order(tx, unit.id))};
+    queue::QueuePolicy policy = TRY(queue::load_policy(tx, unit.id));
+    survey::FormOrder order = TRY(survey::load_form_order(tx, unit.id));
+    return DeskSettings{
+        .pledge = d.pledge, .published = d.published, .policy = policy, .form_order = order};
   });
 }
 

@@ -188,10 +188,11 @@ FormSetting ticket_setting(const Context& ctx, const VisitSurvey& v) {
 
 // A unit's public link or kiosk form.
 Result<FormSetting> open_setting(const Context& ctx, const org::Unit& unit, bool kiosk) {
+  auto services = TRY(desk::services_of(ctx.env(), unit.id, false));
   return FormSetting{.unit = unit,
                      .action = kiosk ? "/kiosk/" + ctx.param("key") + "/survey"
                                      : "/u/" + std::to_string(unit.id) + "/survey",
-                     .services = TRY(desk::services_of(ctx.env(), unit.id, false)),
+                     .services = std::move(services),
                      .kiosk = kiosk};
 }
 
@@ -242,9 +243,10 @@ FromPaper read_paper_form(const Context& ctx, web::Input& in, const org::Unit& u
 }
 
 Reply entry_page(Context& ctx, const org::Unit& unit, const web::Input* sent, const Error* error) {
+  auto services = TRY(desk::services_of(ctx.env(), unit.id, false));
   FormSetting f{.unit = unit,
                 .action = "/desk/" + std::to_string(unit.id) + "/entry",
-                .services = TRY(desk::services_of(ctx.env(), unit.id, false)),
+                .services = std::move(services),
                 .staff_entry = true};
   f.entry_date =
       sent && !sent->raw("date").empty() ? sent->raw("date") : format_date(office_today(ctx.env()));
