@@ -5,6 +5,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "platform/db/row_map.hpp"
 #include "platform/db/sql_text.hpp"
 
 namespace harmoni::competency {
@@ -50,24 +51,26 @@ Result<std::shared_ptr<const Instrument>> instrument_of(const std::string& text)
   return parsed;
 }
 
-#define HARMONI_CAMPAIGN_COLUMNS                                                               \
-  "id, instansi_id, name, starts_on, deadline, values_version, settings, instrument, status, " \
-  "created_at, "                                                                               \
-  "opened_at, closed_at, results_at"
+const db::RowMap<Campaign> kCampaignRow{
+    {"id", &Campaign::id},
+    {"instansi_id", &Campaign::instansi_id},
+    {"name", &Campaign::settings, &CampaignSettings::name},
+    {"starts_on", &Campaign::settings, &CampaignSettings::starts_on},
+    {"deadline", &Campaign::settings, &CampaignSettings::deadline},
+    {"values_version", &Campaign::settings, &CampaignSettings::values_version},
+    {"status", &Campaign::status},
+    {"created_at", &Campaign::created_at},
+    {"opened_at", &Campaign::opened_at},
+    {"closed_at", &Campaign::closed_at},
+    {"results_at", &Campaign::results_at}};
+// The settings and the frozen instrument follow as JSON text.
+const std::string kCampaignSelect =
+    "SELECT " + kCampaignRow.columns() + ", settings, instrument FROM campaigns ";
 
 Result<Campaign> campaign_from_row(db::Tx& tx, const db::Row& r) {
-  Campaign c{.id = r.i64(0), .instansi_id = r.i64(1)};
-  c.settings.name = r.text(2);
-  c.settings.starts_on = r.text(3);
-  c.settings.deadline = r.text(4);
-  c.settings.values_version = r.text(5);
-  TRY(read_settings_json(r.text(6), c.settings));
-  c.instrument = TRY(instrument_of(r.text(7)));
-  c.status = parse_enum<CampaignStatus>(r.text(8)).value_or(CampaignStatus::kDraft);
-  c.created_at = r.i64(9);
-  c.opened_at = r.opt_i64(10);
-  c.closed_at = r.opt_i64(11);
-  c.results_at = r.opt_i64(12);
+  Campaign c = kCampaignRow.read(r);
+  TRY(read_settings_json(r.text(kCampaignRow.size()), c.settings));
+  c.instrument = TRY(instrument_of(r.text(kCampaignRow.size() + 1)));
   TRY(tx.each("SELECT unit_id FROM campaign_units WHERE campaign_id = ? ORDER BY unit_id", {c.id},
               [&](const db::Row& u) {
                 c.settings.scope_unit_ids.push_back(u.i64(0));
@@ -84,45 +87,29 @@ Status write_scope(db::Tx& tx, int64_t campaign_id, const std::vector<int64_t>& 
   return {};
 }
 
-std::optional<AssignmentStatus> parse_assignment_status(std::string_view name) {
-  for (AssignmentStatus s :
-       {AssignmentStatus::kPending, AssignmentStatus::kSubmitted, AssignmentStatus::kRemoved}) {
-    if (enum_name(s) == name) return s;
-  }
-  return std::nullopt;
-}
-
-#define HARMONI_ASSIGNMENT_SELECT                                                                 \
-  "SELECT ra.id, ra.campaign_id, ra.ratee_asn_id, ra.rater_asn_id, ra.rater_group, ra.status, "   \
-  "ra.source, "                                                                                   \
-  "ra.reason, te.nip, te.name, COALESCE(tu.name, ''), tr.nip, tr.name FROM rater_assignments ra " \
-  "JOIN asn te ON te.id = ra.ratee_asn_id LEFT JOIN units tu ON tu.id = te.unit_id "              \
-  "JOIN asn tr ON tr.id = ra.rater_asn_id "
-
-AssignmentRow assignment_from_row(const db::Row& r) {
-  return AssignmentRow{r.i64(0),
-                       r.i64(1),
-                       r.i64(2),
-                       r.i64(3),
-                       parse_enum<RaterGroup>(r.text(4)).value_or(RaterGroup::kPeer),
-                       parse_assignment_status(r.text(5)).value_or(AssignmentStatus::kPending),
-                       r.text(6) == "hr",
-                       r.text(7),
-                       r.text(8),
-                       r.text(9),
-                       r.text(10),
-                       r.text(11),
-                       r.text(12)};
-}
+const db::RowMap<AssignmentRow> kAssignmentRow{
+    {"ra.id", &AssignmentRow::id},
+    {"ra.campaign_id", &AssignmentRow::campaign_id},
+    {"ra.ratee_asn_id", &AssignmentRow::ratee_asn_id},
+    {"ra.rater_asn_id", &AssignmentRow::rater_asn_id},
+    {"ra.rater_group", &AssignmentRow::group},
+    {"ra.status", &AssignmentRow::status},
+    {"ra.source",
+     [](AssignmentRow& a, const db::Row& r, size_t i) { a.by_hr = r.text(i) == "hr"; }},
+    {"ra.reason", &AssignmentRow::reason},
+    {"te.nip", &AssignmentRow::ratee_nip},
+    {"te.name", &AssignmentRow::ratee_name},
+    {"COALESCE(tu.name, '')", &AssignmentRow::ratee_unit},
+    {"tr.nip", &AssignmentRow::rater_nip},
+    {"tr.name", &AssignmentRow::rater_name}};
+const std::string kAssignmentSelect =
+    "SELECT " + kAssignmentRow.columns() +
+    " FROM rater_assignments ra JOIN asn te ON te.id = ra.ratee_asn_id "
+    "LEFT JOIN units tu ON tu.id = te.unit_id JOIN asn tr ON tr.id = ra.rater_asn_id ";
 
 Result<std::vector<AssignmentRow>> assignments_where(db::Tx& tx, const std::string& where,
                                                      const db::Params& params) {
-  std::vector<AssignmentRow> out;
-  TRY(tx.each(HARMONI_ASSIGNMENT_SELECT + where, params, [&](const db::Row& r) {
-    out.push_back(assignment_from_row(r));
-    return true;
-  }));
-  return out;
+  return kAssignmentRow.all(tx, kAssignmentSelect + where, params);
 }
 
 Result<StoredResult> stored_from_row(const db::Row& r, size_t first) {
@@ -133,30 +120,28 @@ Result<StoredResult> stored_from_row(const db::Row& r, size_t first) {
   return s;
 }
 
+const db::RowMap<PlanAction> kActionRow{{"id", &PlanAction::id},
+                                        {"item_code", &PlanAction::item_code},
+                                        {"learning_kind", &PlanAction::learning_kind},
+                                        {"title", &PlanAction::title},
+                                        {"target_date", &PlanAction::target_date},
+                                        {"status", &PlanAction::status},
+                                        {"note", &PlanAction::note}};
+
 Result<std::vector<PlanAction>> actions_of(db::Tx& tx, int64_t plan_id) {
-  std::vector<PlanAction> out;
-  TRY(tx.each(
-      "SELECT id, item_code, learning_kind, title, target_date, status, note FROM "
-      "development_actions "
-      "WHERE plan_id = ? ORDER BY target_date, id",
-      {plan_id}, [&](const db::Row& r) {
-        out.push_back(PlanAction{
-            r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4),
-            parse_enum<ActionStatus>(r.text(5)).value_or(ActionStatus::kPlanned), r.text(6)});
-        return true;
-      }));
-  return out;
+  return kActionRow.all(tx,
+                        "SELECT " + kActionRow.columns() +
+                            " FROM development_actions WHERE plan_id = ? ORDER BY target_date, id",
+                        {plan_id});
 }
 
-#define HARMONI_PLAN_COLUMNS "id, asn_id, campaign_id, status, agreed_by, agreed_at"
+const db::RowMap<Plan> kPlanRow{
+    {"id", &Plan::id},         {"asn_id", &Plan::asn_id},       {"campaign_id", &Plan::campaign_id},
+    {"status", &Plan::status}, {"agreed_by", &Plan::agreed_by}, {"agreed_at", &Plan::agreed_at}};
+const std::string kPlanSelect = "SELECT " + kPlanRow.columns() + " FROM development_plans ";
 
 Result<Plan> plan_from_row(db::Tx& tx, const db::Row& r) {
-  Plan p{.id = r.i64(0),
-         .asn_id = r.i64(1),
-         .campaign_id = r.opt_i64(2),
-         .status = parse_enum<PlanStatus>(r.text(3)).value_or(PlanStatus::kDraft),
-         .agreed_by = r.opt_i64(4),
-         .agreed_at = r.opt_i64(5)};
+  Plan p = kPlanRow.read(r);
   p.actions = TRY(actions_of(tx, p.id));
   return p;
 }
@@ -224,14 +209,11 @@ Status update_draft_campaign(db::Tx& tx, int64_t campaign_id, const CampaignSett
 }
 
 Result<std::optional<Campaign>> find_campaign(db::Tx& tx, int64_t campaign_id) {
-  return one_row<Campaign>(tx, "SELECT " HARMONI_CAMPAIGN_COLUMNS " FROM campaigns WHERE id = ?",
-                           {campaign_id}, campaign_from_row);
+  return one_row<Campaign>(tx, kCampaignSelect + "WHERE id = ?", {campaign_id}, campaign_from_row);
 }
 
 Result<std::vector<Campaign>> list_campaigns(db::Tx& tx, int64_t instansi_id) {
-  return all_rows<Campaign>(tx,
-                            "SELECT " HARMONI_CAMPAIGN_COLUMNS
-                            " FROM campaigns WHERE instansi_id = ? ORDER BY id DESC",
+  return all_rows<Campaign>(tx, kCampaignSelect + "WHERE instansi_id = ? ORDER BY id DESC",
                             {instansi_id}, campaign_from_row);
 }
 
@@ -596,16 +578,11 @@ Result<std::vector<UnitHeat>> load_heat(db::Tx& tx, int64_t campaign_id,
 Result<std::optional<Plan>> find_plan_for(db::Tx& tx, int64_t asn_id,
                                           std::optional<int64_t> campaign_id) {
   if (!campaign_id) {
-    return one_row<Plan>(tx,
-                         "SELECT " HARMONI_PLAN_COLUMNS
-                         " FROM development_plans WHERE asn_id = ? AND "
-                         "campaign_id IS NULL ORDER BY id LIMIT 1",
-                         {asn_id}, plan_from_row);
+    return one_row<Plan>(
+        tx, kPlanSelect + "WHERE asn_id = ? AND campaign_id IS NULL ORDER BY id LIMIT 1", {asn_id},
+        plan_from_row);
   }
-  return one_row<Plan>(tx,
-                       "SELECT " HARMONI_PLAN_COLUMNS
-                       " FROM development_plans WHERE asn_id = ? AND "
-                       "campaign_id = ? ORDER BY id LIMIT 1",
+  return one_row<Plan>(tx, kPlanSelect + "WHERE asn_id = ? AND campaign_id = ? ORDER BY id LIMIT 1",
                        {asn_id, *campaign_id}, plan_from_row);
 }
 
@@ -619,15 +596,12 @@ Result<Plan> plan_for(db::Tx& tx, int64_t asn_id, std::optional<int64_t> campaig
 }
 
 Result<std::optional<Plan>> find_plan(db::Tx& tx, int64_t plan_id) {
-  return one_row<Plan>(tx, "SELECT " HARMONI_PLAN_COLUMNS " FROM development_plans WHERE id = ?",
-                       {plan_id}, plan_from_row);
+  return one_row<Plan>(tx, kPlanSelect + "WHERE id = ?", {plan_id}, plan_from_row);
 }
 
 Result<std::vector<Plan>> plans_of_person(db::Tx& tx, int64_t asn_id) {
-  return all_rows<Plan>(tx,
-                        "SELECT " HARMONI_PLAN_COLUMNS
-                        " FROM development_plans WHERE asn_id = ? ORDER BY id DESC",
-                        {asn_id}, plan_from_row);
+  return all_rows<Plan>(tx, kPlanSelect + "WHERE asn_id = ? ORDER BY id DESC", {asn_id},
+                        plan_from_row);
 }
 
 Result<int64_t> insert_action(db::Tx& tx, int64_t plan_id, const PlanAction& a, int64_t now) {

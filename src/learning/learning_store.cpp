@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "platform/db/row_map.hpp"
 #include "platform/db/sql_text.hpp"
 #include "platform/util/base64.hpp"
 
@@ -16,37 +17,21 @@ using db::row_placeholders;
 constexpr size_t kBatchRows = 200;
 
 db::Value optional_bool(const std::optional<bool>& b) { return b ? db::Value(*b) : db::Value(); }
-std::optional<bool> bool_of(const db::Row& r, size_t i) {
-  if (r.is_null(i)) return std::nullopt;
-  return r.boolean(i);
-}
-std::optional<int> int_of(const db::Row& r, size_t i) {
-  if (r.is_null(i)) return std::nullopt;
-  return static_cast<int>(r.i64(i));
-}
 
 // ---- ledger ----
 
-#define HARMONI_RECORD_COLUMNS                                                                 \
-  "id, asn_id, source, source_ref, verb, title, activity_type, completed_on, minutes, jp_e2, " \
-  "score, passed"
-
-LearningRecord record_from_row(const db::Row& r) {
-  LearningRecord x;
-  x.id = r.i64(0);
-  x.asn_id = r.i64(1);
-  x.source = parse_enum<Source>(r.text(2)).value_or(Source::kLms);
-  x.source_ref = r.text(3);
-  x.verb = r.text(4);
-  x.title = r.text(5);
-  x.activity_type = r.text(6);
-  x.completed_on = parse_date(r.text(7)).value_or(Date{});
-  x.minutes = r.i64(8);
-  x.jp_e2 = r.i64(9);
-  x.score = int_of(r, 10);
-  x.passed = bool_of(r, 11);
-  return x;
-}
+const db::RowMap<LearningRecord> kRecordRow{{"id", &LearningRecord::id},
+                                            {"asn_id", &LearningRecord::asn_id},
+                                            {"source", &LearningRecord::source},
+                                            {"source_ref", &LearningRecord::source_ref},
+                                            {"verb", &LearningRecord::verb},
+                                            {"title", &LearningRecord::title},
+                                            {"activity_type", &LearningRecord::activity_type},
+                                            {"completed_on", &LearningRecord::completed_on},
+                                            {"minutes", &LearningRecord::minutes},
+                                            {"jp_e2", &LearningRecord::jp_e2},
+                                            {"score", &LearningRecord::score},
+                                            {"passed", &LearningRecord::passed}};
 
 bool same_content(const LearningRecord& a, const LearningRecord& b) {
   return a.asn_id == b.asn_id && a.verb == b.verb && a.title == b.title &&
@@ -100,113 +85,78 @@ void append_record_params(db::Params& p, const LearningRecord& r, int64_t now) {
 
 // ---- programmes, classes, enrolments ----
 
-#define HARMONI_PROGRAMME_COLUMNS \
-  "id, instansi_id, code, title, type, mode, jp_e2, items, organiser, description, active"
+const db::RowMap<Programme> kProgrammeRow{
+    {"p.id", &Programme::id},
+    {"p.instansi_id", &Programme::instansi_id},
+    {"p.code", &Programme::code},
+    {"p.title", &Programme::title},
+    {"p.type", &Programme::type},
+    {"p.mode", &Programme::mode},
+    {"p.jp_e2", &Programme::jp_e2},
+    {"p.items",
+     [](Programme& p, const db::Row& r, size_t i) { p.items = db::split_codes(r.text(i)); }},
+    {"p.organiser", &Programme::organiser},
+    {"p.description", &Programme::description},
+    {"p.active", &Programme::active}};
+const std::string kProgrammeSelect = "SELECT " + kProgrammeRow.columns() + " FROM programmes p ";
 
-Programme programme_from_row(const db::Row& r, size_t at = 0) {
-  Programme p;
-  p.id = r.i64(at);
-  p.instansi_id = r.i64(at + 1);
-  p.code = r.text(at + 2);
-  p.title = r.text(at + 3);
-  p.type = parse_enum<ProgrammeType>(r.text(at + 4)).value_or(ProgrammeType::kOther);
-  p.mode = parse_enum<Mode>(r.text(at + 5)).value_or(Mode::kClassroom);
-  p.jp_e2 = r.i64(at + 6);
-  p.items = db::split_codes(r.text(at + 7));
-  p.organiser = r.text(at + 8);
-  p.description = r.text(at + 9);
-  p.active = r.boolean(at + 10);
-  return p;
-}
+const db::RowMap<ClassSession> kClassRow{{"c.id", &ClassSession::id},
+                                         {"c.programme_id", &ClassSession::programme_id},
+                                         {"c.starts_on", &ClassSession::starts_on},
+                                         {"c.ends_on", &ClassSession::ends_on},
+                                         {"c.place", &ClassSession::place},
+                                         {"c.link", &ClassSession::link},
+                                         {"c.capacity", &ClassSession::capacity},
+                                         {"c.self_registration", &ClassSession::self_registration},
+                                         {"c.status", &ClassSession::status}};
 
-#define HARMONI_CLASS_COLUMNS                                                   \
-  "c.id, c.programme_id, c.starts_on, c.ends_on, c.place, c.link, c.capacity, " \
-  "c.self_registration, c.status"
-
-ClassSession class_from_row(const db::Row& r, size_t at = 0) {
-  ClassSession c;
-  c.id = r.i64(at);
-  c.programme_id = r.i64(at + 1);
-  c.starts_on = r.text(at + 2);
-  c.ends_on = r.text(at + 3);
-  c.place = r.text(at + 4);
-  c.link = r.text(at + 5);
-  c.capacity = static_cast<int>(r.i64(at + 6));
-  c.self_registration = r.boolean(at + 7);
-  c.status = parse_enum<ClassStatus>(r.text(at + 8)).value_or(ClassStatus::kPlanned);
-  return c;
-}
-
-#define HARMONI_ENROLMENT_SELECT                                                               \
-  "SELECT e.id, e.class_id, e.asn_id, e.status, e.note, e.score, e.passed, a.nip, a.name, "    \
-  "COALESCE(u.name, ''), "                                                                     \
-  "COALESCE(u.path, '') FROM enrolments e JOIN asn a ON a.id = e.asn_id LEFT JOIN units u ON " \
-  "u.id = a.unit_id "
-
-Enrolment enrolment_from_row(const db::Row& r, size_t at = 0) {
-  Enrolment e;
-  e.id = r.i64(at);
-  e.class_id = r.i64(at + 1);
-  e.asn_id = r.i64(at + 2);
-  e.status = parse_enum<EnrolmentStatus>(r.text(at + 3)).value_or(EnrolmentStatus::kRequested);
-  e.note = r.text(at + 4);
-  e.score = int_of(r, at + 5);
-  e.passed = bool_of(r, at + 6);
-  e.nip = r.text(at + 7);
-  e.name = r.text(at + 8);
-  e.unit_name = r.text(at + 9);
-  e.unit_path = r.text(at + 10);
-  return e;
-}
+const db::RowMap<Enrolment> kEnrolmentRow{{"e.id", &Enrolment::id},
+                                          {"e.class_id", &Enrolment::class_id},
+                                          {"e.asn_id", &Enrolment::asn_id},
+                                          {"e.status", &Enrolment::status},
+                                          {"e.note", &Enrolment::note},
+                                          {"e.score", &Enrolment::score},
+                                          {"e.passed", &Enrolment::passed},
+                                          {"a.nip", &Enrolment::nip},
+                                          {"a.name", &Enrolment::name},
+                                          {"COALESCE(u.name, '')", &Enrolment::unit_name},
+                                          {"COALESCE(u.path, '')", &Enrolment::unit_path}};
+const std::string kEnrolmentFrom =
+    " FROM enrolments e JOIN asn a ON a.id = e.asn_id LEFT JOIN units u ON u.id = a.unit_id ";
 
 Result<std::vector<Enrolment>> enrolments_where(db::Tx& tx, const std::string& where,
                                                 const db::Params& params) {
-  std::vector<Enrolment> out;
-  TRY(tx.each(HARMONI_ENROLMENT_SELECT + where, params, [&](const db::Row& r) {
-    out.push_back(enrolment_from_row(r));
-    return true;
-  }));
-  return out;
+  return kEnrolmentRow.all(tx, "SELECT " + kEnrolmentRow.columns() + kEnrolmentFrom + where,
+                           params);
 }
 
 // "<enrolment>, <class>, programme title, certificate code" rows: a person's or a subtree's.
 Result<std::vector<MyEnrolment>> my_enrolments_where(db::Tx& tx, const std::string& where,
                                                      const db::Params& params) {
   std::vector<MyEnrolment> out;
-  TRY(tx.each(
-      "SELECT e.id, e.class_id, e.asn_id, e.status, e.note, e.score, e.passed, a.nip, a.name, "
-      "COALESCE(u.name, ''), "
-      "COALESCE(u.path, ''), " HARMONI_CLASS_COLUMNS
-      ", p.title, cert.code FROM enrolments e "
-      "JOIN asn a ON a.id = e.asn_id LEFT JOIN units u ON u.id = a.unit_id JOIN classes c ON c.id "
-      "= e.class_id "
-      "JOIN programmes p ON p.id = c.programme_id LEFT JOIN certificates cert ON cert.enrolment_id "
-      "= e.id " +
-          where,
-      params, [&](const db::Row& r) {
-        out.push_back({enrolment_from_row(r), class_from_row(r, 11), r.text(20), r.opt_text(21)});
-        return true;
-      }));
+  const size_t class_at = kEnrolmentRow.size(), after = class_at + kClassRow.size();
+  TRY(tx.each("SELECT " + kEnrolmentRow.columns() + ", " + kClassRow.columns() +
+                  ", p.title, cert.code" + kEnrolmentFrom +
+                  "JOIN classes c ON c.id = e.class_id JOIN programmes p ON p.id = c.programme_id "
+                  "LEFT JOIN certificates cert ON cert.enrolment_id = e.id " +
+                  where,
+              params, [&](const db::Row& r) {
+                out.push_back({kEnrolmentRow.read(r), kClassRow.read(r, class_at), r.text(after),
+                               r.opt_text(after + 1)});
+                return true;
+              }));
   return out;
 }
 
-#define HARMONI_CLAIM_COLUMNS                                                          \
-  "c.id, c.asn_id, c.kind, c.title, c.provider, c.completed_on, c.minutes, c.status, " \
-  "c.decision_note"
-
-Claim claim_from_row(const db::Row& r) {
-  Claim c;
-  c.id = r.i64(0);
-  c.asn_id = r.i64(1);
-  c.kind = parse_enum<ClaimKind>(r.text(2)).value_or(ClaimKind::kSelfStudy);
-  c.title = r.text(3);
-  c.provider = r.text(4);
-  c.completed_on = r.text(5);
-  c.minutes = r.i64(6);
-  c.status = parse_enum<ClaimStatus>(r.text(7)).value_or(ClaimStatus::kSubmitted);
-  c.decision_note = r.text(8);
-  return c;
-}
+const db::RowMap<Claim> kClaimRow{{"c.id", &Claim::id},
+                                  {"c.asn_id", &Claim::asn_id},
+                                  {"c.kind", &Claim::kind},
+                                  {"c.title", &Claim::title},
+                                  {"c.provider", &Claim::provider},
+                                  {"c.completed_on", &Claim::completed_on},
+                                  {"c.minutes", &Claim::minutes},
+                                  {"c.status", &Claim::status},
+                                  {"c.decision_note", &Claim::decision_note}};
 
 }  // namespace
 
@@ -245,10 +195,10 @@ Result<LedgerOutcome> record_learning(db::Tx& tx, const std::vector<LearningReco
     db::Params refs;
     for (size_t i = start; i < end; ++i) refs.emplace_back(records[i].source_ref);
     std::map<std::string, LearningRecord> existing;
-    TRY(tx.each("SELECT " HARMONI_RECORD_COLUMNS " FROM learning_records WHERE source_ref IN " +
+    TRY(tx.each("SELECT " + kRecordRow.columns() + " FROM learning_records WHERE source_ref IN " +
                     row_placeholders(1, refs.size()),
                 refs, [&](const db::Row& r) {
-                  LearningRecord x = record_from_row(r);
+                  LearningRecord x = kRecordRow.read(r);
                   existing.emplace(x.source_ref, std::move(x));
                   return true;
                 }));
@@ -303,22 +253,22 @@ Result<LedgerOutcome> record_learning(db::Tx& tx, const std::vector<LearningReco
 }
 
 Status remove_learning(db::Tx& tx, const std::string& source_ref) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_RECORD_COLUMNS
-                              " FROM learning_records WHERE source_ref = ?",
-                              {source_ref}));
+  auto row = TRY(
+      tx.query_one("SELECT " + kRecordRow.columns() + " FROM learning_records WHERE source_ref = ?",
+                   {source_ref}));
   if (!row) return {};
-  const LearningRecord was = record_from_row(*row);
+  const LearningRecord was = kRecordRow.read(*row);
   TRY(tx.exec("DELETE FROM learning_records WHERE id = ?", {was.id}));
   return apply_totals(tx, {{{was.asn_id, was.completed_on.year}, TotalDelta{-was.jp_e2, -1}}});
 }
 
 Result<std::vector<LearningRecord>> records_of(db::Tx& tx, int64_t asn_id, int year) {
   std::vector<LearningRecord> out;
-  TRY(tx.each("SELECT " HARMONI_RECORD_COLUMNS
-              " FROM learning_records WHERE asn_id = ? AND year = ? "
-              "ORDER BY completed_on DESC, id DESC",
+  TRY(tx.each("SELECT " + kRecordRow.columns() +
+                  " FROM learning_records WHERE asn_id = ? AND year = ? "
+                  "ORDER BY completed_on DESC, id DESC",
               {asn_id, year}, [&](const db::Row& r) {
-                out.push_back(record_from_row(r));
+                out.push_back(kRecordRow.read(r));
                 return true;
               }));
   return out;
@@ -439,30 +389,21 @@ Status update_programme(db::Tx& tx, const Programme& p, int64_t now) {
 
 Result<std::optional<Programme>> find_programme(db::Tx& tx, int64_t instansi_id,
                                                 const std::string& code) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_PROGRAMME_COLUMNS
-                              " FROM programmes WHERE instansi_id = ? AND code = ?",
-                              {instansi_id, code}));
-  if (!row) return std::optional<Programme>();
-  return std::optional<Programme>(programme_from_row(*row));
+  return kProgrammeRow.one(tx, kProgrammeSelect + "WHERE p.instansi_id = ? AND p.code = ?",
+                           {instansi_id, code});
 }
 
 Result<std::optional<Programme>> find_programme_by_id(db::Tx& tx, int64_t id) {
-  auto row =
-      TRY(tx.query_one("SELECT " HARMONI_PROGRAMME_COLUMNS " FROM programmes WHERE id = ?", {id}));
-  if (!row) return std::optional<Programme>();
-  return std::optional<Programme>(programme_from_row(*row));
+  return kProgrammeRow.one(tx, kProgrammeSelect + "WHERE p.id = ?", {id});
 }
 
 Result<std::vector<Programme>> list_programmes(db::Tx& tx, int64_t instansi_id,
                                                bool include_inactive) {
-  std::vector<Programme> out;
-  TRY(tx.each("SELECT " HARMONI_PROGRAMME_COLUMNS " FROM programmes WHERE instansi_id = ?" +
-                  std::string(include_inactive ? "" : " AND active = 1") + " ORDER BY title, id",
-              {instansi_id}, [&](const db::Row& r) {
-                out.push_back(programme_from_row(r));
-                return true;
-              }));
-  return out;
+  return kProgrammeRow.all(tx,
+                           kProgrammeSelect + "WHERE p.instansi_id = ?" +
+                               (include_inactive ? "" : " AND p.active = 1") +
+                               " ORDER BY p.title, p.id",
+                           {instansi_id});
 }
 
 Result<int64_t> insert_class(db::Tx& tx, const ClassSession& c, int64_t now) {
@@ -486,41 +427,42 @@ Status update_class(db::Tx& tx, const ClassSession& c, int64_t now) {
 
 Result<std::optional<ClassSession>> find_class(db::Tx& tx, int64_t class_id) {
   auto row = TRY(
-      tx.query_one("SELECT " HARMONI_CLASS_COLUMNS " FROM classes c WHERE c.id = ?", {class_id}));
+      tx.query_one("SELECT " + kClassRow.columns() + " FROM classes c WHERE c.id = ?", {class_id}));
   if (!row) return std::optional<ClassSession>();
-  return std::optional<ClassSession>(class_from_row(*row));
+  return std::optional<ClassSession>(kClassRow.read(*row));
 }
 
 Result<std::vector<ClassRow>> list_classes(db::Tx& tx, int64_t programme_id) {
   std::vector<ClassRow> out;
-  TRY(tx.each(
-      "SELECT " HARMONI_CLASS_COLUMNS
-      ", (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id AND e.status "
-      "IN ('enrolled', 'completed')), (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id "
-      "AND e.status = "
-      "'requested') FROM classes c WHERE c.programme_id = ? ORDER BY c.starts_on DESC, c.id DESC",
-      {programme_id}, [&](const db::Row& r) {
-        out.push_back({class_from_row(r), static_cast<int>(r.i64(9)), static_cast<int>(r.i64(10))});
-        return true;
-      }));
+  TRY(tx.each("SELECT " + kClassRow.columns() +
+                  ", (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id AND e.status "
+                  "IN ('enrolled', 'completed')), (SELECT COUNT(*) FROM enrolments e WHERE "
+                  "e.class_id = c.id "
+                  "AND e.status = "
+                  "'requested') FROM classes c WHERE c.programme_id = ? ORDER BY c.starts_on DESC, "
+                  "c.id DESC",
+              {programme_id}, [&](const db::Row& r) {
+                out.push_back({kClassRow.read(r), static_cast<int>(r.i64(kClassRow.size())),
+                               static_cast<int>(r.i64(kClassRow.size() + 1))});
+                return true;
+              }));
   return out;
 }
 
 Result<std::vector<OpenClass>> open_classes(db::Tx& tx, int64_t instansi_id,
                                             const std::string& today) {
   std::vector<OpenClass> out;
-  TRY(tx.each("SELECT " HARMONI_CLASS_COLUMNS
-              ", (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id AND e.status "
-              "IN ('enrolled', 'completed')), 0, p.id, p.instansi_id, p.code, p.title, p.type, "
-              "p.mode, p.jp_e2, p.items, "
-              "p.organiser, p.description, p.active FROM classes c JOIN programmes p ON p.id = "
-              "c.programme_id "
-              "WHERE p.instansi_id = ? AND p.active = 1 AND c.status = 'planned' AND "
-              "c.self_registration = 1 AND "
-              "c.starts_on >= ? ORDER BY c.starts_on, c.id",
+  TRY(tx.each("SELECT " + kClassRow.columns() +
+                  ", (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id AND e.status "
+                  "IN ('enrolled', 'completed')), " +
+                  kProgrammeRow.columns() +
+                  " FROM classes c JOIN programmes p ON p.id = c.programme_id "
+                  "WHERE p.instansi_id = ? AND p.active = 1 AND c.status = 'planned' AND "
+                  "c.self_registration = 1 AND c.starts_on >= ? ORDER BY c.starts_on, c.id",
               {instansi_id, today}, [&](const db::Row& r) {
-                out.push_back({ClassRow{class_from_row(r), static_cast<int>(r.i64(9)), 0},
-                               programme_from_row(r, 11)});
+                const size_t seats = kClassRow.size();
+                out.push_back({ClassRow{kClassRow.read(r), static_cast<int>(r.i64(seats)), 0},
+                               kProgrammeRow.read(r, seats + 1)});
                 return true;
               }));
   return out;
@@ -742,17 +684,17 @@ Result<int64_t> insert_claim(db::Tx& tx, const Claim& c, const std::string& cont
 
 Result<std::optional<Claim>> find_claim(db::Tx& tx, int64_t claim_id) {
   auto row = TRY(tx.query_one(
-      "SELECT " HARMONI_CLAIM_COLUMNS " FROM learning_claims c WHERE c.id = ?", {claim_id}));
+      "SELECT " + kClaimRow.columns() + " FROM learning_claims c WHERE c.id = ?", {claim_id}));
   if (!row) return std::optional<Claim>();
-  return std::optional<Claim>(claim_from_row(*row));
+  return std::optional<Claim>(kClaimRow.read(*row));
 }
 
 Result<std::vector<Claim>> claims_of(db::Tx& tx, int64_t asn_id) {
   std::vector<Claim> out;
-  TRY(tx.each("SELECT " HARMONI_CLAIM_COLUMNS
-              " FROM learning_claims c WHERE c.asn_id = ? ORDER BY c.id DESC",
+  TRY(tx.each("SELECT " + kClaimRow.columns() +
+                  " FROM learning_claims c WHERE c.asn_id = ? ORDER BY c.id DESC",
               {asn_id}, [&](const db::Row& r) {
-                out.push_back(claim_from_row(r));
+                out.push_back(kClaimRow.read(r));
                 return true;
               }));
   return out;
@@ -764,12 +706,13 @@ Result<std::vector<PendingClaim>> claims_under(db::Tx& tx, int64_t instansi_id,
   const std::string filter = db::prefix_condition("u.path", prefix, p);
   std::vector<PendingClaim> out;
   TRY(tx.each(
-      "SELECT " HARMONI_CLAIM_COLUMNS
-      ", a.nip, a.name, u.name FROM learning_claims c JOIN asn a ON a.id = c.asn_id "
-      "JOIN units u ON u.id = a.unit_id WHERE a.instansi_id = ? AND c.status = 'submitted'" +
+      "SELECT " + kClaimRow.columns() +
+          ", a.nip, a.name, u.name FROM learning_claims c JOIN asn a ON a.id = c.asn_id "
+          "JOIN units u ON u.id = a.unit_id WHERE a.instansi_id = ? AND c.status = 'submitted'" +
           filter + " ORDER BY c.id",
       p, [&](const db::Row& r) {
-        out.push_back({claim_from_row(r), r.text(9), r.text(10), r.text(11)});
+        out.push_back({kClaimRow.read(r), r.text(kClaimRow.size()), r.text(kClaimRow.size() + 1),
+                       r.text(kClaimRow.size() + 2)});
         return true;
       }));
   return out;

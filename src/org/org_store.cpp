@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "platform/csv/csv.hpp"
+#include "platform/db/row_map.hpp"
 #include "platform/db/sql_text.hpp"
 #include "platform/embedded.hpp"
 
@@ -42,68 +43,56 @@ Result<std::vector<Region>> read_region_file(std::string_view path, int level) {
   return out;
 }
 
-Region region_from_row(const db::Row& r) {
-  return Region{r.text(0), r.text(1), static_cast<int>(r.i64(2)), r.text(3)};
-}
+const db::RowMap<Region> kRegionRow{{"code", &Region::code},
+                                    {"COALESCE(parent_code, '')", &Region::parent_code},
+                                    {"level", &Region::level},
+                                    {"name", &Region::name}};
+const std::string kRegionSelect = "SELECT " + kRegionRow.columns() + " FROM regions WHERE ";
 
-Instansi instansi_from_row(const db::Row& r) {
-  return Instansi{r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.boolean(5)};
-}
-constexpr const char* kInstansiColumns = "id, code, name, kind, COALESCE(region_code, ''), active";
+const db::RowMap<Instansi> kInstansiRow{{"id", &Instansi::id},
+                                        {"code", &Instansi::code},
+                                        {"name", &Instansi::name},
+                                        {"kind", &Instansi::kind},
+                                        {"COALESCE(region_code, '')", &Instansi::region_code},
+                                        {"active", &Instansi::active}};
+const std::string kInstansiSelect = "SELECT " + kInstansiRow.columns() + " FROM instansi ";
 
-Unit unit_from_row(const db::Row& r) {
-  Unit u;
-  u.id = r.i64(0);
-  u.instansi_id = r.i64(1);
-  u.parent_id = r.opt_i64(2);
-  u.code = r.text(3);
-  u.name = r.text(4);
-  u.path = r.text(5);
-  u.active = r.boolean(6);
-  u.parent_code = r.text(7);
-  return u;
-}
-#define HARMONI_UNIT_SELECT                                                     \
-  "SELECT u.id, u.instansi_id, u.parent_id, u.code, u.name, u.path, u.active, " \
-  "COALESCE(p.code, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id "
+const db::RowMap<Unit> kUnitRow{{"u.id", &Unit::id},
+                                {"u.instansi_id", &Unit::instansi_id},
+                                {"u.parent_id", &Unit::parent_id},
+                                {"u.code", &Unit::code},
+                                {"u.name", &Unit::name},
+                                {"u.path", &Unit::path},
+                                {"u.active", &Unit::active},
+                                {"COALESCE(p.code, '')", &Unit::parent_code}};
+const std::string kUnitSelect =
+    "SELECT " + kUnitRow.columns() + " FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
 
-Position position_from_row(const db::Row& r) {
-  return Position{r.i64(0),
-                  r.i64(1),
-                  r.text(2),
-                  r.text(3),
-                  r.text(4),
-                  r.text(5),
-                  static_cast<int>(r.i64(6)),
-                  static_cast<int>(r.i64(7))};
-}
-#define HARMONI_POSITION_SELECT \
-  "SELECT id, instansi_id, code, name, kind, jenjang, grade, required_pb_level FROM positions "
+const db::RowMap<Position> kPositionRow{
+    {"id", &Position::id},       {"instansi_id", &Position::instansi_id},
+    {"code", &Position::code},   {"name", &Position::name},
+    {"kind", &Position::kind},   {"jenjang", &Position::jenjang},
+    {"grade", &Position::grade}, {"required_pb_level", &Position::required_pb_level}};
+const std::string kPositionSelect = "SELECT " + kPositionRow.columns() + " FROM positions ";
 
-#define HARMONI_ASN_SELECT                                                                        \
-  "SELECT a.id, a.instansi_id, a.nip, a.name, a.employment, a.unit_id, a.position_id, a.active, " \
-  "COALESCE(a.email, ''), COALESCE(u.code, ''), COALESCE(u.name, ''), COALESCE(u.path, ''), "     \
-  "COALESCE(p.code, ''), COALESCE(p.name, ''), a.name_key FROM asn a "                            \
-  "LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN positions p ON p.id = a.position_id "
-
-Asn asn_from_row(const db::Row& r) {
-  Asn a;
-  a.id = r.i64(0);
-  a.instansi_id = r.i64(1);
-  a.nip = r.text(2);
-  a.name = r.text(3);
-  a.employment = r.text(4);
-  a.unit_id = r.opt_i64(5);
-  a.position_id = r.opt_i64(6);
-  a.active = r.boolean(7);
-  a.email = r.text(8);
-  a.unit_code = r.text(9);
-  a.unit_name = r.text(10);
-  a.unit_path = r.text(11);
-  a.position_code = r.text(12);
-  a.position_name = r.text(13);
-  return a;
-}
+const db::RowMap<Asn> kAsnRow{{"a.id", &Asn::id},
+                              {"a.instansi_id", &Asn::instansi_id},
+                              {"a.nip", &Asn::nip},
+                              {"a.name", &Asn::name},
+                              {"a.employment", &Asn::employment},
+                              {"a.unit_id", &Asn::unit_id},
+                              {"a.position_id", &Asn::position_id},
+                              {"a.active", &Asn::active},
+                              {"COALESCE(a.email, '')", &Asn::email},
+                              {"COALESCE(u.code, '')", &Asn::unit_code},
+                              {"COALESCE(u.name, '')", &Asn::unit_name},
+                              {"COALESCE(u.path, '')", &Asn::unit_path},
+                              {"COALESCE(p.code, '')", &Asn::position_code},
+                              {"COALESCE(p.name, '')", &Asn::position_name}};
+// The name key after the record's columns orders and pages name searches.
+const std::string kAsnSelect = "SELECT " + kAsnRow.columns() +
+                               ", a.name_key FROM asn a LEFT JOIN units u ON u.id = a.unit_id "
+                               "LEFT JOIN positions p ON p.id = a.position_id ";
 
 std::string encode_cursor(const std::string& name_key, int64_t id) {
   std::string raw = name_key + '\x1f' + std::to_string(id);
@@ -167,62 +156,29 @@ Status ensure_regions(db::Tx& tx) {
 }
 
 Result<std::vector<Region>> list_regions(db::Tx& tx, std::optional<std::string> parent_code) {
-  std::vector<Region> out;
-  auto on_row = [&](const db::Row& r) {
-    out.push_back(region_from_row(r));
-    return true;
-  };
   if (parent_code) {
-    TRY(
-        tx.each("SELECT code, COALESCE(parent_code, ''), level, name FROM regions "
-                "WHERE parent_code = ? ORDER BY code",
-                {*parent_code}, on_row));
-  } else {
-    TRY(
-        tx.each("SELECT code, COALESCE(parent_code, ''), level, name FROM regions "
-                "WHERE level = 1 ORDER BY code",
-                {}, on_row));
+    return kRegionRow.all(tx, kRegionSelect + "parent_code = ? ORDER BY code", {*parent_code});
   }
-  return out;
+  return kRegionRow.all(tx, kRegionSelect + "level = 1 ORDER BY code");
 }
 
 Result<std::optional<Region>> find_region(db::Tx& tx, const std::string& code) {
-  auto row = TRY(tx.query_one(
-      "SELECT code, COALESCE(parent_code, ''), level, name FROM regions WHERE code = ?", {code}));
-  if (!row) return std::optional<Region>{};
-  return std::optional<Region>{region_from_row(*row)};
+  return kRegionRow.one(tx, kRegionSelect + "code = ?", {code});
 }
 
 // ---- instansi ----
 
 Result<std::vector<Instansi>> list_instansi(db::Tx& tx, std::optional<int64_t> only_id) {
-  std::vector<Instansi> out;
-  auto on_row = [&](const db::Row& r) {
-    out.push_back(instansi_from_row(r));
-    return true;
-  };
-  if (only_id) {
-    TRY(tx.each(std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE id = ?",
-                {*only_id}, on_row));
-  } else {
-    TRY(tx.each(std::string("SELECT ") + kInstansiColumns + " FROM instansi ORDER BY code", {},
-                on_row));
-  }
-  return out;
+  if (only_id) return kInstansiRow.all(tx, kInstansiSelect + "WHERE id = ?", {*only_id});
+  return kInstansiRow.all(tx, kInstansiSelect + "ORDER BY code");
 }
 
 Result<std::optional<Instansi>> find_instansi(db::Tx& tx, int64_t id) {
-  auto row = TRY(tx.query_one(
-      std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE id = ?", {id}));
-  if (!row) return std::optional<Instansi>{};
-  return std::optional<Instansi>{instansi_from_row(*row)};
+  return kInstansiRow.one(tx, kInstansiSelect + "WHERE id = ?", {id});
 }
 
 Result<std::optional<Instansi>> find_instansi_by_code(db::Tx& tx, const std::string& code) {
-  auto row = TRY(tx.query_one(
-      std::string("SELECT ") + kInstansiColumns + " FROM instansi WHERE code = ?", {code}));
-  if (!row) return std::optional<Instansi>{};
-  return std::optional<Instansi>{instansi_from_row(*row)};
+  return kInstansiRow.one(tx, kInstansiSelect + "WHERE code = ?", {code});
 }
 
 Result<int64_t> insert_instansi(db::Tx& tx, const Instansi& i, int64_t now) {
@@ -245,26 +201,16 @@ Status update_instansi(db::Tx& tx, const Instansi& i, int64_t now) {
 // ---- units ----
 
 Result<std::vector<Unit>> list_units(db::Tx& tx, int64_t instansi_id) {
-  std::vector<Unit> out;
-  TRY(tx.each(HARMONI_UNIT_SELECT "WHERE u.instansi_id = ? ORDER BY u.path", {instansi_id},
-              [&](const db::Row& r) {
-                out.push_back(unit_from_row(r));
-                return true;
-              }));
-  return out;
+  return kUnitRow.all(tx, kUnitSelect + "WHERE u.instansi_id = ? ORDER BY u.path", {instansi_id});
 }
 
 Result<std::optional<Unit>> find_unit(db::Tx& tx, int64_t instansi_id, const std::string& code) {
-  auto row = TRY(tx.query_one(HARMONI_UNIT_SELECT "WHERE u.instansi_id = ? AND u.code = ?",
-                              {instansi_id, code}));
-  if (!row) return std::optional<Unit>{};
-  return std::optional<Unit>{unit_from_row(*row)};
+  return kUnitRow.one(tx, kUnitSelect + "WHERE u.instansi_id = ? AND u.code = ?",
+                      {instansi_id, code});
 }
 
 Result<std::optional<Unit>> find_unit_by_id(db::Tx& tx, int64_t id) {
-  auto row = TRY(tx.query_one(HARMONI_UNIT_SELECT "WHERE u.id = ?", {id}));
-  if (!row) return std::optional<Unit>{};
-  return std::optional<Unit>{unit_from_row(*row)};
+  return kUnitRow.one(tx, kUnitSelect + "WHERE u.id = ?", {id});
 }
 
 Result<int64_t> insert_unit(db::Tx& tx, int64_t instansi_id, std::optional<int64_t> parent_id,
@@ -313,21 +259,14 @@ Status update_unit(db::Tx& tx, const Unit& unit, std::optional<int64_t> new_pare
 // ---- positions ----
 
 Result<std::vector<Position>> list_positions(db::Tx& tx, int64_t instansi_id) {
-  std::vector<Position> out;
-  TRY(tx.each(HARMONI_POSITION_SELECT "WHERE instansi_id = ? ORDER BY code", {instansi_id},
-              [&](const db::Row& r) {
-                out.push_back(position_from_row(r));
-                return true;
-              }));
-  return out;
+  return kPositionRow.all(tx, kPositionSelect + "WHERE instansi_id = ? ORDER BY code",
+                          {instansi_id});
 }
 
 Result<std::optional<Position>> find_position(db::Tx& tx, int64_t instansi_id,
                                               const std::string& code) {
-  auto row = TRY(tx.query_one(HARMONI_POSITION_SELECT "WHERE instansi_id = ? AND code = ?",
-                              {instansi_id, code}));
-  if (!row) return std::optional<Position>{};
-  return std::optional<Position>{position_from_row(*row)};
+  return kPositionRow.one(tx, kPositionSelect + "WHERE instansi_id = ? AND code = ?",
+                          {instansi_id, code});
 }
 
 Result<int64_t> insert_position(db::Tx& tx, const Position& p, int64_t now) {
@@ -349,7 +288,7 @@ Status update_position(db::Tx& tx, const Position& p, int64_t now) {
 
 Result<AsnPage> list_asn(db::Tx& tx, const AsnQuery& q) {
   // Conditions are fixed SQL fragments; every value is a bound parameter.
-  std::string sql = HARMONI_ASN_SELECT "WHERE a.instansi_id = ?";
+  std::string sql = kAsnSelect + "WHERE a.instansi_id = ?";
   db::Params params{q.instansi_id};
   sql += db::prefix_condition("u.path", q.unit_path_prefix, params);
   if (q.only_asn_id) {
@@ -400,23 +339,19 @@ Result<AsnPage> list_asn(db::Tx& tx, const AsnQuery& q) {
       page.next_cursor = encode_cursor(last_key, page.items.back().id);
       return false;
     }
-    page.items.push_back(asn_from_row(r));
-    last_key = by_nip ? r.text(2) : r.text(14);
+    page.items.push_back(kAsnRow.read(r));
+    last_key = by_nip ? page.items.back().nip : r.text(kAsnRow.size());
     return true;
   }));
   return page;
 }
 
 Result<std::optional<Asn>> find_asn_by_nip(db::Tx& tx, const std::string& nip) {
-  auto row = TRY(tx.query_one(HARMONI_ASN_SELECT "WHERE a.nip = ?", {nip}));
-  if (!row) return std::optional<Asn>{};
-  return std::optional<Asn>{asn_from_row(*row)};
+  return kAsnRow.one(tx, kAsnSelect + "WHERE a.nip = ?", {nip});
 }
 
 Result<std::optional<Asn>> find_asn_by_id(db::Tx& tx, int64_t id) {
-  auto row = TRY(tx.query_one(HARMONI_ASN_SELECT "WHERE a.id = ?", {id}));
-  if (!row) return std::optional<Asn>{};
-  return std::optional<Asn>{asn_from_row(*row)};
+  return kAsnRow.one(tx, kAsnSelect + "WHERE a.id = ?", {id});
 }
 
 Result<UpsertOutcome> upsert_asn(db::Tx& tx, const AsnRecord& rec, int64_t now) {

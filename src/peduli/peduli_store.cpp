@@ -3,88 +3,72 @@
 #include <fmt/format.h>
 
 #include "learning/learning_store.hpp"
+#include "platform/db/row_map.hpp"
 #include "platform/db/sql_text.hpp"
 
 namespace harmoni::peduli {
 namespace {
 
-#define HARMONI_ACTIVITY_COLUMNS                                                             \
-  "p.id, p.instansi_id, p.title, p.target_group, COALESCE(p.region_code, ''), p.place, "     \
-  "p.starts_on, p.ends_on, "                                                                 \
-  "p.start_time, p.end_time, p.partner, p.capacity, p.coordinator_asn_id, p.beneficiaries, " \
-  "p.description, p.status"
+const db::RowMap<Activity> kActivityRow{{"p.id", &Activity::id},
+                                        {"p.instansi_id", &Activity::instansi_id},
+                                        {"p.title", &Activity::title},
+                                        {"p.target_group", &Activity::target_group},
+                                        {"COALESCE(p.region_code, '')", &Activity::region_code},
+                                        {"p.place", &Activity::place},
+                                        {"p.starts_on", &Activity::starts_on},
+                                        {"p.ends_on", &Activity::ends_on},
+                                        {"p.start_time", &Activity::start_time},
+                                        {"p.end_time", &Activity::end_time},
+                                        {"p.partner", &Activity::partner},
+                                        {"p.capacity", &Activity::capacity},
+                                        {"p.coordinator_asn_id", &Activity::coordinator_asn_id},
+                                        {"p.beneficiaries", &Activity::beneficiaries},
+                                        {"p.description", &Activity::description},
+                                        {"p.status", &Activity::status}};
 
-Activity activity_from_row(const db::Row& r) {
-  Activity a;
-  a.id = r.i64(0);
-  a.instansi_id = r.i64(1);
-  a.title = r.text(2);
-  a.target_group = parse_enum<TargetGroup>(r.text(3)).value_or(TargetGroup::kOtherVulnerable);
-  a.region_code = r.text(4);
-  a.place = r.text(5);
-  a.starts_on = r.text(6);
-  a.ends_on = r.text(7);
-  a.start_time = r.text(8);
-  a.end_time = r.text(9);
-  a.partner = r.text(10);
-  a.capacity = static_cast<int>(r.i64(11));
-  a.coordinator_asn_id = r.i64(12);
-  a.beneficiaries = static_cast<int>(r.i64(13));
-  a.description = r.text(14);
-  a.status = parse_enum<ActivityStatus>(r.text(15)).value_or(ActivityStatus::kPlanned);
-  return a;
-}
-
-#define HARMONI_ACTIVITY_ROW_SELECT                                                             \
-  "SELECT " HARMONI_ACTIVITY_COLUMNS                                                            \
-  ", c.name, c.nip, COALESCE(g.name, ''), "                                                     \
-  "(SELECT COUNT(*) FROM peduli_participants x WHERE x.activity_id = p.id AND x.attendance IN " \
-  "('signed_up', 'attended')), "                                                                \
-  "(SELECT COUNT(*) FROM peduli_participants x WHERE x.activity_id = p.id AND x.attendance = "  \
-  "'attended') "                                                                                \
-  "FROM peduli_activities p JOIN asn c ON c.id = p.coordinator_asn_id LEFT JOIN regions g ON "  \
-  "g.code = p.region_code "
-
-ActivityRow activity_row_from(const db::Row& r) {
-  return ActivityRow{
-      activity_from_row(r),       r.text(16), r.text(17), r.text(18), static_cast<int>(r.i64(19)),
-      static_cast<int>(r.i64(20))};
-}
+const db::RowMap<ActivityRow> kActivityRowRow{
+    {kActivityRow, &ActivityRow::activity},
+    {"c.name", &ActivityRow::coordinator_name},
+    {"c.nip", &ActivityRow::coordinator_nip},
+    {"COALESCE(g.name, '')", &ActivityRow::region_name},
+    {"(SELECT COUNT(*) FROM peduli_participants x WHERE x.activity_id = p.id AND x.attendance IN "
+     "('signed_up', 'attended'))",
+     &ActivityRow::signed_up},
+    {"(SELECT COUNT(*) FROM peduli_participants x WHERE x.activity_id = p.id AND x.attendance = "
+     "'attended')",
+     &ActivityRow::attended}};
+const std::string kActivityRowSelect =
+    "SELECT " + kActivityRowRow.columns() +
+    " FROM peduli_activities p JOIN asn c ON c.id = p.coordinator_asn_id LEFT JOIN regions g ON "
+    "g.code = p.region_code ";
 
 Result<std::vector<ActivityRow>> activity_rows(db::Tx& tx, const std::string& where,
                                                const db::Params& params) {
-  std::vector<ActivityRow> out;
-  TRY(tx.each(HARMONI_ACTIVITY_ROW_SELECT + where, params, [&](const db::Row& r) {
-    out.push_back(activity_row_from(r));
-    return true;
-  }));
-  return out;
+  return kActivityRowRow.all(tx, kActivityRowSelect + where, params);
 }
 
-Reflection reflection_from_row(const db::Row& r) {
-  Reflection x;
-  x.id = r.i64(0);
-  x.activity_id = r.i64(1);
-  x.asn_id = r.i64(2);
-  x.answers = {r.text(3), r.text(4), r.text(5)};
-  x.sharing = parse_enum<Sharing>(r.text(6)).value_or(Sharing::kPrivate);
-  x.mentor_asn_id = r.opt_i64(7);
-  return x;
-}
-
-#define HARMONI_REFLECTION_COLUMNS \
-  "f.id, f.activity_id, f.asn_id, f.seen, f.felt, f.change_plan, f.sharing, f.mentor_asn_id"
+const db::RowMap<Reflection> kReflectionRow{
+    {"f.id", &Reflection::id},
+    {"f.activity_id", &Reflection::activity_id},
+    {"f.asn_id", &Reflection::asn_id},
+    {"f.seen", [](Reflection& x, const db::Row& r, size_t i) { x.answers[0] = r.text(i); }},
+    {"f.felt", [](Reflection& x, const db::Row& r, size_t i) { x.answers[1] = r.text(i); }},
+    {"f.change_plan", [](Reflection& x, const db::Row& r, size_t i) { x.answers[2] = r.text(i); }},
+    {"f.sharing", &Reflection::sharing},
+    {"f.mentor_asn_id", &Reflection::mentor_asn_id}};
 
 Result<std::vector<SharedReflection>> shared_where(db::Tx& tx, const std::string& where,
                                                    const db::Params& params) {
   std::vector<SharedReflection> out;
-  TRY(tx.each("SELECT " HARMONI_REFLECTION_COLUMNS
-              ", a.name, a.nip, p.title FROM peduli_reflections f "
-              "JOIN asn a ON a.id = f.asn_id JOIN peduli_activities p ON p.id = f.activity_id "
-              "LEFT JOIN units u ON u.id = a.unit_id " +
+  const size_t after = kReflectionRow.size();
+  TRY(tx.each("SELECT " + kReflectionRow.columns() +
+                  ", a.name, a.nip, p.title FROM peduli_reflections f "
+                  "JOIN asn a ON a.id = f.asn_id JOIN peduli_activities p ON p.id = f.activity_id "
+                  "LEFT JOIN units u ON u.id = a.unit_id " +
                   where + " ORDER BY f.updated_at DESC, f.id DESC",
               params, [&](const db::Row& r) {
-                out.push_back({reflection_from_row(r), r.text(8), r.text(9), r.text(10)});
+                out.push_back(
+                    {kReflectionRow.read(r), r.text(after), r.text(after + 1), r.text(after + 2)});
                 return true;
               }));
   return out;
@@ -121,11 +105,9 @@ Status update_activity(db::Tx& tx, const Activity& a, int64_t now) {
 }
 
 Result<std::optional<Activity>> find_activity(db::Tx& tx, int64_t activity_id) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_ACTIVITY_COLUMNS
-                              " FROM peduli_activities p WHERE p.id = ?",
-                              {activity_id}));
-  if (!row) return std::optional<Activity>();
-  return std::optional<Activity>(activity_from_row(*row));
+  return kActivityRow.one(
+      tx, "SELECT " + kActivityRow.columns() + " FROM peduli_activities p WHERE p.id = ?",
+      {activity_id});
 }
 
 Result<std::vector<ActivityRow>> list_activities(db::Tx& tx, int64_t instansi_id,
@@ -229,11 +211,11 @@ Status confirm(db::Tx& tx, const Activity& a, int64_t asn_id, Attendance attenda
 
 Result<std::vector<MyActivity>> activities_of(db::Tx& tx, int64_t asn_id) {
   std::vector<MyActivity> out;
-  TRY(tx.each(HARMONI_ACTIVITY_ROW_SELECT "JOIN peduli_participants me ON me.activity_id = p.id "
-                                          "AND me.asn_id = ? WHERE me.attendance <> 'cancelled' "
-                                          "ORDER BY p.starts_on DESC, p.id DESC",
+  TRY(tx.each(kActivityRowSelect +
+                  "JOIN peduli_participants me ON me.activity_id = p.id AND me.asn_id = ? "
+                  "WHERE me.attendance <> 'cancelled' ORDER BY p.starts_on DESC, p.id DESC",
               {asn_id}, [&](const db::Row& r) {
-                out.push_back({activity_row_from(r)});
+                out.push_back({kActivityRowRow.read(r)});
                 return true;
               }));
   for (auto& m : out) {
@@ -264,12 +246,11 @@ Result<int64_t> save_reflection(db::Tx& tx, const Reflection& r, int64_t now) {
 }
 
 Result<std::optional<Reflection>> find_reflection(db::Tx& tx, int64_t activity_id, int64_t asn_id) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_REFLECTION_COLUMNS
-                              " FROM peduli_reflections f WHERE f.activity_id = ? AND "
-                              "f.asn_id = ?",
-                              {activity_id, asn_id}));
-  if (!row) return std::optional<Reflection>();
-  return std::optional<Reflection>(reflection_from_row(*row));
+  return kReflectionRow.one(tx,
+                            "SELECT " + kReflectionRow.columns() +
+                                " FROM peduli_reflections f WHERE f.activity_id = ? AND "
+                                "f.asn_id = ?",
+                            {activity_id, asn_id});
 }
 
 Result<std::vector<SharedReflection>> reflections_shared_with_mentor(db::Tx& tx,

@@ -3,27 +3,21 @@
 #include <algorithm>
 
 #include "platform/auth/password.hpp"
+#include "platform/db/row_map.hpp"
 
 namespace harmoni::auth {
 namespace {
 
-#define HARMONI_PRINCIPAL_COLUMNS                                                            \
-  "u.id, u.email, u.display_name, u.role, u.instansi_id, u.unit_id, COALESCE(un.path, ''), " \
-  "u.asn_id, u.lang"
-
-Principal principal_from_row(const db::Row& r) {
-  Principal p;
-  p.user_id = r.i64(0);
-  p.email = r.text(1);
-  p.display_name = r.text(2);
-  p.role = parse_enum<Role>(r.text(3)).value_or(Role::kOfficer);
-  p.instansi_id = r.opt_i64(4);
-  p.unit_id = r.opt_i64(5);
-  p.unit_path = r.text(6);
-  p.asn_id = r.opt_i64(7);
-  p.lang = r.text(8);
-  return p;
-}
+const db::RowMap<Principal> kPrincipalRow{{"u.id", &Principal::user_id},
+                                          {"u.email", &Principal::email},
+                                          {"u.display_name", &Principal::display_name},
+                                          {"u.role", &Principal::role},
+                                          {"u.instansi_id", &Principal::instansi_id},
+                                          {"u.unit_id", &Principal::unit_id},
+                                          {"COALESCE(un.path, '')", &Principal::unit_path},
+                                          {"u.asn_id", &Principal::asn_id},
+                                          {"u.lang", &Principal::lang}};
+const std::string kPrincipalSelect = "SELECT " + kPrincipalRow.columns();
 
 // A stored hash of a random password: verifying against it when the e-mail is
 // unknown makes both failures take the same time.
@@ -118,22 +112,25 @@ Result<std::optional<Principal>> AuthStore::session(std::string_view token) {
   if (token.empty() || token.size() > 128) return std::optional<Principal>{};
   const std::string id_hash = sha256_hex(token);
   const int64_t now = clock_.now_seconds();
-  auto found = TRY(db_.read([&](db::Tx& tx)
-                                -> Result<std::optional<std::pair<Principal, int64_t>>> {
-    auto row = TRY(tx.query_one(
-        "SELECT " HARMONI_PRINCIPAL_COLUMNS
-        ", s.csrf_token, s.created_at, s.last_seen FROM sessions s JOIN users u ON u.id = "
-        "s.user_id LEFT JOIN units un ON un.id = u.unit_id WHERE s.id_hash = ? AND u.active = 1",
-        {id_hash}));
-    if (!row) return std::optional<std::pair<Principal, int64_t>>{};
-    if (row->i64(10) + settings_.absolute_timeout_s <= now ||
-        row->i64(11) + settings_.idle_timeout_s <= now) {
-      return std::optional<std::pair<Principal, int64_t>>{};
-    }
-    Principal p = principal_from_row(*row);
-    p.csrf_token = row->text(9);
-    return std::optional<std::pair<Principal, int64_t>>{std::pair{p, row->i64(11)}};
-  }));
+  auto found =
+      TRY(db_.read([&](db::Tx& tx) -> Result<std::optional<std::pair<Principal, int64_t>>> {
+        auto row = TRY(tx.query_one(
+            kPrincipalSelect +
+                ", s.csrf_token, s.created_at, s.last_seen FROM sessions s JOIN users u ON u.id = "
+                "s.user_id LEFT JOIN units un ON un.id = u.unit_id WHERE s.id_hash = ? AND "
+                "u.active = 1",
+            {id_hash}));
+        if (!row) return std::optional<std::pair<Principal, int64_t>>{};
+        const size_t after = kPrincipalRow.size();  // the session's columns follow
+        const int64_t created = row->i64(after + 1), last_seen = row->i64(after + 2);
+        if (created + settings_.absolute_timeout_s <= now ||
+            last_seen + settings_.idle_timeout_s <= now) {
+          return std::optional<std::pair<Principal, int64_t>>{};
+        }
+        Principal p = kPrincipalRow.read(*row);
+        p.csrf_token = row->text(after);
+        return std::optional<std::pair<Principal, int64_t>>{std::pair{p, last_seen}};
+      }));
   if (!found) return std::optional<Principal>{};
   // Refresh last_seen at most once a minute: a write per request would cost more than it tells.
   if (found->second + 60 <= now) {
@@ -188,25 +185,23 @@ Result<std::optional<Principal>> AuthStore::api_token(std::string_view token) {
   if (!token.starts_with("hrm_") || token.size() > 128) return std::optional<Principal>{};
   std::string hash = sha256_hex(token);
   return db_.read([&](db::Tx& tx) -> Result<std::optional<Principal>> {
-    auto row = TRY(tx.query_one(
-        "SELECT " HARMONI_PRINCIPAL_COLUMNS
-        " FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN units un ON un.id = "
-        "u.unit_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = 1",
+    auto p = TRY(kPrincipalRow.one(
+        tx,
+        kPrincipalSelect +
+            " FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN units un ON un.id = "
+            "u.unit_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = 1",
         {hash}));
-    if (!row) return std::optional<Principal>{};
-    Principal p = principal_from_row(*row);
-    p.via_api_token = true;
-    return std::optional<Principal>{p};
+    if (p) p->via_api_token = true;
+    return p;
   });
 }
 
 Result<std::optional<Principal>> AuthStore::principal_for_user(db::Tx& tx, int64_t user_id) {
-  auto row = TRY(tx.query_one("SELECT " HARMONI_PRINCIPAL_COLUMNS
-                              " FROM users u LEFT JOIN units un ON un.id = u.unit_id "
-                              "WHERE u.id = ? AND u.active = 1",
-                              {user_id}));
-  if (!row) return std::optional<Principal>{};
-  return std::optional<Principal>{principal_from_row(*row)};
+  return kPrincipalRow.one(tx,
+                           kPrincipalSelect +
+                               " FROM users u LEFT JOIN units un ON un.id = u.unit_id "
+                               "WHERE u.id = ? AND u.active = 1",
+                           {user_id});
 }
 
 }  // namespace harmoni::auth

@@ -6,9 +6,10 @@
 //   tx.each("SELECT " + kTicketRow.columns() + " FROM tickets t WHERE ...", ..., [&](auto& r) {
 //     Ticket t = kTicketRow.read(r);  ...
 //
-// Field types read: int64_t, int, bool, double, std::string, std::optional<int64_t>,
-// std::optional<std::string>, and enums with an enum_names table (an unknown name leaves
-// the field's default). Anything else takes a reader function.
+// Field types read: int64_t, int, bool, double, std::string, std::optional of int64_t,
+// int, bool and std::string, Date ('YYYY-MM-DD'), and enums with an enum_names table (an unknown
+// name leaves the field's default). Anything else takes a reader function. Columns selected after
+// columns() (extras a query needs) are read by index from size() on.
 #pragma once
 
 #include <concepts>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "platform/db/database.hpp"
+#include "platform/util/date.hpp"
 #include "platform/util/enum_names.hpp"
 
 namespace harmoni::db {
@@ -31,26 +33,42 @@ class RowMap {
   using Reader = std::function<void(T&, const Row&, size_t)>;
 
   struct Column {
-    std::string expr;
+    std::string expr;  // one SQL expression, or an embedded map's list
     Reader read;
+    size_t width = 1;  // how many selected columns it reads
 
     template <class M>
     Column(std::string e, M T::*member)
         : expr(std::move(e)),
           read([member](T& out, const Row& r, size_t i) { read_field(out.*member, r, i); }) {}
+    // A field of a member struct: {"name", &Campaign::settings, &CampaignSettings::name}.
+    template <class M, class F>
+    Column(std::string e, M T::*member, F M::*field)
+        : expr(std::move(e)), read([member, field](T& out, const Row& r, size_t i) {
+            read_field(out.*member.*field, r, i);
+          }) {}
     Column(std::string e, Reader reader) : expr(std::move(e)), read(std::move(reader)) {}
+    // Another map's columns for a member: {kActivityRow, &ActivityRow::activity}.
+    template <class M>
+    Column(const RowMap<M>& inner, M T::*member)
+        : expr(inner.columns()),
+          read(
+              [&inner, member](T& out, const Row& r, size_t i) { out.*member = inner.read(r, i); }),
+          width(inner.size()) {}
   };
 
   RowMap(std::initializer_list<Column> columns) : columns_(columns) {
     for (const auto& c : columns_) {
       if (!list_.empty()) list_ += ", ";
       list_ += c.expr;
+      width_ += c.width;
     }
   }
 
   // "a, b, c": the SELECT list, in the order read() expects.
   const std::string& columns() const { return list_; }
-  size_t size() const { return columns_.size(); }
+  // How many columns columns() selects.
+  size_t size() const { return width_; }
 
   // The first row of `sql` (whose select list starts with columns()), or none.
   Result<std::optional<T>> one(Tx& tx, std::string_view sql, const Params& params = {}) const {
@@ -71,7 +89,11 @@ class RowMap {
   // Reads the columns starting at `first` (when others come before them).
   T read(const Row& row, size_t first = 0) const {
     T out{};
-    for (size_t i = 0; i < columns_.size(); ++i) columns_[i].read(out, row, first + i);
+    size_t at = first;
+    for (const auto& c : columns_) {
+      c.read(out, row, at);
+      at += c.width;
+    }
     return out;
   }
 
@@ -92,6 +114,12 @@ class RowMap {
       field = r.opt_i64(i);
     } else if constexpr (std::is_same_v<F, std::optional<std::string>>) {
       field = r.opt_text(i);
+    } else if constexpr (std::is_same_v<F, std::optional<int>>) {
+      field = r.is_null(i) ? std::nullopt : std::optional<int>(static_cast<int>(r.i64(i)));
+    } else if constexpr (std::is_same_v<F, std::optional<bool>>) {
+      field = r.is_null(i) ? std::nullopt : std::optional<bool>(r.boolean(i));
+    } else if constexpr (std::is_same_v<F, Date>) {
+      field = parse_date(r.text(i)).value_or(Date{});
     } else {
       static_assert(sizeof(F) == 0, "no reader for this field type: give the column a reader");
     }
@@ -99,6 +127,7 @@ class RowMap {
 
   std::vector<Column> columns_;
   std::string list_;
+  size_t width_ = 0;
 };
 
 }  // namespace harmoni::db
