@@ -91,7 +91,7 @@ const std::vector<std::string>& jenjang_for(std::string_view kind) {
 }
 
 int default_required_level(std::string_view kind, std::string_view jenjang) {
-  // shared/domain/competency.md: level 1 pelaksana / functional entry; 2 pengawas /
+  // docs/domain/competency.md: level 1 pelaksana / functional entry; 2 pengawas /
   // functional first; 3 administrator / junior; 4 JPT pratama / middle; 5 JPT madya / main.
   if (kind == "struktural") {
     if (jenjang == "jpt_utama" || jenjang == "jpt_madya") return 5;

@@ -1,6 +1,6 @@
 // The citizen satisfaction index (IKM) of PermenPANRB 14/2017, computed from integer
 // answer counts with exact rational arithmetic and one rounding at the end.
-// Pure domain: no I/O. See ../shared/domain/skm.md.
+// Pure domain: no I/O. See docs/domain/skm.md.
 #pragma once
 
 #include <array>

@@ -7,7 +7,7 @@
 namespace harmoni::survey {
 namespace {
 
-// 29 respondents answering every element with the score sums of skm.md's test vector:
+// 29 respondents answering every element with the score sums of docs/domain/skm.md's test vector:
 // each sum is made of 3s and 4s.
 AnswerCounts worked_example() {
   const std::array<int, kElements> sums = {105, 101, 100, 116, 102, 105, 106, 105, 115};

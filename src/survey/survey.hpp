@@ -26,7 +26,7 @@ inline constexpr EnumName<Channel> kChannelNames[] = {{Channel::kTicket, "ticket
 constexpr std::span<const EnumName<Channel>> enum_names(Channel) { return kChannelNames; }
 
 // The order a form asks the nine elements in. Codes stay U1..U9 whatever the order
-// (skm.md: the order is a setting; many published forms ask U9 before U8).
+// (docs/domain/skm.md: the order is a setting; many published forms ask U9 before U8).
 enum class FormOrder { kStandard, kFacilitiesBeforeComplaints };
 inline constexpr EnumName<FormOrder> kFormOrderNames[] = {
     {FormOrder::kStandard, "standard"}, {FormOrder::kFacilitiesBeforeComplaints, "u9_before_u8"}};
