@@ -67,22 +67,20 @@ int main(int argc, char** argv) {
     for (int c = 0; c < counters; ++c) {
       counter_ids.push_back(
           TRY(desk::insert_counter(tx,
-                                   desk::Counter{0, unit_id, "BENCH-" + std::to_string(c),
-                                                 "Bench " + std::to_string(c), true},
+                                   desk::Counter{.unit_id = unit_id,
+                                                 .code = "BENCH-" + std::to_string(c),
+                                                 .name = "Bench " + std::to_string(c)},
                                    1)));
     }
     const int64_t now = clock.now_ms();
     for (int i = 0; i < counters * calls; ++i) {
       queue::IssueRequest q{
-          unit_id,
-          &service,
-          i % 5 == 0 ? queue::TicketClass::kElderly : queue::TicketClass::kRegular,
-          "kiosk",
-          day,
-          now - (counters * calls - i) * 100,
-          std::nullopt,
-          auth::sha256_hex("bench-" + std::to_string(i)),
-          std::nullopt};
+          .unit_id = unit_id,
+          .service = &service,
+          .ticket_class = i % 5 == 0 ? queue::TicketClass::kElderly : queue::TicketClass::kRegular,
+          .day = day,
+          .now_ms = now - (counters * calls - i) * 100,
+          .survey_token_hash = auth::sha256_hex("bench-" + std::to_string(i))};
       TRY(queue::issue_ticket(tx, q));
     }
     return {};
@@ -101,14 +99,19 @@ int main(int argc, char** argv) {
               std::chrono::milliseconds(pause.next() % static_cast<uint64_t>(2 * think_ms)));
         }
         auto t0 = std::chrono::steady_clock::now();
-        queue::CallRequest q{
-            unit_id,       counter_ids[static_cast<size_t>(c)], std::nullopt, std::nullopt, {}, day,
-            clock.now_ms()};
+        queue::CallRequest q{.unit_id = unit_id,
+                             .counter_id = counter_ids[static_cast<size_t>(c)],
+                             .day = day,
+                             .now_ms = clock.now_ms()};
         auto ticket = database.write([&](db::Tx& tx) -> Result<std::optional<queue::Ticket>> {
           auto t = TRY(queue::call_next(tx, q));
           if (t) {
-            audit::Entry e{std::nullopt,          "bench", std::nullopt, "ticket.call", "ticket",
-                           std::to_string(t->id), "bench", "-",          "{}"};
+            audit::Entry e{.actor = "bench",
+                           .action = "ticket.call",
+                           .object_type = "ticket",
+                           .object_id = std::to_string(t->id),
+                           .source = "bench",
+                           .request_id = "-"};
             TRY(audit::append(tx, e, clock.now_ms()));
           }
           return t;
@@ -117,10 +120,10 @@ int main(int argc, char** argv) {
         if (!ticket.ok() || !ticket.value()) break;
         latencies[static_cast<size_t>(c)].push_back(
             std::chrono::duration<double, std::milli>(t1 - t0).count());
-        queue::StepRequest s{
-            (*ticket.value()).id, queue::Step::kFinish, counter_ids[static_cast<size_t>(c)],
-            std::nullopt,         std::nullopt,         std::nullopt,
-            clock.now_ms()};
+        queue::StepRequest s{.ticket_id = (*ticket.value()).id,
+                             .step = queue::Step::kFinish,
+                             .counter_id = counter_ids[static_cast<size_t>(c)],
+                             .now_ms = clock.now_ms()};
         (void)database.write([&](db::Tx& tx) { return queue::apply_ticket_step(tx, s); });
       }
     });

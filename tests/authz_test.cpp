@@ -386,15 +386,11 @@ class Authz : public ::testing::TestWithParam<std::string> {
     auto ticket = t_.db->write([&](db::Tx& tx) -> Status {
       TRY(desk::set_kiosk_key_hash(tx, dukcapil_id_, auth::sha256_hex(kKioskKey), 1));
       auto service = TRY(desk::find_service(tx, dukcapil_id_, "KTP-EL"));
-      queue::IssueRequest q{dukcapil_id_,
-                            &*service,
-                            queue::TicketClass::kRegular,
-                            "kiosk",
-                            "2026-11-23",
-                            1,
-                            std::nullopt,
-                            auth::sha256_hex(kTicketToken),
-                            std::nullopt};
+      queue::IssueRequest q{.unit_id = dukcapil_id_,
+                            .service = &*service,
+                            .day = "2026-11-23",
+                            .now_ms = 1,
+                            .survey_token_hash = auth::sha256_hex(kTicketToken)};
       queue::Ticket t = TRY(queue::issue_ticket(tx, q));
       TRY(tx.exec("UPDATE tickets SET status = 'done' WHERE id = ?", {t.id}));
       survey::FollowUp plan{.unit_id = dukcapil_id_,

@@ -23,14 +23,25 @@ class CompetencyStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      instansi_ = TRY(org::insert_instansi(
-          tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
+      instansi_ = TRY(org::insert_instansi(tx,
+                                           org::Instansi{.code = "KAB-SAMBAS",
+                                                         .name = "Kabupaten Sambas",
+                                                         .kind = "daerah",
+                                                         .region_code = "61.01"},
+                                           1));
       dinas_ = TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINAS", "Dinas", 1));
       bidang_ = TRY(org::insert_unit(tx, instansi_, dinas_, "BIDANG", "Bidang", 1));
       auto position = [&](const char* code, const char* kind, const char* jenjang, int grade,
                           int level) -> Result<int64_t> {
-        return org::insert_position(
-            tx, org::Position{0, instansi_, code, code, kind, jenjang, grade, level}, 1);
+        return org::insert_position(tx,
+                                    org::Position{.instansi_id = instansi_,
+                                                  .code = code,
+                                                  .name = code,
+                                                  .kind = kind,
+                                                  .jenjang = jenjang,
+                                                  .grade = grade,
+                                                  .required_pb_level = level},
+                                    1);
       };
       int64_t kepala = TRY(position("KEPALA", "struktural", "jpt_pratama", 14, 4));
       int64_t kabid = TRY(position("KABID", "struktural", "administrator", 11, 3));

@@ -248,26 +248,27 @@ Status build_service_desks(db::Tx& tx, int64_t unit_id, std::string_view staff,
   TRY(desk::save_desk(tx, d, now));
   int order = 0;
   for (const auto& spec : health ? health_services() : civil_registry_services()) {
-    desk::Service s{0,
-                    unit_id,
-                    spec.code,
-                    spec.name,
-                    spec.requirements,
-                    spec.procedure,
-                    spec.standard_minutes,
-                    "Gratis",
-                    spec.product,
-                    "Kotak saran di ruang tunggu, SP4N-LAPOR! (www.lapor.go.id), atau langsung "
-                    "kepada kepala unit",
-                    spec.prefix,
-                    true,
-                    ++order};
+    desk::Service s{.unit_id = unit_id,
+                    .code = spec.code,
+                    .name = spec.name,
+                    .requirements = spec.requirements,
+                    .procedure = spec.procedure,
+                    .standard_minutes = spec.standard_minutes,
+                    .cost = "Gratis",
+                    .product = spec.product,
+                    .complaints =
+                        "Kotak saran di ruang tunggu, SP4N-LAPOR! (www.lapor.go.id), atau "
+                        "langsung kepada kepala unit",
+                    .ticket_prefix = spec.prefix,
+                    .sort_order = ++order};
     TRY(desk::insert_service(tx, s, now));
   }
   for (int i = 1; i <= 3; ++i) {
-    TRY(desk::insert_counter(
-        tx, desk::Counter{0, unit_id, fmt::format("LOKET-{}", i), fmt::format("Loket {}", i), true},
-        now));
+    TRY(desk::insert_counter(tx,
+                             desk::Counter{.unit_id = unit_id,
+                                           .code = fmt::format("LOKET-{}", i),
+                                           .name = fmt::format("Loket {}", i)},
+                             now));
   }
   return {};
 }

@@ -22,8 +22,12 @@ class LearningStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      instansi_ = TRY(org::insert_instansi(
-          tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
+      instansi_ = TRY(org::insert_instansi(tx,
+                                           org::Instansi{.code = "KAB-SAMBAS",
+                                                         .name = "Kabupaten Sambas",
+                                                         .kind = "daerah",
+                                                         .region_code = "61.01"},
+                                           1));
       a_ = TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINAS-A", "Dinas A", 1));
       b_ = TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINAS-B", "Dinas B", 1));
       for (int i = 1; i <= 6; ++i) {

@@ -19,20 +19,32 @@ class OrgStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ids = db().write([](db::Tx& tx) -> Result<std::vector<int64_t>> {
-      int64_t instansi = TRY(insert_instansi(
-          tx, Instansi{0, "KAB-SAMBAS", "Pemerintah Kabupaten Sambas", "daerah", "61.01", true},
-          1));
-      int64_t other = TRY(insert_instansi(
-          tx, Instansi{0, "KOTA-PONTIANAK", "Pemerintah Kota Pontianak", "daerah", "61.71", true},
-          1));
+      int64_t instansi = TRY(insert_instansi(tx,
+                                             Instansi{.code = "KAB-SAMBAS",
+                                                      .name = "Pemerintah Kabupaten Sambas",
+                                                      .kind = "daerah",
+                                                      .region_code = "61.01"},
+                                             1));
+      int64_t other = TRY(insert_instansi(tx,
+                                          Instansi{.code = "KOTA-PONTIANAK",
+                                                   .name = "Pemerintah Kota Pontianak",
+                                                   .kind = "daerah",
+                                                   .region_code = "61.71"},
+                                          1));
       int64_t dukcapil =
           TRY(insert_unit(tx, instansi, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
       int64_t service =
           TRY(insert_unit(tx, instansi, dukcapil, "DUKCAPIL-PDP", "Bidang Pelayanan", 1));
       int64_t health = TRY(insert_unit(tx, instansi, std::nullopt, "DINKES", "Dinas Kesehatan", 1));
-      TRY(insert_position(
-          tx, Position{0, instansi, "OPERATOR", "Operator Layanan", "pelaksana", "pelaksana", 5, 1},
-          1));
+      TRY(insert_position(tx,
+                          Position{.instansi_id = instansi,
+                                   .code = "OPERATOR",
+                                   .name = "Operator Layanan",
+                                   .kind = "pelaksana",
+                                   .jenjang = "pelaksana",
+                                   .grade = 5,
+                                   .required_pb_level = 1},
+                          1));
       return std::vector<int64_t>{instansi, other, dukcapil, service, health};
     });
     ASSERT_TRUE(ids.ok()) << ids.error().internal_detail;

@@ -18,14 +18,23 @@ class PeduliStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = t_.db->write([&](db::Tx& tx) -> Status {
-      instansi_ = TRY(org::insert_instansi(
-          tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
+      instansi_ = TRY(org::insert_instansi(tx,
+                                           org::Instansi{.code = "KAB-SAMBAS",
+                                                         .name = "Kabupaten Sambas",
+                                                         .kind = "daerah",
+                                                         .region_code = "61.01"},
+                                           1));
       int64_t unit =
           TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINSOS", "Dinas Sosial", 1));
-      int64_t head = TRY(org::insert_position(
-          tx,
-          org::Position{0, instansi_, "KADIS", "Kepala Dinas", "struktural", "jpt_pratama", 14, 4},
-          1));
+      int64_t head = TRY(org::insert_position(tx,
+                                              org::Position{.instansi_id = instansi_,
+                                                            .code = "KADIS",
+                                                            .name = "Kepala Dinas",
+                                                            .kind = "struktural",
+                                                            .jenjang = "jpt_pratama",
+                                                            .grade = 14,
+                                                            .required_pb_level = 4},
+                                              1));
       for (int i = 1; i <= 4; ++i) {
         org::AsnRecord r{instansi_,
                          org::AsnDraft{fmt::format("19800101200501{}{:03}", 1, i),

@@ -22,11 +22,19 @@ class QueueStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      int64_t instansi = TRY(org::insert_instansi(
-          tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
+      int64_t instansi = TRY(org::insert_instansi(tx,
+                                                  org::Instansi{.code = "KAB-SAMBAS",
+                                                                .name = "Kabupaten Sambas",
+                                                                .kind = "daerah",
+                                                                .region_code = "61.01"},
+                                                  1));
       unit_ = TRY(org::insert_unit(tx, instansi, std::nullopt, "MPP", "Mal Pelayanan Publik", 1));
-      ktp_ = desk::Service{
-          0, unit_, "KTP-EL", "KTP elektronik", "", "", 30, "Gratis", "KTP-el", "", "A", true, 0};
+      ktp_ = desk::Service{.unit_id = unit_,
+                           .code = "KTP-EL",
+                           .name = "KTP elektronik",
+                           .standard_minutes = 30,
+                           .cost = "Gratis",
+                           .product = "KTP-el"};
       ktp_.id = TRY(desk::insert_service(tx, ktp_, 1));
       kk_ = ktp_;
       kk_.code = "KK";
@@ -47,18 +55,24 @@ class QueueStore : public ::testing::TestWithParam<std::string> {
 
   Ticket issue(TicketClass c, int64_t at_ms, const desk::Service* service = nullptr,
                const char* day = "2026-11-23") {
-    IssueRequest q{unit_,        service ? service : &ktp_,          c, "kiosk", day, at_ms,
-                   std::nullopt, "hash-" + std::to_string(++tokens_)};
+    IssueRequest q{.unit_id = unit_,
+                   .service = service ? service : &ktp_,
+                   .ticket_class = c,
+                   .day = day,
+                   .now_ms = at_ms,
+                   .survey_token_hash = "hash-" + std::to_string(++tokens_)};
     auto t = db().write([&](db::Tx& tx) { return issue_ticket(tx, q); });
     EXPECT_TRUE(t.ok()) << t.error().internal_detail;
     return *t;
   }
   Result<std::optional<Ticket>> call(size_t counter, int64_t at_ms) {
-    CallRequest q{unit_, counters_[counter], std::nullopt, std::nullopt, {}, "2026-11-23", at_ms};
+    CallRequest q{
+        .unit_id = unit_, .counter_id = counters_[counter], .day = "2026-11-23", .now_ms = at_ms};
     return db().write([&](db::Tx& tx) { return call_next(tx, q); });
   }
   Result<Ticket> step(int64_t ticket, Step s, size_t counter, int64_t at_ms) {
-    StepRequest q{ticket, s, counters_[counter], std::nullopt, std::nullopt, std::nullopt, at_ms};
+    StepRequest q{
+        .ticket_id = ticket, .step = s, .counter_id = counters_[counter], .now_ms = at_ms};
     return db().write([&](db::Tx& tx) { return apply_ticket_step(tx, q); });
   }
 
@@ -123,8 +137,12 @@ TEST_P(QueueStore, TransferKeepsTheOriginalTimeAndCanTargetACounter) {
   Ticket first = issue(TicketClass::kRegular, kNine);
   Ticket later = issue(TicketClass::kRegular, kNine + 10 * kMinute);
   ASSERT_TRUE(call(0, kNine + 11 * kMinute).ok());
-  StepRequest q{first.id, Step::kTransfer, counters_[0],        std::nullopt,
-                kk_.id,   counters_[2],    kNine + 12 * kMinute};
+  StepRequest q{.ticket_id = first.id,
+                .step = Step::kTransfer,
+                .counter_id = counters_[0],
+                .to_service_id = kk_.id,
+                .to_counter_id = counters_[2],
+                .now_ms = kNine + 12 * kMinute};
   auto moved = db().write([&](db::Tx& tx) { return apply_ticket_step(tx, q); });
   ASSERT_TRUE(moved.ok()) << moved.error().internal_detail;
   EXPECT_EQ(moved->status, TicketStatus::kWaiting);
@@ -183,8 +201,10 @@ TEST_P(QueueStore, TimesPerServiceClassAndOfficer) {
   Ticket a = issue(TicketClass::kRegular, kNine);
   Ticket b = issue(TicketClass::kElderly, kNine + 2 * kMinute);
   // Elderly called first (head start): waited 1 minute, served in 20 (within 30).
-  CallRequest q{unit_, counters_[0], std::nullopt,       std::nullopt,
-                {},    "2026-11-23", kNine + 3 * kMinute};
+  CallRequest q{.unit_id = unit_,
+                .counter_id = counters_[0],
+                .day = "2026-11-23",
+                .now_ms = kNine + 3 * kMinute};
   ASSERT_TRUE(db().write([&](db::Tx& tx) { return call_next(tx, q); }).ok());
   ASSERT_TRUE(step(b.id, Step::kStart, 0, kNine + 4 * kMinute).ok());
   ASSERT_TRUE(step(b.id, Step::kFinish, 0, kNine + 24 * kMinute).ok());

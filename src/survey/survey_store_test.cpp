@@ -19,13 +19,21 @@ class SurveyStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      instansi_ = TRY(org::insert_instansi(
-          tx, org::Instansi{0, "KAB-SAMBAS", "Kabupaten Sambas", "daerah", "61.01", true}, 1));
+      instansi_ = TRY(org::insert_instansi(tx,
+                                           org::Instansi{.code = "KAB-SAMBAS",
+                                                         .name = "Kabupaten Sambas",
+                                                         .kind = "daerah",
+                                                         .region_code = "61.01"},
+                                           1));
       unit_ = TRY(org::insert_unit(tx, instansi_, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
       other_unit_ =
           TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINKES", "Dinas Kesehatan", 1));
-      desk::Service ktp{0,   unit_, "KTP-EL", "KTP elektronik", "", "", 60, "Gratis", "KTP-el", "",
-                        "A", true,  0};
+      desk::Service ktp{.unit_id = unit_,
+                        .code = "KTP-EL",
+                        .name = "KTP elektronik",
+                        .standard_minutes = 60,
+                        .cost = "Gratis",
+                        .product = "KTP-el"};
       ktp_ = TRY(desk::insert_service(tx, ktp, 1));
       desk::Service kk = ktp;
       kk.code = "KK";
