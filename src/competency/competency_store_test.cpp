@@ -12,6 +12,7 @@
 #include "competency/shipped_catalog.hpp"
 #include "org/org_store.hpp"
 #include "support/backends.hpp"
+#include "support/seed.hpp"
 
 namespace harmoni::competency {
 namespace {
@@ -23,12 +24,7 @@ class CompetencyStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      instansi_ = TRY(org::insert_instansi(tx,
-                                           org::Instansi{.code = "KAB-SAMBAS",
-                                                         .name = "Kabupaten Sambas",
-                                                         .kind = "daerah",
-                                                         .region_code = "61.01"},
-                                           1));
+      instansi_ = TRY(test::insert_sambas(tx));
       dinas_ = TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINAS", "Dinas", 1));
       bidang_ = TRY(org::insert_unit(tx, instansi_, dinas_, "BIDANG", "Bidang", 1));
       auto position = [&](const char* code, const char* kind, const char* jenjang, int grade,

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "desk/desk_cases.hpp"
+#include "desk/desk_web.hpp"
 #include "platform/qr/qr_svg.hpp"
 
 namespace harmoni::desk {
@@ -13,20 +14,6 @@ using auth::Permission;
 using web::Access;
 using web::Context;
 using web::Reply;
-
-nlohmann::json service_json(const Service& s) {
-  return {{"code", s.code},
-          {"name", s.name},
-          {"requirements", s.requirements},
-          {"procedure", s.procedure},
-          {"standard_minutes", s.standard_minutes},
-          {"cost", s.cost},
-          {"product", s.product},
-          {"complaints", s.complaints},
-          {"ticket_prefix", s.ticket_prefix},
-          {"active", s.active},
-          {"sort_order", s.sort_order}};
-}
 
 // Every field of a service from a form or JSON body, over `s`.
 Result<Service> read_service(web::Input& in, Service s) {

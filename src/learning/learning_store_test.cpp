@@ -11,6 +11,7 @@
 #include "org/org_store.hpp"
 #include "platform/auth/password.hpp"
 #include "support/backends.hpp"
+#include "support/seed.hpp"
 
 namespace harmoni::learning {
 namespace {
@@ -22,12 +23,7 @@ class LearningStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      instansi_ = TRY(org::insert_instansi(tx,
-                                           org::Instansi{.code = "KAB-SAMBAS",
-                                                         .name = "Kabupaten Sambas",
-                                                         .kind = "daerah",
-                                                         .region_code = "61.01"},
-                                           1));
+      instansi_ = TRY(test::insert_sambas(tx));
       a_ = TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINAS-A", "Dinas A", 1));
       b_ = TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINAS-B", "Dinas B", 1));
       for (int i = 1; i <= 6; ++i) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "desk/desk_cases.hpp"
+#include "desk/desk_web.hpp"
 #include "office/office_cases.hpp"
 #include "queue/queue_web.hpp"
 #include "survey/survey_web.hpp"
@@ -23,7 +24,7 @@ Reply desk_page(Context& ctx, const org::Unit& unit, const Error* error) {
   const auto& p = ctx.user();
   DeskOverview o = TRY(desk_overview(ctx.env(), ctx.actor(), unit));
   nlohmann::json service_items = nlohmann::json::array(), counter_items = nlohmann::json::array();
-  for (const auto& s : o.services) service_items.push_back(queue::service_item(s));
+  for (const auto& s : o.services) service_items.push_back(desk::service_json(s));
   for (const auto& c : o.counters) counter_items.push_back({{"code", c.code}, {"name", c.name}});
   const auto& s = o.settings;
   return ctx.form_page(
@@ -114,7 +115,7 @@ Reply show_public_unit(Context& ctx) {
   org::Unit unit = TRY(desk::public_unit(ctx.env(), ctx.param("unit_id")));
   PublicUnitView v = TRY(public_unit_view(ctx.env(), unit));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : v.services) items.push_back(queue::service_item(s));
+  for (const auto& s : v.services) items.push_back(desk::service_json(s));
   nlohmann::json calls = queue::recent_calls(v.queue, 4);
   nlohmann::json index = false;
   if (v.index) {

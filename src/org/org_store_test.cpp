@@ -8,6 +8,7 @@
 
 #include "org/asn_import.hpp"
 #include "support/backends.hpp"
+#include "support/seed.hpp"
 
 namespace harmoni::org {
 namespace {
@@ -19,12 +20,7 @@ class OrgStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ids = db().write([](db::Tx& tx) -> Result<std::vector<int64_t>> {
-      int64_t instansi = TRY(insert_instansi(tx,
-                                             Instansi{.code = "KAB-SAMBAS",
-                                                      .name = "Pemerintah Kabupaten Sambas",
-                                                      .kind = "daerah",
-                                                      .region_code = "61.01"},
-                                             1));
+      int64_t instansi = TRY(test::insert_sambas(tx));
       int64_t other = TRY(insert_instansi(tx,
                                           Instansi{.code = "KOTA-PONTIANAK",
                                                    .name = "Pemerintah Kota Pontianak",

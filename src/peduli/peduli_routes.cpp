@@ -17,30 +17,31 @@ using nlohmann::json;
 using web::Context;
 using web::Reply;
 
+// The fields a coordinator writes, as read_activity reads them.
+json written_fields(const Activity& a) {
+  return {{"title", a.title},       {"region", a.region_code},
+          {"place", a.place},       {"starts_on", a.starts_on},
+          {"ends_on", a.ends_on},   {"start_time", a.start_time},
+          {"end_time", a.end_time}, {"partner", a.partner},
+          {"capacity", a.capacity}, {"description", a.description}};
+}
+
 json activity_json(const Context& ctx, const ActivityRow& r) {
   const Activity& a = r.activity;
-  return {{"id", a.id},
-          {"title", a.title},
-          {"target_group", enum_name(a.target_group)},
-          {"target_label", ctx.t("peduli.target." + std::string(enum_name(a.target_group)))},
-          {"region", a.region_code},
-          {"region_name", r.region_name},
-          {"place", a.place},
-          {"starts_on", a.starts_on},
-          {"ends_on", a.ends_on},
-          {"start_time", a.start_time},
-          {"end_time", a.end_time},
-          {"partner", a.partner},
-          {"capacity", a.capacity},
-          {"places_left", std::max(0, a.capacity - r.signed_up)},
-          {"signed_up", r.signed_up},
-          {"attended", r.attended},
-          {"coordinator", {{"nip", r.coordinator_nip}, {"name", r.coordinator_name}}},
-          {"beneficiaries", a.beneficiaries},
-          {"description", a.description},
-          {"status", enum_name(a.status)},
-          {"status_label", ctx.t("peduli.status." + std::string(enum_name(a.status)))},
-          {"hours", fmt::format("{:.1f}", static_cast<double>(planned_minutes(a)) / 60)}};
+  json out = written_fields(a);
+  out.update({{"id", a.id},
+              {"target_group", enum_name(a.target_group)},
+              {"target_label", ctx.t("peduli.target." + std::string(enum_name(a.target_group)))},
+              {"region_name", r.region_name},
+              {"places_left", std::max(0, a.capacity - r.signed_up)},
+              {"signed_up", r.signed_up},
+              {"attended", r.attended},
+              {"coordinator", {{"nip", r.coordinator_nip}, {"name", r.coordinator_name}}},
+              {"beneficiaries", a.beneficiaries},
+              {"status", enum_name(a.status)},
+              {"status_label", ctx.t("peduli.status." + std::string(enum_name(a.status)))},
+              {"hours", fmt::format("{:.1f}", static_cast<double>(planned_minutes(a)) / 60)}});
+  return out;
 }
 
 // Every field of an activity from a form or JSON; the coordinator's NIP beside it.
@@ -78,18 +79,9 @@ Reply activity_form(Context& ctx, const Activity& a, const std::string& coordina
                       {"label", ctx.t("peduli.target." + std::string(name))},
                       {"selected", g == a.target_group}});
   }
-  json data = {{"activity",
-                {{"title", a.title},
-                 {"region", a.region_code},
-                 {"place", a.place},
-                 {"starts_on", a.starts_on},
-                 {"ends_on", a.ends_on},
-                 {"start_time", a.start_time},
-                 {"end_time", a.end_time},
-                 {"partner", a.partner},
-                 {"capacity", a.capacity},
-                 {"description", a.description},
-                 {"coordinator", coordinator_nip}}},
+  json fields = written_fields(a);
+  fields["coordinator"] = coordinator_nip;
+  json data = {{"activity", fields},
                {"groups", groups},
                {"creating", creating},
                {"action", creating ? "/peduli" : "/peduli/" + std::to_string(a.id)}};

@@ -7,6 +7,7 @@
 #include "learning/learning_store.hpp"
 #include "org/org_store.hpp"
 #include "support/backends.hpp"
+#include "support/seed.hpp"
 
 namespace harmoni::peduli {
 namespace {
@@ -18,12 +19,7 @@ class PeduliStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = t_.db->write([&](db::Tx& tx) -> Status {
-      instansi_ = TRY(org::insert_instansi(tx,
-                                           org::Instansi{.code = "KAB-SAMBAS",
-                                                         .name = "Kabupaten Sambas",
-                                                         .kind = "daerah",
-                                                         .region_code = "61.01"},
-                                           1));
+      instansi_ = TRY(test::insert_sambas(tx));
       int64_t unit =
           TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINSOS", "Dinas Sosial", 1));
       int64_t head = TRY(org::insert_position(tx,

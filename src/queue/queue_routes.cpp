@@ -3,6 +3,7 @@
 #include "queue/queue_routes.hpp"
 
 #include "desk/desk_cases.hpp"
+#include "desk/desk_web.hpp"
 #include "platform/qr/qr_svg.hpp"
 #include "queue/queue_web.hpp"
 
@@ -111,7 +112,7 @@ Reply show_kiosk(Context& ctx) {
   org::Unit unit = TRY(desk::kiosk_unit(ctx.env(), ctx.param("key")));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& s : TRY(desk::services_of(ctx.env(), unit.id, false))) {
-    items.push_back(service_item(s));
+    items.push_back(desk::service_json(s));
   }
   return ctx.page("kiosk",
                   {{"unit", {{"name", unit.name}}},

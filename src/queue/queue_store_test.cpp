@@ -10,6 +10,7 @@
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
 #include "support/backends.hpp"
+#include "support/seed.hpp"
 
 namespace harmoni::queue {
 namespace {
@@ -22,20 +23,9 @@ class QueueStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      int64_t instansi = TRY(org::insert_instansi(tx,
-                                                  org::Instansi{.code = "KAB-SAMBAS",
-                                                                .name = "Kabupaten Sambas",
-                                                                .kind = "daerah",
-                                                                .region_code = "61.01"},
-                                                  1));
+      int64_t instansi = TRY(test::insert_sambas(tx));
       unit_ = TRY(org::insert_unit(tx, instansi, std::nullopt, "MPP", "Mal Pelayanan Publik", 1));
-      ktp_ = desk::Service{.unit_id = unit_,
-                           .code = "KTP-EL",
-                           .name = "KTP elektronik",
-                           .standard_minutes = 30,
-                           .cost = "Gratis",
-                           .product = "KTP-el"};
-      ktp_.id = TRY(desk::insert_service(tx, ktp_, 1));
+      ktp_ = TRY(test::insert_ktp_service(tx, unit_, 30));
       kk_ = ktp_;
       kk_.code = "KK";
       kk_.ticket_prefix = "B";

@@ -19,18 +19,6 @@ nlohmann::json class_options(const web::Context& ctx, bool with_regular) {
   return out;
 }
 
-nlohmann::json service_item(const desk::Service& s) {
-  return {{"code", s.code},
-          {"name", s.name},
-          {"requirements", s.requirements},
-          {"procedure", s.procedure},
-          {"standard_minutes", s.standard_minutes},
-          {"cost", s.cost},
-          {"product", s.product},
-          {"complaints", s.complaints},
-          {"active", s.active}};
-}
-
 nlohmann::json recent_calls(const QueueView& view, size_t limit) {
   nlohmann::json calls = nlohmann::json::array();
   for (size_t i = 0; i < view.recent_calls.size() && i < limit; ++i) {

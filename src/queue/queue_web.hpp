@@ -14,8 +14,6 @@ namespace harmoni::queue {
 // The ticket classes a form offers (the regular one too when asked); appointments never:
 // staff make those with their time.
 nlohmann::json class_options(const web::Context& ctx, bool with_regular);
-// A service and its published standard, for pages.
-nlohmann::json service_item(const desk::Service& s);
 // The most recent calls of the day as {label, counter}, at most `limit`.
 nlohmann::json recent_calls(const QueueView& view, size_t limit);
 

@@ -10,6 +10,7 @@
 #include "org/org_store.hpp"
 #include "queue/queue_cases.hpp"
 #include "support/backends.hpp"
+#include "support/seed.hpp"
 
 namespace harmoni::survey {
 namespace {
@@ -21,24 +22,13 @@ class SurveyCases : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      int64_t instansi = TRY(org::insert_instansi(tx,
-                                                  org::Instansi{.code = "KAB-SAMBAS",
-                                                                .name = "Kabupaten Sambas",
-                                                                .kind = "daerah",
-                                                                .region_code = "61.01"},
-                                                  1));
+      int64_t instansi = TRY(test::insert_sambas(tx));
       int64_t unit_id =
           TRY(org::insert_unit(tx, instansi, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
       unit_ = *TRY(org::find_unit_by_id(tx, unit_id));
       int64_t child = TRY(org::insert_unit(tx, instansi, unit_id, "LOKET", "Loket", 1));
       child_ = *TRY(org::find_unit_by_id(tx, child));
-      desk::Service ktp{.unit_id = unit_id,
-                        .code = "KTP-EL",
-                        .name = "KTP elektronik",
-                        .standard_minutes = 60,
-                        .cost = "Gratis",
-                        .product = "KTP-el"};
-      TRY(desk::insert_service(tx, ktp, 1));
+      TRY(test::insert_ktp_service(tx, unit_id, 60));
       counter_ = TRY(desk::insert_counter(
           tx, desk::Counter{.unit_id = unit_id, .code = "LOKET-1", .name = "Loket 1"}, 1));
       for (auto [nip, name, unit] : {std::tuple{kOfficer, "Siti Aminah", "LOKET"},

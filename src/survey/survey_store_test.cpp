@@ -10,6 +10,7 @@
 #include "org/org_store.hpp"
 #include "queue/visits_store.hpp"
 #include "support/backends.hpp"
+#include "support/seed.hpp"
 
 namespace harmoni::survey {
 namespace {
@@ -19,22 +20,12 @@ class SurveyStore : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     t_ = test::open_backend(GetParam());
     auto ok = db().write([&](db::Tx& tx) -> Status {
-      instansi_ = TRY(org::insert_instansi(tx,
-                                           org::Instansi{.code = "KAB-SAMBAS",
-                                                         .name = "Kabupaten Sambas",
-                                                         .kind = "daerah",
-                                                         .region_code = "61.01"},
-                                           1));
+      instansi_ = TRY(test::insert_sambas(tx));
       unit_ = TRY(org::insert_unit(tx, instansi_, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
       other_unit_ =
           TRY(org::insert_unit(tx, instansi_, std::nullopt, "DINKES", "Dinas Kesehatan", 1));
-      desk::Service ktp{.unit_id = unit_,
-                        .code = "KTP-EL",
-                        .name = "KTP elektronik",
-                        .standard_minutes = 60,
-                        .cost = "Gratis",
-                        .product = "KTP-el"};
-      ktp_ = TRY(desk::insert_service(tx, ktp, 1));
+      desk::Service ktp = TRY(test::insert_ktp_service(tx, unit_, 60));
+      ktp_ = ktp.id;
       desk::Service kk = ktp;
       kk.code = "KK";
       kk.name = "Kartu Keluarga";

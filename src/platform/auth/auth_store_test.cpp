@@ -8,6 +8,7 @@
 #include "org/org_store.hpp"
 #include "platform/auth/password.hpp"
 #include "support/backends.hpp"
+#include "support/seed.hpp"
 
 namespace harmoni::auth {
 namespace {
@@ -21,12 +22,7 @@ class AuthStoreTest : public ::testing::TestWithParam<std::string> {
     t_ = test::open_backend(GetParam());
     std::string hash = hash_password("correct horse battery").value();
     auto id = t_.db->write([&](db::Tx& tx) -> Result<int64_t> {
-      TRY(org::insert_instansi(tx,
-                               org::Instansi{.code = "KAB-SAMBAS",
-                                             .name = "Kabupaten Sambas",
-                                             .kind = "daerah",
-                                             .region_code = "61.01"},
-                               1));
+      TRY(test::insert_sambas(tx));
       accounts::UserDraft d{
           "siti@sambas.go.id", "Siti", "auditor", "KAB-SAMBAS", "", "", "id", true, ""};
       return accounts::insert_user(tx, d, hash, 1);

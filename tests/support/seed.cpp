@@ -1,0 +1,28 @@
+#include "support/seed.hpp"
+
+#include "desk/desk_store.hpp"
+#include "org/org_store.hpp"
+
+namespace harmoni::test {
+
+Result<int64_t> insert_sambas(db::Tx& tx) {
+  return org::insert_instansi(tx,
+                              org::Instansi{.code = "KAB-SAMBAS",
+                                            .name = "Pemerintah Kabupaten Sambas",
+                                            .kind = "daerah",
+                                            .region_code = "61.01"},
+                              1);
+}
+
+Result<desk::Service> insert_ktp_service(db::Tx& tx, int64_t unit_id, int standard_minutes) {
+  desk::Service ktp{.unit_id = unit_id,
+                    .code = "KTP-EL",
+                    .name = "KTP elektronik",
+                    .standard_minutes = standard_minutes,
+                    .cost = "Gratis",
+                    .product = "KTP-el"};
+  ktp.id = TRY(desk::insert_service(tx, ktp, 1));
+  return ktp;
+}
+
+}  // namespace harmoni::test
