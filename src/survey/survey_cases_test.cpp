@@ -19,9 +19,10 @@ constexpr int64_t kMonday = 1'795'143'600'000;  // 2026-11-23 09:00 WIB
 
 class SurveyCases : public ::testing::TestWithParam<std::string> {
  protected:
+  test::CaseWorld world_{GetParam(), kMonday};
+
   void SetUp() override {
-    t_ = test::open_backend(GetParam());
-    auto ok = db().write([&](db::Tx& tx) -> Status {
+    auto ok = world_.db().write([&](db::Tx& tx) -> Status {
       int64_t instansi = TRY(test::insert_sambas(tx));
       int64_t unit_id =
           TRY(org::insert_unit(tx, instansi, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
@@ -72,11 +73,8 @@ class SurveyCases : public ::testing::TestWithParam<std::string> {
                              .asn_id = officer_.id};
   }
 
-  db::Database& db() { return *t_.db; }
-  Env env() { return Env{db(), clock_, random_}; }
-  Actor as(const auth::Principal& p) { return Actor{.principal = &p, .source = "10.0.0.1"}; }
   org::Asn person(const char* nip) {
-    return *db().read([&](db::Tx& tx) { return org::find_asn_by_nip(tx, nip); }).value();
+    return *world_.db().read([&](db::Tx& tx) { return org::find_asn_by_nip(tx, nip); }).value();
   }
   static Response answers(int each) {
     Response r;
@@ -84,24 +82,17 @@ class SurveyCases : public ::testing::TestWithParam<std::string> {
     return r;
   }
   int64_t responses() {
-    return db()
+    return world_.db()
         .read([](db::Tx& tx) { return tx.scalar_i64("SELECT COUNT(*) FROM skm_responses"); })
-        .value();
-  }
-  int64_t audited(const char* action) {
-    return db()
-        .read([&](db::Tx& tx) {
-          return tx.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = ?", {action});
-        })
         .value();
   }
   // A visit issued at the kiosk; served when asked (called by the clerk at the counter).
   std::string visit(bool served) {
-    auto issued = queue::issue(env(), Actor{}, unit_, {.service_code = "KTP-EL"});
+    auto issued = queue::issue(world_.env(), Actor{}, unit_, {.service_code = "KTP-EL"});
     EXPECT_TRUE(issued.ok()) << issued.error().key;
     if (served) {
       desk::Counter counter{.id = counter_, .unit_id = unit_.id, .code = "LOKET-1"};
-      auto called = queue::call_next_ticket(env(), as(clerk_), unit_, counter);
+      auto called = queue::call_next_ticket(world_.env(), world_.as(clerk_), unit_, counter);
       EXPECT_TRUE(called.ok() && *called) << (called.ok() ? "nobody" : called.error().key);
     }
     return issued->token;
@@ -110,9 +101,6 @@ class SurveyCases : public ::testing::TestWithParam<std::string> {
   static constexpr const char* kOfficer = "198503152010011001";
   static constexpr const char* kColleague = "199001012015031002";
   static constexpr const char* kHead = "197805102003121003";
-  test::TestDatabase t_;
-  ManualClock clock_{kMonday};
-  SeededRandom random_{42};
   org::Unit unit_, child_;
   int64_t counter_ = 0;
   std::vector<int64_t> user_ids_;
@@ -124,24 +112,26 @@ TEST_P(SurveyCases, AVisitIsAnsweredOnceAfterItWasServedAndNamesItsOfficer) {
   // The counter calls the oldest waiting visit: this one, before the next is issued.
   const std::string served = visit(true);
   const std::string waiting = visit(false);
-  auto early = submit_response(env(), Actor{}, {FromTicket{waiting}, answers(4)});
+  auto early = submit_response(world_.env(), Actor{}, {FromTicket{waiting}, answers(4)});
   ASSERT_FALSE(early.ok());
   EXPECT_EQ(early.error().key, "skm.not_served_yet");
   EXPECT_EQ(responses(), 0);
 
-  ASSERT_TRUE(submit_response(env(), Actor{}, {FromTicket{served}, answers(4)}).ok());
-  auto again = submit_response(env(), Actor{}, {FromTicket{served}, answers(1)});
+  ASSERT_TRUE(submit_response(world_.env(), Actor{}, {FromTicket{served}, answers(4)}).ok());
+  auto again = submit_response(world_.env(), Actor{}, {FromTicket{served}, answers(1)});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().key, "skm.ticket_used");
   EXPECT_EQ(responses(), 1);
-  EXPECT_EQ(db().read([](db::Tx& tx) {
+  EXPECT_EQ(world_.db()
+                .read([](db::Tx& tx) {
                   return tx.scalar_i64("SELECT officer_asn_id FROM skm_responses");
                 })
                 .value(),
             officer_.id)
       << "the officer who served the visit";
 
-  auto unknown = submit_response(env(), Actor{}, {FromTicket{"not-a-token-at-all-xx"}, answers(4)});
+  auto unknown =
+      submit_response(world_.env(), Actor{}, {FromTicket{"not-a-token-at-all-xx"}, answers(4)});
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().kind, ErrorKind::kNotFound);
 }
@@ -151,16 +141,16 @@ TEST_P(SurveyCases, TheKioskDoorKeepsItsGuardAndChecksTheService) {
                 .service_code = "KTP-EL",
                 .channel = Channel::kKiosk,
                 .guards = {{"kiosk:1", kKioskGuard}}};
-  ASSERT_TRUE(submit_response(env(), Actor{}, {door, answers(3)}).ok());
-  auto fast = submit_response(env(), Actor{}, {door, answers(3)});
+  ASSERT_TRUE(submit_response(world_.env(), Actor{}, {door, answers(3)}).ok());
+  auto fast = submit_response(world_.env(), Actor{}, {door, answers(3)});
   ASSERT_FALSE(fast.ok());
   EXPECT_EQ(fast.error().key, "skm.too_fast");
-  clock_.advance_ms(11'000);
-  ASSERT_TRUE(submit_response(env(), Actor{}, {door, answers(2)}).ok());
+  world_.clock.advance_ms(11'000);
+  ASSERT_TRUE(submit_response(world_.env(), Actor{}, {door, answers(2)}).ok());
 
   FromLink other = door;
   other.service_code = "PASPOR";
-  auto wrong = submit_response(env(), Actor{}, {other, answers(3)});
+  auto wrong = submit_response(world_.env(), Actor{}, {other, answers(3)});
   ASSERT_FALSE(wrong.ok());
   ASSERT_EQ(wrong.error().fields.size(), 1u);
   EXPECT_EQ(wrong.error().fields[0].field, "service");
@@ -172,44 +162,45 @@ TEST_P(SurveyCases, APaperFormIsCheckedWholeAndAudited) {
                  .service_code = "ktp-el",
                  .officer_nip = "199912312020121999",
                  .day = {2026, 11, 20}};
-  auto stranger = submit_response(env(), as(head_), {door, answers(4)});
+  auto stranger = submit_response(world_.env(), world_.as(head_), {door, answers(4)});
   ASSERT_FALSE(stranger.ok());
   EXPECT_EQ(stranger.error().fields.at(0).field, "officer");
 
   Response bad = answers(4);
   bad.answers[2] = 5;
   door.officer_nip = kOfficer;
-  EXPECT_FALSE(submit_response(env(), as(head_), {door, bad}).ok());
+  EXPECT_FALSE(submit_response(world_.env(), world_.as(head_), {door, bad}).ok());
   EXPECT_EQ(responses(), 0) << "nothing of a refused form is kept";
-  EXPECT_EQ(audited("skm.entry"), 0);
+  EXPECT_EQ(world_.audited("skm.entry"), 0);
 
-  auto saved = submit_response(env(), as(head_), {door, answers(4)});
+  auto saved = submit_response(world_.env(), world_.as(head_), {door, answers(4)});
   ASSERT_TRUE(saved.ok()) << saved.error().key;
   EXPECT_EQ(saved->service_code, "KTP-EL");
   EXPECT_EQ(saved->day, (Date{2026, 11, 20}));
   EXPECT_EQ(responses(), 1);
-  EXPECT_EQ(audited("skm.entry"), 1);
+  EXPECT_EQ(world_.audited("skm.entry"), 1);
 }
 
 TEST_P(SurveyCases, OfficerResultsGoToTheOfficerAndTheirHeadsOnly) {
   const Date from{2026, 11, 1}, to{2026, 11, 30};
-  auto own = officer_results(env(), as(clerk_), {.from = from, .to = to});
+  auto own = officer_results(world_.env(), world_.as(clerk_), {.from = from, .to = to});
   ASSERT_TRUE(own.ok());
   EXPECT_EQ(own->officer.nip, kOfficer);
-  EXPECT_EQ(audited("ikm.officer_read"), 0) << "one's own results are not audited";
+  EXPECT_EQ(world_.audited("ikm.officer_read"), 0) << "one's own results are not audited";
 
-  auto colleague = officer_results(env(), as(clerk_), {.nip = kColleague, .from = from, .to = to});
+  auto colleague =
+      officer_results(world_.env(), world_.as(clerk_), {.nip = kColleague, .from = from, .to = to});
   ASSERT_FALSE(colleague.ok());
   EXPECT_EQ(colleague.error().key, "results.officer_private")
       << "an officer sees a colleague's record, never their results";
 
-  auto by_head =
-      officer_results(env(), as(head_), {.nip = kOfficer, .unit = unit_, .from = from, .to = to});
+  auto by_head = officer_results(world_.env(), world_.as(head_),
+                                 {.nip = kOfficer, .unit = unit_, .from = from, .to = to});
   ASSERT_TRUE(by_head.ok()) << by_head.error().key;
-  EXPECT_EQ(audited("ikm.officer_read"), 1);
+  EXPECT_EQ(world_.audited("ikm.officer_read"), 1);
 
-  auto as_clerk_from_unit =
-      officer_results(env(), as(clerk_), {.nip = kOfficer, .unit = unit_, .from = from, .to = to});
+  auto as_clerk_from_unit = officer_results(
+      world_.env(), world_.as(clerk_), {.nip = kOfficer, .unit = unit_, .from = from, .to = to});
   ASSERT_FALSE(as_clerk_from_unit.ok());
   EXPECT_EQ(as_clerk_from_unit.error().key, "results.officer_private")
       << "a unit's officer table is its heads'";

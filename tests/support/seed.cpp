@@ -5,6 +5,15 @@
 
 namespace harmoni::test {
 
+int64_t CaseWorld::audited(std::string_view action) {
+  return db()
+      .read([&](db::Tx& tx) {
+        return tx.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = ?",
+                             {std::string(action)});
+      })
+      .value();
+}
+
 Result<int64_t> insert_sambas(db::Tx& tx) {
   return org::insert_instansi(tx,
                               org::Instansi{.code = "KAB-SAMBAS",

@@ -1,13 +1,33 @@
-// The organisation storage and use-case tests start from, written once: Kabupaten
-// Sambas and the KTP-el service as a real standard lists it.
+// What storage and use-case tests start from, written once: Kabupaten Sambas, the KTP-el
+// service as a real standard lists it, and a world for use cases (a fresh database of
+// the backend, a clock and randomness the test controls, the audit log to look into).
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "desk/desk.hpp"
+#include "platform/cases/env.hpp"
 #include "platform/db/database.hpp"
+#include "support/backends.hpp"
 
 namespace harmoni::test {
+
+struct CaseWorld {
+  CaseWorld(const std::string& backend, int64_t start_ms)
+      : database(open_backend(backend)), clock(start_ms) {}
+
+  db::Database& db() { return *database.db; }
+  Env env() { return Env{db(), clock, random}; }
+  static Actor as(const auth::Principal& p) { return Actor{.principal = &p, .source = "10.0.0.1"}; }
+  // How many audit entries of this action there are.
+  int64_t audited(std::string_view action);
+
+  TestDatabase database;
+  ManualClock clock;
+  SeededRandom random{42};
+};
 
 // Pemerintah Kabupaten Sambas (KAB-SAMBAS, an instansi daerah); returns its id.
 Result<int64_t> insert_sambas(db::Tx& tx);
