@@ -8,6 +8,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <functional>
 #include <regex>
 #include <utility>
 
@@ -164,35 +165,34 @@ EventStreamClient::~EventStreamClient() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-bool EventStreamClient::wait_for(const std::string& needle, int timeout_ms, size_t from) {
+// Reads what arrives until `done` holds or the deadline passes; whether `done` held. A
+// closed stream ends the wait too: then `done` decides once more.
+bool EventStreamClient::read_until(const std::function<bool(bool closed)>& done, int timeout_ms) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   char buf[16384];
   for (;;) {
-    if (received_.find(needle, std::min(from, received_.size())) != std::string::npos) return true;
+    if (done(false)) return true;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     pollfd p{fd_, POLLIN, 0};
     if (poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
     ssize_t n = ::read(fd_, buf, sizeof buf);
-    if (n <= 0) return false;
+    if (n <= 0) return done(true);
     received_.append(buf, static_cast<size_t>(n));
   }
 }
 
+bool EventStreamClient::wait_for(const std::string& needle, int timeout_ms, size_t from) {
+  return read_until(
+      [&](bool) {
+        return received_.find(needle, std::min(from, received_.size())) != std::string::npos;
+      },
+      timeout_ms);
+}
+
 bool EventStreamClient::wait_closed(int timeout_ms) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  char buf[16384];
-  for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return false;
-    pollfd p{fd_, POLLIN, 0};
-    if (poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
-    ssize_t n = ::read(fd_, buf, sizeof buf);
-    if (n <= 0) return true;
-    received_.append(buf, static_cast<size_t>(n));
-  }
+  return read_until([](bool closed) { return closed; }, timeout_ms);
 }
 
 }  // namespace harmoni::test

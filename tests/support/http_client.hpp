@@ -1,6 +1,7 @@
 // A small blocking HTTP/1.1 client with a cookie jar, for end-to-end tests.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -61,6 +62,8 @@ class EventStreamClient {
   bool wait_closed(int timeout_ms);
 
  private:
+  bool read_until(const std::function<bool(bool closed)>& done, int timeout_ms);
+
   int fd_ = -1;
   std::string received_;
 };
