@@ -1,6 +1,7 @@
 #include "learning/claim.hpp"
 
 #include "learning/jp.hpp"
+#include "platform/files/file_kind.hpp"
 
 namespace harmoni::learning {
 
@@ -32,10 +33,9 @@ Result<std::string> evidence_type(std::string_view bytes) {
     return Error::field("evidence", "learning.evidence_size",
                         {{"max", std::to_string(kMaxEvidenceBytes / (1024 * 1024))}});
   }
-  if (bytes.starts_with("%PDF-")) return std::string("application/pdf");
-  if (bytes.starts_with("\x89PNG\r\n\x1a\n")) return std::string("image/png");
-  if (bytes.starts_with("\xFF\xD8\xFF")) return std::string("image/jpeg");
-  return Error::field("evidence", "learning.evidence_type");
+  auto kind = sniff_file(bytes);
+  if (!kind) return Error::field("evidence", "learning.evidence_type");
+  return std::string(content_type(*kind));
 }
 
 }  // namespace harmoni::learning

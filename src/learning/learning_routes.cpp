@@ -189,16 +189,8 @@ Reply submit_claim_from_form(Context& ctx) {
 Reply download_evidence(Context& ctx) {
   auto id = web::id_param(ctx, "id");
   Evidence evidence = TRY(read_evidence(ctx.env(), ctx.actor(), id));
-  http::Response res;
-  res.set_header("Content-Type", evidence.content_type);
-  const std::string ext = evidence.content_type == "application/pdf" ? "pdf"
-                          : evidence.content_type == "image/png"     ? "png"
-                                                                     : "jpg";
-  res.set_header("Content-Disposition",
-                 fmt::format("attachment; filename=\"bukti-{}.{}\"", *id, ext));
-  res.set_header("Cache-Control", "private, no-store");
-  res.body = std::move(evidence.data);
-  return res;
+  return web::stored_file_download(evidence.content_type, fmt::format("bukti-{}", *id),
+                                   std::move(evidence.data));
 }
 
 Result<org::Asn> path_person(const Context& ctx) {

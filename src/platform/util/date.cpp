@@ -43,17 +43,39 @@ std::string format_month(const Date& d) {
 }
 
 namespace {
-constexpr int64_t kWibOffsetMs = 7 * 3'600'000;
 constexpr int64_t kDayMs = 86'400'000;
+constexpr int64_t offset_ms(TimeZone zone) {
+  switch (zone) {
+    case TimeZone::kWita:
+      return 8 * 3'600'000;
+    case TimeZone::kWit:
+      return 9 * 3'600'000;
+    case TimeZone::kWib:
+      break;
+  }
+  return 7 * 3'600'000;
+}
+// Floor division, so instants before 1970 fall on the right day too.
+int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 }  // namespace
 
-int64_t wib_day_start_ms(int64_t unix_ms) { return unix_ms - (unix_ms + kWibOffsetMs) % kDayMs; }
+Date date_in_zone(int64_t unix_ms, TimeZone zone) {
+  return date_from_epoch_days(floor_div(unix_ms + offset_ms(zone), kDayMs));
+}
 
-Date date_in_wib(int64_t unix_ms) {
-  std::time_t t = static_cast<std::time_t>((unix_ms + kWibOffsetMs) / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+int64_t day_start_ms(const Date& d, TimeZone zone) {
+  return days_since_epoch(d) * kDayMs - offset_ms(zone);
+}
+
+Date date_in_wib(int64_t unix_ms) { return date_in_zone(unix_ms, TimeZone::kWib); }
+
+int64_t wib_day_start_ms(int64_t unix_ms) {
+  return day_start_ms(date_in_wib(unix_ms), TimeZone::kWib);
+}
+
+int iso_weekday(const Date& d) {
+  // 1970-01-01 was a Thursday (4).
+  return static_cast<int>((days_since_epoch(d) % 7 + 7 + 3) % 7) + 1;
 }
 
 Date next_day(const Date& d) {

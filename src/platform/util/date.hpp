@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "platform/util/enum_names.hpp"
+
 namespace harmoni {
 
 struct Date {
@@ -23,10 +25,24 @@ int days_in_month(int year, int month);  // 0 for a month outside 1..12
 std::optional<Date> parse_date(std::string_view text);
 std::string format_date(const Date& d);   // 'YYYY-MM-DD'
 std::string format_month(const Date& d);  // 'YYYY-MM'
-// The calendar day in western Indonesian time (UTC+7, no daylight saving) of an instant.
+// Indonesia's three time zones, none with daylight saving: western (UTC+7), central
+// (UTC+8), eastern (UTC+9).
+enum class TimeZone { kWib, kWita, kWit };
+inline constexpr EnumName<TimeZone> kTimeZoneNames[] = {
+    {TimeZone::kWib, "WIB"}, {TimeZone::kWita, "WITA"}, {TimeZone::kWit, "WIT"}};
+constexpr std::span<const EnumName<TimeZone>> enum_names(TimeZone) { return kTimeZoneNames; }
+
+// The calendar day of an instant in that zone.
+Date date_in_zone(int64_t unix_ms, TimeZone zone);
+// The instant (ms) the day began in that zone (its midnight).
+int64_t day_start_ms(const Date& d, TimeZone zone);
+// The calendar day in western Indonesian time of an instant (the office day of most
+// instansi, and of the pages that do not know one).
 Date date_in_wib(int64_t unix_ms);
 // The instant (ms) that day began: midnight WIB.
 int64_t wib_day_start_ms(int64_t unix_ms);
+// 1 for Monday up to 7 for Sunday.
+int iso_weekday(const Date& d);
 Date next_day(const Date& d);
 // Days since 1970-01-01 (negative before), and back: steps of any size, in O(1).
 int64_t days_since_epoch(const Date& d);

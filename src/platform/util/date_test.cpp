@@ -49,5 +49,33 @@ TEST(Date, OfficeDayIsWesternIndonesianTime) {
   EXPECT_EQ(wib_day_start_ms(midnight_wib_ms - 1), midnight_wib_ms - 86'400'000);
 }
 
+TEST(Date, EachIndonesianZoneHasItsOwnMidnight) {
+  // 2026-11-22T16:30:00Z: still the 22nd in Jakarta (midnight at 17:00Z), already the
+  // 23rd in Makassar (16:00Z) and Jayapura (15:00Z).
+  const int64_t at = 1795365000000;
+  EXPECT_EQ(date_in_zone(at, TimeZone::kWib), (Date{2026, 11, 22}));
+  EXPECT_EQ(date_in_zone(at, TimeZone::kWita), (Date{2026, 11, 23}));
+  EXPECT_EQ(date_in_zone(at, TimeZone::kWit), (Date{2026, 11, 23}));
+  const Date day{2026, 11, 23};
+  EXPECT_EQ(day_start_ms(day, TimeZone::kWib), 1795366800000);
+  EXPECT_EQ(day_start_ms(day, TimeZone::kWita), 1795366800000 - 3'600'000);
+  EXPECT_EQ(day_start_ms(day, TimeZone::kWit), 1795366800000 - 7'200'000);
+  for (auto zone : {TimeZone::kWib, TimeZone::kWita, TimeZone::kWit}) {
+    EXPECT_EQ(date_in_zone(day_start_ms(day, zone), zone), day);
+    EXPECT_EQ(date_in_zone(day_start_ms(day, zone) - 1, zone), (Date{2026, 11, 22}));
+  }
+  // Before 1970 the day still starts at midnight.
+  EXPECT_EQ(date_in_zone(day_start_ms(Date{1969, 12, 31}, TimeZone::kWib), TimeZone::kWib),
+            (Date{1969, 12, 31}));
+}
+
+TEST(Date, KnowsTheWeekday) {
+  EXPECT_EQ(iso_weekday(Date{2026, 12, 3}), 4);  // a Thursday
+  EXPECT_EQ(iso_weekday(Date{2026, 12, 6}), 7);
+  EXPECT_EQ(iso_weekday(Date{2026, 12, 7}), 1);
+  EXPECT_EQ(iso_weekday(Date{1970, 1, 1}), 4);
+  EXPECT_EQ(iso_weekday(Date{1969, 12, 29}), 1);
+}
+
 }  // namespace
 }  // namespace harmoni

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "platform/files/file_kind.hpp"
+
 namespace harmoni::web {
 
 Status record_audit(Context& ctx, const audit::Entry& entry) {
@@ -75,6 +77,18 @@ nlohmann::json import_report_json(const Context& ctx, const csv::ImportReport& r
 TempFile::~TempFile() {
   std::error_code ignored;
   if (!path.empty()) std::filesystem::remove(path, ignored);
+}
+
+http::Response stored_file_download(std::string_view type, std::string_view stem,
+                                    std::string data) {
+  auto kind = kind_of_content_type(type);
+  http::Response res;
+  res.set_header("Content-Type", kind ? std::string(type) : "application/octet-stream");
+  res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}.{}\"", stem,
+                                                    kind ? file_extension(*kind) : "bin"));
+  res.set_header("Cache-Control", "private, no-store");
+  res.body = std::move(data);
+  return res;
 }
 
 int limit_param(const Context& ctx, int def, int max) {

@@ -25,6 +25,11 @@ http::Response temp_file_download(const Context& ctx, std::string content_type,
                                   const std::string& filename, std::string_view extension,
                                   FileProducer produce);
 
+// A stored evidence file (PDF, PNG, JPEG) as a download named `stem` plus the extension
+// of its kind; never cached, never shown inline (the browser does not render it here).
+http::Response stored_file_download(std::string_view content_type, std::string_view stem,
+                                    std::string data);
+
 // Page size from ?limit= (1..max, default def).
 int limit_param(const Context& ctx, int def = 50, int max = 500);
 
