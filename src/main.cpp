@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
   app.fallthrough();
   app.add_option("--db", c.db_url, "Database: sqlite:PATH or postgres://...")
       ->envname("HARMONI_DB");
+  app.add_option("--secret-key-file", c.secret_key_file,
+                 "The vault's master key (made when missing; back it up apart from the database)")
+      ->envname("HARMONI_SECRET_KEY_FILE");
   app.add_option("--log-level", c.log_level, "trace, debug, info, warn, error")
       ->envname("HARMONI_LOG_LEVEL");
   app.add_option("--lang", common.lang, "Language of messages: id or en")->envname("HARMONI_LANG");

@@ -8,6 +8,7 @@
 
 #include "cli/wiring.hpp"
 #include "support/backends.hpp"
+#include "support/seed.hpp"
 
 namespace harmoni::test {
 namespace {
@@ -33,7 +34,8 @@ TEST(ApiDoc, EveryApiRouteIsDocumentedAndNothingElse) {
   auto templates = Templates::load_embedded(catalogs).release_value();
   auth::AuthStore auth(*t.db, clock, random);
   events::Hub hub("test");
-  web::App app(web::Services{config, *t.db, clock, random, catalogs, templates, auth, hub});
+  web::App app(
+      web::Services{config, *t.db, clock, random, test_vault(), catalogs, templates, auth, hub});
   cli::register_all_routes(app);
   std::set<std::string> served;
   for (const auto& route : app.router().routes()) {

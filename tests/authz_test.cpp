@@ -18,6 +18,7 @@
 #include "platform/util/date.hpp"
 #include "queue/queue_store.hpp"
 #include "support/backends.hpp"
+#include "support/seed.hpp"
 #include "survey/followup_store.hpp"
 
 namespace harmoni::test {
@@ -347,8 +348,8 @@ class Authz : public ::testing::TestWithParam<std::string> {
     catalogs_ = std::make_unique<i18n::Catalogs>(i18n::Catalogs::load_embedded().release_value());
     templates_ = std::make_unique<Templates>(Templates::load_embedded(*catalogs_).release_value());
     auth_ = std::make_unique<auth::AuthStore>(*t_.db, clock_, random_);
-    app_ = std::make_unique<web::App>(
-        web::Services{config_, *t_.db, clock_, random_, *catalogs_, *templates_, *auth_, hub_});
+    app_ = std::make_unique<web::App>(web::Services{config_, *t_.db, clock_, random_, test_vault(),
+                                                    *catalogs_, *templates_, *auth_, hub_});
     cli::register_all_routes(*app_);
     for (const auto& [actor, email] : kEmails) {
       auto s =

@@ -15,6 +15,7 @@
 #include "org/org_store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/password.hpp"
+#include "platform/crypto/vault_file.hpp"
 #include "platform/db/migrate.hpp"
 #include "platform/log.hpp"
 #include "platform/metrics.hpp"
@@ -99,6 +100,8 @@ int serve(const Common& common, bool with_demo) {
   auto database = open_and_migrate(c, clock);
   if (!database.ok()) return fail(common, database.error());
   db::Database& db = *database.value();
+  auto vault = load_vault_file(c.secret_key_file, true, random);
+  if (!vault.ok()) return fail(common, vault.error());
   if (with_demo) {
     auto built = demo::build_demo(db, clock, 1);
     if (!built.ok()) return fail(common, built.error());
@@ -120,8 +123,8 @@ int serve(const Common& common, bool with_demo) {
   auth::AuthStore auth_store(db, clock, random, auth_settings);
 
   events::Hub event_hub(random.hex(6));
-  web::App app(web::Services{c, db, clock, random, loaded_catalogs.value(), templates.value(),
-                             auth_store, event_hub});
+  web::App app(web::Services{c, db, clock, random, vault.value(), loaded_catalogs.value(),
+                             templates.value(), auth_store, event_hub});
   register_all_routes(app);
 
   auto listen = parse_listen(c.listen);

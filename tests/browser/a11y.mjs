@@ -30,12 +30,13 @@ function check(ok, name, detail = '') {
 
 const dir = mkdtempSync(join(tmpdir(), 'harmoni-browser-'));
 const db = `sqlite:${join(dir, 'demo.db')}`;
-const demo = spawnSync(binary, ['demo', '--db', db, '--password-cost', 'test'], { encoding: 'utf8' });
+const key = join(dir, 'harmoni.key');
+const demo = spawnSync(binary, ['demo', '--db', db, '--password-cost', 'test', '--secret-key-file', key], { encoding: 'utf8' });
 if (demo.status !== 0) {
   console.error(demo.stderr);
   process.exit(1);
 }
-const server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--password-cost', 'test', '--no-access-log']);
+const server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--password-cost', 'test', '--no-access-log', '--secret-key-file', key]);
 const port = await new Promise((resolve, reject) => {
   let err = '';
   const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60000);

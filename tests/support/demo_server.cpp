@@ -17,11 +17,13 @@ DemoServer& demo_server(const std::string& backend) {
   DemoServer s;
   s.dir = std::make_unique<TempDir>();
   s.db_url = fresh_database_url(backend, *s.dir);
-  auto built = run_harmoni({"demo", "--db", s.db_url});
+  // The demo seals reporters' identities: the server must hold the same key.
+  const std::string key = s.dir->file("harmoni.key");
+  auto built = run_harmoni({"demo", "--db", s.db_url, "--secret-key-file", key});
   if (built.status != 0) throw std::runtime_error("harmoni demo failed: " + built.err);
   s.server = std::make_unique<ServerProcess>(
-      s.db_url,
-      std::vector<std::string>{"--read-timeout-seconds", "2", "--idle-timeout-seconds", "3"});
+      s.db_url, std::vector<std::string>{"--read-timeout-seconds", "2", "--idle-timeout-seconds",
+                                         "3", "--secret-key-file", key});
   return servers.emplace(backend, std::move(s)).first->second;
 }
 

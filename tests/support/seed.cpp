@@ -5,6 +5,11 @@
 
 namespace harmoni::test {
 
+const Vault& test_vault() {
+  static const Vault vault = Vault::from_key(std::string(Vault::kKeyBytes, 'k')).release_value();
+  return vault;
+}
+
 int64_t CaseWorld::audited(std::string_view action) {
   return db()
       .read([&](db::Tx& tx) {

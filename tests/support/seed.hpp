@@ -14,12 +14,15 @@
 
 namespace harmoni::test {
 
+// A vault with a fixed key, for tests only.
+const Vault& test_vault();
+
 struct CaseWorld {
   CaseWorld(const std::string& backend, int64_t start_ms)
       : database(open_backend(backend)), clock(start_ms) {}
 
   db::Database& db() { return *database.db; }
-  Env env() { return Env{db(), clock, random}; }
+  Env env() { return Env{db(), clock, random, test_vault()}; }
   static Actor as(const auth::Principal& p) { return Actor{.principal = &p, .source = "10.0.0.1"}; }
   // How many audit entries of this action there are.
   int64_t audited(std::string_view action);

@@ -71,6 +71,9 @@ ServerProcess::ServerProcess(const std::string& db_url, const std::vector<std::s
   if (std::find(extra.begin(), extra.end(), "--shutdown-grace-seconds") == extra.end()) {
     args.insert(args.end(), {"--shutdown-grace-seconds", "5"});
   }
+  if (std::find(extra.begin(), extra.end(), "--secret-key-file") == extra.end()) {
+    args.insert(args.end(), {"--secret-key-file", dir_.file("harmoni.key")});
+  }
   pid_ = spawn(args, dir_.file("in"), dir_.file("out"), dir_.file("err"));
   std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+))");
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);

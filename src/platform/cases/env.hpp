@@ -12,16 +12,18 @@
 
 #include "platform/audit/audit.hpp"
 #include "platform/auth/principal.hpp"
+#include "platform/crypto/vault.hpp"
 #include "platform/db/database.hpp"
 #include "platform/util/clock.hpp"
 
 namespace harmoni {
 
-// Storage, time and randomness, injected so tests control them.
+// Storage, time, randomness and the vault of secrets, injected so tests control them.
 struct Env {
   db::Database& db;
   const Clock& clock;
   Random& random;
+  const Vault& vault;
 
   int64_t now_ms() const { return clock.now_ms(); }
   int64_t now_seconds() const { return clock.now_seconds(); }

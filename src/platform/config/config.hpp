@@ -28,6 +28,8 @@ struct Config {
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
   std::string password_cost = "interactive";  // interactive | moderate | test
+  // The vault's master key (see platform/crypto/vault_file.hpp); made when missing.
+  std::string secret_key_file = "var/harmoni.key";
   std::string upload_dir = "/tmp";
   int max_upload_mb = 256;
   int shutdown_grace_seconds = 30;

@@ -34,6 +34,7 @@ struct Services {
   db::Database& db;
   const Clock& clock;
   Random& random;
+  const Vault& vault;
   const i18n::Catalogs& catalogs;
   const Templates& templates;
   auth::AuthStore& auth;
@@ -81,7 +82,7 @@ class Context {
   Result<Input> input() const;
 
   // What use cases receive: the world (database, clock, random) and who acts.
-  Env env() const { return Env{services.db, services.clock, services.random}; }
+  Env env() const { return Env{services.db, services.clock, services.random, services.vault}; }
   Actor actor() const;
   // An audit entry with actor, source and request id filled in.
   audit::Entry audit(std::string action, std::string object_type, std::string object_id,
