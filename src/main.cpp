@@ -53,6 +53,10 @@ int main(int argc, char** argv) {
       ->envname("HARMONI_SESSION_IDLE_MINUTES");
   serve->add_option("--session-absolute-hours", c.session_absolute_hours)
       ->envname("HARMONI_SESSION_ABSOLUTE_HOURS");
+  serve->add_option("--smtp-relay", c.smtp_relay, "HOST:PORT of the SMTP relay mail leaves through")
+      ->envname("HARMONI_SMTP_RELAY");
+  serve->add_option("--mail-from", c.mail_from, "Sender of mail, e.g. \"Harmoni <noreply@...>\"")
+      ->envname("HARMONI_MAIL_FROM");
   serve->add_option("--upload-dir", c.upload_dir, "Where uploads and exports wait while handled")
       ->envname("HARMONI_UPLOAD_DIR");
   serve->add_option("--max-upload-mb", c.max_upload_mb)->envname("HARMONI_MAX_UPLOAD_MB");

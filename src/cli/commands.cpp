@@ -17,6 +17,7 @@
 #include "platform/auth/password.hpp"
 #include "platform/crypto/vault_file.hpp"
 #include "platform/db/migrate.hpp"
+#include "platform/jobs/job_runner.hpp"
 #include "platform/log.hpp"
 #include "platform/metrics.hpp"
 #include "platform/web/app.hpp"
@@ -180,7 +181,13 @@ int serve(const Common& common, bool with_demo) {
     }
   }
   std::cerr << std::flush;
+  jobs::JobRunner jobs;
+  auto job_env = Env{db, clock, random, vault.value()};
+  if (auto registered = register_all_jobs(jobs, job_env, c); !registered.ok())
+    return fail(common, registered.error());
+  jobs.start();
   server.run();
+  jobs.stop();
   return 0;
 }
 

@@ -7,6 +7,8 @@
 #include "office/office_routes.hpp"
 #include "org/org_routes.hpp"
 #include "peduli/peduli_routes.hpp"
+#include "platform/limits/rate_limit_store.hpp"
+#include "platform/mail/delivery.hpp"
 #include "platform/metrics.hpp"
 #include "queue/queue_routes.hpp"
 #include "survey/survey_routes.hpp"
@@ -50,6 +52,23 @@ void register_all_routes(web::App& app) {
   competency::register_routes(app);
   learning::register_routes(app);
   peduli::register_routes(app);
+}
+
+Status register_all_jobs(jobs::JobRunner& runner, const Env& env, const Config& config) {
+  using namespace std::chrono_literals;
+  if (!config.smtp_relay.empty()) {
+    mail::SmtpRelay relay = TRY(mail::parse_relay(config.smtp_relay));
+    mail::DeliverySettings settings{.relay = relay, .from = config.mail_from};
+    auto host = config.public_url.substr(config.public_url.find("://") + 3);
+    settings.id_domain =
+        config.public_url.empty() ? "harmoni.local" : host.substr(0, host.find('/'));
+    runner.add("mail", 30s,
+               [env, settings]() -> Status { return mail::deliver_due(env, settings).status(); });
+  }
+  runner.add("rate_limits", 10min, [env]() -> Status {
+    return env.db.write([&](db::Tx& tx) { return limits::sweep(tx, env.now_ms()).status(); });
+  });
+  return {};
 }
 
 }  // namespace harmoni::cli

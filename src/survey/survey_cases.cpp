@@ -3,6 +3,7 @@
 #include "desk/desk_cases.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
+#include "platform/limits/rate_limit_store.hpp"
 #include "survey/followup_store.hpp"
 
 namespace harmoni::survey {
@@ -52,7 +53,7 @@ Result<Submitted> from_link(db::Tx& tx, const Env& env, const FromLink& door,
   const std::string day_text = format_date(day), fingerprint = answers_fingerprint(response);
   std::vector<std::string> keys;
   for (const auto& [source, policy] : door.guards) {
-    std::string key = TRY(guard_key(tx, day_text, source, env.random));
+    const std::string key = limits::daily_source_key(env.vault, day_text, source);
     GuardState state = TRY(load_guard(tx, key, door.unit.id, day_text));
     TRY(check_guard(state, policy, env.now_ms(), fingerprint));
     keys.push_back(key);

@@ -328,24 +328,6 @@ Result<std::vector<std::pair<std::string, int64_t>>> profile_counts(db::Tx& tx, 
   return out;
 }
 
-Result<std::string> guard_key(db::Tx& tx, const std::string& day, const std::string& source,
-                              Random& random) {
-  auto salt = TRY(tx.query_one("SELECT value FROM settings WHERE name = 'survey_guard_salt'"));
-  std::string value;
-  if (salt) {
-    value = salt->text(0);
-  } else {
-    value = random.token(32);
-    TRY(
-        tx.exec("INSERT INTO settings (name, value) VALUES ('survey_guard_salt', ?) ON CONFLICT "
-                "(name) DO NOTHING",
-                {value}));
-    value =
-        TRY(tx.query_one("SELECT value FROM settings WHERE name = 'survey_guard_salt'"))->text(0);
-  }
-  return auth::sha256_hex(value + "\x1f" + day + "\x1f" + source);
-}
-
 Result<GuardState> load_guard(db::Tx& tx, const std::string& key, int64_t unit_id,
                               const std::string& day) {
   auto row =

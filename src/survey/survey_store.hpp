@@ -86,10 +86,8 @@ Result<std::vector<std::pair<std::string, int64_t>>> profile_counts(db::Tx& tx, 
                                                                     const std::string& from,
                                                                     const std::string& to);
 
-// An anonymous source (a browser, an address, a kiosk), hashed with this
-// installation's secret salt and the day, so no address is ever stored.
-Result<std::string> guard_key(db::Tx& tx, const std::string& day, const std::string& source,
-                              Random& random);
+// Guards are kept per anonymous source (a browser, an address, a kiosk) by its daily
+// keyed hash (limits::daily_source_key), so no address is ever stored.
 Result<GuardState> load_guard(db::Tx& tx, const std::string& key, int64_t unit_id,
                               const std::string& day);
 Status bump_guard(db::Tx& tx, const std::string& key, int64_t unit_id, const std::string& day,

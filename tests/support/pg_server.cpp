@@ -2,9 +2,7 @@
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
-#include <netinet/in.h>
 #include <pwd.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -15,24 +13,12 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/ports.hpp"
+
 namespace harmoni::test {
 namespace {
 
 constexpr const char* kBin = "/usr/lib/postgresql/15/bin";
-
-int free_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  int port = ntohs(addr.sin_port);
-  close(fd);
-  return port;
-}
 
 int run(const std::string& command) { return std::system(command.c_str()); }
 

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "platform/mail/smtp.hpp"
+
 namespace harmoni {
 
 Result<std::pair<std::string, uint16_t>> parse_listen(std::string_view listen) {
@@ -45,6 +47,12 @@ Status validate(const Config& c) {
   if (c.password_cost != "interactive" && c.password_cost != "moderate" &&
       c.password_cost != "test") {
     return Error::field("password-cost", "config.choice_invalid", {{"name", "password-cost"}});
+  }
+  if (!c.smtp_relay.empty() && !mail::parse_relay(c.smtp_relay).ok()) {
+    return Error::field("smtp-relay", "mail.relay_invalid");
+  }
+  if (c.mail_from.find('@') == std::string::npos) {
+    return Error::field("mail-from", "config.mail_from_invalid");
   }
   if (!c.public_url.empty() && !c.public_url.starts_with("http://") &&
       !c.public_url.starts_with("https://")) {

@@ -30,6 +30,9 @@ struct Config {
   std::string password_cost = "interactive";  // interactive | moderate | test
   // The vault's master key (see platform/crypto/vault_file.hpp); made when missing.
   std::string secret_key_file = "var/harmoni.key";
+  // The SMTP relay mail leaves through ("host:port"); empty: mail is queued, not sent.
+  std::string smtp_relay;
+  std::string mail_from = "Harmoni <noreply@harmoni.local>";
   std::string upload_dir = "/tmp";
   int max_upload_mb = 256;
   int shutdown_grace_seconds = 30;
