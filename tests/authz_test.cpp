@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "calendar/calendar_cases.hpp"
 #include "cli/wiring.hpp"
 #include "demo/demo_store.hpp"
 #include "desk/desk_store.hpp"
@@ -250,6 +251,16 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     // excellent-service class, a claim or a request waiting for the Dukcapil head, or
     // next week's Peduli activity (coordinated by that head); a certificate {code} is
     // the officer's.
+    // The days-off calendar: read by every user, kept by system administrators. {day} is
+    // a day off of the shipped calendar (a different one for the page and the API).
+    {"GET /holidays", kAnyUser},
+    {"POST /holidays", kSystemAdmin},
+    {"POST /holidays/import", kSystemAdmin},
+    {"POST /holidays/{day}/delete", kSystemAdmin},
+    {"GET /api/v1/holidays", kAnyUser},
+    {"PUT /api/v1/holidays/{day}", kSystemAdmin},
+    {"DELETE /api/v1/holidays/{day}", kSystemAdmin},
+    {"POST /api/v1/holidays/import", kSystemAdmin},
     {"GET /learning", kAnyUser},
     {"POST /learning/classes/{id}/request", kLinked},
     {"POST /learning/claims", kLinked},
@@ -345,6 +356,7 @@ class Authz : public ::testing::TestWithParam<std::string> {
     t_ = open_backend(GetParam());
     auto built = demo::build_demo(*t_.db, clock_, 1);
     ASSERT_TRUE(built.ok()) << built.error().internal_detail;
+    ASSERT_TRUE(calendar::load_shipped_calendar(*t_.db, 1).ok());
     catalogs_ = std::make_unique<i18n::Catalogs>(i18n::Catalogs::load_embedded().release_value());
     templates_ = std::make_unique<Templates>(Templates::load_embedded(*catalogs_).release_value());
     auth_ = std::make_unique<auth::AuthStore>(*t_.db, clock_, random_);
@@ -465,6 +477,7 @@ class Authz : public ::testing::TestWithParam<std::string> {
     if (pattern.starts_with("/peduli/") || pattern.starts_with("/api/v1/peduli/")) {
       replace("{id}", std::to_string(coming_activity_id_));
     }
+    replace("{day}", pattern.starts_with("/api/") ? "2026-08-17" : "2026-06-01");
     replace("{unit}", "DUKCAPIL");
     replace("{position}", "OPERATOR-LAYANAN");
     replace("{nip}", nip_);

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "accounts/account_store.hpp"
+#include "calendar/calendar_cases.hpp"
 #include "cli/wiring.hpp"
 #include "competency/shipped_catalog.hpp"
 #include "demo/demo_store.hpp"
@@ -69,6 +70,7 @@ Result<std::unique_ptr<db::Database>> open_and_migrate(const Config& c, const Cl
   int applied = TRY(db::migrate(*database, clock));
   if (applied > 0) spdlog::info("applied {} schema migration(s)", applied);
   TRY(database->write([](db::Tx& tx) { return org::ensure_regions(tx); }));
+  TRY(calendar::load_shipped_calendar(*database, clock.now_seconds()));
   return database;
 }
 

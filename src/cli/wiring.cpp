@@ -1,6 +1,7 @@
 #include "cli/wiring.hpp"
 
 #include "accounts/account_routes.hpp"
+#include "calendar/calendar_routes.hpp"
 #include "competency/competency_routes.hpp"
 #include "desk/desk_routes.hpp"
 #include "learning/learning_routes.hpp"
@@ -52,6 +53,7 @@ void register_all_routes(web::App& app) {
   competency::register_routes(app);
   learning::register_routes(app);
   peduli::register_routes(app);
+  calendar::register_routes(app);
 }
 
 Status register_all_jobs(jobs::JobRunner& runner, const Env& env, const Config& config) {

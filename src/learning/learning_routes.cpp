@@ -64,7 +64,7 @@ json year_json(const Context& ctx, const YearOfLearning& y) {
 }
 
 Result<json> learning_json(const Context& ctx, const org::Asn& person) {
-  const int year = TRY(year_param(ctx));
+  const int year = TRY(web::year_param(ctx));
   return year_json(ctx, TRY(learning_of(ctx.env(), person, year)));
 }
 
@@ -101,7 +101,7 @@ Reply learning_page(Context& ctx, const Error* error, const web::Input* sent) {
   if (!me.ok())
     return ctx.page("learning_me", {{"linked", false}, {"can_approve", can_approve}},
                     "learning.me_title");
-  const int year = TRY(year_param(ctx));
+  const int year = TRY(web::year_param(ctx));
   json data = year_json(ctx, TRY(learning_of(ctx.env(), *me, year)));
   data["linked"] = true;
   data["can_approve"] = can_approve;
@@ -279,7 +279,7 @@ Reply api_person_learning(Context& ctx) {
 
 Reply api_person_xapi(Context& ctx) {
   org::Asn person = TRY(path_person(ctx));
-  const int year = TRY(year_param(ctx));
+  const int year = TRY(web::year_param(ctx));
   json statements = json::array();
   for (const auto& rec : TRY(records_for(ctx.env(), person, year))) {
     statements.push_back(xapi_statement(rec, person.nip, ctx.public_origin()));

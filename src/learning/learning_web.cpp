@@ -7,17 +7,6 @@ namespace harmoni::learning {
 using nlohmann::json;
 using web::Context;
 
-Result<int> year_param(const Context& ctx) {
-  auto text = ctx.request.query_param("year");
-  if (!text || text->empty()) return date_in_wib(ctx.now_ms()).year;
-  int year = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), year);
-  if (ec != std::errc() || end != text->data() + text->size() || year < 2000 || year > 2100) {
-    return Error::field("year", "input.out_of_range", {{"min", "2000"}, {"max", "2100"}});
-  }
-  return year;
-}
-
 json jp_json(int64_t jp_e2) {
   return {{"jp", static_cast<double>(jp_e2) / 100}, {"jp_text", jp_text(jp_e2)}};
 }

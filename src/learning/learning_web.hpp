@@ -14,9 +14,6 @@ std::span<const web::RouteDef> person_routes();     // one's learning, approvals
 std::span<const web::RouteDef> programme_routes();  // programmes and classes (HR)
 std::span<const web::RouteDef> oversight_routes();  // compliance, export, LMS import, settings
 
-// ?year= (2000..2100), by default this year.
-Result<int> year_param(const web::Context& ctx);
-
 nlohmann::json jp_json(int64_t jp_e2);  // {"jp": 2.5, "jp_text": "2.5"}
 nlohmann::json standing_json(const web::Context& ctx, int64_t jp_e2);
 nlohmann::json record_json(const web::Context& ctx, const LearningRecord& record);

@@ -105,7 +105,7 @@ int64_t offset_param(const Context& ctx) {
 // ---- handlers: compliance ----
 
 Reply show_compliance(Context& ctx) {
-  json data = TRY(compliance_json(ctx, TRY(year_param(ctx))));
+  json data = TRY(compliance_json(ctx, TRY(web::year_param(ctx))));
   data["has_units"] = !data["units"].empty();
   data["can_list_people"] = follow_up_scope(ctx.user(), Detail::kPeople).has_value();
   data["previous_year"] = data["year"].get<int>() - 1;
@@ -114,7 +114,7 @@ Reply show_compliance(Context& ctx) {
 }
 
 Reply show_below(Context& ctx) {
-  json data = TRY(below_json(ctx, TRY(year_param(ctx)), 100, offset_param(ctx)));
+  json data = TRY(below_json(ctx, TRY(web::year_param(ctx)), 100, offset_param(ctx)));
   data["has_items"] = !data["items"].empty();
   data["unit"] = ctx.request.query_param("unit").value_or("");
   return ctx.page("compliance_people", data, "learning.below_title");
@@ -122,7 +122,7 @@ Reply show_below(Context& ctx) {
 
 // Everyone in scope with their JP of the year: a personal-data export, audited.
 Reply export_jp(Context& ctx) {
-  const int year = TRY(year_param(ctx));
+  const int year = TRY(web::year_param(ctx));
   std::string prefix = TRY(start_jp_export(ctx.env(), ctx.actor(), year));
   JpExport e{.instansi_id = ctx.user_instansi(),
              .year = year,
@@ -141,12 +141,12 @@ Reply export_jp(Context& ctx) {
 }
 
 Reply api_compliance(Context& ctx) {
-  return ctx.json(200, TRY(compliance_json(ctx, TRY(year_param(ctx)))));
+  return ctx.json(200, TRY(compliance_json(ctx, TRY(web::year_param(ctx)))));
 }
 
 Reply api_below(Context& ctx) {
-  return ctx.json(200, TRY(below_json(ctx, TRY(year_param(ctx)), web::limit_param(ctx, 100, 1000),
-                                      offset_param(ctx))));
+  return ctx.json(200, TRY(below_json(ctx, TRY(web::year_param(ctx)),
+                                      web::limit_param(ctx, 100, 1000), offset_param(ctx))));
 }
 
 // ---- handlers: the LMS import ----

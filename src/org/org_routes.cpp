@@ -187,7 +187,7 @@ AsnListing listing_of(const Context& ctx, bool audited) {
                .include_inactive = ctx.request.query_param("include_inactive") == "1",
                .limit = web::limit_param(ctx),
                .audited = audited};
-  if (web::utf8_length(l.search) > 100) l.search.clear();
+  if (utf8_length(l.search) > 100) l.search.clear();
   return l;
 }
 

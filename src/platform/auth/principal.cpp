@@ -8,6 +8,7 @@ bool role_needs_unit(Role role) { return role == Role::kUnitHead || role == Role
 bool role_has(Role role, Permission permission) {
   switch (permission) {
     case Permission::kInstansiManage:
+    case Permission::kCalendarManage:
       return role == Role::kSystemAdmin;
     case Permission::kOrgRead:
       return true;

@@ -52,6 +52,7 @@ enum class Permission {
                         // evidence (HR)
   kLearningManage,  // programmes, classes, the JP ledger's imports and settings, Peduli activities,
                     // compliance (HR)
+  kCalendarManage,  // the national holidays and collective leave days (system admin)
 };
 
 bool role_has(Role role, Permission permission);

@@ -5,6 +5,12 @@
 
 namespace harmoni {
 
+size_t utf8_length(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 bool is_valid_utf8(std::string_view text) {
   size_t i = 0;
   const size_t n = text.size();

@@ -7,12 +7,6 @@
 
 namespace harmoni::web {
 
-size_t utf8_length(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 Result<Input> Input::from_form(std::string_view body) {
   auto fields = TRY(http::parse_form(body));
   Input in;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "platform/result.hpp"
+#include "platform/util/utf8.hpp"
 
 namespace harmoni::web {
 
@@ -83,8 +84,5 @@ class Input {
   std::set<std::string, std::less<>> used_;
   std::vector<FieldError> errors_;
 };
-
-// Number of Unicode code points in valid UTF-8 text.
-size_t utf8_length(std::string_view text);
 
 }  // namespace harmoni::web

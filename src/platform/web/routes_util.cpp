@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "platform/files/file_kind.hpp"
+#include "platform/util/date.hpp"
 
 namespace harmoni::web {
 
@@ -89,6 +90,17 @@ http::Response stored_file_download(std::string_view type, std::string_view stem
   res.set_header("Cache-Control", "private, no-store");
   res.body = std::move(data);
   return res;
+}
+
+Result<int> year_param(const Context& ctx) {
+  auto text = ctx.request.query_param("year");
+  if (!text || text->empty()) return date_in_wib(ctx.now_ms()).year;
+  int year = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), year);
+  if (ec != std::errc() || end != text->data() + text->size() || year < 2000 || year > 2100) {
+    return Error::field("year", "input.out_of_range", {{"min", "2000"}, {"max", "2100"}});
+  }
+  return year;
 }
 
 int limit_param(const Context& ctx, int def, int max) {

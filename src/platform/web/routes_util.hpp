@@ -30,6 +30,9 @@ http::Response temp_file_download(const Context& ctx, std::string content_type,
 http::Response stored_file_download(std::string_view content_type, std::string_view stem,
                                     std::string data);
 
+// The year of ?year= (2000..2100), this year in WIB when absent.
+Result<int> year_param(const Context& ctx);
+
 // Page size from ?limit= (1..max, default def).
 int limit_param(const Context& ctx, int def = 50, int max = 500);
 
