@@ -1,0 +1,177 @@
+// A complaint, aspiration or request for information from a citizen, handled the way
+// SP4N-LAPOR! works: received, verified (complete? ours?), disposed to the responsible
+// unit, followed up, answered, closed when the reporter confirms or the window passes.
+// Pure: the state machine, the deadlines in working days, and the checks of a new report.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "calendar/calendar.hpp"
+#include "platform/result.hpp"
+#include "platform/util/date.hpp"
+#include "platform/util/enum_names.hpp"
+
+namespace harmoni::complaints {
+
+enum class Kind { kPengaduan, kAspirasi, kInformasi };
+inline constexpr EnumName<Kind> kKindNames[] = {
+    {Kind::kPengaduan, "pengaduan"}, {Kind::kAspirasi, "aspirasi"}, {Kind::kInformasi, "informasi"}};
+constexpr std::span<const EnumName<Kind>> enum_names(Kind) { return kKindNames; }
+
+enum class Category {
+  kServiceQuality,
+  kOfficerConduct,  // behaviour and courtesy of an officer
+  kDiscrimination,  // discrimination and SARA
+  kIllegalFees,     // pungli
+  kNeutrality,      // election neutrality of an ASN
+  kInformation,
+  kOther,
+};
+inline constexpr EnumName<Category> kCategoryNames[] = {
+    {Category::kServiceQuality, "service_quality"}, {Category::kOfficerConduct, "officer_conduct"},
+    {Category::kDiscrimination, "discrimination"},  {Category::kIllegalFees, "illegal_fees"},
+    {Category::kNeutrality, "neutrality"},          {Category::kInformation, "information"},
+    {Category::kOther, "other"}};
+constexpr std::span<const EnumName<Category>> enum_names(Category) { return kCategoryNames; }
+
+// How much work the answer takes; sets the resolution deadline.
+enum class Grade { kSimple, kNormative, kComplex, kSupervisory };
+inline constexpr EnumName<Grade> kGradeNames[] = {{Grade::kSimple, "simple"},
+                                                  {Grade::kNormative, "normative"},
+                                                  {Grade::kComplex, "complex"},
+                                                  {Grade::kSupervisory, "supervisory"}};
+constexpr std::span<const EnumName<Grade>> enum_names(Grade) { return kGradeNames; }
+
+// The reporter's choice. Confidential: sealed, seen only by the handler who reveals it
+// with a reason. Anonymous: nothing that names or could re-identify them is kept.
+enum class Identity { kIdentified, kConfidential, kAnonymous };
+inline constexpr EnumName<Identity> kIdentityNames[] = {{Identity::kIdentified, "identified"},
+                                                        {Identity::kConfidential, "confidential"},
+                                                        {Identity::kAnonymous, "anonymous"}};
+constexpr std::span<const EnumName<Identity>> enum_names(Identity) { return kIdentityNames; }
+
+enum class State {
+  kReceived,         // waiting for verification by the instansi's handlers
+  kWaitingReporter,  // the handler asked the reporter for more
+  kDisposed,         // given to the responsible unit to follow up
+  kDrafted,          // the unit's follow-up drafted, waiting for the handler's answer
+  kAnswered,         // answered; the reporter may confirm or reopen
+  kClosed,
+  kForwarded,  // passed to a body outside Harmoni
+  kMerged,     // a duplicate of another report
+};
+inline constexpr EnumName<State> kStateNames[] = {
+    {State::kReceived, "received"}, {State::kWaitingReporter, "waiting_reporter"},
+    {State::kDisposed, "disposed"}, {State::kDrafted, "drafted"},
+    {State::kAnswered, "answered"}, {State::kClosed, "closed"},
+    {State::kForwarded, "forwarded"}, {State::kMerged, "merged"}};
+constexpr std::span<const EnumName<State>> enum_names(State) { return kStateNames; }
+
+// Whether nothing more happens to a report in this status.
+bool is_final(State s);
+
+// How a closed report ended.
+enum class Outcome { kConfirmed, kLapsed, kNoReply };
+inline constexpr EnumName<Outcome> kOutcomeNames[] = {
+    {Outcome::kConfirmed, "confirmed"}, {Outcome::kLapsed, "lapsed"}, {Outcome::kNoReply, "no_reply"}};
+constexpr std::span<const EnumName<Outcome>> enum_names(Outcome) { return kOutcomeNames; }
+
+// What happened to a report: each is a step of its history.
+enum class Step {
+  kSubmitted,
+  kAskedReporter,    // handler: the report is incomplete, a question to the reporter
+  kReporterReplied,  // reporter: the answer to that question
+  kReporterAdded,    // reporter: more information while it is handled
+  kVerified,         // handler: complete and ours, categorised, graded, disposed to a unit
+  kForwardedInstansi,  // handler: not ours; another instansi in Harmoni owns it now
+  kForwardedOutside,   // handler: not ours; passed to a body outside Harmoni
+  kMerged,             // handler: a duplicate
+  kAssigned,           // unit head: an officer of the unit drafts the follow-up
+  kDrafted,            // unit: the follow-up drafted
+  kDraftReturned,      // handler: the draft does not answer yet
+  kAnswered,           // handler: the answer sent to the reporter
+  kConfirmed,          // reporter: satisfied with the answer
+  kReopened,           // reporter: not satisfied, within the window
+  kLapsed,             // the window to confirm passed
+  kNoReply,            // the reporter did not answer the question in time
+  kRated,              // reporter: 1-4 for the handling
+  kEscalated,          // a deadline passed: the coordinator was told
+};
+inline constexpr EnumName<Step> kStepNames[] = {
+    {Step::kSubmitted, "submitted"},
+    {Step::kAskedReporter, "asked_reporter"},
+    {Step::kReporterReplied, "reporter_replied"},
+    {Step::kReporterAdded, "reporter_added"},
+    {Step::kVerified, "verified"},
+    {Step::kForwardedInstansi, "forwarded_instansi"},
+    {Step::kForwardedOutside, "forwarded_outside"},
+    {Step::kMerged, "merged"},
+    {Step::kAssigned, "assigned"},
+    {Step::kDrafted, "drafted"},
+    {Step::kDraftReturned, "draft_returned"},
+    {Step::kAnswered, "answered"},
+    {Step::kConfirmed, "confirmed"},
+    {Step::kReopened, "reopened"},
+    {Step::kLapsed, "lapsed"},
+    {Step::kNoReply, "no_reply"},
+    {Step::kRated, "rated"},
+    {Step::kEscalated, "escalated"}};
+constexpr std::span<const EnumName<Step>> enum_names(Step) { return kStepNames; }
+
+// The status after `step` taken in `from`; "complaint.step_not_allowed" (conflict) when
+// the step cannot be taken there. Submitted is the first step only: never allowed here.
+Result<State> status_after(State from, Step step);
+// Whether the reporter sees the step in the history (internal moves stay inside).
+bool step_is_public(Step step);
+
+// An instansi's rules; the defaults are those of PermenPANRB 62/2018 and UU 25/2009
+// (see the domain notes), counted in working days unless named otherwise.
+struct Rules {
+  int verify_days = 3;    // verification of a new report
+  int followup_days = 5;  // the unit drafts its follow-up after disposition
+  int grade_days[4] = {2, 5, 14, 60};  // resolution after disposition, by grade
+  int reply_days = 10;    // the reporter answers a question, else the report closes
+  int confirm_days = 10;  // the reporter confirms or reopens, else it closes
+  int reopen_limit = 2;   // times a reporter may reopen
+  int service_age_days = 30;  // calendar days: older services are flagged to the verifier
+  int min_cell = 5;           // public statistics: smaller groups are not shown
+};
+// Each value within its range ("complaints.rule_range", field-named).
+Status validate(const Rules& rules);
+int resolution_days(const Rules& rules, Grade grade);
+
+// A report as the reporter sends it.
+struct Report {
+  Kind kind = Kind::kPengaduan;
+  std::string description;
+  std::optional<Date> happened_on;
+  Identity identity = Identity::kConfidential;
+  std::string name;
+  std::string contact;  // an e-mail address or a phone number
+};
+inline constexpr size_t kDescriptionMin = 20;
+inline constexpr size_t kDescriptionMax = 4000;
+// Every problem at once, field by field: a description of 20 to 4,000 characters, the
+// service's day not in the future, name and contact for an identity that is kept and
+// none for an anonymous one.
+Status validate(const Report& report, const Date& today);
+// Whether the contact is an e-mail address (mail may go there).
+bool is_email(std::string_view contact);
+// Whether the service was received longer ago than the law allows a complaint (UU
+// 25/2009 art. 42): flagged to the verifier, never refused.
+bool service_too_old(const Rules& rules, const std::optional<Date>& happened_on,
+                     const Date& received);
+
+// The deadline a report's current holder works to.
+std::optional<Date> staff_due(const Rules& rules, const calendar::WorkingCalendar& cal,
+                              State status, const Date& since, std::optional<Grade> grade,
+                              const std::optional<Date>& disposed_on);
+// The day by which the reporter must act (answer a question, confirm an answer).
+std::optional<Date> reporter_due(const Rules& rules, const calendar::WorkingCalendar& cal,
+                                 State status, const Date& since);
+
+}  // namespace harmoni::complaints
