@@ -74,13 +74,14 @@ Status validate(const Rules& r) {
   std::vector<FieldError> errors;
   auto in_range = [&](std::string field, int value, int lo, int hi) {
     if (value < lo || value > hi)
-      errors.push_back({std::move(field), "complaints.rule_range",
+      errors.push_back({std::move(field),
+                        "complaints.rule_range",
                         {{"min", std::to_string(lo)}, {"max", std::to_string(hi)}}});
   };
   in_range("verify_days", r.verify_days, 1, 30);
   in_range("followup_days", r.followup_days, 1, 60);
   for (Grade g : enum_values<Grade>()) {
-    in_range("grade_days." + std::string(enum_name(g)), resolution_days(r, g), 1, 120);
+    in_range(std::string(enum_name(g)) + "_days", resolution_days(r, g), 1, 120);
   }
   in_range("reply_days", r.reply_days, 1, 60);
   in_range("confirm_days", r.confirm_days, 1, 60);
@@ -92,7 +93,17 @@ Status validate(const Rules& r) {
 }
 
 int resolution_days(const Rules& rules, Grade grade) {
-  return rules.grade_days[static_cast<int>(grade)];
+  switch (grade) {
+    case Grade::kSimple:
+      return rules.simple_days;
+    case Grade::kNormative:
+      return rules.normative_days;
+    case Grade::kComplex:
+      return rules.complex_days;
+    case Grade::kSupervisory:
+      return rules.supervisory_days;
+  }
+  return rules.normative_days;
 }
 
 bool is_email(std::string_view contact) {
@@ -125,10 +136,10 @@ Status validate(const Report& report, const Date& today) {
   std::vector<FieldError> errors;
   const size_t length = utf8_length(report.description);
   if (length < kDescriptionMin || length > kDescriptionMax)
-    errors.push_back({"description",
-                      "complaint.description_length",
-                      {{"min", std::to_string(kDescriptionMin)},
-                       {"max", std::to_string(kDescriptionMax)}}});
+    errors.push_back(
+        {"description",
+         "complaint.description_length",
+         {{"min", std::to_string(kDescriptionMin)}, {"max", std::to_string(kDescriptionMax)}}});
   if (!report.happened_on) {
     errors.push_back({"happened_on", "complaint.date_required"});
   } else if (*report.happened_on > today) {
@@ -153,8 +164,8 @@ Status validate(const Report& report, const Date& today) {
 
 bool service_too_old(const Rules& rules, const std::optional<Date>& happened_on,
                      const Date& received) {
-  return happened_on && days_since_epoch(received) - days_since_epoch(*happened_on) >
-                            rules.service_age_days;
+  return happened_on &&
+         days_since_epoch(received) - days_since_epoch(*happened_on) > rules.service_age_days;
 }
 
 std::optional<Date> staff_due(const Rules& rules, const calendar::WorkingCalendar& cal,
@@ -178,6 +189,112 @@ std::optional<Date> reporter_due(const Rules& rules, const calendar::WorkingCale
   if (status == State::kWaitingReporter) return cal.add_working_days(since, rules.reply_days);
   if (status == State::kAnswered) return cal.add_working_days(since, rules.confirm_days);
   return std::nullopt;
+}
+
+Complaint new_complaint(const Rules& rules, const calendar::WorkingCalendar& cal,
+                        const Report& report, int64_t received_at, const Date& today) {
+  Complaint c;
+  c.kind = report.kind;
+  c.identity = report.identity;
+  c.description = report.description;
+  c.happened_on = report.happened_on;
+  c.service_too_old = service_too_old(rules, report.happened_on, today);
+  c.received_at = received_at;
+  c.received_on = today;
+  c.status_since = today;
+  c.verify_due = cal.add_working_days(today, rules.verify_days);
+  c.staff_due = c.verify_due;
+  return c;
+}
+
+namespace {
+
+// Steps by which the instansi first answers the reporter (time to first response).
+bool is_staff_response(Step step) {
+  switch (step) {
+    case Step::kAskedReporter:
+    case Step::kVerified:
+    case Step::kForwardedInstansi:
+    case Step::kForwardedOutside:
+    case Step::kMerged:
+    case Step::kAnswered:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Status take_step(Complaint& c, Step step, const Date& today, const Rules& rules,
+                 const calendar::WorkingCalendar& cal) {
+  const State next = TRY(status_after(c.status, step));
+  switch (step) {
+    case Step::kReopened:
+      if (c.reopen_count >= rules.reopen_limit)
+        return Error::conflict("complaint.reopen_limit",
+                               {{"limit", std::to_string(rules.reopen_limit)}});
+      if (c.reporter_due && today > *c.reporter_due)
+        return Error::conflict("complaint.reopen_window_passed");
+      ++c.reopen_count;
+      c.answered_on.reset();
+      [[fallthrough]];
+    case Step::kVerified:
+      c.disposed_on = today;
+      c.resolve_due =
+          cal.add_working_days(today, resolution_days(rules, c.grade.value_or(Grade::kNormative)));
+      break;
+    case Step::kAnswered:
+      c.answered_on = today;
+      break;
+    case Step::kConfirmed:
+    case Step::kLapsed:
+    case Step::kNoReply:
+      c.outcome = step == Step::kConfirmed ? Outcome::kConfirmed
+                  : step == Step::kLapsed  ? Outcome::kLapsed
+                                           : Outcome::kNoReply;
+      c.closed_on = today;
+      break;
+    case Step::kRated:
+      if (c.rating) return Error::conflict("complaint.already_rated");
+      return {};
+    case Step::kEscalated:
+      c.escalated_due = c.staff_due;
+      return {};
+    default:
+      break;
+  }
+  if (is_staff_response(step) && !c.first_response_on) c.first_response_on = today;
+  const bool moves = next != c.status || step == Step::kForwardedInstansi;
+  c.status = next;
+  if (moves) {
+    c.status_since = today;
+    c.staff_due = staff_due(rules, cal, next, today, c.grade, c.disposed_on);
+    c.reporter_due = reporter_due(rules, cal, next, today);
+    if (step == Step::kForwardedInstansi) c.verify_due = *c.staff_due;
+  }
+  return {};
+}
+
+std::vector<CountKey> count_keys(const Complaint& c) {
+  std::vector<CountKey> out;
+  const int64_t unit = c.unit_id.value_or(0);
+  const std::string month = format_month(c.received_on);
+  auto add = [&](std::string dimension, std::string value) {
+    out.push_back({unit, month, std::move(dimension), std::move(value)});
+  };
+  auto days_after_receipt = [&](const Date& d) {
+    return std::to_string(days_since_epoch(d) - days_since_epoch(c.received_on));
+  };
+  add("kind", std::string(enum_name(c.kind)));
+  if (c.category) add("category", std::string(enum_name(*c.category)));
+  add("status", std::string(enum_name(c.status)));
+  if (c.answered_on && c.resolve_due)
+    add("within", *c.answered_on <= *c.resolve_due ? "yes" : "no");
+  if (c.rating) add("rating", std::to_string(*c.rating));
+  if (c.first_response_on) add("first_response_days", days_after_receipt(*c.first_response_on));
+  if (c.answered_on) add("answer_days", days_after_receipt(*c.answered_on));
+  return out;
 }
 
 }  // namespace harmoni::complaints

@@ -18,8 +18,9 @@
 namespace harmoni::complaints {
 
 enum class Kind { kPengaduan, kAspirasi, kInformasi };
-inline constexpr EnumName<Kind> kKindNames[] = {
-    {Kind::kPengaduan, "pengaduan"}, {Kind::kAspirasi, "aspirasi"}, {Kind::kInformasi, "informasi"}};
+inline constexpr EnumName<Kind> kKindNames[] = {{Kind::kPengaduan, "pengaduan"},
+                                                {Kind::kAspirasi, "aspirasi"},
+                                                {Kind::kInformasi, "informasi"}};
 constexpr std::span<const EnumName<Kind>> enum_names(Kind) { return kKindNames; }
 
 enum class Category {
@@ -32,9 +33,12 @@ enum class Category {
   kOther,
 };
 inline constexpr EnumName<Category> kCategoryNames[] = {
-    {Category::kServiceQuality, "service_quality"}, {Category::kOfficerConduct, "officer_conduct"},
-    {Category::kDiscrimination, "discrimination"},  {Category::kIllegalFees, "illegal_fees"},
-    {Category::kNeutrality, "neutrality"},          {Category::kInformation, "information"},
+    {Category::kServiceQuality, "service_quality"},
+    {Category::kOfficerConduct, "officer_conduct"},
+    {Category::kDiscrimination, "discrimination"},
+    {Category::kIllegalFees, "illegal_fees"},
+    {Category::kNeutrality, "neutrality"},
+    {Category::kInformation, "information"},
     {Category::kOther, "other"}};
 constexpr std::span<const EnumName<Category>> enum_names(Category) { return kCategoryNames; }
 
@@ -65,9 +69,9 @@ enum class State {
   kMerged,     // a duplicate of another report
 };
 inline constexpr EnumName<State> kStateNames[] = {
-    {State::kReceived, "received"}, {State::kWaitingReporter, "waiting_reporter"},
-    {State::kDisposed, "disposed"}, {State::kDrafted, "drafted"},
-    {State::kAnswered, "answered"}, {State::kClosed, "closed"},
+    {State::kReceived, "received"},   {State::kWaitingReporter, "waiting_reporter"},
+    {State::kDisposed, "disposed"},   {State::kDrafted, "drafted"},
+    {State::kAnswered, "answered"},   {State::kClosed, "closed"},
     {State::kForwarded, "forwarded"}, {State::kMerged, "merged"}};
 constexpr std::span<const EnumName<State>> enum_names(State) { return kStateNames; }
 
@@ -76,17 +80,18 @@ bool is_final(State s);
 
 // How a closed report ended.
 enum class Outcome { kConfirmed, kLapsed, kNoReply };
-inline constexpr EnumName<Outcome> kOutcomeNames[] = {
-    {Outcome::kConfirmed, "confirmed"}, {Outcome::kLapsed, "lapsed"}, {Outcome::kNoReply, "no_reply"}};
+inline constexpr EnumName<Outcome> kOutcomeNames[] = {{Outcome::kConfirmed, "confirmed"},
+                                                      {Outcome::kLapsed, "lapsed"},
+                                                      {Outcome::kNoReply, "no_reply"}};
 constexpr std::span<const EnumName<Outcome>> enum_names(Outcome) { return kOutcomeNames; }
 
 // What happened to a report: each is a step of its history.
 enum class Step {
   kSubmitted,
-  kAskedReporter,    // handler: the report is incomplete, a question to the reporter
-  kReporterReplied,  // reporter: the answer to that question
-  kReporterAdded,    // reporter: more information while it is handled
-  kVerified,         // handler: complete and ours, categorised, graded, disposed to a unit
+  kAskedReporter,      // handler: the report is incomplete, a question to the reporter
+  kReporterReplied,    // reporter: the answer to that question
+  kReporterAdded,      // reporter: more information while it is handled
+  kVerified,           // handler: complete and ours, categorised, graded, disposed to a unit
   kForwardedInstansi,  // handler: not ours; another instansi in Harmoni owns it now
   kForwardedOutside,   // handler: not ours; passed to a body outside Harmoni
   kMerged,             // handler: a duplicate
@@ -101,25 +106,24 @@ enum class Step {
   kRated,              // reporter: 1-4 for the handling
   kEscalated,          // a deadline passed: the coordinator was told
 };
-inline constexpr EnumName<Step> kStepNames[] = {
-    {Step::kSubmitted, "submitted"},
-    {Step::kAskedReporter, "asked_reporter"},
-    {Step::kReporterReplied, "reporter_replied"},
-    {Step::kReporterAdded, "reporter_added"},
-    {Step::kVerified, "verified"},
-    {Step::kForwardedInstansi, "forwarded_instansi"},
-    {Step::kForwardedOutside, "forwarded_outside"},
-    {Step::kMerged, "merged"},
-    {Step::kAssigned, "assigned"},
-    {Step::kDrafted, "drafted"},
-    {Step::kDraftReturned, "draft_returned"},
-    {Step::kAnswered, "answered"},
-    {Step::kConfirmed, "confirmed"},
-    {Step::kReopened, "reopened"},
-    {Step::kLapsed, "lapsed"},
-    {Step::kNoReply, "no_reply"},
-    {Step::kRated, "rated"},
-    {Step::kEscalated, "escalated"}};
+inline constexpr EnumName<Step> kStepNames[] = {{Step::kSubmitted, "submitted"},
+                                                {Step::kAskedReporter, "asked_reporter"},
+                                                {Step::kReporterReplied, "reporter_replied"},
+                                                {Step::kReporterAdded, "reporter_added"},
+                                                {Step::kVerified, "verified"},
+                                                {Step::kForwardedInstansi, "forwarded_instansi"},
+                                                {Step::kForwardedOutside, "forwarded_outside"},
+                                                {Step::kMerged, "merged"},
+                                                {Step::kAssigned, "assigned"},
+                                                {Step::kDrafted, "drafted"},
+                                                {Step::kDraftReturned, "draft_returned"},
+                                                {Step::kAnswered, "answered"},
+                                                {Step::kConfirmed, "confirmed"},
+                                                {Step::kReopened, "reopened"},
+                                                {Step::kLapsed, "lapsed"},
+                                                {Step::kNoReply, "no_reply"},
+                                                {Step::kRated, "rated"},
+                                                {Step::kEscalated, "escalated"}};
 constexpr std::span<const EnumName<Step>> enum_names(Step) { return kStepNames; }
 
 // The status after `step` taken in `from`; "complaint.step_not_allowed" (conflict) when
@@ -133,10 +137,14 @@ bool step_is_public(Step step);
 struct Rules {
   int verify_days = 3;    // verification of a new report
   int followup_days = 5;  // the unit drafts its follow-up after disposition
-  int grade_days[4] = {2, 5, 14, 60};  // resolution after disposition, by grade
-  int reply_days = 10;    // the reporter answers a question, else the report closes
-  int confirm_days = 10;  // the reporter confirms or reopens, else it closes
-  int reopen_limit = 2;   // times a reporter may reopen
+  // Resolution after disposition, by grade.
+  int simple_days = 2;
+  int normative_days = 5;
+  int complex_days = 14;
+  int supervisory_days = 60;
+  int reply_days = 10;        // the reporter answers a question, else the report closes
+  int confirm_days = 10;      // the reporter confirms or reopens, else it closes
+  int reopen_limit = 2;       // times a reporter may reopen
   int service_age_days = 30;  // calendar days: older services are flagged to the verifier
   int min_cell = 5;           // public statistics: smaller groups are not shown
 };
@@ -173,5 +181,73 @@ std::optional<Date> staff_due(const Rules& rules, const calendar::WorkingCalenda
 // The day by which the reporter must act (answer a question, confirm an answer).
 std::optional<Date> reporter_due(const Rules& rules, const calendar::WorkingCalendar& cal,
                                  State status, const Date& since);
+
+// A report as stored and handled.
+struct Complaint {
+  int64_t id = 0;
+  int64_t instansi_id = 0;
+  std::optional<int64_t> unit_id;
+  std::optional<int64_t> service_id;
+  std::optional<int64_t> ticket_id;
+  std::optional<int64_t> officer_asn_id;  // the officer it is about
+  Kind kind = Kind::kPengaduan;
+  std::optional<Category> category;
+  std::optional<Grade> grade;
+  State status = State::kReceived;
+  std::optional<Outcome> outcome;
+  Identity identity = Identity::kConfidential;
+  std::string description;
+  std::optional<Date> happened_on;
+  bool service_too_old = false;
+  int64_t received_at = 0;  // ms
+  Date received_on;
+  Date verify_due;
+  Date status_since;
+  std::optional<Date> disposed_on;
+  std::optional<Date> resolve_due;
+  std::optional<Date> staff_due;
+  std::optional<Date> reporter_due;
+  std::optional<Date> first_response_on;
+  std::optional<Date> answered_on;
+  std::optional<Date> closed_on;
+  std::optional<int64_t> handler_user_id;
+  std::optional<int64_t> assignee_user_id;
+  int reopen_count = 0;
+  std::optional<int> rating;
+  std::optional<int64_t> merged_into;
+  std::optional<int64_t> forwarded_from;
+  std::string outside_body;
+  std::string outside_ref;
+  std::string draft;
+  std::string answer;
+  std::optional<Date> escalated_due;
+  // For display, joined when read.
+  std::string unit_name;
+  std::string unit_path;
+  std::string service_name;
+};
+
+// A new report's dates: received today, due for verification.
+Complaint new_complaint(const Rules& rules, const calendar::WorkingCalendar& cal,
+                        const Report& report, int64_t received_at, const Date& today);
+
+// Takes `step` on the day `today`: the status it leads to, the day it came, the deadlines
+// of the new holder, first response, answer and closing days. Refused when the machine
+// does not allow it, when a reopening comes after the window or beyond the limit, or a
+// second rating.
+Status take_step(Complaint& c, Step step, const Date& today, const Rules& rules,
+                 const calendar::WorkingCalendar& cal);
+
+// What a report adds to the pre-computed counts of public statistics: one entry per
+// dimension ("kind", "category", "status", "within", "rating", "first_response_days",
+// "answer_days"), in the month it was received and its unit (0 before routing).
+struct CountKey {
+  int64_t unit_id = 0;
+  std::string month;
+  std::string dimension;
+  std::string value;
+  auto operator<=>(const CountKey&) const = default;
+};
+std::vector<CountKey> count_keys(const Complaint& c);
 
 }  // namespace harmoni::complaints

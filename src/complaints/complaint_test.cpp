@@ -168,9 +168,8 @@ TEST(ComplaintRules, RangesAreChecked) {
   Rules r;
   EXPECT_TRUE(validate(r).ok());
   r.verify_days = 0;
-  r.grade_days[3] = 500;
-  EXPECT_EQ(error_fields(validate(r)),
-            (std::set<std::string>{"verify_days", "grade_days.supervisory"}));
+  r.supervisory_days = 500;
+  EXPECT_EQ(error_fields(validate(r)), (std::set<std::string>{"verify_days", "supervisory_days"}));
 }
 
 TEST(TrackingCode, NewCodesCheckAndReadForgivingly) {

@@ -7,9 +7,10 @@
 //     Ticket t = kTicketRow.read(r);  ...
 //
 // Field types read: int64_t, int, bool, double, std::string, std::optional of int64_t,
-// int, bool and std::string, Date ('YYYY-MM-DD'), and enums with an enum_names table (an unknown
-// name leaves the field's default). Anything else takes a reader function. Columns selected after
-// columns() (extras a query needs) are read by index from size() on.
+// int, bool and std::string, Date ('YYYY-MM-DD') and its optional, and enums (and their
+// optionals) with an enum_names table (an unknown name leaves the field's default). Anything else
+// takes a reader function. Columns selected after columns() (extras a query needs) are read by
+// index from size() on.
 #pragma once
 
 #include <concepts>
@@ -26,6 +27,13 @@
 #include "platform/util/enum_names.hpp"
 
 namespace harmoni::db {
+
+template <class F>
+struct is_optional_enum : std::false_type {};
+template <class E>
+requires std::is_enum_v<E>
+struct is_optional_enum<std::optional<E>> : std::true_type {
+};
 
 template <class T>
 class RowMap {
@@ -120,6 +128,10 @@ class RowMap {
       field = r.is_null(i) ? std::nullopt : std::optional<bool>(r.boolean(i));
     } else if constexpr (std::is_same_v<F, Date>) {
       field = parse_date(r.text(i)).value_or(Date{});
+    } else if constexpr (std::is_same_v<F, std::optional<Date>>) {
+      field = r.is_null(i) ? std::nullopt : parse_date(r.text(i));
+    } else if constexpr (is_optional_enum<F>::value) {
+      field = r.is_null(i) ? std::nullopt : parse_enum<typename F::value_type>(r.text(i));
     } else {
       static_assert(sizeof(F) == 0, "no reader for this field type: give the column a reader");
     }
