@@ -12,6 +12,7 @@
 
 #include "calendar/calendar_cases.hpp"
 #include "cli/wiring.hpp"
+#include "complaints/complaint_cases.hpp"
 #include "demo/demo_store.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
@@ -71,6 +72,12 @@ const std::set<std::string> kSambasUsers = {"instansi_admin", "unit_head",    "o
 // A Peduli activity's coordinator (the Dukcapil head) and those who run Peduli.
 const std::set<std::string> kCoordinators = {"instansi_admin", "unit_head", "hr_developer"};
 
+// Complaints: staff of an instansi who handle, follow up or audit reports.
+const std::set<std::string> kComplaintListers = {"instansi_admin", "unit_head", "officer",
+                                                 "case_handler",   "auditor",   "foreign"};
+const std::set<std::string> kComplaintReaders = {"instansi_admin", "unit_head", "case_handler",
+                                                 "auditor"};
+const std::set<std::string> kComplaintHandlers = {"instansi_admin", "case_handler"};
 const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /static/{name}", kEveryone},
     {"GET /healthz", kEveryone},
@@ -340,8 +347,68 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"PUT /api/v1/peduli/activities/{id}/reflection", kLinked},
     {"GET /api/v1/peduli/activities", kAnyUser},
     {"POST /api/v1/peduli/activities", kLearningManagers},
+    // Complaints: citizens report and follow with the tracking code, no account (a page's
+    // form carries the public form token, which "anonymous" here does not send); staff
+    // lists are filtered to the caller's instansi and role; a report (verified, at the
+    // Dukcapil unit) is read by its handlers, the head of its unit and auditors, never
+    // another instansi; steps by who takes them.
+    {"GET /lapor", kEveryone},
+    {"POST /lapor", kAnyUser},
+    {"GET /lapor/netralitas", kEveryone},
+    {"POST /lapor/netralitas", kAnyUser},
+    {"GET /lapor/lacak", kEveryone},
+    {"POST /lapor/lacak", kAnyUser},
+    {"POST /lapor/lacak/balas", kAnyUser},
+    {"POST /lapor/lacak/konfirmasi", kAnyUser},
+    {"POST /lapor/lacak/buka", kAnyUser},
+    {"POST /lapor/lacak/nilai", kAnyUser},
+    {"GET /lapor/statistik", kEveryone},
+    {"POST /api/v1/complaints", kEveryone},
+    {"GET /api/v1/complaints/track/{code}", kEveryone},
+    {"POST /api/v1/complaints/track/{code}/reply", kEveryone},
+    {"POST /api/v1/complaints/track/{code}/confirm", kEveryone},
+    {"POST /api/v1/complaints/track/{code}/reopen", kEveryone},
+    {"POST /api/v1/complaints/track/{code}/rate", kEveryone},
+    {"GET /api/v1/complaints/statistics", kEveryone},
+    {"GET /complaints", kComplaintListers},
+    {"GET /api/v1/complaints", kComplaintListers},
+    {"GET /complaints/{id}", kComplaintReaders},
+    {"GET /api/v1/complaints/{id}", kComplaintReaders},
+    {"GET /complaints/{id}/files/{file}", kComplaintReaders},
+    {"POST /complaints/{id}/verify", kComplaintHandlers},
+    {"POST /complaints/{id}/ask", kComplaintHandlers},
+    {"POST /complaints/{id}/forward", kComplaintHandlers},
+    {"POST /complaints/{id}/forward-outside", kComplaintHandlers},
+    {"POST /complaints/{id}/merge", kComplaintHandlers},
+    {"POST /complaints/{id}/return", kComplaintHandlers},
+    {"POST /complaints/{id}/answer", kComplaintHandlers},
+    {"POST /complaints/{id}/reveal", kComplaintHandlers},
+    {"POST /complaints/{id}/assign", {"unit_head"}},
+    {"POST /complaints/{id}/draft", {"unit_head"}},
+    // Not a neutrality report: nobody records neutrality details on it.
+    {"POST /complaints/{id}/neutrality", {}},
+    {"POST /api/v1/complaints/{id}/verify", kComplaintHandlers},
+    {"POST /api/v1/complaints/{id}/ask", kComplaintHandlers},
+    {"POST /api/v1/complaints/{id}/forward", kComplaintHandlers},
+    {"POST /api/v1/complaints/{id}/forward-outside", kComplaintHandlers},
+    {"POST /api/v1/complaints/{id}/merge", kComplaintHandlers},
+    {"POST /api/v1/complaints/{id}/return", kComplaintHandlers},
+    {"POST /api/v1/complaints/{id}/answer", kComplaintHandlers},
+    {"POST /api/v1/complaints/{id}/reveal", kComplaintHandlers},
+    {"POST /api/v1/complaints/{id}/assign", {"unit_head"}},
+    {"POST /api/v1/complaints/{id}/draft", {"unit_head"}},
+    {"POST /api/v1/complaints/{id}/neutrality", {}},
+    {"GET /api/v1/complaints/settings", kAnyUser},
+    {"PUT /api/v1/complaints/settings", {"instansi_admin", "foreign"}},
 };
 
+// The smallest PNG: one transparent pixel.
+constexpr unsigned char kOnePixelPng[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
+    0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
+    0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0b, 0x49, 0x44, 0x41, 0x54, 0x78,
+    0x9c, 0x63, 0x60, 0x00, 0x02, 0x00, 0x00, 0x05, 0x00, 0x01, 0x7a, 0x5e, 0xab, 0x3f,
+    0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
 constexpr const char* kKioskKey = "authz-kiosk-key-0123456789abcdef";
 constexpr const char* kTicketToken = "authz-ticket-token-0123456789abcdef";
 
@@ -454,6 +521,35 @@ class Authz : public ::testing::TestWithParam<std::string> {
     });
     ASSERT_TRUE(learning.ok()) << learning.error().internal_detail;
     ASSERT_GT(open_class_id_ * waiting_claim_id_ * waiting_request_id_ * coming_activity_id_, 0);
+    // A citizen's report with a photograph, verified and given to the Dukcapil unit.
+    auto handler = t_.db->read([&](db::Tx& tx) -> Result<auth::Principal> {
+      auto row = TRY(tx.query_one(
+          "SELECT id, instansi_id FROM users WHERE email = 'penanganan.kasus@harmoni.demo'"));
+      return auth::Principal{
+          .user_id = row->i64(0), .role = auth::Role::kCaseHandler, .instansi_id = row->i64(1)};
+    });
+    ASSERT_TRUE(handler.ok());
+    const Env env{*t_.db, clock_, random_, test_vault()};
+    complaints::Submission report{
+        .report = {.description = "Petugas loket tidak ramah kepada pemohon lansia.",
+                   .happened_on = date_in_wib(clock_.now_ms()),
+                   .identity = complaints::Identity::kConfidential,
+                   .name = "Siti Aminah",
+                   .contact = "siti@contoh.id"},
+        .unit_id = dukcapil_id_,
+        .service_code = "KTP-EL",
+        .evidence = std::string(reinterpret_cast<const char*>(kOnePixelPng), sizeof kOnePixelPng)};
+    auto receipt = complaints::submit_report(env, Actor{.source = "10.9.9.9"}, report);
+    ASSERT_TRUE(receipt.ok()) << receipt.error().key;
+    complaint_id_ = receipt->id;
+    tracking_code_ = receipt->tracking_code;
+    ASSERT_TRUE(complaints::verify(
+                    env, Actor{.principal = &*handler}, complaint_id_,
+                    {.category = complaints::Category::kOfficerConduct, .unit_id = dukcapil_id_})
+                    .ok());
+    complaint_file_id_ =
+        t_.db->read([](db::Tx& tx) { return tx.scalar_i64("SELECT MIN(id) FROM complaint_files"); })
+            .value();
   }
 
   std::string fill(const std::string& pattern) {
@@ -462,6 +558,11 @@ class Authz : public ::testing::TestWithParam<std::string> {
       for (size_t at; (at = path.find(from)) != std::string::npos;)
         path.replace(at, from.size(), to);
     };
+    if (pattern.find("/complaints/track/") != std::string::npos) replace("{code}", tracking_code_);
+    if (pattern.starts_with("/complaints/") || pattern.starts_with("/api/v1/complaints/")) {
+      replace("{id}", std::to_string(complaint_id_));
+      replace("{file}", std::to_string(complaint_file_id_));
+    }
     const bool certificate_route = pattern.starts_with("/certificates/") ||
                                    pattern.starts_with("/v/") ||
                                    pattern.starts_with("/api/v1/certificates/");
@@ -545,6 +646,8 @@ class Authz : public ::testing::TestWithParam<std::string> {
   int64_t open_class_id_ = 0, waiting_claim_id_ = 0, waiting_request_id_ = 0,
           coming_activity_id_ = 0;
   std::string certificate_code_;
+  int64_t complaint_id_ = 0, complaint_file_id_ = 0;
+  std::string tracking_code_;
 };
 
 bool denied(const http::Response& r) {

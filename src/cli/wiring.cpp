@@ -3,6 +3,8 @@
 #include "accounts/account_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "competency/competency_routes.hpp"
+#include "complaints/complaint_cases.hpp"
+#include "complaints/complaint_routes.hpp"
 #include "desk/desk_routes.hpp"
 #include "learning/learning_routes.hpp"
 #include "office/office_routes.hpp"
@@ -54,6 +56,7 @@ void register_all_routes(web::App& app) {
   learning::register_routes(app);
   peduli::register_routes(app);
   calendar::register_routes(app);
+  complaints::register_routes(app);
 }
 
 Status register_all_jobs(jobs::JobRunner& runner, const Env& env, const Config& config) {
@@ -67,6 +70,9 @@ Status register_all_jobs(jobs::JobRunner& runner, const Env& env, const Config& 
     runner.add("mail", 30s,
                [env, settings]() -> Status { return mail::deliver_due(env, settings).status(); });
   }
+  // Reports whose reporter's time ran out close, overdue ones reach the coordinator.
+  runner.add("complaint_deadlines", 15min,
+             [env]() -> Status { return complaints::run_deadlines(env).status(); });
   runner.add("rate_limits", 10min, [env]() -> Status {
     return env.db.write([&](db::Tx& tx) { return limits::sweep(tx, env.now_ms()).status(); });
   });

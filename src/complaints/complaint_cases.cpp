@@ -39,7 +39,8 @@ struct Frame {
 };
 
 Result<Frame> frame_of(db::Tx& tx, int64_t instansi_id, int64_t now_ms) {
-  Frame f{.settings = TRY(load_settings(tx, instansi_id))};
+  Frame f;
+  f.settings = TRY(load_settings(tx, instansi_id));
   f.today = date_in_zone(now_ms, f.settings.time_zone);
   // The longest deadline (60 working days) reaches into the next year.
   f.calendar = TRY(calendar::load_calendar(tx, f.today.year, f.today.year + 1));
@@ -299,10 +300,15 @@ Result<Receipt> submit_report(const Env& env, const Actor& actor, const Submissi
       unit = TRY(org::find_unit_by_id(tx, *s.unit_id));
       if (!unit || !unit->active) return Error::field("unit", "complaint.unit_unknown");
     }
-    int64_t instansi_id = unit ? unit->instansi_id : s.instansi_id.value_or(0);
-    auto instansi = TRY(org::find_instansi(tx, instansi_id));
+    std::optional<org::Instansi> instansi;
+    if (unit) {
+      instansi = TRY(org::find_instansi(tx, unit->instansi_id));
+    } else {
+      instansi = TRY(org::find_instansi_by_code(tx, org::upper_code(s.instansi_code)));
+    }
     if (!instansi || !instansi->active)
       return Error::field("instansi", "complaint.instansi_unknown");
+    const int64_t instansi_id = instansi->id;
     std::optional<int64_t> service_id;
     if (visit) {
       service_id = visit->service_id;
@@ -357,6 +363,37 @@ Result<Receipt> submit_report(const Env& env, const Actor& actor, const Submissi
                 .dump()),
         env.now_ms()));
     return Receipt{c.id, code, c.verify_due, instansi->name};
+  });
+}
+
+Result<Choices> report_choices(const Env& env, std::string_view instansi_code,
+                               std::optional<int64_t> unit_id, std::string_view ticket_token) {
+  return env.db.read([&](db::Tx& tx) -> Result<Choices> {
+    Choices ch;
+    if (!ticket_token.empty()) {
+      auto visit = TRY(queue::find_visit(tx, ticket_token));
+      if (!visit) return Error::not_found("complaint.ticket_unknown");
+      unit_id = visit->unit_id;
+      ch.ticket_label = visit->ticket_label + " · " + visit->service_name;
+    }
+    if (unit_id) {
+      auto unit = TRY(org::find_unit_by_id(tx, *unit_id));
+      if (unit && unit->active) {
+        ch.chosen_unit = unit;
+        ch.chosen_instansi = TRY(org::find_instansi(tx, unit->instansi_id));
+      }
+    }
+    if (!ch.chosen_instansi && !instansi_code.empty())
+      ch.chosen_instansi = TRY(org::find_instansi_by_code(tx, org::upper_code(instansi_code)));
+    if (ch.chosen_instansi && !ch.chosen_instansi->active) ch.chosen_instansi.reset();
+    for (auto& i : TRY(org::list_instansi(tx, std::nullopt)))
+      if (i.active) ch.instansi.push_back(std::move(i));
+    if (ch.chosen_instansi) {
+      for (auto& u : TRY(org::list_units(tx, ch.chosen_instansi->id)))
+        if (u.active) ch.units.push_back(std::move(u));
+    }
+    if (ch.chosen_unit) ch.services = TRY(desk::list_services(tx, ch.chosen_unit->id, false));
+    return ch;
   });
 }
 
@@ -472,6 +509,26 @@ Result<Page> staff_list(const Env& env, const Actor& actor, const ListRequest& r
   });
 }
 
+Result<StaffOptions> staff_options(const Env& env, const Actor& actor, const Complaint& c) {
+  if (!actor.signed_in()) return Error::unauthorized();
+  const Rights rights = rights_of(actor.user(), c);
+  return env.db.read([&](db::Tx& tx) -> Result<StaffOptions> {
+    StaffOptions o;
+    if (rights.handle) {
+      for (auto& u : TRY(org::list_units(tx, c.instansi_id)))
+        if (u.active) o.units.push_back(std::move(u));
+      for (auto& i : TRY(org::list_instansi(tx, std::nullopt)))
+        if (i.active && i.id != c.instansi_id) o.other_instansi.push_back(std::move(i));
+    }
+    if (rights.follow_up && actor.user().role == auth::Role::kUnitHead && !c.unit_path.empty()) {
+      for (auto& m : TRY(staff_of_subtree(tx, c.instansi_id, c.unit_path)))
+        if (!(c.officer_asn_id && m.asn_id == c.officer_asn_id))
+          o.assignees.push_back(std::move(m));
+    }
+    return o;
+  });
+}
+
 Result<StaffView> open_complaint(const Env& env, const Actor& actor, int64_t id) {
   if (!actor.signed_in()) return Error::unauthorized();
   return env.db.write([&](db::Tx& tx) -> Result<StaffView> {
@@ -537,6 +594,18 @@ Result<std::pair<std::string, std::string>> evidence_file(const Env& env, const 
 
 // ---- staff: steps ----
 
+Status may_take_step(const Env& env, const Actor& actor, int64_t id, Need need) {
+  if (!actor.signed_in()) return Error::unauthorized();
+  return env.db.read([&](db::Tx& tx) -> Status {
+    auto found = TRY(find_complaint(tx, id));
+    if (!found) return Error::not_found("complaint.unknown");
+    const Rights rights = rights_of(actor.user(), *found);
+    if (!rights.read) return Error::not_found("complaint.unknown");
+    if (!(need == Need::kHandle ? rights.handle : rights.follow_up)) return Error::forbidden();
+    return {};
+  });
+}
+
 Status verify(const Env& env, const Actor& actor, int64_t id, const Verification& v) {
   TRY(check_text("note", v.note, 0));
   return staff_step(
@@ -579,36 +648,37 @@ Status ask_reporter(const Env& env, const Actor& actor, int64_t id, const std::s
                     {.step = Step::kAskedReporter, .allowed = may_handle, .note = question});
 }
 
-Status forward_to_instansi(const Env& env, const Actor& actor, int64_t id, int64_t instansi_id,
-                           const std::string& note) {
+Status forward_to_instansi(const Env& env, const Actor& actor, int64_t id,
+                           std::string_view instansi_code, const std::string& note) {
   TRY(check_text("note", note, 0));
-  return staff_step(env, actor, id,
-                    {.step = Step::kForwardedInstansi,
-                     .allowed = may_handle,
-                     .note = note,
-                     .change = [&](db::Tx& tx, Complaint& c, const Frame&) -> Status {
-                       auto target = TRY(org::find_instansi(tx, instansi_id));
-                       if (!target || !target->active || instansi_id == c.instansi_id)
-                         return Error::field("instansi", "complaint.instansi_unknown");
-                       // The new owner starts afresh: its handlers verify and route it.
-                       c.forwarded_from = c.instansi_id;
-                       c.instansi_id = instansi_id;
-                       c.unit_id.reset();
-                       c.unit_path.clear();
-                       c.service_id.reset();
-                       c.ticket_id.reset();
-                       c.officer_asn_id.reset();
-                       c.handler_user_id.reset();
-                       c.assignee_user_id.reset();
-                       c.category.reset();
-                       c.grade.reset();
-                       return {};
-                     },
-                     .after = [&](db::Tx& tx, const Complaint& c) -> Status {
-                       return notify_all(tx,
-                                         TRY(users_with_role(tx, c.instansi_id, "case_handler")),
-                                         "inbox.complaint_forwarded_in", c, env.now_ms());
-                     }});
+  return staff_step(
+      env, actor, id,
+      {.step = Step::kForwardedInstansi,
+       .allowed = may_handle,
+       .note = note,
+       .change = [&](db::Tx& tx, Complaint& c, const Frame&) -> Status {
+         auto target = TRY(org::find_instansi_by_code(tx, org::upper_code(instansi_code)));
+         if (!target || !target->active || target->id == c.instansi_id)
+           return Error::field("instansi", "complaint.instansi_unknown");
+         const int64_t instansi_id = target->id;
+         // The new owner starts afresh: its handlers verify and route it.
+         c.forwarded_from = c.instansi_id;
+         c.instansi_id = instansi_id;
+         c.unit_id.reset();
+         c.unit_path.clear();
+         c.service_id.reset();
+         c.ticket_id.reset();
+         c.officer_asn_id.reset();
+         c.handler_user_id.reset();
+         c.assignee_user_id.reset();
+         c.category.reset();
+         c.grade.reset();
+         return {};
+       },
+       .after = [&](db::Tx& tx, const Complaint& c) -> Status {
+         return notify_all(tx, TRY(users_with_role(tx, c.instansi_id, "case_handler")),
+                           "inbox.complaint_forwarded_in", c, env.now_ms());
+       }});
 }
 
 Status forward_outside(const Env& env, const Actor& actor, int64_t id, const std::string& body,

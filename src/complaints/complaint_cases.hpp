@@ -10,6 +10,8 @@
 #include "complaints/access.hpp"
 #include "complaints/complaint.hpp"
 #include "complaints/complaint_store.hpp"
+#include "desk/desk.hpp"
+#include "org/org.hpp"
 #include "platform/cases/env.hpp"
 
 namespace harmoni::complaints {
@@ -30,7 +32,7 @@ struct Submission {
   std::string ticket_token;
   std::optional<int64_t> unit_id;
   std::string service_code;
-  std::optional<int64_t> instansi_id;
+  std::string instansi_code;
   std::optional<std::string> evidence;  // a file's bytes: PDF, PNG or JPEG
   std::optional<NeutralityReport> neutrality;
 };
@@ -43,6 +45,20 @@ struct Receipt {
 };
 // Checks everything first; limited per source ("complaint.too_many").
 Result<Receipt> submit_report(const Env& env, const Actor& actor, const Submission& s);
+
+// What the report form offers, narrowed step by step without JavaScript: the instansi,
+// then the units of the one chosen, then the services of the unit chosen. A ticket fixes
+// all three.
+struct Choices {
+  std::vector<org::Instansi> instansi;
+  std::optional<org::Instansi> chosen_instansi;
+  std::vector<org::Unit> units;
+  std::optional<org::Unit> chosen_unit;
+  std::vector<desk::Service> services;
+  std::optional<std::string> ticket_label;  // "A-012 · KTP elektronik"
+};
+Result<Choices> report_choices(const Env& env, std::string_view instansi_code,
+                               std::optional<int64_t> unit_id, std::string_view ticket_token);
 
 // What the reporter sees: never a staff member's name, never who they are.
 struct PublicStep {
@@ -102,6 +118,14 @@ struct StaffView {
   std::optional<Neutrality> neutrality;
   std::optional<std::string> officer_name;  // the officer it is about (handlers only)
 };
+// What a staff member may choose from on a report's page: the instansi's units (to
+// route to), the other instansi (to forward to), whom a head may assign.
+struct StaffOptions {
+  std::vector<org::Unit> units;
+  std::vector<org::Instansi> other_instansi;
+  std::vector<StaffMember> assignees;
+};
+Result<StaffOptions> staff_options(const Env& env, const Actor& actor, const Complaint& c);
 // Reading a report is audited ("complaint.read").
 Result<StaffView> open_complaint(const Env& env, const Actor& actor, int64_t id);
 // The reporter's name and contact of a confidential report, for its handler, with the
@@ -111,6 +135,12 @@ Result<ReporterIdentity> reveal_identity(const Env& env, const Actor& actor, int
 // A file of the report (its bytes, metadata already removed), audited.
 Result<std::pair<std::string, std::string>> evidence_file(const Env& env, const Actor& actor,
                                                           int64_t id, int64_t file_id);
+
+// Whether the signed-in user may take a step of this kind on the report at all (before
+// its input is read, so a caller without the right learns nothing from a form error):
+// not found when they may not see it, forbidden when they see it without the right.
+enum class Need { kHandle, kFollowUp };
+Status may_take_step(const Env& env, const Actor& actor, int64_t id, Need need);
 
 struct Verification {
   Category category = Category::kServiceQuality;
@@ -122,8 +152,8 @@ struct Verification {
 };
 Status verify(const Env& env, const Actor& actor, int64_t id, const Verification& v);
 Status ask_reporter(const Env& env, const Actor& actor, int64_t id, const std::string& question);
-Status forward_to_instansi(const Env& env, const Actor& actor, int64_t id, int64_t instansi_id,
-                           const std::string& note);
+Status forward_to_instansi(const Env& env, const Actor& actor, int64_t id,
+                           std::string_view instansi_code, const std::string& note);
 Status forward_outside(const Env& env, const Actor& actor, int64_t id, const std::string& body,
                        const std::string& reference);
 Status merge_into(const Env& env, const Actor& actor, int64_t id, int64_t other_id);

@@ -299,9 +299,9 @@ TEST_P(ComplaintCases, AnAnonymousReportLeavesNothingThatNamesItsMaker) {
 
 TEST_P(ComplaintCases, AReportForwardedToAnotherInstansiBelongsToIt) {
   const Receipt r = submit(Identity::kIdentified);
-  ASSERT_TRUE(
-      forward_to_instansi(world_.env(), as(handler_), r.id, pontianak_, "Layanan Kota Pontianak.")
-          .ok());
+  ASSERT_TRUE(forward_to_instansi(world_.env(), as(handler_), r.id, "kota-pontianak",
+                                  "Layanan Kota Pontianak.")
+                  .ok());
   Complaint c = load(r.id);
   EXPECT_EQ(c.instansi_id, pontianak_);
   EXPECT_EQ(c.status, State::kReceived);
@@ -416,7 +416,7 @@ TEST_P(ComplaintCases, BadReportsAreRefusedWholeAndNothingIsWritten) {
   EXPECT_EQ(submit_report(world_.env(), citizen(), s).error().fields.at(0).field, "instansi");
   EXPECT_EQ(count("SELECT COUNT(*) FROM complaints"), 0);
   // "I don't know the unit": the instansi alone is enough.
-  s.instansi_id = sambas_;
+  s.instansi_code = "KAB-SAMBAS";
   s.service_code.clear();
   EXPECT_TRUE(submit_report(world_.env(), citizen(), s).ok());
 }
@@ -425,7 +425,7 @@ TEST_P(ComplaintCases, NeutralityReportsAreSeenOnlyByHandlersAndLeaders) {
   Submission s = report(Identity::kConfidential);
   s.unit_id.reset();
   s.service_code.clear();
-  s.instansi_id = sambas_;
+  s.instansi_code = "KAB-SAMBAS";
   s.report.description = "Seorang ASN mengunggah dukungan kepada calon bupati di media sosial.";
   s.neutrality = NeutralityReport{.reported_nip = "199002022015022002",
                                   .links = "https://contoh.id/unggahan/1"};

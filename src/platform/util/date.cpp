@@ -113,4 +113,16 @@ Date add_days(const Date& d, int64_t days) {
 Date first_of_month(const Date& d) { return Date{d.year, d.month, 1}; }
 Date last_of_month(const Date& d) { return Date{d.year, d.month, days_in_month(d.year, d.month)}; }
 
+std::string iso_utc(int64_t unix_ms) {
+  const int64_t seconds = unix_ms >= 0 ? unix_ms / 1000 : (unix_ms - 999) / 1000;
+  const int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  const int64_t in_day = seconds - days * 86400;
+  const Date d = date_from_epoch_days(days);
+  char out[32];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day,
+                static_cast<int>(in_day / 3600), static_cast<int>(in_day / 60 % 60),
+                static_cast<int>(in_day % 60));
+  return out;
+}
+
 }  // namespace harmoni

@@ -48,6 +48,8 @@ Date next_day(const Date& d);
 int64_t days_since_epoch(const Date& d);
 Date date_from_epoch_days(int64_t days);
 Date add_days(const Date& d, int64_t days);
+// "2026-12-03T02:00:00Z": an instant for the API (RFC 3339, UTC, whole seconds).
+std::string iso_utc(int64_t unix_ms);
 Date first_of_month(const Date& d);
 Date last_of_month(const Date& d);
 

@@ -77,5 +77,11 @@ TEST(Date, KnowsTheWeekday) {
   EXPECT_EQ(iso_weekday(Date{1969, 12, 29}), 1);
 }
 
+TEST(Date, InstantsForTheApiAreUtc) {
+  EXPECT_EQ(iso_utc(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(iso_utc(1'796'263'200'999), "2026-12-03T02:00:00Z");
+  EXPECT_EQ(iso_utc(-1), "1969-12-31T23:59:59Z");
+}
+
 }  // namespace
 }  // namespace harmoni

@@ -46,7 +46,14 @@ http::Response temp_file_download(const Context& ctx, std::string content_type,
 }
 
 std::optional<int64_t> id_param(const Context& ctx, std::string_view name) {
-  std::string text = ctx.param(name);
+  return parse_id(ctx.param(name));
+}
+
+std::optional<int64_t> query_id(const Context& ctx, std::string_view name) {
+  return parse_id(ctx.request.query_param(name).value_or(""));
+}
+
+std::optional<int64_t> parse_id(std::string_view text) {
   int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;

@@ -13,8 +13,11 @@ namespace harmoni::web {
 
 // Appends one audit entry in its own transaction (for acts with no other write).
 Status record_audit(Context& ctx, const audit::Entry& entry);
-// Parses a positive integer path parameter; nullopt when malformed.
+// A positive integer id of a path parameter, a query parameter or a text; nullopt when
+// absent or malformed.
 std::optional<int64_t> id_param(const Context& ctx, std::string_view name);
+std::optional<int64_t> query_id(const Context& ctx, std::string_view name);
+std::optional<int64_t> parse_id(std::string_view text);
 // The value of the "next" target after login, if it is a local path.
 std::string local_path_or(std::string_view candidate, std::string fallback);
 // A download made into a temporary file on a worker after the handler returns, then
