@@ -15,12 +15,6 @@ using nlohmann::json;
 using web::Context;
 using web::Reply;
 
-constexpr std::string_view kKind = "complaint.kind.";
-constexpr std::string_view kStatus = "complaint.status.";
-constexpr std::string_view kCategory = "complaint.category.";
-constexpr std::string_view kGrade = "complaint.grade.";
-constexpr std::string_view kStep = "complaint.step.";
-
 json opt_date(const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); }
 
 // ---- lists ----
@@ -45,9 +39,9 @@ Result<ListRequest> list_request(const Context& ctx) {
 
 json row_json(const Context& ctx, const Complaint& c, const Date& today) {
   return {{"id", c.id},
-          {"kind", label(ctx, kKind, c.kind)},
-          {"category", c.category ? json(label(ctx, kCategory, *c.category)) : json("")},
-          {"status", label(ctx, kStatus, c.status)},
+          {"kind", label(ctx, kKindLabel, c.kind)},
+          {"category", c.category ? json(label(ctx, kCategoryLabel, *c.category)) : json("")},
+          {"status", label(ctx, kStatusLabel, c.status)},
           {"unit", c.unit_name},
           {"received", long_date(c.received_on, ctx.lang)},
           {"due", date_text(ctx, c.staff_due)},
@@ -163,7 +157,7 @@ Reply complaint_page(Context& ctx, const StaffView& v, const web::Input* sent, c
   json steps = json::array();
   for (const StepRecord& s : v.steps) {
     steps.push_back({{"when", long_date_time(s.at_ms, TimeZone::kWib, ctx.lang)},
-                     {"what", label(ctx, kStep, s.step)},
+                     {"what", label(ctx, kStepLabel, s.step)},
                      {"by", s.by_reporter ? ctx.t("complaint.by_reporter") : s.actor_name},
                      {"internal", !s.is_public},
                      {"note", s.note}});
@@ -188,10 +182,10 @@ Reply complaint_page(Context& ctx, const StaffView& v, const web::Input* sent, c
   json data = {
       {"id", c.id},
       {"instansi", v.instansi_name},
-      {"kind", label(ctx, kKind, c.kind)},
-      {"status", label(ctx, kStatus, st)},
-      {"category", c.category ? json(label(ctx, kCategory, *c.category)) : json(false)},
-      {"grade", c.grade ? json(label(ctx, kGrade, *c.grade)) : json(false)},
+      {"kind", label(ctx, kKindLabel, c.kind)},
+      {"status", label(ctx, kStatusLabel, st)},
+      {"category", c.category ? json(label(ctx, kCategoryLabel, *c.category)) : json(false)},
+      {"grade", c.grade ? json(label(ctx, kGradeLabel, *c.grade)) : json(false)},
       {"unit", c.unit_name},
       {"description", c.description},
       {"happened_on", date_text(ctx, c.happened_on)},
@@ -224,8 +218,8 @@ Reply complaint_page(Context& ctx, const StaffView& v, const web::Input* sent, c
       {"units", units},
       {"other_instansi", instansi},
       {"assignees", assignees},
-      {"categories", options<Category>(ctx, kCategory, c.category)},
-      {"grades", options<Grade>(ctx, kGrade, c.grade.value_or(Grade::kNormative))},
+      {"categories", options<Category>(ctx, kCategoryLabel, c.category)},
+      {"grades", options<Grade>(ctx, kGradeLabel, c.grade.value_or(Grade::kNormative))},
       {"form",
        {{"question", raw("question")},
         {"note", raw("note")},
@@ -266,14 +260,14 @@ Reply api_show(Context& ctx) { return ctx.json(200, api_complaint(TRY(path_compl
 // the API (then the report as JSON).
 using StepFn = Status (*)(Context&, web::Input&, int64_t);
 
-template <StepFn kStep, Need kNeed, bool kApi>
+template <StepFn kStepLabel, Need kNeed, bool kApi>
 Reply step_route(Context& ctx) {
   auto id = web::id_param(ctx, "id");
   if (!id) return Error::not_found("complaint.unknown");
   TRY(may_take_step(ctx.env(), ctx.actor(), *id, kNeed));
   auto in = TRY(ctx.input());
   in.ignore("_csrf");
-  Status done = kStep(ctx, in, *id);
+  Status done = kStepLabel(ctx, in, *id);
   if constexpr (kApi) {
     TRY(done);
     return ctx.json(200, api_complaint(TRY(open_complaint(ctx.env(), ctx.actor(), *id))));
@@ -468,10 +462,10 @@ Reply api_save_settings(Context& ctx) {
   return ctx.json(200, settings_json(s));
 }
 
-template <StepFn kStep, Need kNeed = Need::kHandle>
-constexpr auto page_step = step_route<kStep, kNeed, false>;
-template <StepFn kStep, Need kNeed = Need::kHandle>
-constexpr auto api_step = step_route<kStep, kNeed, true>;
+template <StepFn kStepLabel, Need kNeed = Need::kHandle>
+constexpr auto page_step = step_route<kStepLabel, kNeed, false>;
+template <StepFn kStepLabel, Need kNeed = Need::kHandle>
+constexpr auto api_step = step_route<kStepLabel, kNeed, true>;
 constexpr Need kFollowUp = Need::kFollowUp;
 
 constexpr web::RouteOptions kForm{.body_limit = 32 * 1024};

@@ -10,6 +10,13 @@
 
 namespace harmoni::complaints {
 
+// Catalog prefixes of a report's labels.
+inline constexpr std::string_view kKindLabel = "complaint.kind.";
+inline constexpr std::string_view kStatusLabel = "complaint.status.";
+inline constexpr std::string_view kStepLabel = "complaint.step.";
+inline constexpr std::string_view kCategoryLabel = "complaint.category.";
+inline constexpr std::string_view kGradeLabel = "complaint.grade.";
+
 // The report's own fields (kind, where, when, what, who), from a form or the API.
 Submission read_submission(web::Input& in);
 // "pengaduan" as the reader reads it, and the like for every enum of a report.

@@ -18,10 +18,6 @@ using nlohmann::json;
 using web::Context;
 using web::Reply;
 
-constexpr std::string_view kKind = "complaint.kind.";
-constexpr std::string_view kStatus = "complaint.status.";
-constexpr std::string_view kStep = "complaint.step.";
-
 // Today in Indonesia's easternmost zone (WIT), the first to reach a new day: checking the
 // report's date against it at the boundary refuses no date the instansi's own zone
 // allows; the use case checks again in that zone.
@@ -65,7 +61,7 @@ json choices_json(const Context& ctx, const Choices& ch, const web::Input* sent)
           {"services", services},
           {"has_services", !services.empty()},
           {"ticket_label", ch.ticket_label ? json(*ch.ticket_label) : json(false)},
-          {"kinds", options<Kind>(ctx, kKind, kind.value_or(Kind::kPengaduan))},
+          {"kinds", options<Kind>(ctx, kKindLabel, kind.value_or(Kind::kPengaduan))},
           {"identities", identities},
           {"form",
            {{"description", raw("description")},
@@ -154,7 +150,7 @@ json tracked_json(const Context& ctx, const Tracked& t, std::string_view code) {
   json steps = json::array();
   for (const PublicStep& s : t.steps) {
     steps.push_back({{"when", long_date_time(s.at_ms, TimeZone::kWib, ctx.lang)},
-                     {"what", label(ctx, kStep, s.step)},
+                     {"what", label(ctx, kStepLabel, s.step)},
                      {"by_reporter", s.by_reporter},
                      {"note", s.note}});
   }
@@ -165,8 +161,8 @@ json tracked_json(const Context& ctx, const Tracked& t, std::string_view code) {
           {"number", c.id},
           {"instansi", t.instansi_name},
           {"unit", c.unit_name},
-          {"kind", label(ctx, kKind, c.kind)},
-          {"status", label(ctx, kStatus, c.status)},
+          {"kind", label(ctx, kKindLabel, c.kind)},
+          {"status", label(ctx, kStatusLabel, c.status)},
           {"received", date_text(ctx, c.received_on)},
           {"verify_due", date_text(ctx, c.verify_due)},
           {"reporter_due", date_text(ctx, c.reporter_due)},
@@ -288,9 +284,9 @@ Reply show_statistics(Context& ctx) {
         {"unit", st.unit_name},
         {"min_cell", st.min_cell},
         {"total", st.total < 0 ? json(ctx.t("complaint.stats.suppressed")) : json(st.total)},
-        {"by_kind", group_json(ctx, kKind, st.by_kind)},
+        {"by_kind", group_json(ctx, kKindLabel, st.by_kind)},
         {"by_category", group_json(ctx, "complaint.category.", st.by_category)},
-        {"by_status", group_json(ctx, kStatus, st.by_status)},
+        {"by_status", group_json(ctx, kStatusLabel, st.by_status)},
         {"first_response", place(st.median_first_response_days, 1)},
         {"answer", place(st.median_answer_days, 1)},
         {"within", st.within_share ? json(decimal(*st.within_share * 100, 1, ctx.lang) + "%")
