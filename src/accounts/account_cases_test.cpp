@@ -20,12 +20,7 @@ class AccountCases : public ::testing::TestWithParam<std::string> {
     auto ok = world_.db().write([&](db::Tx& tx) -> Status {
       sambas_ = TRY(test::insert_sambas(tx));
       TRY(org::insert_unit(tx, sambas_, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
-      pontianak_ = TRY(org::insert_instansi(tx,
-                                            org::Instansi{.code = "KOTA-PONTIANAK",
-                                                          .name = "Pemerintah Kota Pontianak",
-                                                          .kind = "daerah",
-                                                          .region_code = "61.71"},
-                                            1));
+      pontianak_ = TRY(test::insert_pontianak(tx));
       TRY(org::insert_unit(tx, pontianak_, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
       for (auto [email, code] : {std::pair{"siti@sambas.go.id", "KAB-SAMBAS"},
                                  std::pair{"budi@pontianak.go.id", "KOTA-PONTIANAK"}}) {

@@ -822,73 +822,84 @@ Status save_complaint_settings(const Env& env, const Actor& actor, const Setting
 
 // ---- jobs ----
 
-Result<DeadlineRun> run_deadlines(const Env& env) {
-  DeadlineRun run;
+namespace {
+
+constexpr int kSweepBatch = 200;
+
+// The step the system takes on a report now, if one is still due when it is read again
+// in the step's transaction (a person may have acted since the candidates were listed).
+using DueStep = std::optional<Step> (*)(const Complaint&, const Frame&);
+
+std::optional<Step> reporter_time_out(const Complaint& c, const Frame& f) {
+  if (!c.reporter_due || *c.reporter_due >= f.today) return std::nullopt;
+  if (c.status == State::kWaitingReporter) return Step::kNoReply;
+  if (c.status == State::kAnswered) return Step::kLapsed;
+  return std::nullopt;
+}
+
+std::optional<Step> staff_time_out(const Complaint& c, const Frame& f) {
+  if (!c.staff_due || *c.staff_due >= f.today || c.escalated_due == c.staff_due)
+    return std::nullopt;
+  return Step::kEscalated;
+}
+
+// Takes the due step on one report in its own transaction; whether one was taken.
+Result<bool> system_step(const Env& env, int64_t id, DueStep due) {
   const Actor system{.source = "job"};
-  // Whole days pass in every time zone by the latest (WIT) one: a report is closed or
-  // escalated on the first run after its own zone's day ended.
-  const Date today = date_in_zone(env.now_ms(), TimeZone::kWit);
-  for (;;) {
-    const auto batch = TRY(
-        env.db.read([&](db::Tx& tx) { return reporter_time_passed(tx, add_days(today, 1), 200); }));
-    int done = 0;
-    for (const Complaint& candidate : batch) {
-      TRY(env.db.write([&](db::Tx& tx) -> Status {
-        auto found = TRY(find_complaint(tx, candidate.id));
-        if (!found) return {};
-        const Frame frame = TRY(frame_of(tx, found->instansi_id, env.now_ms()));
-        if (!found->reporter_due || *found->reporter_due >= frame.today) return {};
-        const Step step = found->status == State::kWaitingReporter ? Step::kNoReply : Step::kLapsed;
-        Complaint c = *found;
-        TRY(take_step(c, step, frame.today, frame.settings.rules, frame.calendar));
-        TRY(update_complaint(tx, *found, c, env.now_seconds()));
-        TRY(add_step(tx, c.id, {.at_ms = env.now_ms(), .step = step}));
-        TRY(tell_reporter(env, tx, c, step));
-        ++done;
-        return audit::append(
-            tx,
-            system.audit("complaint." + std::string(enum_name(step)), "complaint",
-                         std::to_string(c.id), c.instansi_id, audit_detail(*found, c)),
-            env.now_ms());
-      }));
+  return env.db.write([&](db::Tx& tx) -> Result<bool> {
+    auto found = TRY(find_complaint(tx, id));
+    if (!found) return false;
+    const Frame frame = TRY(frame_of(tx, found->instansi_id, env.now_ms()));
+    const auto step = due(*found, frame);
+    if (!step) return false;
+    Complaint c = *found;
+    TRY(take_step(c, *step, frame.today, frame.settings.rules, frame.calendar));
+    TRY(update_complaint(tx, *found, c, env.now_seconds()));
+    TRY(add_step(tx, c.id,
+                 {.at_ms = env.now_ms(), .step = *step, .is_public = step_is_public(*step)}));
+    if (*step == Step::kEscalated) {
+      std::vector<int64_t> to;
+      if (frame.settings.coordinator_user_id) {
+        to.push_back(*frame.settings.coordinator_user_id);
+      } else {
+        to = TRY(users_with_role(tx, c.instansi_id, "instansi_admin"));
+      }
+      TRY(notify_all(tx, to, "inbox.complaint_overdue", c, env.now_ms()));
+    } else {
+      TRY(tell_reporter(env, tx, c, *step));
     }
-    run.closed += done;
-    if (batch.size() < 200 || done == 0) break;
-  }
+    TRY(audit::append(tx,
+                      system.audit("complaint." + std::string(enum_name(*step)), "complaint",
+                                   std::to_string(c.id), c.instansi_id, audit_detail(*found, c)),
+                      env.now_ms()));
+    return true;
+  });
+}
+
+// Takes the due step on every report `candidates` lists, batch after batch; how many.
+using Candidates = Result<std::vector<Complaint>> (*)(db::Tx&, const Date&, int);
+
+Result<int> sweep(const Env& env, const Date& before, Candidates candidates, DueStep due) {
+  int total = 0;
   for (;;) {
-    const auto batch = TRY(
-        env.db.read([&](db::Tx& tx) { return overdue_unescalated(tx, add_days(today, 1), 200); }));
+    const auto batch =
+        TRY(env.db.read([&](db::Tx& tx) { return candidates(tx, before, kSweepBatch); }));
     int done = 0;
-    for (const Complaint& candidate : batch) {
-      TRY(env.db.write([&](db::Tx& tx) -> Status {
-        auto found = TRY(find_complaint(tx, candidate.id));
-        if (!found) return {};
-        const Frame frame = TRY(frame_of(tx, found->instansi_id, env.now_ms()));
-        if (!found->staff_due || *found->staff_due >= frame.today ||
-            found->escalated_due == found->staff_due)
-          return {};
-        Complaint c = *found;
-        TRY(take_step(c, Step::kEscalated, frame.today, frame.settings.rules, frame.calendar));
-        TRY(update_complaint(tx, *found, c, env.now_seconds()));
-        TRY(add_step(tx, c.id,
-                     {.at_ms = env.now_ms(), .step = Step::kEscalated, .is_public = false}));
-        std::vector<int64_t> to;
-        if (frame.settings.coordinator_user_id) {
-          to.push_back(*frame.settings.coordinator_user_id);
-        } else {
-          to = TRY(users_with_role(tx, c.instansi_id, "instansi_admin"));
-        }
-        TRY(notify_all(tx, to, "inbox.complaint_overdue", c, env.now_ms()));
-        ++done;
-        return audit::append(
-            tx,
-            system.audit("complaint.escalated", "complaint", std::to_string(c.id), c.instansi_id),
-            env.now_ms());
-      }));
-    }
-    run.escalated += done;
-    if (batch.size() < 200 || done == 0) break;
+    for (const Complaint& c : batch) done += TRY(system_step(env, c.id, due)) ? 1 : 0;
+    total += done;
+    if (static_cast<int>(batch.size()) < kSweepBatch || done == 0) return total;
   }
+}
+
+}  // namespace
+
+Result<DeadlineRun> run_deadlines(const Env& env) {
+  // Whole days pass in every time zone by the latest (WIT) one: candidates are listed up to
+  // its day, and each report is judged by its own instansi's today.
+  const Date before = add_days(date_in_zone(env.now_ms(), TimeZone::kWit), 1);
+  DeadlineRun run;
+  run.closed = TRY(sweep(env, before, reporter_time_passed, reporter_time_out));
+  run.escalated = TRY(sweep(env, before, overdue_unescalated, staff_time_out));
   return run;
 }
 

@@ -34,12 +34,7 @@ class ComplaintCases : public ::testing::TestWithParam<std::string> {
       top_ = *TRY(org::find_unit_by_id(tx, dukcapil));
       sibling_ = *TRY(org::find_unit_by_id(tx, dinkes));
       TRY(test::insert_ktp_service(tx, counter_unit, 60));
-      pontianak_ = TRY(org::insert_instansi(tx,
-                                            org::Instansi{.code = "KOTA-PONTIANAK",
-                                                          .name = "Pemerintah Kota Pontianak",
-                                                          .kind = "daerah",
-                                                          .region_code = "61.71"},
-                                            1));
+      pontianak_ = TRY(test::insert_pontianak(tx));
       TRY(org::insert_unit(tx, pontianak_, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
       for (auto [nip, name] : {std::pair{"198501012010011001", "Budi Santoso"},
                                std::pair{"199002022015022002", "Rina Wati"}}) {

@@ -394,8 +394,7 @@ Reply reveal_page(Context& ctx) {
     if (!who.error().is_users_fault()) return who.release_error();
     return complaint_page(ctx, v, &in, &who.error());
   }
-  auto page = complaint_page(ctx, v, nullptr, nullptr, *who);
-  return page;
+  return complaint_page(ctx, v, nullptr, nullptr, *who);
 }
 
 Reply api_reveal(Context& ctx) {

@@ -2,12 +2,9 @@
 // JavaScript), the receipt with its tracking code, the follow-up page (the code travels
 // in form posts, never in a URL a shared phone's history would keep), public statistics,
 // and the same as a JSON API.
-#include <fstream>
-
 #include "complaints/complaint_routes.hpp"
 #include "complaints/complaint_web.hpp"
 #include "complaints/tracking_code.hpp"
-#include "platform/http/multipart.hpp"
 #include "platform/util/display.hpp"
 #include "platform/web/routes_util.hpp"
 
@@ -102,30 +99,13 @@ Reply receipt_page(Context& ctx, const Receipt& r) {
                   "complaint.receipt_title", 201);
 }
 
-// The form as multipart (with an evidence file) or plain fields.
-Result<web::Input> form_input(Context& ctx, std::optional<std::string>& evidence) {
-  const std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
-  if (boundary.empty()) return ctx.input();
-  web::TempFile file{ctx.request.body_file + ".evidence"};
-  auto parts = TRY(http::read_multipart(ctx.request.body_file, boundary, file.path));
-  json fields = json::object();
-  for (const auto& [k, v] : parts.fields) fields[k] = v;
-  if (parts.file_bytes > 0) {
-    std::ifstream stream(file.path, std::ios::binary);
-    evidence.emplace((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
-  }
-  web::Input in = web::Input::from_object(fields, false);
-  in.ignore("evidence");
-  return in;
-}
-
 template <bool kNeutrality>
 Reply submit_form(Context& ctx) {
-  std::optional<std::string> evidence;
-  auto in = TRY(form_input(ctx, evidence));
+  auto form = TRY(web::read_form_with_file(ctx));
+  web::Input& in = form.fields;
   in.ignore("_csrf");
   Submission s = read_submission(in);
-  s.evidence = std::move(evidence);
+  s.evidence = std::move(form.file);
   if (kNeutrality) {
     s.unit_id.reset();
     s.neutrality = NeutralityReport{
@@ -183,20 +163,18 @@ json tracked_json(const Context& ctx, const Tracked& t, std::string_view code) {
 Reply track_page(Context& ctx, const std::string& code, const web::Input* sent, const Error* error,
                  std::string_view done_key = {}) {
   json data = {{"form_csrf", ctx.form_csrf_token()}, {"typed", code}};
-  if (!code.empty()) {
-    auto t = track_report(ctx.env(), ctx.actor(), code);
-    if (t.ok()) {
-      data["report"] = tracked_json(ctx, *t, *normalise_tracking_code(code));
-      data["report"]["text"] = sent ? sent->raw("text") : "";
-      data["report"]["reason"] = sent ? sent->raw("reason") : "";
-      data["report"]["code_raw"] = code;
-    } else if (t.error().is_users_fault() && !error) {
-      return ctx.form_page("lapor_track", data, "complaint.track_title", &t.error());
-    } else if (!t.error().is_users_fault()) {
-      return t.release_error();
-    }
-  }
   if (!done_key.empty()) data["done"] = ctx.t(done_key);
+  if (code.empty()) return ctx.form_page("lapor_track", data, "complaint.track_title", error);
+  auto t = track_report(ctx.env(), ctx.actor(), code);
+  if (!t.ok()) {
+    if (!t.error().is_users_fault()) return t.release_error();
+    return ctx.form_page("lapor_track", data, "complaint.track_title", error ? error : &t.error());
+  }
+  json report = tracked_json(ctx, *t, *normalise_tracking_code(code));
+  report["text"] = sent ? sent->raw("text") : "";
+  report["reason"] = sent ? sent->raw("reason") : "";
+  report["code_raw"] = code;
+  data["report"] = std::move(report);
   return ctx.form_page("lapor_track", data, "complaint.track_title", error);
 }
 
@@ -211,37 +189,44 @@ Reply post_track(Context& ctx) {
 }
 
 // One of the reporter's acts on the follow-up page, then the page again.
-template <Status (*kAct)(Context&, web::Input&, const std::string&), const char* kDoneKey>
+// One of the reporter's acts: the code, the form's fields and its file (the API sends none).
+using ReporterAct = Status (*)(Context&, web::Input&, const std::string&,
+                               const std::optional<std::string>&);
+
+template <ReporterAct kAct, const char* kDoneKey>
 Reply reporter_form(Context& ctx) {
-  std::optional<std::string> evidence;
-  auto in = TRY(form_input(ctx, evidence));
+  auto form = TRY(web::read_form_with_file(ctx));
+  web::Input& in = form.fields;
   in.ignore("_csrf");
   const std::string code = in.raw("code");
   in.ignore("code");
-  Status done = kAct(ctx, in, code);
-  if (!done.ok() && done.error().key != "error.validation") {
-    // Not for a field: the page is shown with the summary.
+  Status done = kAct(ctx, in, code, form.file);
+  if (!done.ok()) {
     if (!done.error().is_users_fault()) return done.release_error();
+    return track_page(ctx, code, &in, &done.error());
   }
-  if (!done.ok()) return track_page(ctx, code, &in, &done.error());
   return track_page(ctx, code, nullptr, nullptr, kDoneKey);
 }
 
-Status act_reply(Context& ctx, web::Input& in, const std::string& code) {
+Status act_reply(Context& ctx, web::Input& in, const std::string& code,
+                 const std::optional<std::string>& evidence) {
   auto text = in.text("text", {.max_chars = kDescriptionMax, .multiline = true});
   TRY(in.finish());
-  return reporter_reply(ctx.env(), ctx.actor(), code, *text, std::nullopt);
+  return reporter_reply(ctx.env(), ctx.actor(), code, *text, evidence);
 }
-Status act_confirm(Context& ctx, web::Input& in, const std::string& code) {
+Status act_confirm(Context& ctx, web::Input& in, const std::string& code,
+                   const std::optional<std::string>&) {
   TRY(in.finish());
   return reporter_confirm(ctx.env(), ctx.actor(), code);
 }
-Status act_reopen(Context& ctx, web::Input& in, const std::string& code) {
+Status act_reopen(Context& ctx, web::Input& in, const std::string& code,
+                  const std::optional<std::string>&) {
   auto reason = in.text("reason", {.max_chars = kDescriptionMax, .multiline = true});
   TRY(in.finish());
   return reporter_reopen(ctx.env(), ctx.actor(), code, *reason);
 }
-Status act_rate(Context& ctx, web::Input& in, const std::string& code) {
+Status act_rate(Context& ctx, web::Input& in, const std::string& code,
+                const std::optional<std::string>&) {
   auto rating = in.integer("rating", {.min = 1, .max = 4});
   TRY(in.finish());
   return reporter_rate(ctx.env(), ctx.actor(), code, static_cast<int>(*rating));
@@ -346,11 +331,11 @@ Reply api_track(Context& ctx) {
   return ctx.json(200, api_tracked(TRY(track_report(ctx.env(), ctx.actor(), ctx.param("code")))));
 }
 
-template <Status (*kAct)(Context&, web::Input&, const std::string&)>
+template <ReporterAct kAct>
 Reply api_reporter(Context& ctx) {
   auto in = TRY(ctx.input());
   const std::string code = ctx.param("code");
-  TRY(kAct(ctx, in, code));
+  TRY(kAct(ctx, in, code, std::nullopt));
   return ctx.json(200, api_tracked(TRY(track_report(ctx.env(), ctx.actor(), code))));
 }
 

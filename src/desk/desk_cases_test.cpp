@@ -24,13 +24,7 @@ class DeskCases : public ::testing::TestWithParam<std::string> {
       int64_t dinkes =
           TRY(org::insert_unit(tx, sambas, std::nullopt, "DINKES", "Dinas Kesehatan", 1));
       sibling_ = *TRY(org::find_unit_by_id(tx, dinkes));
-      int64_t pontianak =
-          TRY(org::insert_instansi(tx,
-                                   org::Instansi{.code = "KOTA-PONTIANAK",
-                                                 .name = "Pemerintah Kota Pontianak",
-                                                 .kind = "daerah",
-                                                 .region_code = "61.71"},
-                                   1));
+      int64_t pontianak = TRY(test::insert_pontianak(tx));
       int64_t elsewhere =
           TRY(org::insert_unit(tx, pontianak, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
       foreign_ = *TRY(org::find_unit_by_id(tx, elsewhere));

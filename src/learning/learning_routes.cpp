@@ -168,19 +168,15 @@ Reply request_class(Context& ctx) {
 // A claim with its evidence file (a page form: multipart).
 Reply submit_claim_from_form(Context& ctx) {
   org::Asn me = TRY(org::own_person(ctx.env(), ctx.actor()));
-  std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
-  if (boundary.empty()) return Error::invalid("error.content_type");
-  web::TempFile file{ctx.request.body_file + ".evidence"};
-  auto parts = http::read_multipart(ctx.request.body_file, boundary, file.path);
-  if (!parts.ok()) return learning_page(ctx, &parts.error(), nullptr);
-  json fields = json::object();
-  for (const auto& [k, v] : parts->fields) fields[k] = v;
-  web::Input in = web::Input::from_object(fields, false);
+  if (http::multipart_boundary(ctx.request.header("content-type")).empty())
+    return Error::invalid("error.content_type");
+  auto form = web::read_form_with_file(ctx);
+  if (!form.ok()) return learning_page(ctx, &form.error(), nullptr);
+  web::Input& in = form->fields;
   in.ignore("_csrf");
   auto claim = read_claim_fields(in, me.id);
   if (!claim.ok()) return learning_page(ctx, &claim.error(), &in);
-  std::ifstream stream(file.path, std::ios::binary);
-  std::string evidence((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
+  const std::string evidence = form->file.value_or("");
   auto id = submit_claim(ctx.env(), ctx.actor(), me, *claim, evidence);
   if (!id.ok()) return learning_page(ctx, &id.error(), &in);
   return ctx.redirect("/learning", "learning.claim_sent");

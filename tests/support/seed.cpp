@@ -28,6 +28,15 @@ Result<int64_t> insert_sambas(db::Tx& tx) {
                               1);
 }
 
+Result<int64_t> insert_pontianak(db::Tx& tx) {
+  return org::insert_instansi(tx,
+                              org::Instansi{.code = "KOTA-PONTIANAK",
+                                            .name = "Pemerintah Kota Pontianak",
+                                            .kind = "daerah",
+                                            .region_code = "61.71"},
+                              1);
+}
+
 Result<desk::Service> insert_ktp_service(db::Tx& tx, int64_t unit_id, int standard_minutes) {
   desk::Service ktp{.unit_id = unit_id,
                     .code = "KTP-EL",

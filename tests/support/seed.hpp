@@ -35,6 +35,9 @@ struct CaseWorld {
 // Pemerintah Kabupaten Sambas (KAB-SAMBAS, an instansi daerah); returns its id.
 Result<int64_t> insert_sambas(db::Tx& tx);
 
+// Pemerintah Kota Pontianak (KOTA-PONTIANAK), the other instansi of scope tests; its id.
+Result<int64_t> insert_pontianak(db::Tx& tx);
+
 // The KTP-el service of that unit, stored; returns it with its id set.
 Result<desk::Service> insert_ktp_service(db::Tx& tx, int64_t unit_id, int standard_minutes);
 

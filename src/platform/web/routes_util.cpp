@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "platform/files/file_kind.hpp"
+#include "platform/http/multipart.hpp"
 #include "platform/util/date.hpp"
 
 namespace harmoni::web {
@@ -80,6 +81,24 @@ nlohmann::json import_report_json(const Context& ctx, const csv::ImportReport& r
           {"inserted", r.inserted},   {"updated", r.updated},
           {"unchanged", r.unchanged}, {"written", r.written},
           {"problems", problems},     {"problems_not_listed", r.problems_not_listed}};
+}
+
+Result<FormWithFile> read_form_with_file(const Context& ctx) {
+  const std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
+  if (boundary.empty()) {
+    Input fields = TRY(ctx.input());
+    return FormWithFile{std::move(fields), std::nullopt};
+  }
+  TempFile file{ctx.request.body_file + ".file"};
+  auto parts = TRY(http::read_multipart(ctx.request.body_file, boundary, file.path));
+  nlohmann::json fields = nlohmann::json::object();
+  for (const auto& [k, v] : parts.fields) fields[k] = v;
+  FormWithFile out{Input::from_object(std::move(fields), false), std::nullopt};
+  if (parts.file_bytes > 0) {
+    std::ifstream stream(file.path, std::ios::binary);
+    out.file.emplace((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
+  }
+  return out;
 }
 
 TempFile::~TempFile() {

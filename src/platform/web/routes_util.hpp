@@ -42,6 +42,15 @@ int limit_param(const Context& ctx, int def = 50, int max = 500);
 // A CSV import's report as JSON, problems translated.
 nlohmann::json import_report_json(const Context& ctx, const csv::ImportReport& report);
 
+// A page's form with at most one file (an evidence scan, a photograph): multipart/form-data
+// streamed to disk by the server (a route with upload_to_file) and read here, or plain
+// fields when the browser sent no file part. "file" is absent when no file was chosen.
+struct FormWithFile {
+  Input fields;
+  std::optional<std::string> file;
+};
+Result<FormWithFile> read_form_with_file(const Context& ctx);
+
 // Removes a temporary file when the request ends.
 struct TempFile {
   std::string path;
