@@ -338,8 +338,8 @@ Result<Receipt> submit_report(const Env& env, const Actor& actor, const Submissi
       c.officer_asn_id = reported ? std::optional(reported->id) : std::nullopt;
     }
     c.id = TRY(insert_complaint(tx, c, hash, sealed, env.now_seconds()));
-    const int64_t step_id =
-        TRY(add_step(tx, c.id, {.at_ms = env.now_ms(), .step = Step::kSubmitted}));
+    const int64_t step_id = TRY(
+        add_step(tx, c.id, {.at_ms = env.now_ms(), .step = Step::kSubmitted, .by_reporter = true}));
     if (file)
       TRY(add_file(tx, c.id, step_id, file->content_type, file->size, file->sealed, env.now_ms()));
     if (s.neutrality) {

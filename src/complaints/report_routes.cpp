@@ -256,8 +256,6 @@ Reply show_statistics(Context& ctx) {
   json data = choices_json(ctx, ch, nullptr);
   const int year = TRY(web::year_param(ctx));
   data["year"] = year;
-  data["previous"] = year - 1;
-  data["next"] = year + 1;
   if (ch.chosen_instansi) {
     auto st = TRY(public_statistics(ctx.env(), ch.chosen_instansi->id, web::query_id(ctx, "unit"),
                                     {year, 1, 1}, {year, 12, 31}));

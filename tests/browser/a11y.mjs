@@ -65,6 +65,12 @@ async function audit(page, label) {
         bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`).join('\n  '));
 }
 
+// With SCREENSHOTS=dir, pages of the complaint flow are saved there for a person to look at.
+async function shot(page, name) {
+  if (!process.env.SCREENSHOTS) return;
+  await page.screenshot({ path: join(process.env.SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
 async function login(page, email) {
   await page.goto(`${base}/login`);
   await page.fill('#f-email', email);
@@ -357,6 +363,72 @@ try {
   check(verified.status() === 200 && (await verifier.textContent('main')).includes('sah'), 'the certificate checks out publicly',
         `${certificate} ${verified.status()} ${(await verifier.textContent('body')).slice(0, 300)}`);
   await publicContext.close();
+
+  // A complaint: a citizen on a cheap phone without JavaScript reports to the Dukcapil unit
+  // (narrowing instansi, then unit), keeps the code, follows the report; the handler
+  // verifies it and answers a question the citizen then sees.
+  const reporterContext = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false, locale: 'id-ID' });
+  const reporter = await reporterContext.newPage();
+  // axe needs JavaScript: what the script-less phone shows is checked as a copy in a page
+  // that runs it, at the same origin and width.
+  const axeContext = await browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true, locale: 'id-ID' });
+  const axePage = await axeContext.newPage();
+  await axePage.goto(`${base}/lapor`);
+  const auditCopy = async (from, label) => {
+    await axePage.setContent(await from.content());
+    await audit(axePage, label);
+  };
+  await reporter.goto(`${base}/lapor`);
+  await auditCopy(reporter, 'complaint form: choose the instansi');
+  await reporter.selectOption('#f-instansi', 'KAB-SAMBAS');
+  await Promise.all([reporter.waitForNavigation(), reporter.click('form[method=get] button')]);
+  const dukcapil = await reporter.$eval('#f-unit-pick', (s) => [...s.options].find((o) => o.text.includes('Dukcapil'))?.value);
+  await reporter.selectOption('#f-unit-pick', dukcapil);
+  await Promise.all([reporter.waitForNavigation(), reporter.click('form[method=get] button')]);
+  await shot(reporter, 'lapor');
+  await auditCopy(reporter, 'complaint form at 320px without JavaScript');
+  // Missing what is required: the form again, each field's problem beside it.
+  await Promise.all([reporter.waitForNavigation(), reporter.click('button.big-button')]);
+  const problems = await reporter.textContent('.error-summary');
+  check(problems.includes('Uraian') || problems.includes('Keterangan'), 'a bad report names the field', problems);
+  await shot(reporter, 'lapor_errors');
+  await auditCopy(reporter, 'complaint form with errors');
+  await reporter.fill('#f-happened_on', new Date().toISOString().slice(0, 10));
+  await reporter.fill('#f-description', 'Antrean KTP sangat lama dan petugas loket tidak ramah kepada ibu saya yang lansia.');
+  await reporter.fill('#f-name', 'Siti Aminah');
+  await reporter.fill('#f-contact', 'siti.aminah@contoh.id');
+  await Promise.all([reporter.waitForNavigation(), reporter.click('button.big-button')]);
+  const code = (await reporter.textContent('.tracking-code') || '').trim();
+  check(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}$/.test(code), 'the receipt shows a tracking code', code);
+  await shot(reporter, 'lapor_receipt');
+  await auditCopy(reporter, 'complaint receipt');
+  const number = (await reporter.textContent('dl.facts dd:nth-of-type(2)')).trim();
+  const handlerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', bypassCSP: true });
+  const handler = await handlerContext.newPage();
+  await login(handler, 'penanganan.kasus@harmoni.demo');
+  await handler.goto(`${base}/complaints?list=verify`);
+  await shot(handler, 'complaints');
+  check((await handler.textContent('main')).includes(`#${number}`), 'the new report waits for verification', number);
+  await handler.goto(`${base}/complaints/${number}`);
+  await shot(handler, 'complaint');
+  await audit(handler, 'a report for its handler');
+  await handler.fill('#f-question', 'Pada jam berapa Anda dilayani di loket?');
+  await Promise.all([handler.waitForNavigation(), handler.click('form[action$="/ask"] button')]);
+  await reporter.goto(`${base}/lapor/lacak`);
+  await reporter.fill('#f-code', code.toLowerCase());
+  await Promise.all([reporter.waitForNavigation(), reporter.click('button.primary')]);
+  check((await reporter.textContent('main')).includes('Pada jam berapa'), 'the reporter sees the question', (await reporter.textContent('main')).slice(0, 300));
+  await shot(reporter, 'lapor_track');
+  await auditCopy(reporter, 'the follow-up page at 320px without JavaScript');
+  await reporter.fill('#f-text', 'Sekitar pukul sepuluh pagi di loket dua.');
+  await Promise.all([reporter.waitForNavigation(), reporter.click('form[action*="/lacak/balas"] button')]);
+  check((await reporter.textContent('main')).includes('sudah kami terima'), 'the reply is taken');
+  await reporter.goto(`${base}/lapor/statistik?instansi=KAB-SAMBAS`);
+  await shot(reporter, 'lapor_stats');
+  await auditCopy(reporter, 'public complaint statistics');
+  await handlerContext.close();
+  await reporterContext.close();
+  await axeContext.close();
 } catch (e) {
   check(false, 'browser run', e.stack);
 } finally {
