@@ -363,6 +363,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /lapor/lacak/buka", kAnyUser},
     {"POST /lapor/lacak/nilai", kAnyUser},
     {"GET /lapor/statistik", kEveryone},
+    {"GET /lapor/poster/{unit_id}", kEveryone},
     {"POST /api/v1/complaints", kEveryone},
     {"GET /api/v1/complaints/track/{code}", kEveryone},
     {"POST /api/v1/complaints/track/{code}/reply", kEveryone},

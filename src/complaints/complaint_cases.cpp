@@ -393,6 +393,8 @@ Result<Choices> report_choices(const Env& env, std::string_view instansi_code,
         if (u.active) ch.units.push_back(std::move(u));
     }
     if (ch.chosen_unit) ch.services = TRY(desk::list_services(tx, ch.chosen_unit->id, false));
+    if (ch.chosen_instansi)
+      ch.verify_days = TRY(load_settings(tx, ch.chosen_instansi->id)).rules.verify_days;
     return ch;
   });
 }

@@ -56,6 +56,7 @@ struct Choices {
   std::optional<org::Unit> chosen_unit;
   std::vector<desk::Service> services;
   std::optional<std::string> ticket_label;  // "A-012 · KTP elektronik"
+  int verify_days = Rules{}.verify_days;    // the chosen instansi's promise
 };
 Result<Choices> report_choices(const Env& env, std::string_view instansi_code,
                                std::optional<int64_t> unit_id, std::string_view ticket_token);

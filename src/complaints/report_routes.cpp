@@ -5,6 +5,7 @@
 #include "complaints/complaint_routes.hpp"
 #include "complaints/complaint_web.hpp"
 #include "complaints/tracking_code.hpp"
+#include "platform/qr/qr_svg.hpp"
 #include "platform/util/display.hpp"
 #include "platform/web/routes_util.hpp"
 
@@ -121,6 +122,25 @@ Reply submit_form(Context& ctx) {
     return report_form(ctx, kNeutrality, &in, &receipt.error());
   }
   return receipt_page(ctx, *receipt);
+}
+
+// A printable poster for a unit's counters: a QR code to the unit's report form.
+Reply show_poster(Context& ctx) {
+  auto unit_id = web::id_param(ctx, "unit_id");
+  if (!unit_id) return Error::not_found("complaint.unit_unknown");
+  Choices ch = TRY(report_choices(ctx.env(), "", unit_id, ""));
+  if (!ch.chosen_unit) return Error::not_found("complaint.unit_unknown");
+  const std::string url = ctx.public_origin() + "/lapor?unit=" + std::to_string(*unit_id);
+  std::string qr = TRY(qr::svg(url, ctx.t("complaint.poster_heading")));
+  return ctx.page(
+      "lapor_poster",
+      {{"instansi", ch.chosen_instansi ? ch.chosen_instansi->name : ""},
+       {"unit", ch.chosen_unit->name},
+       {"unit_id", *unit_id},
+       {"url", url},
+       {"promise", ctx.t("complaint.poster_promise", {{"days", std::to_string(ch.verify_days)}})},
+       {"qr", qr}},
+      "complaint.poster_heading");
 }
 
 // ---- following a report ----
@@ -379,6 +399,7 @@ const web::RouteDef kRoutes[] = {
     {"POST", "/lapor", submit_form<false>, kUpload},
     {"GET", "/lapor/netralitas", show_neutrality_form, kPublic},
     {"POST", "/lapor/netralitas", submit_form<true>, kUpload},
+    {"GET", "/lapor/poster/{unit_id}", show_poster, kPublic},
     {"GET", "/lapor/lacak", show_track, kPublic},
     {"POST", "/lapor/lacak", post_track, kPublicForm},
     {"POST", "/lapor/lacak/balas", reporter_form<act_reply, kReplied>, kUpload},
