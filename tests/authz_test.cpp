@@ -17,6 +17,7 @@
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
 #include "platform/auth/password.hpp"
+#include "platform/inbox/inbox_store.hpp"
 #include "platform/util/date.hpp"
 #include "queue/queue_store.hpp"
 #include "support/backends.hpp"
@@ -89,6 +90,11 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /logout", kAnyUser},
     {"GET /", kAnyUser},
     {"GET /api/v1/me", kAnyUser},
+    {"GET /inbox", kAnyUser},
+    {"POST /inbox/read", kAnyUser},
+    // The officer's inbox item: only its owner opens it.
+    {"POST /inbox/{id}/open", {"officer"}},
+    {"GET /api/v1/inbox", kAnyUser},
     {"GET /account", kAnyUser},
     {"POST /account/password", kAnyUser},
     {"POST /account/tokens", kAnyUser},
@@ -548,6 +554,15 @@ class Authz : public ::testing::TestWithParam<std::string> {
                     env, Actor{.principal = &*handler}, complaint_id_,
                     {.category = complaints::Category::kOfficerConduct, .unit_id = dukcapil_id_})
                     .ok());
+    // An inbox item of the officer's.
+    ASSERT_TRUE(t_.db
+                    ->write([&](db::Tx& tx) {
+                      return inbox::notify(tx, user_id_, "inbox.complaint_assigned", {{"id", "1"}},
+                                           "/complaints/1", 1);
+                    })
+                    .ok());
+    inbox_item_id_ =
+        t_.db->read([](db::Tx& tx) { return tx.scalar_i64("SELECT MAX(id) FROM inbox"); }).value();
     complaint_file_id_ =
         t_.db->read([](db::Tx& tx) { return tx.scalar_i64("SELECT MIN(id) FROM complaint_files"); })
             .value();
@@ -587,6 +602,7 @@ class Authz : public ::testing::TestWithParam<std::string> {
         pattern.starts_with("/360/") || pattern.starts_with("/api/v1/assignments/");
     const bool campaign_route =
         pattern.starts_with("/competency/") || pattern.starts_with("/api/v1/campaigns/");
+    if (pattern.starts_with("/inbox/")) replace("{id}", std::to_string(inbox_item_id_));
     replace("{id}", pattern.find("tokens") != std::string::npos     ? std::to_string(token_id_)
                     : pattern.find("followup") != std::string::npos ? std::to_string(followup_id_)
                     : rater_route    ? std::to_string(officer_form_id_)
@@ -647,7 +663,7 @@ class Authz : public ::testing::TestWithParam<std::string> {
   int64_t open_class_id_ = 0, waiting_claim_id_ = 0, waiting_request_id_ = 0,
           coming_activity_id_ = 0;
   std::string certificate_code_;
-  int64_t complaint_id_ = 0, complaint_file_id_ = 0;
+  int64_t complaint_id_ = 0, complaint_file_id_ = 0, inbox_item_id_ = 0;
   std::string tracking_code_;
 };
 

@@ -350,6 +350,7 @@ void register_routes(web::App& app) {
   app.add_nav({80, "nav.users", "/users", Permission::kUserManage, {}});
   app.add_nav({90, "nav.account", "/account", std::nullopt, {}});
   app.router().add(kRoutes);
+  register_inbox_routes(app);
 }
 
 }  // namespace harmoni::accounts

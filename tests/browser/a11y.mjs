@@ -423,6 +423,13 @@ try {
   await reporter.fill('#f-text', 'Sekitar pukul sepuluh pagi di loket dua.');
   await Promise.all([reporter.waitForNavigation(), reporter.click('form[action*="/lacak/balas"] button')]);
   check((await reporter.textContent('main')).includes('sudah kami terima'), 'the reply is taken');
+  // The reply reaches the handler's inbox; the header counts it; the item leads to the report.
+  await handler.goto(`${base}/inbox`);
+  check(((await handler.textContent('.inbox-link .badge')) || '').includes('1'), 'the header counts the unread notice');
+  await shot(handler, 'inbox');
+  await audit(handler, 'the inbox');
+  await Promise.all([handler.waitForNavigation(), handler.click('ul.inbox button')]);
+  check(new URL(handler.url()).pathname === `/complaints/${number}`, 'a notice leads to its report', handler.url());
   await reporter.goto(`${base}/lapor/statistik?instansi=KAB-SAMBAS`);
   await shot(reporter, 'lapor_stats');
   await auditCopy(reporter, 'public complaint statistics');

@@ -52,4 +52,11 @@ Status mark_read(db::Tx& tx, int64_t user_id, std::optional<int64_t> item_id, in
   return {};
 }
 
+Result<std::optional<std::string>> link_of(db::Tx& tx, int64_t user_id, int64_t item_id) {
+  auto row =
+      TRY(tx.query_one("SELECT link FROM inbox WHERE id = ? AND user_id = ?", {item_id, user_id}));
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(row->text(0));
+}
+
 }  // namespace harmoni::inbox

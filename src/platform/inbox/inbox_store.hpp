@@ -26,6 +26,8 @@ Status notify(db::Tx& tx, int64_t user_id, std::string_view message_key, const M
 // Newest first.
 Result<std::vector<Item>> list_items(db::Tx& tx, int64_t user_id, int limit);
 Result<int64_t> unread_count(db::Tx& tx, int64_t user_id);
+// Where one of the user's items leads; nothing for an item of another user.
+Result<std::optional<std::string>> link_of(db::Tx& tx, int64_t user_id, int64_t item_id);
 // Marks one of the user's items read (all of them when item_id is nullopt).
 Status mark_read(db::Tx& tx, int64_t user_id, std::optional<int64_t> item_id, int64_t now_ms);
 

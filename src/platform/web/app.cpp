@@ -6,6 +6,7 @@
 #include "platform/auth/password.hpp"
 #include "platform/embedded.hpp"
 #include "platform/http/gzip.hpp"
+#include "platform/inbox/inbox_store.hpp"
 #include "platform/metrics.hpp"
 
 namespace harmoni::web {
@@ -310,6 +311,10 @@ nlohmann::json App::layout_data(const Context& ctx) const {
     d["user"] = {{"name", p.display_name},
                  {"role", ctx.t("role." + std::string(enum_name(p.role)))}};
     d["csrf"] = p.csrf_token;
+    // One indexed count per page: the header says when something waits in the inbox.
+    auto unread = services_.db.read([&](db::Tx& tx) { return inbox::unread_count(tx, p.user_id); });
+    d["inbox_unread"] = unread.ok() ? *unread : 0;
+    d["has_unread"] = unread.ok() && *unread > 0;
     nlohmann::json nav = nlohmann::json::array();
     for (const auto& item : nav_) {
       if (item.permission && !p.can(*item.permission)) continue;
