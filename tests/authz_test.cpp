@@ -428,7 +428,7 @@ class Authz : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     auth::set_password_cost(auth::PasswordCost::kTest);
     t_ = open_backend(GetParam());
-    auto built = demo::build_demo(*t_.db, clock_, 1);
+    auto built = demo::build_demo(*t_.db, clock_, test_vault(), 1);
     ASSERT_TRUE(built.ok()) << built.error().internal_detail;
     ASSERT_TRUE(calendar::load_shipped_calendar(*t_.db, 1).ok());
     catalogs_ = std::make_unique<i18n::Catalogs>(i18n::Catalogs::load_embedded().release_value());

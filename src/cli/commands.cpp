@@ -106,7 +106,7 @@ int serve(const Common& common, bool with_demo) {
   auto vault = load_vault_file(c.secret_key_file, true, random);
   if (!vault.ok()) return fail(common, vault.error());
   if (with_demo) {
-    auto built = demo::build_demo(db, clock, 1);
+    auto built = demo::build_demo(db, clock, *vault, 1);
     if (!built.ok()) return fail(common, built.error());
     if (!built->already_present) {
       spdlog::info("demo data created: {} instansi, {} units, {} ASN", built->instansi,
@@ -209,8 +209,11 @@ int demo(const Common& common, int scale, int64_t survey_responses) {
   SystemClock clock;
   auto database = open_and_migrate(common.config, clock);
   if (!database.ok()) return fail(common, database.error());
+  SystemRandom random;
+  auto vault = load_vault_file(common.config.secret_key_file, true, random);
+  if (!vault.ok()) return fail(common, vault.error());
   auto started = std::chrono::steady_clock::now();
-  auto built = demo::build_demo(*database.value(), clock, scale, survey_responses);
+  auto built = demo::build_demo(*database.value(), clock, *vault, scale, survey_responses);
   if (!built.ok()) return fail(common, built.error());
   if (built->already_present) {
     std::cout << catalogs().text(common.lang, "cli.demo_present") << "\n";
@@ -220,10 +223,11 @@ int demo(const Common& common, int scale, int64_t survey_responses) {
   std::cout << fmt::format(
       "{} instansi, {} units, {} positions, {} ASN, {} survey responses, {} 360 campaigns ({} "
       "forms), "
-      "{} learning programmes, {} learning records, {} Peduli activities in {:.1f} s\n",
+      "{} learning programmes, {} learning records, {} Peduli activities, {} complaints in "
+      "{:.1f} s\n",
       built->instansi, built->units, built->positions, built->asn, built->survey_responses,
       built->campaigns, built->rating_forms, built->programmes, built->learning_records,
-      built->peduli_activities, took.count());
+      built->peduli_activities, built->complaints, took.count());
   print_demo_accounts(built.value(), std::cout);
   return 0;
 }

@@ -42,7 +42,7 @@ json row_json(const Context& ctx, const Complaint& c, const Date& today) {
           {"kind", label(ctx, kKindLabel, c.kind)},
           {"category", c.category ? json(label(ctx, kCategoryLabel, *c.category)) : json("")},
           {"status", label(ctx, kStatusLabel, c.status)},
-          {"unit", c.unit_name},
+          {"unit", c.unit_name.empty() ? ctx.t("complaint.unit_unrouted") : c.unit_name},
           {"received", long_date(c.received_on, ctx.lang)},
           {"due", date_text(ctx, c.staff_due)},
           {"overdue", c.staff_due && *c.staff_due < today && !is_final(c.status)},

@@ -6,6 +6,7 @@
 
 #include "accounts/account_store.hpp"
 #include "demo/competency_demo_store.hpp"
+#include "demo/complaints_demo_store.hpp"
 #include "demo/learning_demo_store.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
@@ -354,7 +355,7 @@ Result<int64_t> build_survey_history(db::Database& db, const Clock& clock, Seede
 
 }  // namespace
 
-Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale,
+Result<DemoResult> build_demo(db::Database& db, const Clock& clock, const Vault& vault, int scale,
                               int64_t survey_responses) {
   DemoResult result;
   result.password = std::string(kDemoPassword);
@@ -521,6 +522,7 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale,
     result.programmes = learning.programmes;
     result.learning_records = learning.records;
     result.peduli_activities = learning.activities;
+    result.complaints = TRY(build_complaints_demo(db, clock, vault, sambas->id, rng));
   }
   return result;
 }

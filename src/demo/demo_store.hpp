@@ -3,14 +3,15 @@
 // health offices and puskesmas, a public service mall, positions, ASN with
 // plausible names, one account per role, the public units' services, a year of
 // citizen survey responses, 360-degree campaigns (competency_demo.hpp), learning and
-// social care (learning_demo.hpp). Deterministic: the same scale always
-// gives the same data.
+// social care (learning_demo.hpp), a year of complaints (complaints_demo_store.hpp). Deterministic:
+// the same scale always gives the same data.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "platform/crypto/vault.hpp"
 #include "platform/db/database.hpp"
 #include "platform/util/clock.hpp"
 
@@ -26,6 +27,7 @@ struct DemoResult {
   int64_t instansi = 0, units = 0, positions = 0, asn = 0, survey_responses = 0;
   int64_t campaigns = 0, rating_forms = 0;  // 360-degree history (scale <= kCompetencyDemoMaxScale)
   int64_t programmes = 0, learning_records = 0, peduli_activities = 0;  // likewise
+  int64_t complaints = 0;                                               // likewise
   std::vector<DemoAccount> accounts;
   std::string password;  // the one password of every demo account
   bool already_present = false;
@@ -39,7 +41,7 @@ inline constexpr int kCompetencyDemoMaxScale = 10;
 // Builds the dataset; scale N gives about 1,000 x N ASN, and `survey_responses`
 // responses spread over the past year (10,000,000 for the index benchmark). Does
 // nothing (and says so) when the demo instansi exist already.
-Result<DemoResult> build_demo(db::Database& db, const Clock& clock, int scale,
+Result<DemoResult> build_demo(db::Database& db, const Clock& clock, const Vault& vault, int scale,
                               int64_t survey_responses = kDefaultSurveyResponses);
 
 }  // namespace harmoni::demo
