@@ -37,6 +37,41 @@ Submission read_submission(web::Input& in) {
   return s;
 }
 
+namespace {
+
+nlohmann::json group_json(const web::Context& ctx, std::string_view prefix,
+                          const std::vector<std::pair<std::string, int64_t>>& group) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [value, n] : group)
+    out.push_back(
+        {{"label", ctx.t(std::string(prefix) + value)},
+         {"value", value},
+         {"n", n < 0 ? nlohmann::json(ctx.t("complaint.stats.suppressed")) : nlohmann::json(n)},
+         {"count", n < 0 ? nlohmann::json(nullptr) : nlohmann::json(n)}});
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json statistics_json(const web::Context& ctx, const Statistics& st) {
+  using nlohmann::json;
+  auto place = [&](std::optional<double> v, int places) {
+    return v ? json(decimal(*v, places, ctx.lang)) : json(ctx.t("complaint.stats.too_few"));
+  };
+  return {{"instansi", st.instansi_name},
+          {"unit", st.unit_name},
+          {"min_cell", st.min_cell},
+          {"total", st.total < 0 ? json(ctx.t("complaint.stats.suppressed")) : json(st.total)},
+          {"by_kind", group_json(ctx, kKindLabel, st.by_kind)},
+          {"by_category", group_json(ctx, kCategoryLabel, st.by_category)},
+          {"by_status", group_json(ctx, kStatusLabel, st.by_status)},
+          {"first_response", place(st.median_first_response_days, 1)},
+          {"answer", place(st.median_answer_days, 1)},
+          {"within", st.within_share ? json(decimal(*st.within_share * 100, 1, ctx.lang) + "%")
+                                     : json(ctx.t("complaint.stats.too_few"))},
+          {"rating", place(st.mean_rating, 2)}};
+}
+
 std::string date_text(const web::Context& ctx, const std::optional<Date>& d) {
   return d ? long_date(*d, ctx.lang) : "";
 }

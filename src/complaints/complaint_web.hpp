@@ -34,6 +34,9 @@ nlohmann::json options(const web::Context& ctx, std::string_view prefix,
         {{"value", enum_name(v)}, {"label", label(ctx, prefix, v)}, {"selected", selected == v}});
   return out;
 }
+// Handling figures as people read them (decimal comma, "too few" for what is withheld):
+// the public statistics page and a unit's results page.
+nlohmann::json statistics_json(const web::Context& ctx, const Statistics& st);
 // A date as people read it, or "" when there is none.
 std::string date_text(const web::Context& ctx, const std::optional<Date>& d);
 

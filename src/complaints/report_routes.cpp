@@ -259,17 +259,6 @@ constexpr char kRated[] = "complaint.done.rate";
 
 // ---- public statistics ----
 
-json group_json(const Context& ctx, std::string_view prefix,
-                const std::vector<std::pair<std::string, int64_t>>& group) {
-  json out = json::array();
-  for (const auto& [value, n] : group)
-    out.push_back({{"label", ctx.t(std::string(prefix) + value)},
-                   {"value", value},
-                   {"n", n < 0 ? json(ctx.t("complaint.stats.suppressed")) : json(n)},
-                   {"count", n < 0 ? json(nullptr) : json(n)}});
-  return out;
-}
-
 Reply show_statistics(Context& ctx) {
   auto ch = TRY(report_choices(ctx.env(), ctx.request.query_param("instansi").value_or(""),
                                std::nullopt, ""));
@@ -279,22 +268,7 @@ Reply show_statistics(Context& ctx) {
   if (ch.chosen_instansi) {
     auto st = TRY(public_statistics(ctx.env(), ch.chosen_instansi->id, web::query_id(ctx, "unit"),
                                     {year, 1, 1}, {year, 12, 31}));
-    auto place = [&](std::optional<double> v, int places) {
-      return v ? json(decimal(*v, places, ctx.lang)) : json(ctx.t("complaint.stats.too_few"));
-    };
-    data["stats"] = {
-        {"instansi", st.instansi_name},
-        {"unit", st.unit_name},
-        {"min_cell", st.min_cell},
-        {"total", st.total < 0 ? json(ctx.t("complaint.stats.suppressed")) : json(st.total)},
-        {"by_kind", group_json(ctx, kKindLabel, st.by_kind)},
-        {"by_category", group_json(ctx, "complaint.category.", st.by_category)},
-        {"by_status", group_json(ctx, kStatusLabel, st.by_status)},
-        {"first_response", place(st.median_first_response_days, 1)},
-        {"answer", place(st.median_answer_days, 1)},
-        {"within", st.within_share ? json(decimal(*st.within_share * 100, 1, ctx.lang) + "%")
-                                   : json(ctx.t("complaint.stats.too_few"))},
-        {"rating", place(st.mean_rating, 2)}};
+    data["stats"] = statistics_json(ctx, st);
   }
   return ctx.page("lapor_stats", data, "complaint.stats_title");
 }

@@ -122,6 +122,7 @@ Result<UnitResults> unit_results(const Env& env, const Actor& actor, const org::
     }
     return {};
   }));
+  out.complaints = TRY(complaints::public_statistics(env, unit.instansi_id, unit.id, from, to));
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "complaints/complaint_cases.hpp"
 #include "desk/desk.hpp"
 #include "org/org.hpp"
 #include "platform/cases/env.hpp"
@@ -72,6 +73,9 @@ struct UnitResults {
   std::map<int64_t, std::string> service_names;
   bool officers_shown = false;
   std::vector<OfficerRow> officers;  // by officer id
+  // Complaint handling of the unit in the months of the period, beside U8 (the survey's
+  // element on complaint handling); small groups withheld as on the public page.
+  complaints::Statistics complaints;
 };
 Result<UnitResults> unit_results(const Env& env, const Actor& actor, const org::Unit& unit,
                                  const Date& from, const Date& to);

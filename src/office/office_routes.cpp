@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "complaints/complaint_web.hpp"
 #include "desk/desk_cases.hpp"
 #include "desk/desk_web.hpp"
 #include "office/office_cases.hpp"
@@ -175,7 +176,9 @@ Reply show_results(Context& ctx) {
                    {"has_times", !time_rows.empty()},
                    {"officers", officer_rows},
                    {"has_officers", !officer_rows.empty()},
-                   {"show_officers", r.officers_shown}},
+                   {"show_officers", r.officers_shown},
+                   {"u8", survey::nrr_text(r.index, 7)},
+                   {"complaints", complaints::statistics_json(ctx, r.complaints)}},
                   "results.title");
 }
 
