@@ -78,6 +78,11 @@ int main(int argc, char** argv) {
   int64_t survey_responses = harmoni::demo::kDefaultSurveyResponses;
   demo_cmd->add_option("--responses", survey_responses, "Survey responses over the past year")
       ->check(CLI::Range(int64_t{0}, int64_t{100'000'000}));
+  int64_t complaint_volume = 0;
+  demo_cmd
+      ->add_option("--complaints", complaint_volume,
+                   "More citizens' reports over the past year, for the benchmarks")
+      ->check(CLI::Range(int64_t{0}, int64_t{10'000'000}));
 
   auto* user = app.add_subcommand("user", "Manage user accounts");
   user->require_subcommand(1);
@@ -126,7 +131,7 @@ int main(int argc, char** argv) {
 
   if (*serve) return harmoni::cli::serve(common, demo);
   if (app.got_subcommand("migrate")) return harmoni::cli::migrate(common);
-  if (*demo_cmd) return harmoni::cli::demo(common, scale, survey_responses);
+  if (*demo_cmd) return harmoni::cli::demo(common, scale, survey_responses, complaint_volume);
   if (*user_add) return harmoni::cli::user_add(common, ua);
   if (*token_create) return harmoni::cli::token_create(common, token_email, token_name);
   if (audit->got_subcommand("verify")) return harmoni::cli::audit_verify(common);

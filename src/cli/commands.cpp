@@ -205,7 +205,7 @@ int migrate(const Common& common) {
   return 0;
 }
 
-int demo(const Common& common, int scale, int64_t survey_responses) {
+int demo(const Common& common, int scale, int64_t survey_responses, int64_t complaint_volume) {
   SystemClock clock;
   auto database = open_and_migrate(common.config, clock);
   if (!database.ok()) return fail(common, database.error());
@@ -213,7 +213,8 @@ int demo(const Common& common, int scale, int64_t survey_responses) {
   auto vault = load_vault_file(common.config.secret_key_file, true, random);
   if (!vault.ok()) return fail(common, vault.error());
   auto started = std::chrono::steady_clock::now();
-  auto built = demo::build_demo(*database.value(), clock, *vault, scale, survey_responses);
+  auto built =
+      demo::build_demo(*database.value(), clock, *vault, scale, survey_responses, complaint_volume);
   if (!built.ok()) return fail(common, built.error());
   if (built->already_present) {
     std::cout << catalogs().text(common.lang, "cli.demo_present") << "\n";

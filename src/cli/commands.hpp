@@ -15,7 +15,7 @@ struct Common {
 
 int serve(const Common& common, bool demo);
 int migrate(const Common& common);
-int demo(const Common& common, int scale, int64_t survey_responses);
+int demo(const Common& common, int scale, int64_t survey_responses, int64_t complaint_volume);
 
 struct UserAdd {
   std::string email, role, instansi, unit, name, lang = "id";

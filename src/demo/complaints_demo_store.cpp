@@ -5,6 +5,7 @@
 #include <array>
 
 #include "complaints/complaint_cases.hpp"
+#include "complaints/complaint_store.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
 
@@ -295,6 +296,69 @@ Result<int64_t> build_complaints_demo(db::Database& db, const Clock& clock, cons
   for (int n = 0; n < kNeutralityReports; ++n) TRY(demo.neutrality(n, 10 + 50 * n));
   TRY(demo.settle());
   return kReports + kNeutralityReports;
+}
+
+Result<int64_t> build_complaint_volume(db::Database& db, const Clock& clock, int64_t instansi_id,
+                                       int64_t n, SeededRandom& rng) {
+  std::vector<int64_t> units;
+  TRY(db.read([&](db::Tx& tx) -> Status {
+    for (const char* code : {"DUKCAPIL", "DUKCAPIL-PDP", "MPP-SAMBAS-DUKCAPIL"}) {
+      auto unit = TRY(org::find_unit(tx, instansi_id, code));
+      if (unit) units.push_back(unit->id);
+    }
+    return units.empty() ? Status(Error::internal("demo Dukcapil missing")) : Status();
+  }));
+  const Rules rules;
+  const calendar::WorkingCalendar weekdays;  // volume only: weekends skipped, no holidays
+  const Date today = date_in_wib(clock.now_ms());
+  auto pick = [&](uint64_t k) { return static_cast<int>(rng.next() % k); };
+  constexpr int64_t kChunk = 50'000;
+  for (int64_t done = 0; done < n;) {
+    const int64_t upto = std::min(n, done + kChunk);
+    TRY(db.bulk_write([&](db::Tx& tx) -> Status {
+      for (; done < upto; ++done) {
+        // Oldest first, so ids grow with time as in a real installation.
+        const int age = static_cast<int>(365 - done * 365 / n);
+        const Date day = add_days(today, -age);
+        const Story& story = kStories[pick(kStories.size())];
+        Report r{.kind = story.kind,
+                 .description = story.text,
+                 .happened_on = day,
+                 .identity = Identity::kAnonymous};
+        Complaint c =
+            new_complaint(rules, weekdays, r, day_start_ms(day, TimeZone::kWib) + 9 * kHour, day);
+        c.instansi_id = instansi_id;
+        const int roll = pick(1000);
+        if (age > 20 || roll < 970) {
+          c.unit_id = units[pick(units.size())];
+          c.category = story.category;
+          c.grade = story.grade;
+          c.first_response_on = add_days(day, 1 + pick(3));
+          c.disposed_on = c.first_response_on;
+          c.resolve_due =
+              weekdays.add_working_days(*c.disposed_on, resolution_days(rules, story.grade));
+          c.answered_on = add_days(*c.disposed_on, 1 + pick(8));
+          c.closed_on = add_days(*c.answered_on, 2 + pick(12));
+          c.status = State::kClosed;
+          c.outcome = pick(10) < 7 ? Outcome::kConfirmed : Outcome::kLapsed;
+          if (pick(3) != 0) c.rating = 1 + pick(4);
+          c.staff_due.reset();
+        } else if (roll < 985) {
+          c.unit_id = units[pick(units.size())];
+          c.category = story.category;
+          c.grade = story.grade;
+          c.first_response_on = add_days(day, 1);
+          c.disposed_on = c.first_response_on;
+          c.status = State::kDisposed;
+          c.staff_due = weekdays.add_working_days(*c.disposed_on, rules.followup_days);
+        }
+        TRY(insert_complaint(tx, c, fmt::format("volume-{}", done), std::nullopt,
+                             clock.now_seconds()));
+      }
+      return {};
+    }));
+  }
+  return n;
 }
 
 }  // namespace harmoni::demo

@@ -19,4 +19,10 @@ namespace harmoni::demo {
 Result<int64_t> build_complaints_demo(db::Database& db, const Clock& clock, const Vault& vault,
                                       int64_t instansi_id, SeededRandom& rng);
 
+// `n` more reports over the past year for the benchmarks, written in bulk straight to the
+// store with their counts: nearly all closed, a few thousand waiting for verification or
+// with a unit, some of those overdue. Not trackable (their codes are not kept). Returns n.
+Result<int64_t> build_complaint_volume(db::Database& db, const Clock& clock, int64_t instansi_id,
+                                       int64_t n, SeededRandom& rng);
+
 }  // namespace harmoni::demo

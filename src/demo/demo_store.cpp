@@ -356,7 +356,7 @@ Result<int64_t> build_survey_history(db::Database& db, const Clock& clock, Seede
 }  // namespace
 
 Result<DemoResult> build_demo(db::Database& db, const Clock& clock, const Vault& vault, int scale,
-                              int64_t survey_responses) {
+                              int64_t survey_responses, int64_t complaint_volume) {
   DemoResult result;
   result.password = std::string(kDemoPassword);
   if (scale < 1 || scale > 10000) return Error::field("scale", "demo.scale_invalid");
@@ -523,6 +523,11 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, const Vault&
     result.learning_records = learning.records;
     result.peduli_activities = learning.activities;
     result.complaints = TRY(build_complaints_demo(db, clock, vault, sambas->id, rng));
+  }
+  if (complaint_volume > 0) {
+    auto sambas =
+        TRY(db.read([&](db::Tx& tx) { return org::find_instansi_by_code(tx, "KAB-SAMBAS"); }));
+    result.complaints += TRY(build_complaint_volume(db, clock, sambas->id, complaint_volume, rng));
   }
   return result;
 }

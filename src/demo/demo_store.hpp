@@ -42,6 +42,7 @@ inline constexpr int kCompetencyDemoMaxScale = 10;
 // responses spread over the past year (10,000,000 for the index benchmark). Does
 // nothing (and says so) when the demo instansi exist already.
 Result<DemoResult> build_demo(db::Database& db, const Clock& clock, const Vault& vault, int scale,
-                              int64_t survey_responses = kDefaultSurveyResponses);
+                              int64_t survey_responses = kDefaultSurveyResponses,
+                              int64_t complaint_volume = 0);
 
 }  // namespace harmoni::demo
