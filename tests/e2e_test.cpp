@@ -14,6 +14,7 @@
 
 #include "platform/db/database.hpp"
 #include "platform/util/base64.hpp"
+#include "platform/util/clock.hpp"
 #include "platform/util/date.hpp"
 #include "support/backends.hpp"
 #include "support/demo_server.hpp"
@@ -508,6 +509,91 @@ TEST_P(E2E, CitizenTakesATicketIsServedAndRatesTheVisit) {
   auto public_page = client().get("/u/" + unit_id);
   EXPECT_EQ(public_page.status, 200);
   EXPECT_NE(public_page.body.find("Kartu Keluarga"), std::string::npos);
+}
+
+TEST_P(E2E, AComplaintFromTheTicketPageToClosure) {
+  HttpClient head = logged_in("kepala.dukcapil@harmoni.demo");
+  auto desk_page = head.get("/desk");
+  ASSERT_EQ(desk_page.status, 303);
+  const std::string desk = desk_page.header("location");
+  const std::string unit_id = desk.substr(desk.rfind('/') + 1);
+  const std::string kiosk = new_kiosk_path(head, desk);
+
+  // A citizen takes a ticket; its page leads to the report form with the visit.
+  HttpClient citizen = client();
+  ASSERT_EQ(citizen.get(kiosk).status, 200);
+  auto took =
+      citizen.post_form(kiosk + "/tickets", {{"service", "KK"}, {"ticket_class", "regular"}});
+  ASSERT_EQ(took.status, 303) << took.body;
+  const std::string token = took.header("location").substr(3);
+  auto ticket = citizen.get("/t/" + token);
+  ASSERT_NE(ticket.body.find("/lapor?tiket=" + token), std::string::npos) << ticket.body;
+  auto form = citizen.get("/lapor?tiket=" + token);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("name=\"ticket\" value=\"" + token + "\""), std::string::npos);
+  const std::string today = format_date(date_in_wib(SystemClock().now_ms()));
+  // The form's body goes to a file (it may carry evidence): its token is in the action.
+  const std::string action = "/lapor?_csrf=" + citizen.csrf_token();
+  auto bad = citizen.post_form(action, {{"ticket", token},
+                                        {"kind", "pengaduan"},
+                                        {"identity", "identified"},
+                                        {"happened_on", today},
+                                        {"description", "pendek"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("Keterangan"), std::string::npos) << "the error names the field";
+  auto sent = citizen.post_form(
+      action, {{"ticket", token},
+               {"kind", "pengaduan"},
+               {"identity", "confidential"},
+               {"happened_on", today},
+               {"description", "Petugas meminta saya kembali besok tanpa alasan yang jelas."},
+               {"name", "Siti Aminah"},
+               {"contact", "0812 3456 7890"}});
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  std::smatch m;
+  ASSERT_TRUE(
+      std::regex_search(sent.body, m, std::regex(R"(class="tracking-code">([0-9A-Z-]+)<)")));
+  const std::string code = m[1];
+  auto tracked = json::parse(citizen.get("/api/v1/complaints/track/" + code).body);
+  const int64_t number = tracked["number"];
+  EXPECT_EQ(tracked["status"], "received");
+
+  // The handler verifies it to the ticket's unit; the head drafts; the handler answers.
+  HttpClient handler = logged_in("penanganan.kasus@harmoni.demo");
+  const std::string path = "/api/v1/complaints/" + std::to_string(number);
+  auto seen = json::parse(handler.get(path).body);
+  EXPECT_EQ(seen["unit"], std::stoll(unit_id));
+  EXPECT_FALSE(seen.contains("reporter")) << "a confidential reporter is not shown";
+  auto verified =
+      handler.json("POST", path + "/verify",
+                   R"({"category":"service_quality","grade":"simple","unit":)" + unit_id + "}");
+  ASSERT_EQ(verified.status, 200) << verified.body;
+  auto drafted = head.json("POST", path + "/draft",
+                           R"({"draft":"Kami mohon maaf; dokumen Anda dapat diambil hari ini."})");
+  ASSERT_EQ(drafted.status, 200) << drafted.body;
+  auto answered =
+      handler.json("POST", path + "/answer",
+                   R"({"answer":"Kami mohon maaf; dokumen Anda dapat diambil hari ini."})");
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  auto reveal =
+      handler.json("POST", path + "/reveal", R"({"reason":"Perlu menghubungi pelapor."})");
+  ASSERT_EQ(reveal.status, 200) << reveal.body;
+  EXPECT_EQ(json::parse(reveal.body)["name"], "Siti Aminah");
+
+  // The reporter sees the answer, confirms and rates; the report closes.
+  tracked = json::parse(citizen.get("/api/v1/complaints/track/" + code).body);
+  EXPECT_EQ(tracked["status"], "answered");
+  EXPECT_TRUE(tracked["can_respond"]);
+  EXPECT_EQ(tracked.dump().find("penanganan"), std::string::npos) << "no staff names";
+  ASSERT_EQ(citizen.json("POST", "/api/v1/complaints/track/" + code + "/confirm", "{}").status,
+            200);
+  auto rated =
+      citizen.json("POST", "/api/v1/complaints/track/" + code + "/rate", R"({"rating":4})");
+  ASSERT_EQ(rated.status, 200) << rated.body;
+  tracked = json::parse(rated.body);
+  EXPECT_EQ(tracked["status"], "closed");
+  EXPECT_EQ(tracked["outcome"], "confirmed");
+  EXPECT_EQ(citizen.get("/api/v1/complaints/track/ABC").status, 422);
 }
 
 TEST_P(E2E, TheDisplayBoardFollowsTheQueueLive) {

@@ -86,7 +86,18 @@ nlohmann::json import_report_json(const Context& ctx, const csv::ImportReport& r
 Result<FormWithFile> read_form_with_file(const Context& ctx) {
   const std::string boundary = http::multipart_boundary(ctx.request.header("content-type"));
   if (boundary.empty()) {
-    Input fields = TRY(ctx.input());
+    if (ctx.request.body_file.empty()) {
+      Input fields = TRY(ctx.input());
+      return FormWithFile{std::move(fields), std::nullopt};
+    }
+    // An upload route sent plain fields (a browser without a file part): its body, under
+    // the route's limit, was streamed to the file like any other.
+    if (!ctx.request.header("content-type").starts_with("application/x-www-form-urlencoded"))
+      return Error::invalid("error.content_type");
+    std::ifstream stream(ctx.request.body_file, std::ios::binary);
+    const std::string body((std::istreambuf_iterator<char>(stream)),
+                           std::istreambuf_iterator<char>());
+    Input fields = TRY(Input::from_form(body));
     return FormWithFile{std::move(fields), std::nullopt};
   }
   TempFile file{ctx.request.body_file + ".file"};

@@ -44,7 +44,9 @@ nlohmann::json import_report_json(const Context& ctx, const csv::ImportReport& r
 
 // A page's form with at most one file (an evidence scan, a photograph): multipart/form-data
 // streamed to disk by the server (a route with upload_to_file) and read here, or plain
-// fields when the browser sent no file part. "file" is absent when no file was chosen.
+// url-encoded fields when the browser sent no file part. "file" is absent when no file was
+// chosen. The CSRF token of such a route travels in the action's query (?_csrf=), as the
+// pipeline checks it before the body is read.
 struct FormWithFile {
   Input fields;
   std::optional<std::string> file;
