@@ -378,6 +378,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /api/v1/complaints/track/{code}/rate", kEveryone},
     {"GET /api/v1/complaints/statistics", kEveryone},
     {"GET /complaints", kComplaintListers},
+    {"GET /complaints/export.xlsx", kComplaintListers},
     {"GET /api/v1/complaints", kComplaintListers},
     {"GET /complaints/{id}", kComplaintReaders},
     {"GET /api/v1/complaints/{id}", kComplaintReaders},

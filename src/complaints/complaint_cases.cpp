@@ -462,16 +462,15 @@ Status reporter_rate(const Env& env, const Actor& actor, std::string_view code, 
 
 // ---- staff: reading ----
 
-Result<Page> staff_list(const Env& env, const Actor& actor, const ListRequest& r) {
+namespace {
+
+// The reports a staff member's lists and exports hold: their instansi, narrowed by role as
+// rights_of() rules (each row is checked again against it).
+Result<ListQuery> viewer_query(const Actor& actor) {
   if (!actor.signed_in()) return Error::unauthorized();
   const auth::Principal& p = actor.user();
-  ListQuery q{.instansi_id = actor.user_instansi(),
-              .kind = r.kind,
-              .not_about_asn = p.asn_id,
-              .mine_user_id = p.user_id,
-              .status = r.status,
-              .limit = r.limit + 1,
-              .after_id = r.after_id};
+  ListQuery q{
+      .instansi_id = actor.user_instansi(), .not_about_asn = p.asn_id, .mine_user_id = p.user_id};
   switch (p.role) {
     case auth::Role::kCaseHandler:
       break;
@@ -489,6 +488,18 @@ Result<Page> staff_list(const Env& env, const Actor& actor, const ListRequest& r
     default:
       return Error::forbidden();
   }
+  return q;
+}
+
+}  // namespace
+
+Result<Page> staff_list(const Env& env, const Actor& actor, const ListRequest& r) {
+  ListQuery q = TRY(viewer_query(actor));
+  const auth::Principal& p = actor.user();
+  q.kind = r.kind;
+  q.status = r.status;
+  q.limit = r.limit + 1;
+  q.after_id = r.after_id;
   return env.db.read([&](db::Tx& tx) -> Result<Page> {
     const Frame frame = TRY(frame_of(tx, q.instansi_id, env.now_ms()));
     q.today = frame.today;
@@ -592,6 +603,20 @@ Result<std::pair<std::string, std::string>> evidence_file(const Env& env, const 
                       env.now_ms()));
     return std::pair(data->first, std::move(bytes));
   });
+}
+
+Result<ListQuery> start_complaint_export(const Env& env, const Actor& actor, int year) {
+  ListQuery q = TRY(viewer_query(actor));
+  q.received_from = Date{year, 1, 1};
+  q.received_to = Date{year, 12, 31};
+  TRY(env.db.write([&](db::Tx& tx) {
+    return audit::append(
+        tx,
+        actor.audit("complaint.export", "instansi", std::to_string(actor.user_instansi()),
+                    actor.user_instansi(), nlohmann::json{{"year", year}}.dump()),
+        env.now_ms());
+  }));
+  return q;
 }
 
 // ---- staff: steps ----

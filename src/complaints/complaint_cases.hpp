@@ -171,6 +171,9 @@ Status save_neutrality_details(const Env& env, const Actor& actor, int64_t id, c
 Result<Settings> settings_of(const Env& env, const Actor& actor);
 Status save_complaint_settings(const Env& env, const Actor& actor, const Settings& s);
 
+// The reports of a year the user's lists hold, for an export (audited, "complaint.export").
+Result<ListQuery> start_complaint_export(const Env& env, const Actor& actor, int year);
+
 // ---- jobs ----
 
 struct DeadlineRun {

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/account_store.hpp"
+#include "complaints/complaints_xlsx.hpp"
 #include "complaints/tracking_code.hpp"
 #include "org/org_store.hpp"
 #include "support/seed.hpp"
@@ -442,6 +443,47 @@ TEST_P(ComplaintCases, NeutralityReportsAreSeenOnlyByHandlersAndLeaders) {
   EXPECT_EQ(view.neutrality->enforcement, "in_progress");
   EXPECT_EQ(save_neutrality_details(world_.env(), as(head_), r.id, n).error().kind,
             ErrorKind::kForbidden);
+}
+
+TEST_P(ComplaintCases, TheExportHoldsHandlingFactsOfWhatTheViewerMaySee) {
+  const Receipt seen = submit(Identity::kIdentified);
+  ASSERT_TRUE(verify(world_.env(), as(handler_), seen.id, to_unit()).ok());
+  Submission elsewhere = report(Identity::kAnonymous);
+  elsewhere.unit_id = sibling_.id;
+  elsewhere.service_code.clear();
+  ASSERT_TRUE(submit_report(world_.env(), citizen(), elsewhere).ok());
+  // The Dukcapil head exports: only the report in their subtree, no text, no reporter.
+  auto query = start_complaint_export(world_.env(), as(head_), 2026);
+  ASSERT_TRUE(query.ok()) << query.error().key;
+  EXPECT_EQ(world_.audited("complaint.export"), 1);
+  ComplaintExport e{.query = *query,
+                    .viewer = head_,
+                    .headings = {"a", "b"},
+                    .labels = {{"complaint.category.illegal_fees", "Pungutan liar"}},
+                    .yes = "Ya",
+                    .no = "Tidak"};
+  const std::string dir = ::testing::TempDir();
+  const std::string path = dir + "/complaints-export.xlsx";
+  ASSERT_TRUE(write_complaints_xlsx(world_.db(), e, path, dir).ok());
+  const std::string cmd =
+      "python3 -c \"import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read("
+      "'xl/worksheets/sheet1.xml').decode())\" " +
+      path;
+  std::string xml;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char buffer[4096];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) xml.append(buffer, n);
+  ASSERT_EQ(pclose(pipe), 0);
+  EXPECT_NE(xml.find("Pungutan liar"), std::string::npos) << xml.substr(0, 400);
+  EXPECT_NE(xml.find("Loket Pelayanan"), std::string::npos);
+  EXPECT_EQ(xml.find("Siti"), std::string::npos);
+  EXPECT_EQ(xml.find("uang tambahan"), std::string::npos);
+  EXPECT_EQ(xml.find("Dinas Kesehatan"), std::string::npos) << "another unit's report";
+  std::remove(path.c_str());
+  EXPECT_EQ(start_complaint_export(world_.env(), as(pontianak_handler_), 2026).ok(), true);
+  auth::Principal hr{.user_id = 99, .role = auth::Role::kHrDeveloper, .instansi_id = sambas_};
+  EXPECT_EQ(start_complaint_export(world_.env(), as(hr), 2026).error().kind, ErrorKind::kForbidden);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ComplaintCases, ::testing::ValuesIn(test::backend_names()));

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "complaints/complaint_web.hpp"
+#include "complaints/complaints_xlsx.hpp"
 #include "platform/util/display.hpp"
 #include "platform/web/routes_util.hpp"
 
@@ -63,6 +64,7 @@ Reply show_list(Context& ctx) {
                     {"current", k == r.kind}});
   }
   json data = {{"tabs", tabs},
+               {"year", date_in_wib(ctx.now_ms()).year},
                {"rows", rows},
                {"empty", rows.empty()},
                {"list", enum_name(r.kind)},
@@ -87,6 +89,32 @@ Reply api_list(Context& ctx) {
   json body = {{"items", items}};
   body["next_after"] = page.next_after ? json(*page.next_after) : json(nullptr);
   return ctx.json(200, body);
+}
+
+Reply export_xlsx(Context& ctx) {
+  const int year = TRY(web::year_param(ctx));
+  ListQuery query = TRY(start_complaint_export(ctx.env(), ctx.actor(), year));
+  ComplaintExport e{.query = std::move(query),
+                    .viewer = ctx.user(),
+                    .yes = ctx.t("common.yes"),
+                    .no = ctx.t("common.no")};
+  for (const char* heading :
+       {"complaint.number", "complaint.received", "field.kind", "field.category",
+        "complaint.grade_label", "field.unit", "field.service", "complaint.status_label",
+        "complaint.export.outcome", "field.identity", "complaint.verify_due",
+        "complaint.export.first_response", "complaint.resolve_due", "complaint.export.answered",
+        "complaint.stats.within", "complaint.export.closed", "complaint.export.reopened",
+        "field.rating"})
+    e.headings.push_back(ctx.t(heading));
+  for (const std::string& key : export_label_keys()) e.labels[key] = ctx.t(key);
+  db::Database& database = ctx.services.db;
+  const std::string tmpdir = ctx.services.config.upload_dir;
+  return web::temp_file_download(
+      ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      fmt::format("pengaduan-{}.xlsx", year), ".xlsx",
+      [&database, e, tmpdir](const std::string& path) {
+        return write_complaints_xlsx(database, e, path, tmpdir);
+      });
 }
 
 // ---- one report ----
@@ -471,6 +499,7 @@ constexpr web::RouteOptions kForm{.body_limit = 32 * 1024};
 
 const web::RouteDef kRoutes[] = {
     {"GET", "/complaints", show_list},
+    {"GET", "/complaints/export.xlsx", export_xlsx},
     {"GET", "/complaints/{id}", show_complaint},
     {"GET", "/complaints/{id}/files/{file}", download_file},
     {"POST", "/complaints/{id}/verify", page_step<step_verify>, kForm},

@@ -287,7 +287,11 @@ Result<std::optional<std::pair<std::string, std::string>>> file_data(db::Tx& tx,
   return std::optional(std::pair(row->text(0), row->text(1)));
 }
 
-Result<std::vector<Complaint>> list_complaints(db::Tx& tx, const ListQuery& q) {
+namespace {
+
+// The WHERE clause of a list and its parameters: which reports the query (and the viewer
+// narrowing it) selects.
+std::pair<std::string, db::Params> list_where(const ListQuery& q) {
   std::string where = "WHERE c.instansi_id = ?";
   db::Params params = {q.instansi_id};
   const std::string today = format_date(q.today);
@@ -338,9 +342,31 @@ Result<std::vector<Complaint>> list_complaints(db::Tx& tx, const ListQuery& q) {
     where += " AND c.id < ?";
     params.push_back(*q.after_id);
   }
+  if (q.received_from) {
+    where += " AND c.received_on >= ?";
+    params.push_back(format_date(*q.received_from));
+  }
+  if (q.received_to) {
+    where += " AND c.received_on <= ?";
+    params.push_back(format_date(*q.received_to));
+  }
+  return {where, params};
+}
+
+}  // namespace
+
+Result<std::vector<Complaint>> list_complaints(db::Tx& tx, const ListQuery& q) {
+  auto [where, params] = list_where(q);
   // Newest first; the due lists are narrow enough to read whole and sort by deadline.
   params.push_back(q.limit);
   return kComplaintRow.all(tx, kComplaintSelect + where + " ORDER BY c.id DESC LIMIT ?", params);
+}
+
+Status each_complaint(db::Tx& tx, const ListQuery& q,
+                      const std::function<bool(const Complaint&)>& each) {
+  auto [where, params] = list_where(q);
+  return tx.each(kComplaintSelect + where + " ORDER BY c.id", params,
+                 [&](const db::Row& r) { return each(kComplaintRow.read(r)); });
 }
 
 Result<std::vector<Complaint>> reporter_time_passed(db::Tx& tx, const Date& today, int limit) {

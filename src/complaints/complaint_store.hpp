@@ -3,6 +3,7 @@
 // together. SQL stays in this file's .cpp.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,8 +87,13 @@ struct ListQuery {
   std::optional<State> status;
   int limit = 50;
   std::optional<int64_t> after_id;  // the page after this report (the list's order is by id)
+  std::optional<Date> received_from, received_to;
 };
 Result<std::vector<Complaint>> list_complaints(db::Tx& tx, const ListQuery& q);
+// Every report the query selects, oldest first, without a limit (exports); `each` returns
+// false to stop.
+Status each_complaint(db::Tx& tx, const ListQuery& q,
+                      const std::function<bool(const Complaint&)>& each);
 
 // Reports whose reporter's time ran out before `today` (a question unanswered, an answer
 // neither confirmed nor reopened), and reports overdue with staff whose coordinator was not
