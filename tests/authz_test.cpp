@@ -379,6 +379,8 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /api/v1/complaints/statistics", kEveryone},
     {"GET /complaints", kComplaintListers},
     {"GET /complaints/export.xlsx", kComplaintListers},
+    {"GET /complaints/settings", {"instansi_admin", "foreign"}},
+    {"POST /complaints/settings", {"instansi_admin", "foreign"}},
     {"GET /api/v1/complaints", kComplaintListers},
     {"GET /complaints/{id}", kComplaintReaders},
     {"GET /api/v1/complaints/{id}", kComplaintReaders},

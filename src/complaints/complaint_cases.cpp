@@ -829,9 +829,23 @@ Result<Settings> settings_of(const Env& env, const Actor& actor) {
   return env.db.read([&](db::Tx& tx) { return load_settings(tx, actor.user_instansi()); });
 }
 
-Status save_complaint_settings(const Env& env, const Actor& actor, const Settings& s) {
+namespace {
+
+Status require_instansi_admin(const Actor& actor) {
   if (!actor.signed_in() || actor.user().role != auth::Role::kInstansiAdmin)
     return Error::forbidden();
+  return {};
+}
+
+}  // namespace
+
+Result<Settings> settings_to_edit(const Env& env, const Actor& actor) {
+  TRY(require_instansi_admin(actor));
+  return settings_of(env, actor);
+}
+
+Status save_complaint_settings(const Env& env, const Actor& actor, const Settings& s) {
+  TRY(require_instansi_admin(actor));
   TRY(validate(s.rules));
   return env.db.write([&](db::Tx& tx) -> Status {
     if (s.coordinator_user_id) {
@@ -844,6 +858,19 @@ Status save_complaint_settings(const Env& env, const Actor& actor, const Setting
                          actor.audit("complaint.settings", "instansi",
                                      std::to_string(actor.user_instansi()), actor.user_instansi()),
                          env.now_ms());
+  });
+}
+
+Result<std::vector<StaffMember>> coordinator_choices(const Env& env, const Actor& actor) {
+  if (!actor.signed_in()) return Error::unauthorized();
+  return env.db.read([&](db::Tx& tx) -> Result<std::vector<StaffMember>> {
+    std::vector<StaffMember> out;
+    for (const char* role : {"case_handler", "instansi_admin"}) {
+      for (int64_t id : TRY(users_with_role(tx, actor.user_instansi(), role))) {
+        if (auto m = TRY(find_staff_member(tx, id))) out.push_back(std::move(*m));
+      }
+    }
+    return out;
   });
 }
 

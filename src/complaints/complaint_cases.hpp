@@ -170,6 +170,10 @@ Status save_neutrality_details(const Env& env, const Actor& actor, int64_t id, c
 // The instansi's rules and coordinator (instansi administrators).
 Result<Settings> settings_of(const Env& env, const Actor& actor);
 Status save_complaint_settings(const Env& env, const Actor& actor, const Settings& s);
+// The settings for the administrator who may change them (forbidden to anyone else).
+Result<Settings> settings_to_edit(const Env& env, const Actor& actor);
+// Who may coordinate: the instansi's case handlers and administrators.
+Result<std::vector<StaffMember>> coordinator_choices(const Env& env, const Actor& actor);
 
 // The reports of a year the user's lists hold, for an export (audited, "complaint.export").
 Result<ListQuery> start_complaint_export(const Env& env, const Actor& actor, int year);

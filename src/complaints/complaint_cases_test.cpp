@@ -486,6 +486,34 @@ TEST_P(ComplaintCases, TheExportHoldsHandlingFactsOfWhatTheViewerMaySee) {
   EXPECT_EQ(start_complaint_export(world_.env(), as(hr), 2026).error().kind, ErrorKind::kForbidden);
 }
 
+TEST_P(ComplaintCases, OnlyTheInstansiAdministratorKeepsTheRules) {
+  Settings s = settings_to_edit(world_.env(), as(admin_)).value();
+  EXPECT_EQ(s.rules.verify_days, 3);
+  EXPECT_EQ(settings_to_edit(world_.env(), as(handler_)).error().kind, ErrorKind::kForbidden);
+  s.rules.verify_days = 0;
+  s.coordinator_user_id = handler_.user_id;
+  EXPECT_EQ(save_complaint_settings(world_.env(), as(admin_), s).error().fields.at(0).field,
+            "verify_days");
+  s.rules.verify_days = 5;
+  s.coordinator_user_id = pontianak_handler_.user_id;
+  EXPECT_EQ(save_complaint_settings(world_.env(), as(admin_), s).error().fields.at(0).field,
+            "coordinator");
+  s.coordinator_user_id = handler_.user_id;
+  s.time_zone = TimeZone::kWit;
+  ASSERT_TRUE(save_complaint_settings(world_.env(), as(admin_), s).ok());
+  EXPECT_EQ(world_.audited("complaint.settings"), 1);
+  // New reports count five working days in WIT; overdue ones go to the coordinator.
+  const Receipt r = submit(Identity::kAnonymous);
+  EXPECT_EQ(r.verification_due, (Date{2026, 12, 10}));
+  world_.clock.advance_ms(10 * kDay);
+  ASSERT_EQ(run_deadlines(world_.env()).value().escalated, 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM inbox WHERE user_id = ? AND message_key = "
+                  "'inbox.complaint_overdue'",
+                  {handler_.user_id}),
+            1);
+  EXPECT_EQ(coordinator_choices(world_.env(), as(admin_)).value().size(), 4u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ComplaintCases, ::testing::ValuesIn(test::backend_names()));
 
 }  // namespace

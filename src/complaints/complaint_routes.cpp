@@ -65,6 +65,7 @@ Reply show_list(Context& ctx) {
   }
   json data = {{"tabs", tabs},
                {"year", date_in_wib(ctx.now_ms()).year},
+               {"can_configure", ctx.user().role == auth::Role::kInstansiAdmin},
                {"rows", rows},
                {"empty", rows.empty()},
                {"list", enum_name(r.kind)},
@@ -288,14 +289,14 @@ Reply api_show(Context& ctx) { return ctx.json(200, api_complaint(TRY(path_compl
 // the API (then the report as JSON).
 using StepFn = Status (*)(Context&, web::Input&, int64_t);
 
-template <StepFn kStepLabel, Need kNeed, bool kApi>
+template <StepFn kTake, Need kNeed, bool kApi>
 Reply step_route(Context& ctx) {
   auto id = web::id_param(ctx, "id");
   if (!id) return Error::not_found("complaint.unknown");
   TRY(may_take_step(ctx.env(), ctx.actor(), *id, kNeed));
   auto in = TRY(ctx.input());
   in.ignore("_csrf");
-  Status done = kStepLabel(ctx, in, *id);
+  Status done = kTake(ctx, in, *id);
   if constexpr (kApi) {
     TRY(done);
     return ctx.json(200, api_complaint(TRY(open_complaint(ctx.env(), ctx.actor(), *id))));
@@ -466,9 +467,10 @@ Reply api_settings(Context& ctx) {
   return ctx.json(200, settings_json(TRY(settings_of(ctx.env(), ctx.actor()))));
 }
 
-Reply api_save_settings(Context& ctx) {
-  auto in = TRY(ctx.input());
-  Settings s = TRY(settings_of(ctx.env(), ctx.actor()));
+// The settings from a form or JSON over the stored ones (a field left out keeps its value).
+Result<Settings> read_settings(Context& ctx, web::Input& in) {
+  Settings s = TRY(settings_to_edit(ctx.env(), ctx.actor()));
+  in.ignore("_csrf");
   if (auto tz = in.choice("time_zone", enum_name_list<TimeZone>(), false))
     s.time_zone = *parse_enum<TimeZone>(*tz);
   Rules& r = s.rules;
@@ -482,24 +484,71 @@ Reply api_save_settings(Context& ctx) {
     if (auto v = in.integer(name, {.required = false, .min = 0, .max = 1000}))
       *field = static_cast<int>(*v);
   }
-  if (in.has("coordinator"))
-    s.coordinator_user_id = in.integer("coordinator", {.required = false, .min = 1});
+  if (in.is_json()) {
+    if (in.has("coordinator"))
+      s.coordinator_user_id = in.integer("coordinator", {.required = false, .min = 1});
+  } else if (in.has("coordinator")) {
+    s.coordinator_user_id = web::parse_id(in.text("coordinator", {.required = false}).value_or(""));
+  }
   TRY(in.finish());
+  return s;
+}
+
+Reply api_save_settings(Context& ctx) {
+  auto in = TRY(ctx.input());
+  Settings s = TRY(read_settings(ctx, in));
   TRY(save_complaint_settings(ctx.env(), ctx.actor(), s));
   return ctx.json(200, settings_json(s));
 }
 
-template <StepFn kStepLabel, Need kNeed = Need::kHandle>
-constexpr auto page_step = step_route<kStepLabel, kNeed, false>;
-template <StepFn kStepLabel, Need kNeed = Need::kHandle>
-constexpr auto api_step = step_route<kStepLabel, kNeed, true>;
+Reply settings_page(Context& ctx, const Settings& s, const Error* error) {
+  json data = settings_json(s);
+  json zones = json::array();
+  for (TimeZone z : enum_values<TimeZone>())
+    zones.push_back({{"value", enum_name(z)}, {"selected", z == s.time_zone}});
+  json people = json::array();
+  for (const StaffMember& m : TRY(coordinator_choices(ctx.env(), ctx.actor())))
+    people.push_back({{"id", m.user_id},
+                      {"name", m.display_name},
+                      {"selected", s.coordinator_user_id == m.user_id}});
+  data["zones"] = zones;
+  data["people"] = people;
+  return ctx.form_page("complaint_settings", data, "complaint.settings_title", error);
+}
+
+Reply show_settings(Context& ctx) {
+  return settings_page(ctx, TRY(settings_to_edit(ctx.env(), ctx.actor())), nullptr);
+}
+
+Reply save_settings_from_form(Context& ctx) {
+  auto in = TRY(ctx.input());
+  auto s = read_settings(ctx, in);
+  Status saved = s.ok() ? save_complaint_settings(ctx.env(), ctx.actor(), *s) : s.status();
+  if (!saved.ok()) {
+    if (saved.error().kind != ErrorKind::kInvalid) return saved.release_error();
+    Settings shown = s.ok() ? *s : TRY(settings_of(ctx.env(), ctx.actor()));
+    return settings_page(ctx, shown, &saved.error());
+  }
+  return ctx.redirect("/complaints/settings", "saved");
+}
+
+template <StepFn kTake, Need kNeed = Need::kHandle>
+constexpr auto page_step = step_route<kTake, kNeed, false>;
+template <StepFn kTake, Need kNeed = Need::kHandle>
+constexpr auto api_step = step_route<kTake, kNeed, true>;
 constexpr Need kFollowUp = Need::kFollowUp;
 
 constexpr web::RouteOptions kForm{.body_limit = 32 * 1024};
+// The rules are the instansi's: its administrators keep them (checked again by the use case).
+constexpr web::RouteOptions kAdmin{.permission = auth::Permission::kUserManage};
+constexpr web::RouteOptions kAdminForm{.permission = auth::Permission::kUserManage,
+                                       .body_limit = 32 * 1024};
 
 const web::RouteDef kRoutes[] = {
     {"GET", "/complaints", show_list},
     {"GET", "/complaints/export.xlsx", export_xlsx},
+    {"GET", "/complaints/settings", show_settings, kAdmin},
+    {"POST", "/complaints/settings", save_settings_from_form, kAdminForm},
     {"GET", "/complaints/{id}", show_complaint},
     {"GET", "/complaints/{id}/files/{file}", download_file},
     {"POST", "/complaints/{id}/verify", page_step<step_verify>, kForm},

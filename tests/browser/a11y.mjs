@@ -435,6 +435,18 @@ try {
   await reporter.goto(`${base}/lapor/statistik?instansi=KAB-SAMBAS`);
   await shot(reporter, 'lapor_stats');
   await auditCopy(reporter, 'public complaint statistics');
+  // The instansi's administrator keeps the rules: a bad value is named by its label.
+  const adminContext = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'id-ID', bypassCSP: true });
+  const admin = await adminContext.newPage();
+  await login(admin, 'admin.sambas@harmoni.demo');
+  await admin.goto(`${base}/complaints/settings`);
+  await shot(admin, 'complaint_settings');
+  await audit(admin, 'complaint settings');
+  await admin.fill('#f-verify_days', '0');
+  await Promise.all([admin.waitForNavigation(), admin.click('button.primary')]);
+  check((await admin.textContent('.error-summary')).includes('Verifikasi laporan baru'), 'a bad rule names its field',
+        await admin.textContent('main'));
+  await adminContext.close();
   await handlerContext.close();
   await reporterContext.close();
   await axeContext.close();
