@@ -11,7 +11,10 @@
 #include "complaints/complaints_xlsx.hpp"
 #include "complaints/tracking_code.hpp"
 #include "org/org_store.hpp"
+#include "platform/mail/delivery.hpp"
+#include "support/ports.hpp"
 #include "support/seed.hpp"
+#include "support/smtp_server.hpp"
 
 namespace harmoni::complaints {
 namespace {
@@ -512,6 +515,45 @@ TEST_P(ComplaintCases, OnlyTheInstansiAdministratorKeepsTheRules) {
                   {handler_.user_id}),
             1);
   EXPECT_EQ(coordinator_choices(world_.env(), as(admin_)).value().size(), 4u);
+}
+
+TEST_P(ComplaintCases, AReporterWithAnAddressIsToldByMailThroughARealRelay) {
+  test::SmtpServer server;
+  Submission s = report(Identity::kConfidential);
+  const Receipt r = submit_report(world_.env(), citizen(), s).value();
+  ASSERT_TRUE(ask_reporter(world_.env(), as(handler_), r.id, "Jam berapa Anda dilayani?").ok());
+  mail::DeliverySettings settings{.relay = mail::parse_relay(server.relay()).value(),
+                                  .from = "Harmoni <noreply@sambas.go.id>",
+                                  .id_domain = "sambas.go.id"};
+  auto sent = mail::deliver_due(world_.env(), settings);
+  ASSERT_TRUE(sent.ok()) << sent.error().internal_detail;
+  auto messages = server.wait_for(2);
+  ASSERT_EQ(messages.size(), 2u);
+  const std::string receipt = test::decoded_body(messages[0]);
+  EXPECT_NE(receipt.find(display_tracking_code(r.tracking_code)), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("Siti Aminah"), std::string::npos);
+  EXPECT_NE(messages[0].find("siti.aminah@contoh.id"), std::string::npos);
+  const std::string asked = test::decoded_body(messages[1]);
+  EXPECT_NE(asked.find("keterangan tambahan"), std::string::npos) << asked;
+  // Neither mail carries the report's text or the handler's question.
+  for (const auto& m : {receipt, asked}) {
+    EXPECT_EQ(m.find("uang tambahan"), std::string::npos);
+    EXPECT_EQ(m.find("Jam berapa"), std::string::npos);
+  }
+}
+
+TEST_P(ComplaintCases, AFailedMailNeverBlocksAStep) {
+  // No relay answers: the step commits, the mail waits in the outbox.
+  const Receipt r = submit(Identity::kIdentified);
+  ASSERT_TRUE(verify(world_.env(), as(handler_), r.id, to_unit()).ok());
+  mail::DeliverySettings settings{
+      .relay = mail::parse_relay("127.0.0.1:" + std::to_string(test::free_port())).value(),
+      .from = "Harmoni <noreply@sambas.go.id>",
+      .id_domain = "sambas.go.id"};
+  settings.relay.timeout = std::chrono::milliseconds(500);
+  ASSERT_TRUE(mail::deliver_due(world_.env(), settings).ok());
+  EXPECT_EQ(load(r.id).status, State::kDisposed);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'"), 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ComplaintCases, ::testing::ValuesIn(test::backend_names()));
