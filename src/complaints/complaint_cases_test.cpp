@@ -13,6 +13,7 @@
 #include "org/org_store.hpp"
 #include "platform/mail/delivery.hpp"
 #include "support/ports.hpp"
+#include "support/sample_jpeg.hpp"
 #include "support/seed.hpp"
 #include "support/smtp_server.hpp"
 
@@ -554,6 +555,25 @@ TEST_P(ComplaintCases, AFailedMailNeverBlocksAStep) {
   ASSERT_TRUE(mail::deliver_due(world_.env(), settings).ok());
   EXPECT_EQ(load(r.id).status, State::kDisposed);
   EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'"), 2);
+}
+
+TEST_P(ComplaintCases, EvidenceIsStrippedOfWhatCouldNameItsMakerAndSealed) {
+  Submission s = report(Identity::kAnonymous);
+  s.evidence = test::camera_jpeg();
+  const Receipt r = submit_report(world_.env(), citizen(), s).value();
+  EXPECT_EQ(count("SELECT COUNT(*) FROM complaint_files WHERE data_sealed LIKE '%GPS%'"), 0);
+  ASSERT_TRUE(verify(world_.env(), as(handler_), r.id, to_unit()).ok());
+  auto view = open_complaint(world_.env(), as(handler_), r.id).value();
+  ASSERT_EQ(view.files.size(), 1u);
+  auto [type, bytes] = evidence_file(world_.env(), as(handler_), r.id, view.files[0].id).value();
+  EXPECT_EQ(type, "image/jpeg");
+  EXPECT_EQ(bytes.substr(0, 2), "\xFF\xD8");
+  for (const char* betraying : {"GPS", "SerialNumber", "Siti Aminah", "Pixel 7", "Budi", "SEFT"})
+    EXPECT_EQ(bytes.find(betraying), std::string::npos) << betraying;
+  EXPECT_EQ(world_.audited("complaint.file_read"), 1);
+  EXPECT_EQ(
+      evidence_file(world_.env(), as(pontianak_handler_), r.id, view.files[0].id).error().kind,
+      ErrorKind::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ComplaintCases, ::testing::ValuesIn(test::backend_names()));
