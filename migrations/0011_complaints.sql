@@ -18,6 +18,7 @@ CREATE TABLE complaint_settings (
   service_age_days INTEGER NOT NULL,  -- calendar days
   min_cell INTEGER NOT NULL,
   coordinator_user_id BIGINT REFERENCES users(id),
+  mail_staff SMALLINT NOT NULL DEFAULT 0,  -- staff notices also by mail
   updated_at BIGINT NOT NULL
 );
 

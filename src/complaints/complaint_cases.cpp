@@ -138,11 +138,25 @@ Status tell_reporter(const Env& env, db::Tx& tx, const Complaint& c, Step step) 
                   what));
 }
 
-Status notify_all(db::Tx& tx, const std::vector<int64_t>& users, std::string_view key,
-                  const Complaint& c, int64_t now_ms) {
+// Staff are told in their inbox and, where the instansi chose it, by mail that points there
+// (never the report's content).
+Status notify_all(const Env& env, db::Tx& tx, const std::vector<int64_t>& users,
+                  std::string_view key, const Complaint& c) {
+  const std::string link = "/complaints/" + std::to_string(c.id);
+  const bool mail_staff = !users.empty() && TRY(load_settings(tx, c.instansi_id)).mail_staff;
   for (int64_t user : users) {
-    TRY(inbox::notify(tx, user, key, {{"id", std::to_string(c.id)}},
-                      "/complaints/" + std::to_string(c.id), now_ms));
+    TRY(inbox::notify(tx, user, key, {{"id", std::to_string(c.id)}}, link, env.now_ms()));
+    if (!mail_staff) continue;
+    auto member = TRY(find_staff_member(tx, user));
+    if (!member || !is_email(member->email)) continue;
+    TRY(mail::enqueue(
+        tx, env.vault, env.random,
+        {member->email, fmt::format("Harmoni: laporan #{} / report #{}", c.id, c.id),
+         fmt::format("Ada pemberitahuan baru tentang laporan #{} di kotak masuk Harmoni Anda "
+                     "({}). / A new notice about report #{} is in your Harmoni inbox.\n\n-- "
+                     "Harmoni",
+                     c.id, link, c.id)},
+        env.now_ms()));
   }
   return {};
 }
@@ -262,8 +276,8 @@ Status reporter_step(const Env& env, const Actor& actor, std::string_view code, 
     if (file)
       TRY(add_file(tx, c.id, step_id, file->content_type, file->size, file->sealed, env.now_ms()));
     if (step != Step::kConfirmed && step != Step::kRated) {
-      TRY(notify_all(tx, TRY(handlers_of(tx, c)), "inbox.complaint_" + std::string(enum_name(step)),
-                     c, env.now_ms()));
+      TRY(notify_all(env, tx, TRY(handlers_of(tx, c)),
+                     "inbox.complaint_" + std::string(enum_name(step)), c));
     }
     return audit::append(
         tx,
@@ -664,8 +678,8 @@ Status verify(const Env& env, const Actor& actor, int64_t id, const Verification
          return {};
        },
        .after = [&](db::Tx& tx, const Complaint& c) -> Status {
-         return notify_all(tx, TRY(unit_heads_of(tx, *c.unit_id)), "inbox.complaint_disposed", c,
-                           env.now_ms());
+         return notify_all(env, tx, TRY(unit_heads_of(tx, *c.unit_id)), "inbox.complaint_disposed",
+                           c);
        }});
 }
 
@@ -703,8 +717,8 @@ Status forward_to_instansi(const Env& env, const Actor& actor, int64_t id,
          return {};
        },
        .after = [&](db::Tx& tx, const Complaint& c) -> Status {
-         return notify_all(tx, TRY(users_with_role(tx, c.instansi_id, "case_handler")),
-                           "inbox.complaint_forwarded_in", c, env.now_ms());
+         return notify_all(env, tx, TRY(users_with_role(tx, c.instansi_id, "case_handler")),
+                           "inbox.complaint_forwarded_in", c);
        }});
 }
 
@@ -755,7 +769,7 @@ Status assign_officer(const Env& env, const Actor& actor, int64_t id, int64_t us
          return {};
        },
        .after = [&](db::Tx& tx, const Complaint& c) -> Status {
-         return notify_all(tx, {*c.assignee_user_id}, "inbox.complaint_assigned", c, env.now_ms());
+         return notify_all(env, tx, {*c.assignee_user_id}, "inbox.complaint_assigned", c);
        }});
 }
 
@@ -769,8 +783,8 @@ Status save_draft(const Env& env, const Actor& actor, int64_t id, const std::str
                        return {};
                      },
                      .after = [&](db::Tx& tx, const Complaint& c) -> Status {
-                       return notify_all(tx, TRY(handlers_of(tx, c)), "inbox.complaint_drafted", c,
-                                         env.now_ms());
+                       return notify_all(env, tx, TRY(handlers_of(tx, c)),
+                                         "inbox.complaint_drafted", c);
                      }});
 }
 
@@ -783,7 +797,7 @@ Status return_draft(const Env& env, const Actor& actor, int64_t id, const std::s
                      .after = [&](db::Tx& tx, const Complaint& c) -> Status {
                        std::vector<int64_t> to = TRY(unit_heads_of(tx, *c.unit_id));
                        if (c.assignee_user_id) to.push_back(*c.assignee_user_id);
-                       return notify_all(tx, to, "inbox.complaint_draft_returned", c, env.now_ms());
+                       return notify_all(env, tx, to, "inbox.complaint_draft_returned", c);
                      }});
 }
 
@@ -918,7 +932,7 @@ Result<bool> system_step(const Env& env, int64_t id, DueStep due) {
       } else {
         to = TRY(users_with_role(tx, c.instansi_id, "instansi_admin"));
       }
-      TRY(notify_all(tx, to, "inbox.complaint_overdue", c, env.now_ms()));
+      TRY(notify_all(env, tx, to, "inbox.complaint_overdue", c));
     } else {
       TRY(tell_reporter(env, tx, c, *step));
     }

@@ -543,6 +543,18 @@ TEST_P(ComplaintCases, AReporterWithAnAddressIsToldByMailThroughARealRelay) {
   }
 }
 
+TEST_P(ComplaintCases, StaffAreMailedOnlyWhenTheInstansiChoseIt) {
+  const Receipt quiet = submit(Identity::kAnonymous);
+  ASSERT_TRUE(verify(world_.env(), as(handler_), quiet.id, to_unit()).ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), 0) << "the head's notice is in the inbox only";
+  Settings s = settings_to_edit(world_.env(), as(admin_)).value();
+  s.mail_staff = true;
+  ASSERT_TRUE(save_complaint_settings(world_.env(), as(admin_), s).ok());
+  const Receipt told = submit(Identity::kAnonymous);
+  ASSERT_TRUE(verify(world_.env(), as(handler_), told.id, to_unit()).ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), 1) << "the unit's head is mailed";
+}
+
 TEST_P(ComplaintCases, AFailedMailNeverBlocksAStep) {
   // No relay answers: the step commits, the mail waits in the outbox.
   const Receipt r = submit(Identity::kIdentified);

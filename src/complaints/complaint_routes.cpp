@@ -460,7 +460,8 @@ json settings_json(const Settings& s) {
           {"reopen_limit", r.reopen_limit},
           {"service_age_days", r.service_age_days},
           {"min_cell", r.min_cell},
-          {"coordinator", s.coordinator_user_id ? json(*s.coordinator_user_id) : json(nullptr)}};
+          {"coordinator", s.coordinator_user_id ? json(*s.coordinator_user_id) : json(nullptr)},
+          {"mail_staff", s.mail_staff}};
 }
 
 Reply api_settings(Context& ctx) {
@@ -484,6 +485,8 @@ Result<Settings> read_settings(Context& ctx, web::Input& in) {
     if (auto v = in.integer(name, {.required = false, .min = 0, .max = 1000}))
       *field = static_cast<int>(*v);
   }
+  // A form sends every field (an unticked box sends nothing); JSON changes what it names.
+  if (!in.is_json() || in.has("mail_staff")) s.mail_staff = in.flag("mail_staff");
   if (in.is_json()) {
     if (in.has("coordinator"))
       s.coordinator_user_id = in.integer("coordinator", {.required = false, .min = 1});

@@ -126,7 +126,8 @@ const db::RowMap<Settings> kSettingsRow{
     {"reopen_limit", &Settings::rules, &Rules::reopen_limit},
     {"service_age_days", &Settings::rules, &Rules::service_age_days},
     {"min_cell", &Settings::rules, &Rules::min_cell},
-    {"coordinator_user_id", &Settings::coordinator_user_id}};
+    {"coordinator_user_id", &Settings::coordinator_user_id},
+    {"mail_staff", &Settings::mail_staff}};
 
 const db::RowMap<StepRecord> kStepRow{{"st.id", &StepRecord::id},
                                       {"st.at_ms", &StepRecord::at_ms},
@@ -170,19 +171,21 @@ Status save_settings(db::Tx& tx, int64_t instansi_id, const Settings& s, int64_t
   TRY(tx.exec(
       "INSERT INTO complaint_settings (instansi_id, time_zone, verify_days, followup_days, "
       "simple_days, normative_days, complex_days, supervisory_days, reply_days, confirm_days, "
-      "reopen_limit, service_age_days, min_cell, coordinator_user_id, updated_at) VALUES "
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (instansi_id) DO UPDATE SET "
+      "reopen_limit, service_age_days, min_cell, coordinator_user_id, mail_staff, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (instansi_id) DO UPDATE "
+      "SET "
       "time_zone = excluded.time_zone, verify_days = excluded.verify_days, "
       "followup_days = excluded.followup_days, simple_days = excluded.simple_days, "
       "normative_days = excluded.normative_days, complex_days = excluded.complex_days, "
       "supervisory_days = excluded.supervisory_days, reply_days = excluded.reply_days, "
       "confirm_days = excluded.confirm_days, reopen_limit = excluded.reopen_limit, "
       "service_age_days = excluded.service_age_days, min_cell = excluded.min_cell, "
-      "coordinator_user_id = excluded.coordinator_user_id, updated_at = excluded.updated_at",
+      "coordinator_user_id = excluded.coordinator_user_id, mail_staff = excluded.mail_staff, "
+      "updated_at = excluded.updated_at",
       {instansi_id, std::string(enum_name(s.time_zone)), r.verify_days, r.followup_days,
        r.simple_days, r.normative_days, r.complex_days, r.supervisory_days, r.reply_days,
        r.confirm_days, r.reopen_limit, r.service_age_days, r.min_cell, s.coordinator_user_id,
-       now}));
+       s.mail_staff, now}));
   return {};
 }
 
@@ -466,7 +469,8 @@ namespace {
 const db::RowMap<StaffMember> kStaffRow{
     {"us.id", &StaffMember::user_id},    {"us.instansi_id", &StaffMember::instansi_id},
     {"us.role", &StaffMember::role},     {"COALESCE(u.path, '')", &StaffMember::unit_path},
-    {"us.asn_id", &StaffMember::asn_id}, {"us.display_name", &StaffMember::display_name}};
+    {"us.asn_id", &StaffMember::asn_id}, {"us.display_name", &StaffMember::display_name},
+    {"us.email", &StaffMember::email}};
 const std::string kStaffSelect =
     "SELECT " + kStaffRow.columns() + " FROM users us LEFT JOIN units u ON u.id = us.unit_id ";
 

@@ -17,6 +17,7 @@ struct Settings {
   Rules rules;
   TimeZone time_zone = TimeZone::kWib;
   std::optional<int64_t> coordinator_user_id;
+  bool mail_staff = false;  // staff notices also by mail (reporters are mailed regardless)
 };
 // The instansi's settings; the defaults when it never saved any.
 Result<Settings> load_settings(db::Tx& tx, int64_t instansi_id);
@@ -143,6 +144,7 @@ struct StaffMember {
   std::string unit_path;
   std::optional<int64_t> asn_id;
   std::string display_name;
+  std::string email;
 };
 Result<std::optional<StaffMember>> find_staff_member(db::Tx& tx, int64_t user_id);
 // The officers (and heads) of a unit subtree, by name: whom a head may assign.

@@ -262,12 +262,20 @@ constexpr char kRated[] = "complaint.done.rate";
 Reply show_statistics(Context& ctx) {
   auto ch = TRY(report_choices(ctx.env(), ctx.request.query_param("instansi").value_or(""),
                                std::nullopt, ""));
+  // A unit of the instansi shown narrows the figures; one left over from another does not.
+  std::optional<int64_t> unit = web::query_id(ctx, "unit");
+  if (unit && std::none_of(ch.units.begin(), ch.units.end(),
+                           [&](const org::Unit& u) { return u.id == *unit; }))
+    unit.reset();
+  if (unit)
+    ch.chosen_unit = *std::find_if(ch.units.begin(), ch.units.end(),
+                                   [&](const org::Unit& u) { return u.id == *unit; });
   json data = choices_json(ctx, ch, nullptr);
   const int year = TRY(web::year_param(ctx));
   data["year"] = year;
   if (ch.chosen_instansi) {
-    auto st = TRY(public_statistics(ctx.env(), ch.chosen_instansi->id, web::query_id(ctx, "unit"),
-                                    {year, 1, 1}, {year, 12, 31}));
+    auto st = TRY(
+        public_statistics(ctx.env(), ch.chosen_instansi->id, unit, {year, 1, 1}, {year, 12, 31}));
     data["stats"] = statistics_json(ctx, st);
   }
   return ctx.page("lapor_stats", data, "complaint.stats_title");
