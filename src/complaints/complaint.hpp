@@ -182,6 +182,13 @@ std::optional<Date> staff_due(const Rules& rules, const calendar::WorkingCalenda
 std::optional<Date> reporter_due(const Rules& rules, const calendar::WorkingCalendar& cal,
                                  State status, const Date& since);
 
+// The sanctions SKB 2/2022 lists for a neutrality violation: moral ones for ethics, and
+// under PP 94/2021 (PNS) or PP 49/2018 (PPPK) for discipline.
+inline constexpr std::string_view kSanctions[] = {
+    "closed_statement", "open_statement",                       // ethics
+    "allowance_cut_6",  "allowance_cut_9", "allowance_cut_12",  // moderate: 25% for months
+    "demotion_12",      "release_12",      "dismissal"};        // severe
+
 // A report as stored and handled.
 struct Complaint {
   int64_t id = 0;

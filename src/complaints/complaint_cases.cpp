@@ -816,6 +816,11 @@ Status answer_report(const Env& env, const Actor& actor, int64_t id, const std::
 Status save_neutrality_details(const Env& env, const Actor& actor, int64_t id,
                                const Neutrality& n) {
   if (!actor.signed_in()) return Error::unauthorized();
+  if (n.recommended_sanction && std::find(std::begin(kSanctions), std::end(kSanctions),
+                                          *n.recommended_sanction) == std::end(kSanctions))
+    return Error::field("recommended_sanction", "complaint.sanction_unknown");
+  if (n.violation_class && *n.violation_class != "ethics" && *n.violation_class != "discipline")
+    return Error::field("violation_class", "complaint.violation_unknown");
   return env.db.write([&](db::Tx& tx) -> Status {
     auto found = TRY(find_complaint(tx, id));
     if (!found || !rights_of(actor.user(), *found).read)

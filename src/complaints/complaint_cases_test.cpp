@@ -447,6 +447,9 @@ TEST_P(ComplaintCases, NeutralityReportsAreSeenOnlyByHandlersAndLeaders) {
   EXPECT_EQ(view.neutrality->enforcement, "in_progress");
   EXPECT_EQ(save_neutrality_details(world_.env(), as(head_), r.id, n).error().kind,
             ErrorKind::kForbidden);
+  n.recommended_sanction = "a warning";
+  EXPECT_EQ(save_neutrality_details(world_.env(), as(handler_), r.id, n).error().fields.at(0).field,
+            "recommended_sanction");
 }
 
 TEST_P(ComplaintCases, TheExportHoldsHandlingFactsOfWhatTheViewerMaySee) {

@@ -178,6 +178,15 @@ Result<StaffView> path_complaint(Context& ctx) {
   return open_complaint(ctx.env(), ctx.actor(), *id);
 }
 
+json sanction_options(const Context& ctx, const std::optional<std::string>& chosen) {
+  json out = json::array();
+  for (std::string_view s : kSanctions)
+    out.push_back({{"value", s},
+                   {"label", ctx.t("complaint.sanction." + std::string(s))},
+                   {"selected", chosen == s}});
+  return out;
+}
+
 Reply complaint_page(Context& ctx, const StaffView& v, const web::Input* sent, const Error* error,
                      const std::optional<ReporterIdentity>& revealed = std::nullopt) {
   const Complaint& c = v.complaint;
@@ -267,7 +276,7 @@ Reply complaint_page(Context& ctx, const StaffView& v, const web::Input* sent, c
                           {"ethics", n.violation_class == "ethics"},
                           {"discipline", n.violation_class == "discipline"},
                           {"violation_type", n.violation_type.value_or("")},
-                          {"sanction", n.recommended_sanction.value_or("")},
+                          {"sanctions", sanction_options(ctx, n.recommended_sanction)},
                           {"decision", n.decision},
                           {"decision_ref", n.decision_ref},
                           {"decided_on", n.decided_on ? format_date(*n.decided_on) : ""},
@@ -387,8 +396,8 @@ Status step_neutrality(Context& ctx, web::Input& in, int64_t id) {
   n.violation_class = in.choice("violation_class", {"ethics", "discipline"}, false);
   auto type = in.text("violation_type", {.required = false, .max_chars = 200});
   if (type && !type->empty()) n.violation_type = type;
-  auto sanction = in.text("recommended_sanction", {.required = false, .max_chars = 200});
-  if (sanction && !sanction->empty()) n.recommended_sanction = sanction;
+  n.recommended_sanction =
+      in.choice("recommended_sanction", {std::begin(kSanctions), std::end(kSanctions)}, false);
   n.decision =
       in.text("decision", {.required = false, .max_chars = 2000, .multiline = true}).value_or("");
   n.decision_ref = in.text("decision_ref", {.required = false, .max_chars = 200}).value_or("");

@@ -208,12 +208,10 @@ class Demo {
                 .unit_id = units_[2].id,
                 .note = "Laporan diverifikasi dan diteruskan kepada BKPSDM."}));
     const bool discipline = n % 3 == 0;
-    Neutrality details{
-        .violation_class = discipline ? "discipline" : "ethics",
-        .violation_type = discipline ? "ikut kampanye" : "unggahan media sosial",
-        .recommended_sanction =
-            discipline ? "pemotongan tunjangan kinerja 25% selama 6 bulan" : "pernyataan terbuka",
-        .enforcement = "none"};
+    Neutrality details{.violation_class = discipline ? "discipline" : "ethics",
+                       .violation_type = discipline ? "ikut kampanye" : "unggahan media sosial",
+                       .recommended_sanction = discipline ? "allowance_cut_6" : "open_statement",
+                       .enforcement = "none"};
     if (age_days > 30) {
       details.decision = "PPK menetapkan sanksi sesuai rekomendasi.";
       details.decision_ref = fmt::format("800/{}/BKPSDM", 200 + n);
