@@ -7,14 +7,8 @@
 namespace harmoni::complaints {
 namespace {
 
-db::Value date_value(const std::optional<Date>& d) {
-  return d ? db::Value(format_date(*d)) : db::Value();
-}
-
-template <class E>
-db::Value name_value(const std::optional<E>& e) {
-  return e ? db::Value(std::string(enum_name(*e))) : db::Value();
-}
+using db::date_value;
+using db::name_value;
 
 const db::RowMap<Complaint> kComplaintRow{{"c.id", &Complaint::id},
                                           {"c.instansi_id", &Complaint::instansi_id},

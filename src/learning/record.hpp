@@ -19,11 +19,12 @@ namespace harmoni::learning {
 
 // Where a record came from; each source's reference is unique, which makes imports
 // and completions idempotent.
-enum class Source { kClass, kClaim, kPeduli, kLms };
+enum class Source { kClass, kClaim, kPeduli, kLms, kKb };
 inline constexpr EnumName<Source> kSourceNames[] = {{Source::kClass, "class"},
                                                     {Source::kClaim, "claim"},
                                                     {Source::kPeduli, "peduli"},
-                                                    {Source::kLms, "lms"}};
+                                                    {Source::kLms, "lms"},
+                                                    {Source::kKb, "kb"}};
 constexpr std::span<const EnumName<Source>> enum_names(Source) { return kSourceNames; }
 
 struct LearningRecord {
@@ -31,7 +32,7 @@ struct LearningRecord {
   int64_t asn_id = 0;
   Source source = Source::kClass;
   std::string source_ref;          // "class:12:45" (class and person), "claim:7", "peduli:3:45",
-                                   // "lms:<provider>:<id>"
+                                   // "lms:<provider>:<id>", "kb:<article>:<person>"
   std::string verb = "completed";  // xAPI verb: completed, passed, failed, attended
   std::string title;               // what was learnt (the xAPI object's name)
   std::string activity_type;  // a programme type, "self_study", "on_the_job", "social_care", an

@@ -32,7 +32,7 @@ TEST(Record, ValidationAndTheXapiShape) {
   r.minutes = 0;
   r.score = 101;
   EXPECT_EQ(validate(r).error().fields.size(), 3u);
-  for (Source src : {Source::kClass, Source::kClaim, Source::kPeduli, Source::kLms})
+  for (Source src : {Source::kClass, Source::kClaim, Source::kPeduli, Source::kLms, Source::kKb})
     EXPECT_EQ(parse_enum<Source>(enum_name(src)), src);
 }
 

@@ -28,6 +28,20 @@
 
 namespace harmoni::db {
 
+// Parameters from optional fields: a date as 'YYYY-MM-DD', an enum by its name, NULL
+// when there is none.
+inline Value date_value(const std::optional<Date>& d) {
+  return d ? Value(format_date(*d)) : Value();
+}
+// Text, or NULL for none ("").
+inline Value text_or_null(const std::string& s) {
+  return s.empty() ? std::optional<std::string>() : std::optional<std::string>(s);
+}
+template <class E>
+Value name_value(const std::optional<E>& e) {
+  return e ? Value(std::string(enum_name(*e))) : Value();
+}
+
 template <class F>
 struct is_optional_enum : std::false_type {};
 template <class E>

@@ -1,0 +1,75 @@
+// Storage of the knowledge base: articles with their tags, the search index of the
+// published ones, studies of articles, and the articles programmes use. SQL stays in
+// this file's .cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harmony/article.hpp"
+#include "harmony/search.hpp"
+#include "platform/db/database.hpp"
+
+namespace harmoni::harmony {
+
+Result<int64_t> insert_article(db::Tx& tx, const Article& a, int64_t now);
+// Writes the article's content, state and tags.
+Status update_article(db::Tx& tx, const Article& a, int64_t now);
+Result<std::optional<Article>> find_article(db::Tx& tx, int64_t id);
+Result<std::optional<int64_t>> article_of_case(db::Tx& tx, int64_t case_id);
+
+// Articles a reader of `instansi_id` may list: published for their instansi or for all,
+// and (with `workflow`) the drafts and pending ones of their instansi.
+struct ArticleQuery {
+  int64_t instansi_id = 0;
+  std::optional<ArticleState> state;  // nullopt: published
+  std::optional<Tag> tag;
+  int offset = 0;
+  int limit = 50;
+};
+Result<std::vector<Article>> list_articles(db::Tx& tx, const ArticleQuery& q);
+
+// The index: an article's terms with their audience (its instansi, or 0 for every one).
+Status index_article(db::Tx& tx, int64_t article_id, int64_t audience, const IndexedTerms& terms);
+// Takes a withdrawn (or changed) article out of the index; nothing when it is not in it.
+Status unindex_article(db::Tx& tx, int64_t article_id);
+
+struct SearchQuery {
+  std::vector<std::string> terms;  // distinct
+  int64_t instansi_id = 0;         // the reader's: their instansi's articles and those for all
+  std::vector<Tag> filters;        // each must hold
+  int offset = 0;
+  int limit = 20;
+};
+struct Hit {
+  int64_t article_id = 0;
+  double score = 0;
+};
+// Best first by BM25 (ties by id), the same on both databases.
+Result<std::vector<Hit>> search(db::Tx& tx, const SearchQuery& q);
+
+// A person's study with their answers; false when they had studied it already.
+Result<bool> record_study(db::Tx& tx, int64_t article_id, int64_t asn_id, int64_t instansi_id,
+                          const std::vector<std::string>& answers, int64_t now);
+Result<bool> has_studied(db::Tx& tx, int64_t article_id, int64_t asn_id);
+// How many people of the instansi studied each article, most studied first.
+struct StudyCount {
+  int64_t article_id = 0;
+  std::string title;
+  int64_t people = 0;
+};
+Result<std::vector<StudyCount>> study_counts(db::Tx& tx, int64_t instansi_id, int limit);
+
+// Programmes that use an article as case-study material, and the articles of a programme.
+Status attach_article(db::Tx& tx, int64_t programme_id, int64_t article_id);
+Status detach_article(db::Tx& tx, int64_t programme_id, int64_t article_id);
+struct ProgrammeRef {
+  int64_t id = 0;
+  std::string code, title;
+};
+Result<std::vector<ProgrammeRef>> programmes_of_article(db::Tx& tx, int64_t article_id,
+                                                        int64_t instansi_id);
+Result<std::vector<Article>> articles_of_programme(db::Tx& tx, int64_t programme_id);
+
+}  // namespace harmoni::harmony
