@@ -542,6 +542,24 @@ Result<std::vector<ResultInCampaign>> results_of_person(db::Tx& tx, int64_t asn_
   return out;
 }
 
+Result<std::vector<DemonstratedLevel>> people_at_level(db::Tx& tx, int64_t instansi_id,
+                                                       int min_level, int limit) {
+  static const db::RowMap<DemonstratedLevel> kRow{{"a.id", &DemonstratedLevel::asn_id},
+                                                  {"a.name", &DemonstratedLevel::name},
+                                                  {"COALESCE(u.name, '')", &DemonstratedLevel::unit_name},
+                                                  {"r.level", &DemonstratedLevel::level}};
+  // The latest campaign with results for each person decides.
+  return kRow.all(tx,
+                  "SELECT " + kRow.columns() +
+                      " FROM competency_results r JOIN campaigns c ON c.id = r.campaign_id JOIN "
+                      "asn a ON a.id = r.asn_id LEFT JOIN units u ON u.id = a.unit_id WHERE "
+                      "c.instansi_id = ? AND c.results_at IS NOT NULL AND a.active = 1 AND "
+                      "r.level >= ? AND c.id = (SELECT MAX(r2.campaign_id) FROM competency_results "
+                      "r2 JOIN campaigns c2 ON c2.id = r2.campaign_id WHERE r2.asn_id = r.asn_id "
+                      "AND c2.results_at IS NOT NULL) ORDER BY r.level DESC, a.name LIMIT ?",
+                  {instansi_id, min_level, limit});
+}
+
 Result<std::vector<UnitHeat>> load_heat(db::Tx& tx, int64_t campaign_id,
                                         const std::string& prefix) {
   db::Params p{campaign_id};

@@ -164,6 +164,17 @@ struct ResultInCampaign {
 };
 Result<std::vector<ResultInCampaign>> results_of_person(db::Tx& tx, int64_t asn_id);
 
+// People of the instansi whose latest computed result demonstrates at least `min_level`
+// of Perekat Bangsa, highest first (mediators a harmony case may ask for).
+struct DemonstratedLevel {
+  int64_t asn_id = 0;
+  std::string name;
+  std::string unit_name;
+  int level = 0;
+};
+Result<std::vector<DemonstratedLevel>> people_at_level(db::Tx& tx, int64_t instansi_id,
+                                                       int min_level, int limit);
+
 // The stored aggregates of units in a subtree ("" for all), in tree order, with names.
 struct UnitHeat {
   HeatAggregate aggregate;

@@ -298,6 +298,12 @@ Result<std::vector<Agreement>> agreements_of(db::Tx& tx, int64_t case_id) {
       {case_id});
 }
 
+Result<std::optional<int64_t>> user_of_asn(db::Tx& tx, int64_t asn_id) {
+  auto row = TRY(tx.query_one("SELECT id FROM users WHERE asn_id = ? AND active = 1", {asn_id}));
+  if (!row) return std::optional<int64_t>{};
+  return std::optional<int64_t>{row->i64(0)};
+}
+
 Result<std::vector<OverdueAgreement>> overdue_untold(db::Tx& tx, const Date& today) {
   std::vector<OverdueAgreement> out;
   const size_t n = kAgreementRow.size();

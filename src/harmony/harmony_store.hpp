@@ -69,6 +69,9 @@ Status update_agreement(db::Tx& tx, const Agreement& a);
 Result<std::optional<std::pair<int64_t, Agreement>>> find_agreement(db::Tx& tx, int64_t id);
 Result<std::vector<Agreement>> agreements_of(db::Tx& tx, int64_t case_id);
 
+// The active account of an ASN, to tell them of an agreement they carry.
+Result<std::optional<int64_t>> user_of_asn(db::Tx& tx, int64_t asn_id);
+
 // What is overdue and not yet told: agreements past their day, watch notes past review.
 struct OverdueAgreement {
   int64_t case_id = 0;

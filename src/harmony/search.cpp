@@ -7,8 +7,7 @@
 
 namespace harmoni::harmony {
 
-IndexedTerms index_terms(std::string_view title, std::string_view plain_body,
-                         const std::vector<std::string>& tag_words) {
+IndexedTerms index_terms(std::string_view title, std::string_view plain_body) {
   std::map<std::string, int> counts;
   int length = 0;
   for (const Token& t : tokenize(title)) {
@@ -18,12 +17,6 @@ IndexedTerms index_terms(std::string_view title, std::string_view plain_body,
   for (const Token& t : tokenize(plain_body)) {
     ++counts[t.term];
     ++length;
-  }
-  for (const std::string& w : tag_words) {
-    for (const Token& t : tokenize(w)) {
-      ++counts[t.term];
-      ++length;
-    }
   }
   return {{counts.begin(), counts.end()}, length};
 }

@@ -21,8 +21,7 @@ struct IndexedTerms {
   std::vector<std::pair<std::string, int>> counts;  // sorted by term
   int length = 0;
 };
-IndexedTerms index_terms(std::string_view title, std::string_view plain_body,
-                         const std::vector<std::string>& tag_words);
+IndexedTerms index_terms(std::string_view title, std::string_view plain_body);
 
 // BM25's inverse document frequency of a term in `df` of `n` articles (never negative).
 double bm25_idf(int64_t n, int64_t df);
