@@ -544,10 +544,11 @@ Result<std::vector<ResultInCampaign>> results_of_person(db::Tx& tx, int64_t asn_
 
 Result<std::vector<DemonstratedLevel>> people_at_level(db::Tx& tx, int64_t instansi_id,
                                                        int min_level, int limit) {
-  static const db::RowMap<DemonstratedLevel> kRow{{"a.id", &DemonstratedLevel::asn_id},
-                                                  {"a.name", &DemonstratedLevel::name},
-                                                  {"COALESCE(u.name, '')", &DemonstratedLevel::unit_name},
-                                                  {"r.level", &DemonstratedLevel::level}};
+  static const db::RowMap<DemonstratedLevel> kRow{
+      {"a.id", &DemonstratedLevel::asn_id},
+      {"a.name", &DemonstratedLevel::name},
+      {"COALESCE(u.name, '')", &DemonstratedLevel::unit_name},
+      {"r.level", &DemonstratedLevel::level}};
   // The latest campaign with results for each person decides.
   return kRow.all(tx,
                   "SELECT " + kRow.columns() +

@@ -69,10 +69,9 @@ Result<ArticleState> state_after(const Article& a, ArticleStep step, int64_t act
       return only_from(ArticleState::kDraft, ArticleState::kPending);
     case ArticleStep::kApprove:
     case ArticleStep::kReturn:
+      if (a.state != ArticleState::kPending) return Error::conflict("kb.step_not_allowed");
       if (a.author_user_id == acting_user_id) return Error::forbidden("kb.approver_is_author");
-      return only_from(ArticleState::kPending, step == ArticleStep::kApprove
-                                                   ? ArticleState::kPublished
-                                                   : ArticleState::kDraft);
+      return step == ArticleStep::kApprove ? ArticleState::kPublished : ArticleState::kDraft;
     case ArticleStep::kPublish:
       // Lessons of a case always pass a second handler: their names must be gone.
       if (a.case_id) return Error::conflict("kb.case_needs_approval");

@@ -1,7 +1,8 @@
 #include "harmony/harmony_cases.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "complaints/complaint_store.hpp"
 #include "harmony/kb_store.hpp"
@@ -44,8 +45,9 @@ Status take(const Env& env, const Actor& actor, db::Tx& tx, Case& c, Step step,
   c.status = TRY(status_after(c.status, step));
   if (!c.handler_user_id) c.handler_user_id = actor.user().user_id;
   TRY(update_case(tx, c, env.now_seconds()));
-  TRY(add_step(tx, c.id, {.at_ms = env.now_ms(), .step = step,
-                          .actor_user_id = actor.user().user_id, .note = note}));
+  TRY(add_step(
+      tx, c.id,
+      {.at_ms = env.now_ms(), .step = step, .actor_user_id = actor.user().user_id, .note = note}));
   return audit::append(tx,
                        actor.audit("harmony.case_" + std::string(enum_name(step)), "harmony_case",
                                    std::to_string(c.id), c.instansi_id, std::move(detail)),
@@ -73,7 +75,8 @@ Result<org::Asn> asn_of_instansi(db::Tx& tx, int64_t instansi_id, const std::str
 
 Status check_unit(db::Tx& tx, Case& c) {
   auto unit = TRY(org::find_unit_by_id(tx, c.unit_id));
-  if (!unit || unit->instansi_id != c.instansi_id) return Error::field("unit", "harmony.unit_unknown");
+  if (!unit || unit->instansi_id != c.instansi_id)
+    return Error::field("unit", "harmony.unit_unknown");
   c.unit_path = unit->path;
   c.unit_name = unit->name;
   return {};
@@ -87,14 +90,17 @@ Status check_region(db::Tx& tx, const std::string& code) {
 
 Result<int64_t> insert_new(const Env& env, const Actor& actor, db::Tx& tx, Case& c) {
   c.id = TRY(insert_case(tx, c, env.now_seconds()));
-  TRY(add_step(tx, c.id, {.at_ms = env.now_ms(), .step = Step::kOpened,
-                          .actor_user_id = actor.user().user_id, .note = ""}));
-  TRY(audit::append(tx,
-                    actor.audit("harmony.case_open", "harmony_case", std::to_string(c.id),
-                                c.instansi_id,
-                                fmt::format(R"({{"kind":"{}","origin":"{}"}})", enum_name(c.kind),
-                                            enum_name(c.origin))),
-                    env.now_ms()));
+  TRY(add_step(tx, c.id,
+               {.at_ms = env.now_ms(),
+                .step = Step::kOpened,
+                .actor_user_id = actor.user().user_id,
+                .note = ""}));
+  TRY(audit::append(
+      tx,
+      actor.audit(
+          "harmony.case_open", "harmony_case", std::to_string(c.id), c.instansi_id,
+          fmt::format(R"({{"kind":"{}","origin":"{}"}})", enum_name(c.kind), enum_name(c.origin))),
+      env.now_ms()));
   return c.id;
 }
 
@@ -132,7 +138,8 @@ Result<int64_t> open_case_from_complaint(const Env& env, const Actor& actor, int
         complaint->category != Category::kOfficerConduct)
       return Error::conflict("harmony.complaint_category");
     if (!complaint->unit_id) return Error::conflict("harmony.complaint_unrouted");
-    if (TRY(case_of_complaint(tx, complaint_id))) return Error::conflict("harmony.complaint_has_case");
+    if (TRY(case_of_complaint(tx, complaint_id)))
+      return Error::conflict("harmony.complaint_has_case");
     auto instansi = TRY(org::find_instansi(tx, complaint->instansi_id));
     Case c{.instansi_id = complaint->instansi_id,
            .unit_id = *complaint->unit_id,
@@ -152,7 +159,8 @@ Result<int64_t> open_case_from_complaint(const Env& env, const Actor& actor, int
     // The citizen who reported, and the officer it is about when the verifier named one.
     TRY(insert_party(tx, id, {.kind = PartyKind::kCitizen, .side = 1}, env.now_seconds()));
     if (complaint->officer_asn_id)
-      TRY(insert_party(tx, id, {.kind = PartyKind::kAsn, .asn_id = complaint->officer_asn_id, .side = 2},
+      TRY(insert_party(tx, id,
+                       {.kind = PartyKind::kAsn, .asn_id = complaint->officer_asn_id, .side = 2},
                        env.now_seconds()));
     return id;
   });
@@ -174,8 +182,9 @@ Result<CaseView> read_case(const Env& env, const Actor& actor, int64_t id) {
         const int score = similarity(l.c, other);
         if (score > 0) v.similar.push_back({std::move(other), score});
       }
-      std::stable_sort(v.similar.begin(), v.similar.end(),
-                       [](const SimilarCase& a, const SimilarCase& b) { return a.score > b.score; });
+      std::stable_sort(
+          v.similar.begin(), v.similar.end(),
+          [](const SimilarCase& a, const SimilarCase& b) { return a.score > b.score; });
       if (v.similar.size() > 5) v.similar.resize(5);
       for (auto& m : TRY(competency::people_at_level(tx, l.c.instansi_id, kMediatorLevel, 12))) {
         const bool is_party = std::any_of(l.parties.begin(), l.parties.end(),
@@ -185,10 +194,9 @@ Result<CaseView> read_case(const Env& env, const Actor& actor, int64_t id) {
       }
       v.units = TRY(org::list_units(tx, l.c.instansi_id));
     }
-    TRY(audit::append(tx,
-                      actor.audit("harmony.case_read", "harmony_case", std::to_string(id),
-                                  l.c.instansi_id),
-                      env.now_ms()));
+    TRY(audit::append(
+        tx, actor.audit("harmony.case_read", "harmony_case", std::to_string(id), l.c.instansi_id),
+        env.now_ms()));
     return v;
   });
 }
@@ -269,11 +277,10 @@ Status add_party(const Env& env, const Actor& actor, int64_t id, PartyKind kind,
 Status add_finding(const Env& env, const Actor& actor, int64_t id, Finding f) {
   TRY(validate(f));
   f.at_ms = env.now_ms();
-  return handled_step(env, actor, id, Step::kFactAdded, "",
-                      [&](db::Tx& tx, Loaded& l) -> Status {
-                        TRY(insert_finding(tx, l.c.id, f, actor.user().user_id));
-                        return {};
-                      });
+  return handled_step(env, actor, id, Step::kFactAdded, "", [&](db::Tx& tx, Loaded& l) -> Status {
+    TRY(insert_finding(tx, l.c.id, f, actor.user().user_id));
+    return {};
+  });
 }
 
 Status add_cause(const Env& env, const Actor& actor, int64_t id, Cause c) {
@@ -301,7 +308,8 @@ Status record_session(const Env& env, const Actor& actor, int64_t id, Session s,
   TRY(validate(s, date_in_wib(env.now_ms())));
   return handled_step(env, actor, id, Step::kSessionHeld, "", [&](db::Tx& tx, Loaded& l) -> Status {
     if (!facilitator_nip.empty())
-      s.facilitator_asn_id = TRY(asn_of_instansi(tx, l.c.instansi_id, facilitator_nip, "facilitator")).id;
+      s.facilitator_asn_id =
+          TRY(asn_of_instansi(tx, l.c.instansi_id, facilitator_nip, "facilitator")).id;
     TRY(insert_session(tx, l.c.id, s, actor.user().user_id, env.now_ms()));
     return {};
   });
@@ -310,24 +318,25 @@ Status record_session(const Env& env, const Actor& actor, int64_t id, Session s,
 Status add_agreement(const Env& env, const Actor& actor, int64_t id, Agreement a,
                      const std::string& owner_nip) {
   const Date today = date_in_wib(env.now_ms());
-  return handled_step(env, actor, id, Step::kAgreementMade, a.text, [&](db::Tx& tx, Loaded& l) -> Status {
-    if (owner_nip.empty()) return Error::field("owner", "input.required");
-    const org::Asn owner = TRY(asn_of_instansi(tx, l.c.instansi_id, owner_nip, "owner"));
-    a.owner_asn_id = owner.id;
-    a.state = AgreementState::kOpen;
-    TRY(validate(a, today));
-    if (a.session_id) {
-      auto sessions = TRY(sessions_of(tx, l.c.id));
-      if (std::none_of(sessions.begin(), sessions.end(),
-                       [&](const Session& s) { return s.id == a.session_id; }))
-        return Error::field("session", "harmony.session_unknown");
-    }
-    TRY(insert_agreement(tx, l.c.id, a, env.now_ms()));
-    if (auto user = TRY(user_of_asn(tx, owner.id)))
-      TRY(inbox::notify(tx, *user, "inbox.harmony_agreement",
-                        {{"due", format_date(a.due_on)}}, "/harmony/mine", env.now_ms()));
-    return {};
-  });
+  return handled_step(
+      env, actor, id, Step::kAgreementMade, a.text, [&](db::Tx& tx, Loaded& l) -> Status {
+        if (owner_nip.empty()) return Error::field("owner", "input.required");
+        const org::Asn owner = TRY(asn_of_instansi(tx, l.c.instansi_id, owner_nip, "owner"));
+        a.owner_asn_id = owner.id;
+        a.state = AgreementState::kOpen;
+        TRY(validate(a, today));
+        if (a.session_id) {
+          auto sessions = TRY(sessions_of(tx, l.c.id));
+          if (std::none_of(sessions.begin(), sessions.end(),
+                           [&](const Session& s) { return s.id == a.session_id; }))
+            return Error::field("session", "harmony.session_unknown");
+        }
+        TRY(insert_agreement(tx, l.c.id, a, env.now_ms()));
+        if (auto user = TRY(user_of_asn(tx, owner.id)))
+          TRY(inbox::notify(tx, *user, "inbox.harmony_agreement", {{"due", format_date(a.due_on)}},
+                            "/harmony/mine", env.now_ms()));
+        return {};
+      });
 }
 
 Status check_agreement(const Env& env, const Actor& actor, int64_t id, int64_t agreement_id,
@@ -399,10 +408,9 @@ Result<int64_t> add_watch_note(const Env& env, const Actor& actor, WatchNote not
     }
     TRY(check_region(tx, note.region_code));
     const int64_t id = TRY(insert_watch_note(tx, note, env.now_seconds()));
-    TRY(audit::append(tx,
-                      actor.audit("harmony.watch_add", "harmony_watch", std::to_string(id),
-                                  note.instansi_id),
-                      env.now_ms()));
+    TRY(audit::append(
+        tx, actor.audit("harmony.watch_add", "harmony_watch", std::to_string(id), note.instansi_id),
+        env.now_ms()));
     return id;
   });
 }
@@ -418,10 +426,10 @@ Status close_watch_note(const Env& env, const Actor& actor, int64_t id) {
                      (p.role == auth::Role::kUnitHead && note->author_user_id == p.user_id);
     if (!may) return Error::forbidden("harmony.not_handler");
     TRY(harmony::close_watch_note(tx, id, env.now_seconds()));
-    return audit::append(tx,
-                         actor.audit("harmony.watch_close", "harmony_watch", std::to_string(id),
-                                     note->instansi_id),
-                         env.now_ms());
+    return audit::append(
+        tx,
+        actor.audit("harmony.watch_close", "harmony_watch", std::to_string(id), note->instansi_id),
+        env.now_ms());
   });
 }
 
@@ -467,12 +475,12 @@ Status save_harmony_settings(const Env& env, const Actor& actor, const Settings&
   const int64_t instansi = *actor.user().instansi_id;
   return env.db.run_write([&](db::Tx& tx) -> Status {
     TRY(save_settings(tx, instansi, s, env.now_seconds()));
-    return audit::append(tx,
-                         actor.audit("harmony.settings", "instansi", std::to_string(instansi),
-                                     instansi,
-                                     fmt::format(R"({{"min_group":{},"study_minutes":{}}})",
-                                                 s.min_group, s.study_minutes)),
-                         env.now_ms());
+    return audit::append(
+        tx,
+        actor.audit(
+            "harmony.settings", "instansi", std::to_string(instansi), instansi,
+            fmt::format(R"({{"min_group":{},"study_minutes":{}}})", s.min_group, s.study_minutes)),
+        env.now_ms());
   });
 }
 
@@ -491,10 +499,10 @@ Result<ReminderRun> run_harmony_reminders(const Env& env) {
       std::sort(to.begin(), to.end());
       to.erase(std::unique(to.begin(), to.end()), to.end());
       for (int64_t user : to)
-        TRY(inbox::notify(tx, user, "inbox.harmony_agreement_overdue",
-                          {{"case", std::to_string(o.case_id)},
-                           {"due", format_date(o.agreement.due_on)}},
-                          case_link(o.case_id), env.now_ms()));
+        TRY(inbox::notify(
+            tx, user, "inbox.harmony_agreement_overdue",
+            {{"case", std::to_string(o.case_id)}, {"due", format_date(o.agreement.due_on)}},
+            case_link(o.case_id), env.now_ms()));
       TRY(mark_agreement_told(tx, o.agreement.id, today));
       ++run.agreements;
     }

@@ -44,8 +44,8 @@ struct CaseView {
   std::vector<Session> sessions;
   std::vector<Agreement> agreements;
   std::vector<StepRecord> steps;
-  std::vector<SimilarCase> similar;  // closed cases alike, most alike first
-  std::vector<Mediator> mediators;   // people whose 360 results show Perekat Bangsa level 3+
+  std::vector<SimilarCase> similar;   // closed cases alike, most alike first
+  std::vector<Mediator> mediators;    // people whose 360 results show Perekat Bangsa level 3+
   std::optional<int64_t> article_id;  // the lessons written from it
   std::vector<org::Unit> units;       // where it may be moved
 };

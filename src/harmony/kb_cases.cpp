@@ -1,7 +1,8 @@
 #include "harmony/kb_cases.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "competency/shipped_catalog.hpp"
 #include "harmony/anonymise.hpp"
@@ -34,7 +35,8 @@ Status check_tags(db::Tx& tx, int64_t instansi_id, const std::vector<Tag>& tags)
       known = TRY(learning::find_programme(tx, instansi_id, t.value)).has_value();
     } else if (t.kind == TagKind::kIndicator) {
       const auto& catalog = competency::catalog();
-      known = catalog.find(t.value, "2023").has_value() || catalog.find(t.value, "2021").has_value();
+      known =
+          catalog.find(t.value, "2023").has_value() || catalog.find(t.value, "2021").has_value();
     } else if (t.kind == TagKind::kRegion) {
       known = TRY(org::find_region(tx, t.value)).has_value();
     }
@@ -60,10 +62,9 @@ Result<Article> visible_article(db::Tx& tx, const Actor& actor, int64_t id) {
 
 Status audit_article(const Env& env, const Actor& actor, db::Tx& tx, std::string action,
                      const Article& a) {
-  return audit::append(tx,
-                       actor.audit(std::move(action), "kb_article", std::to_string(a.id),
-                                   a.instansi_id),
-                       env.now_ms());
+  return audit::append(
+      tx, actor.audit(std::move(action), "kb_article", std::to_string(a.id), a.instansi_id),
+      env.now_ms());
 }
 
 // A step of an article's life by someone of its instansi who may write.
@@ -150,7 +151,8 @@ Result<int64_t> draft_from_case(const Env& env, const Actor& actor, int64_t case
     for (const StepRecord& s : v.steps)
       if (!s.actor_name.empty()) ids.names.push_back(s.actor_name);
     ids.places.push_back(v.instansi_name);
-    for (const org::Unit& u : TRY(org::list_units(tx, v.c.instansi_id))) ids.places.push_back(u.name);
+    for (const org::Unit& u : TRY(org::list_units(tx, v.c.instansi_id)))
+      ids.places.push_back(u.name);
     std::string province;
     if (!v.c.region_code.empty()) {
       province = v.c.region_code.substr(0, 2);
@@ -167,9 +169,11 @@ Result<int64_t> draft_from_case(const Env& env, const Actor& actor, int64_t case
     for (const Finding& f : v.findings) {
       if (f.is_fact) {
         facts += "- " + clean(f.text) +
-                 (f.source ? " (" + label("harmony.source.", enum_name(*f.source)) + ")" : "") + "\n";
+                 (f.source ? " (" + label("harmony.source.", enum_name(*f.source)) + ")" : "") +
+                 "\n";
       } else {
-        opinions += "- " + (f.side ? labels("harmony.side") + " " + std::to_string(*f.side) + ": " : "") +
+        opinions += "- " +
+                    (f.side ? labels("harmony.side") + " " + std::to_string(*f.side) + ": " : "") +
                     clean(f.text) + "\n";
       }
     }
@@ -184,13 +188,15 @@ Result<int64_t> draft_from_case(const Env& env, const Actor& actor, int64_t case
       }
       md += "\n";
     }
-    if (!v.c.rule.empty()) md += "## " + labels("kb.draft.rule") + "\n\n" + clean(v.c.rule) + "\n\n";
+    if (!v.c.rule.empty())
+      md += "## " + labels("kb.draft.rule") + "\n\n" + clean(v.c.rule) + "\n\n";
     if (!v.sessions.empty()) {
       md += "## " + labels("kb.draft.dialogue") + "\n\n";
       for (size_t i = 0; i < v.sessions.size(); ++i) {
         md += "- " + labels("kb.draft.session") + " " + std::to_string(i + 1) + "\n";
         for (const Need& n : v.sessions[i].needs)
-          md += "  - " + labels("harmony.side") + " " + std::to_string(n.side) + ": " + clean(n.text) + "\n";
+          md += "  - " + labels("harmony.side") + " " + std::to_string(n.side) + ": " +
+                clean(n.text) + "\n";
       }
       md += "\n";
     }
@@ -201,20 +207,23 @@ Result<int64_t> draft_from_case(const Env& env, const Actor& actor, int64_t case
       md += "\n";
     }
     if (v.c.outcome)
-      md += "## " + labels("kb.draft.outcome") + "\n\n" + label("harmony.outcome.", enum_name(*v.c.outcome)) +
-            ": " + clean(v.c.outcome_reason) + "\n\n";
+      md += "## " + labels("kb.draft.outcome") + "\n\n" +
+            label("harmony.outcome.", enum_name(*v.c.outcome)) + ": " + clean(v.c.outcome_reason) +
+            "\n\n";
     md += "## " + labels("kb.draft.lessons") + "\n\n" + labels("kb.draft.lessons_hint") + "\n";
 
-    Article a{.instansi_id = v.c.instansi_id,
-              .title = labels("kb.draft.title") + ": " + label("harmony.kind.", enum_name(v.c.kind)),
-              .body = std::move(md),
-              .questions = {labels("kb.draft.question1"), labels("kb.draft.question2")},
-              .scope = Scope::kInstansi,
-              .state = ArticleState::kDraft,
-              .case_id = v.c.id,
-              .author_user_id = actor.user().user_id};
+    Article a{
+        .instansi_id = v.c.instansi_id,
+        .title = labels("kb.draft.title") + ": " + label("harmony.kind.", enum_name(v.c.kind)),
+        .body = std::move(md),
+        .questions = {labels("kb.draft.question1"), labels("kb.draft.question2")},
+        .scope = Scope::kInstansi,
+        .state = ArticleState::kDraft,
+        .case_id = v.c.id,
+        .author_user_id = actor.user().user_id};
     a.tags.push_back({TagKind::kKind, std::string(enum_name(v.c.kind))});
-    if (v.c.dimension) a.tags.push_back({TagKind::kDimension, std::string(enum_name(*v.c.dimension))});
+    if (v.c.dimension)
+      a.tags.push_back({TagKind::kDimension, std::string(enum_name(*v.c.dimension))});
     a.tags.push_back({TagKind::kSetting, std::string(enum_name(v.c.setting))});
     // The province only: a regency would point at the place.
     if (!province.empty()) a.tags.push_back({TagKind::kRegion, province});
@@ -247,7 +256,8 @@ Status return_article(const Env& env, const Actor& actor, int64_t id, const std:
 
 Result<ArticleView> read_article(const Env& env, const Actor& actor, int64_t id) {
   return env.db.read([&](db::Tx& tx) -> Result<ArticleView> {
-    ArticleView v{.article = TRY(visible_article(tx, actor, id))};
+    Article found = TRY(visible_article(tx, actor, id));
+    ArticleView v{.article = std::move(found)};
     const auth::Principal& p = actor.user();
     const Article& a = v.article;
     const bool own_instansi = p.instansi_id == a.instansi_id;
@@ -255,8 +265,8 @@ Result<ArticleView> read_article(const Env& env, const Actor& actor, int64_t id)
     v.may_edit = author && (a.state == ArticleState::kDraft ||
                             (a.state == ArticleState::kPublished && !a.case_id));
     v.may_submit = author && a.state == ArticleState::kDraft && a.case_id.has_value();
-    v.may_approve = own_instansi && !author && may_approve_articles(p) &&
-                    a.state == ArticleState::kPending;
+    v.may_approve =
+        own_instansi && !author && may_approve_articles(p) && a.state == ArticleState::kPending;
     v.may_withdraw = own_instansi && may_write_articles(p) && a.state == ArticleState::kPublished;
     if (p.asn_id && a.state == ArticleState::kPublished) {
       v.studied = TRY(has_studied(tx, a.id, *p.asn_id));
@@ -319,7 +329,8 @@ Status study_article(const Env& env, const Actor& actor, int64_t id,
     if (a.state != ArticleState::kPublished) return Error::conflict("kb.step_not_allowed");
     std::vector<FieldError> errors;
     if (answers.size() != a.questions.size())
-      errors.push_back({"answers", "kb.answers_count", {{"n", std::to_string(a.questions.size())}}});
+      errors.push_back(
+          {"answers", "kb.answers_count", {{"n", std::to_string(a.questions.size())}}});
     for (size_t i = 0; i < answers.size(); ++i)
       if (utf8_length(answers[i]) < kMinAnswer)
         errors.push_back({"answers[" + std::to_string(i) + "]",
@@ -351,8 +362,7 @@ Result<std::vector<StudyCount>> study_report(const Env& env, const Actor& actor)
   if (!actor.signed_in() || !actor.user().instansi_id ||
       !actor.user().can(auth::Permission::kDevelopmentOversee))
     return Error::forbidden();
-  return env.db.read(
-      [&](db::Tx& tx) { return study_counts(tx, *actor.user().instansi_id, 100); });
+  return env.db.read([&](db::Tx& tx) { return study_counts(tx, *actor.user().instansi_id, 100); });
 }
 
 Status link_programme(const Env& env, const Actor& actor, int64_t article_id,
