@@ -224,11 +224,12 @@ int demo(const Common& common, int scale, int64_t survey_responses, int64_t comp
   std::cout << fmt::format(
       "{} instansi, {} units, {} positions, {} ASN, {} survey responses, {} 360 campaigns ({} "
       "forms), "
-      "{} learning programmes, {} learning records, {} Peduli activities, {} complaints in "
-      "{:.1f} s\n",
+      "{} learning programmes, {} learning records, {} Peduli activities, {} complaints, {} "
+      "harmony cases, {} knowledge-base articles in {:.1f} s\n",
       built->instansi, built->units, built->positions, built->asn, built->survey_responses,
       built->campaigns, built->rating_forms, built->programmes, built->learning_records,
-      built->peduli_activities, built->complaints, took.count());
+      built->peduli_activities, built->complaints, built->harmony_cases, built->kb_articles,
+      took.count());
   print_demo_accounts(built.value(), std::cout);
   return 0;
 }

@@ -6,6 +6,8 @@
 #include "complaints/complaint_cases.hpp"
 #include "complaints/complaint_routes.hpp"
 #include "desk/desk_routes.hpp"
+#include "harmony/harmony_cases.hpp"
+#include "harmony/harmony_routes.hpp"
 #include "learning/learning_routes.hpp"
 #include "office/office_routes.hpp"
 #include "org/org_routes.hpp"
@@ -57,6 +59,7 @@ void register_all_routes(web::App& app) {
   peduli::register_routes(app);
   calendar::register_routes(app);
   complaints::register_routes(app);
+  harmony::register_routes(app);
 }
 
 Status register_all_jobs(jobs::JobRunner& runner, const Env& env, const Config& config) {
@@ -73,6 +76,9 @@ Status register_all_jobs(jobs::JobRunner& runner, const Env& env, const Config& 
   // Reports whose reporter's time ran out close, overdue ones reach the coordinator.
   runner.add("complaint_deadlines", 15min,
              [env]() -> Status { return complaints::run_deadlines(env).status(); });
+  // Agreements past their day and watch notes due for review reach handlers and heads.
+  runner.add("harmony_reminders", 1h,
+             [env]() -> Status { return harmony::run_harmony_reminders(env).status(); });
   runner.add("rate_limits", 10min, [env]() -> Status {
     return env.db.write([&](db::Tx& tx) { return limits::sweep(tx, env.now_ms()).status(); });
   });

@@ -253,6 +253,11 @@ Reply complaint_page(Context& ctx, const StaffView& v, const web::Input* sent, c
       {"can_draft", follow && (st == State::kDisposed || st == State::kDrafted)},
       {"can_answer", handle && st == State::kDrafted},
       {"is_neutrality", v.neutrality.has_value()},
+      // Discrimination and officer conduct may be disharmony: a handler opens a case in
+      // one form (the harmony capability's, prefilled from this report).
+      {"can_open_case",
+       handle && ctx.user().role == auth::Role::kCaseHandler && c.unit_id &&
+           (c.category == Category::kDiscrimination || c.category == Category::kOfficerConduct)},
       {"units", units},
       {"other_instansi", instansi},
       {"assignees", assignees},

@@ -7,6 +7,7 @@
 
 #include "complaints/complaint_cases.hpp"
 #include "platform/web/app.hpp"
+#include "platform/web/labels.hpp"
 
 namespace harmoni::complaints {
 
@@ -19,21 +20,8 @@ inline constexpr std::string_view kGradeLabel = "complaint.grade.";
 
 // The report's own fields (kind, where, when, what, who), from a form or the API.
 Submission read_submission(web::Input& in);
-// "pengaduan" as the reader reads it, and the like for every enum of a report.
-template <class E>
-std::string label(const web::Context& ctx, std::string_view prefix, E value) {
-  return ctx.t(std::string(prefix) + std::string(enum_name(value)));
-}
-// Choices of an enum for a form: [{value, label, selected}].
-template <class E>
-nlohmann::json options(const web::Context& ctx, std::string_view prefix,
-                       std::optional<E> selected) {
-  nlohmann::json out = nlohmann::json::array();
-  for (E v : enum_values<E>())
-    out.push_back(
-        {{"value", enum_name(v)}, {"label", label(ctx, prefix, v)}, {"selected", selected == v}});
-  return out;
-}
+using web::label;
+using web::options;
 // Handling figures as people read them (decimal comma, "too few" for what is withheld):
 // the public statistics page and a unit's results page.
 nlohmann::json statistics_json(const web::Context& ctx, const Statistics& st);

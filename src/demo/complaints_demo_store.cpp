@@ -6,6 +6,7 @@
 
 #include "complaints/complaint_cases.hpp"
 #include "complaints/complaint_store.hpp"
+#include "demo/demo_store.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
 
@@ -92,8 +93,8 @@ class Demo {
       }
       for (const auto& s : TRY(desk::list_services(tx, units_[0].id, false)))
         services_.push_back(s.code);
-      handler_ = TRY(principal_of(tx, "penanganan.kasus@harmoni.demo"));
-      head_ = TRY(principal_of(tx, "kepala.dukcapil@harmoni.demo"));
+      handler_ = TRY(demo_principal(tx, "penanganan.kasus@harmoni.demo"));
+      head_ = TRY(demo_principal(tx, "kepala.dukcapil@harmoni.demo"));
       auto asn = TRY(org::list_asn(tx, {.instansi_id = instansi_id, .limit = 50}));
       for (const auto& a : asn.items) nips_.push_back(a.nip);
       if (nips_.empty() || services_.empty()) return Error::internal("demo Dukcapil incomplete");
@@ -250,22 +251,6 @@ class Demo {
   Actor citizen(int n) const { return Actor{.source = fmt::format("demo-{}", n)}; }
   Actor handler() const { return Actor{.principal = &handler_, .source = "demo"}; }
   Actor head() const { return Actor{.principal = &head_, .source = "demo"}; }
-
-  static Result<auth::Principal> principal_of(db::Tx& tx, const std::string& email) {
-    auto row = TRY(tx.query_one(
-        "SELECT us.id, us.role, us.instansi_id, us.unit_id, COALESCE(u.path, ''), us.asn_id "
-        "FROM users us LEFT JOIN units u ON u.id = us.unit_id WHERE us.email = ?",
-        {email}));
-    if (!row) return Error::internal("demo account missing: " + email);
-    return auth::Principal{
-        .user_id = row->i64(0),
-        .email = email,
-        .role = parse_enum<auth::Role>(row->text(1)).value_or(auth::Role::kOfficer),
-        .instansi_id = row->opt_i64(2),
-        .unit_id = row->opt_i64(3),
-        .unit_path = row->text(4),
-        .asn_id = row->opt_i64(5)};
-  }
 
   db::Database& db_;
   const Clock& real_;

@@ -7,6 +7,7 @@
 #include "accounts/account_store.hpp"
 #include "demo/competency_demo_store.hpp"
 #include "demo/complaints_demo_store.hpp"
+#include "demo/harmony_demo_store.hpp"
 #include "demo/learning_demo_store.hpp"
 #include "desk/desk_store.hpp"
 #include "org/org_store.hpp"
@@ -355,6 +356,23 @@ Result<int64_t> build_survey_history(db::Database& db, const Clock& clock, Seede
 
 }  // namespace
 
+Result<auth::Principal> demo_principal(db::Tx& tx, const std::string& email) {
+  auto row = TRY(tx.query_one(
+      "SELECT us.id, us.role, us.instansi_id, us.unit_id, COALESCE(u.path, ''), us.asn_id, "
+      "us.display_name FROM users us LEFT JOIN units u ON u.id = us.unit_id WHERE us.email = ?",
+      {email}));
+  if (!row) return Error::internal("demo account missing: " + email);
+  return auth::Principal{
+      .user_id = row->i64(0),
+      .email = email,
+      .display_name = row->text(6),
+      .role = parse_enum<auth::Role>(row->text(1)).value_or(auth::Role::kOfficer),
+      .instansi_id = row->opt_i64(2),
+      .unit_id = row->opt_i64(3),
+      .unit_path = row->text(4),
+      .asn_id = row->opt_i64(5)};
+}
+
 Result<DemoResult> build_demo(db::Database& db, const Clock& clock, const Vault& vault, int scale,
                               int64_t survey_responses, int64_t complaint_volume) {
   DemoResult result;
@@ -481,8 +499,12 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, const Vault&
        "S:KAB-SAMBAS/BKPSDM"},
       {"penanganan.kasus@harmoni.demo", "Penangan Kasus Sambas", "case_handler", "KAB-SAMBAS", "",
        ""},
+      {"mediator.kasus@harmoni.demo", "Penangan Kasus Sambas (kedua)", "case_handler", "KAB-SAMBAS",
+       "", ""},
       {"auditor@harmoni.demo", "Auditor Inspektorat", "auditor", "KAB-SAMBAS", "", ""},
       {"admin.kalbar@harmoni.demo", "Admin Provinsi Kalimantan Barat", "instansi_admin",
+       "PROV-KALBAR", "", ""},
+      {"penanganan.kalbar@harmoni.demo", "Penangan Kasus Provinsi Kalimantan Barat", "case_handler",
        "PROV-KALBAR", "", ""},
   };
   TRY(db.write([&](db::Tx& tx) -> Status {
@@ -523,6 +545,9 @@ Result<DemoResult> build_demo(db::Database& db, const Clock& clock, const Vault&
     result.learning_records = learning.records;
     result.peduli_activities = learning.activities;
     result.complaints = TRY(build_complaints_demo(db, clock, vault, sambas->id, rng));
+    HarmonyDemo harmony = TRY(build_harmony_demo(db, clock, vault, rng));
+    result.harmony_cases = harmony.cases;
+    result.kb_articles = harmony.articles;
   }
   if (complaint_volume > 0) {
     auto sambas =

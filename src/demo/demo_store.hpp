@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/auth/principal.hpp"
 #include "platform/crypto/vault.hpp"
 #include "platform/db/database.hpp"
 #include "platform/util/clock.hpp"
@@ -28,6 +29,7 @@ struct DemoResult {
   int64_t campaigns = 0, rating_forms = 0;  // 360-degree history (scale <= kCompetencyDemoMaxScale)
   int64_t programmes = 0, learning_records = 0, peduli_activities = 0;  // likewise
   int64_t complaints = 0;                                               // likewise
+  int64_t harmony_cases = 0, kb_articles = 0;                           // likewise
   std::vector<DemoAccount> accounts;
   std::string password;  // the one password of every demo account
   bool already_present = false;
@@ -37,6 +39,9 @@ inline constexpr std::string_view kDemoPassword = "harmoni-demo-2026";
 
 inline constexpr int64_t kDefaultSurveyResponses = 3000;
 inline constexpr int kCompetencyDemoMaxScale = 10;
+
+// A demo account as the principal the use cases act for (the demo drives them as its people).
+Result<auth::Principal> demo_principal(db::Tx& tx, const std::string& email);
 
 // Builds the dataset; scale N gives about 1,000 x N ASN, and `survey_responses`
 // responses spread over the past year (10,000,000 for the index benchmark). Does

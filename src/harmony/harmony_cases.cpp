@@ -166,6 +166,38 @@ Result<int64_t> open_case_from_complaint(const Env& env, const Actor& actor, int
   });
 }
 
+Result<FromComplaint> prefill_from_complaint(const Env& env, const Actor& actor,
+                                             int64_t complaint_id) {
+  if (!is_handler(actor)) return Error::forbidden("harmony.not_handler");
+  return env.db.read([&](db::Tx& tx) -> Result<FromComplaint> {
+    auto complaint = TRY(complaints::find_complaint(tx, complaint_id));
+    if (!complaint || complaint->instansi_id != *actor.user().instansi_id)
+      return Error::not_found("complaint.unknown");
+    auto existing = TRY(case_of_complaint(tx, complaint_id));
+    FromComplaint out{.existing_case = existing};
+    out.draft = {.unit_id = complaint->unit_id.value_or(0),
+                 .setting = Setting::kCommunity,
+                 .kind = complaint->category == complaints::Category::kDiscrimination
+                             ? Kind::kDiscrimination
+                             : Kind::kPrejudice,
+                 .origin = Origin::kComplaint,
+                 .complaint_id = complaint_id,
+                 .title = fmt::format("Pengaduan #{}", complaint_id)};
+    return out;
+  });
+}
+
+Result<std::vector<org::Unit>> units_for(const Env& env, const Actor& actor) {
+  if (!actor.signed_in() || !actor.user().instansi_id) return Error::forbidden();
+  const auth::Principal& p = actor.user();
+  return env.db.read([&](db::Tx& tx) -> Result<std::vector<org::Unit>> {
+    auto units = TRY(org::list_units(tx, *p.instansi_id));
+    if (p.role == auth::Role::kUnitHead)
+      std::erase_if(units, [&](const org::Unit& u) { return !u.path.starts_with(p.unit_path); });
+    return units;
+  });
+}
+
 Result<CaseView> read_case(const Env& env, const Actor& actor, int64_t id) {
   return env.db.write([&](db::Tx& tx) -> Result<CaseView> {
     Loaded l = TRY(load(tx, actor, id));

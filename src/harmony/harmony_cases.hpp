@@ -24,6 +24,17 @@ Result<int64_t> open_case(const Env& env, const Actor& actor, Case c);
 Result<int64_t> open_case_from_complaint(const Env& env, const Actor& actor, int64_t complaint_id,
                                          Kind kind, std::optional<Dimension> dimension);
 
+// What the new-case form starts from when a complaint opens it: the complaint's unit, a
+// kind from its category; or the case the complaint opened already.
+struct FromComplaint {
+  std::optional<int64_t> existing_case;
+  Case draft;
+};
+Result<FromComplaint> prefill_from_complaint(const Env& env, const Actor& actor,
+                                             int64_t complaint_id);
+// The units a case or a watch note may name: the instansi's for handlers, a head's subtree.
+Result<std::vector<org::Unit>> units_for(const Env& env, const Actor& actor);
+
 // The case as a handler or head reads it (audited, "harmony.case_read").
 struct Mediator {
   int64_t asn_id = 0;

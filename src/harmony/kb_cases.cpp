@@ -271,7 +271,9 @@ Result<ArticleView> read_article(const Env& env, const Actor& actor, int64_t id)
     if (p.asn_id && a.state == ArticleState::kPublished) {
       v.studied = TRY(has_studied(tx, a.id, *p.asn_id));
       v.may_study = !v.studied;
-      v.study_minutes = TRY(load_settings(tx, *p.instansi_id)).study_minutes;
+      const int minutes = TRY(load_settings(tx, *p.instansi_id)).study_minutes;
+      const auto ledger = TRY(learning::load_settings(tx, *p.instansi_id));
+      v.study_jp_e2 = learning::minutes_to_jp_e2(minutes, ledger.minutes_per_jp);
     }
     if (p.instansi_id) v.programmes = TRY(programmes_of_article(tx, a.id, *p.instansi_id));
     return v;

@@ -41,7 +41,7 @@ struct ArticleView {
   bool may_withdraw = false;
   bool may_study = false;  // an ASN who has not studied it yet
   bool studied = false;
-  int64_t study_minutes = 0;
+  int64_t study_jp_e2 = 0;  // what studying it earns, hundredths of a JP
   std::vector<ProgrammeRef> programmes;
 };
 // Published articles for the reader's instansi (or all); drafts and pending ones only to

@@ -147,7 +147,7 @@ http::Response Context::form_page(std::string_view name, nlohmann::json data,
   int status = 200;
   if (error) {
     // A page may have named the problems its own way already.
-    if (!data.contains("errors")) data["errors"] = field_errors(*error);
+    if (!data.contains("errors")) data["errors"] = field_errors(*error, name);
     status = error->kind == ErrorKind::kInvalid ? 422 : status_for(*error);
   }
   return page(name, std::move(data), title_key, status);
@@ -184,7 +184,7 @@ http::Response Context::redirect(std::string location, std::string_view flash_ke
   return r;
 }
 
-nlohmann::json Context::field_errors(const Error& error) const {
+nlohmann::json Context::field_errors(const Error& error, std::string_view page) const {
   nlohmann::json list = nlohmann::json::array();
   nlohmann::json by_field = nlohmann::json::object();
   for (const auto& f : error.fields) {
@@ -192,7 +192,11 @@ nlohmann::json Context::field_errors(const Error& error) const {
     // "minutes:1985…" or "rows[12].unit": the field's label, then which line.
     const size_t cut = f.field.find_first_of(":[");
     const std::string base = f.field.substr(0, cut), label_key = "field." + base;
-    std::string label = services.catalogs.has(lang, label_key) ? t(label_key) : base;
+    // A page may name a field its own way ("field.kb_form.body": the article's text).
+    const std::string page_key = "field." + std::string(page) + "." + base;
+    std::string label = !page.empty() && services.catalogs.has(lang, page_key) ? t(page_key)
+                        : services.catalogs.has(lang, label_key)               ? t(label_key)
+                                                                               : base;
     if (cut != std::string::npos)
       label += " (" + f.field.substr(cut + (f.field[cut] == ':' ? 1 : 0)) + ")";
     list.push_back({{"field", f.field}, {"label", label}, {"message", message}});

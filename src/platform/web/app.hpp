@@ -100,7 +100,8 @@ class Context {
   // 303 to location; flash_key is a catalog key shown once on the next page.
   http::Response redirect(std::string location, std::string_view flash_key = {}) const;
   // Translated field errors for re-rendering a form: [{field, message}] and {field: message}.
-  nlohmann::json field_errors(const Error& error) const;
+  // Labels are "field.<page>.<name>" where the page has its own, else "field.<name>".
+  nlohmann::json field_errors(const Error& error, std::string_view page = {}) const;
   // Where users reach this server ("https://host"): the configured public URL's origin,
   // else this request's scheme and Host. For links printed on tickets and posters.
   std::string public_origin() const;
