@@ -79,6 +79,13 @@ const std::set<std::string> kComplaintListers = {"instansi_admin", "unit_head", 
 const std::set<std::string> kComplaintReaders = {"instansi_admin", "unit_head", "case_handler",
                                                  "auditor"};
 const std::set<std::string> kComplaintHandlers = {"instansi_admin", "case_handler"};
+// Harmony: a case of the Dukcapil unit; its handlers and the unit's head. The knowledge
+// base: a published article for Kabupaten Sambas only, written by the case handler.
+const std::set<std::string> kHarmonyStaff = {"unit_head", "case_handler"};
+const std::set<std::string> kCaseHandler = {"case_handler"};
+const std::set<std::string> kWriters = {"hr_developer", "case_handler"};
+const std::set<std::string> kInstansiUsers = {
+    "instansi_admin", "unit_head", "officer", "hr_developer", "case_handler", "auditor", "foreign"};
 const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /static/{name}", kEveryone},
     {"GET /healthz", kEveryone},
@@ -410,6 +417,73 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /api/v1/complaints/{id}/neutrality", {}},
     {"GET /api/v1/complaints/settings", kAnyUser},
     {"PUT /api/v1/complaints/settings", {"instansi_admin", "foreign"}},
+    {"GET /harmony", kHarmonyStaff},
+    {"POST /harmony/watch", kHarmonyStaff},
+    {"POST /harmony/watch/{id}/close", kCaseHandler},
+    {"GET /harmony/mine", kAnyUser},
+    {"GET /harmony/settings", {"instansi_admin", "foreign"}},
+    {"POST /harmony/settings", {"instansi_admin", "foreign"}},
+    {"GET /harmony/cases", kHarmonyStaff},
+    {"GET /harmony/cases/new", kCaseHandler},
+    {"POST /harmony/cases", kCaseHandler},
+    {"GET /harmony/cases/{id}", kHarmonyStaff},
+    {"POST /harmony/cases/{id}/analysis", kCaseHandler},
+    {"POST /harmony/cases/{id}/parties", kCaseHandler},
+    {"POST /harmony/cases/{id}/findings", kCaseHandler},
+    {"POST /harmony/cases/{id}/causes", kCaseHandler},
+    {"POST /harmony/cases/{id}/rule", kCaseHandler},
+    {"POST /harmony/cases/{id}/sessions", kCaseHandler},
+    {"POST /harmony/cases/{id}/agreements", kCaseHandler},
+    {"POST /harmony/cases/{id}/checks", kCaseHandler},
+    {"POST /harmony/cases/{id}/monitoring", kCaseHandler},
+    {"POST /harmony/cases/{id}/close", kCaseHandler},
+    {"POST /harmony/cases/{id}/reopen", kCaseHandler},
+    {"POST /harmony/cases/{id}/lessons", kCaseHandler},
+    {"GET /api/v1/harmony/overview", kHarmonyStaff},
+    {"POST /api/v1/harmony/watch", kHarmonyStaff},
+    {"POST /api/v1/harmony/watch/{id}/close", kCaseHandler},
+    {"GET /api/v1/harmony/settings", kInstansiUsers},
+    {"PUT /api/v1/harmony/settings", {"instansi_admin", "foreign"}},
+    {"GET /api/v1/harmony/cases", kHarmonyStaff},
+    {"POST /api/v1/harmony/cases", kCaseHandler},
+    {"GET /api/v1/harmony/cases/{id}", kHarmonyStaff},
+    {"POST /api/v1/harmony/cases/{id}/analysis", kCaseHandler},
+    {"POST /api/v1/harmony/cases/{id}/parties", kCaseHandler},
+    {"POST /api/v1/harmony/cases/{id}/findings", kCaseHandler},
+    {"POST /api/v1/harmony/cases/{id}/causes", kCaseHandler},
+    {"POST /api/v1/harmony/cases/{id}/rule", kCaseHandler},
+    {"POST /api/v1/harmony/cases/{id}/sessions", kCaseHandler},
+    {"POST /api/v1/harmony/cases/{id}/agreements", kCaseHandler},
+    {"POST /api/v1/harmony/cases/{id}/checks", kCaseHandler},
+    {"POST /api/v1/harmony/cases/{id}/monitoring", kCaseHandler},
+    {"POST /api/v1/harmony/cases/{id}/close", kCaseHandler},
+    {"POST /api/v1/harmony/cases/{id}/reopen", kCaseHandler},
+    {"POST /api/v1/harmony/cases/{id}/lessons", kCaseHandler},
+    {"GET /kb", kAnyUser},
+    {"GET /kb/new", kWriters},
+    {"GET /kb/studies", {"hr_developer"}},
+    {"POST /kb/articles", kWriters},
+    {"GET /kb/articles/{id}", kSambasUsers},
+    {"GET /kb/articles/{id}/edit", kCaseHandler},
+    {"POST /kb/articles/{id}", kCaseHandler},
+    // A published article: nothing to submit or approve.
+    {"POST /kb/articles/{id}/submit", {}},
+    {"POST /kb/articles/{id}/approve", {}},
+    {"POST /kb/articles/{id}/return", {}},
+    {"POST /kb/articles/{id}/withdraw", kWriters},
+    {"POST /kb/articles/{id}/study", kLinked},
+    {"POST /kb/articles/{id}/programmes", kSambasLearningManagers},
+    {"GET /api/v1/kb/search", kAnyUser},
+    {"GET /api/v1/kb/articles", kAnyUser},
+    {"POST /api/v1/kb/articles", kWriters},
+    {"GET /api/v1/kb/articles/{id}", kSambasUsers},
+    {"POST /api/v1/kb/articles/{id}/submit", {}},
+    {"POST /api/v1/kb/articles/{id}/approve", {}},
+    {"POST /api/v1/kb/articles/{id}/return", {}},
+    {"POST /api/v1/kb/articles/{id}/withdraw", kWriters},
+    {"POST /api/v1/kb/articles/{id}/study", kLinked},
+    {"POST /api/v1/kb/articles/{id}/programmes", kSambasLearningManagers},
+    {"GET /api/v1/kb/studies", {"hr_developer"}},
 };
 
 // The smallest PNG: one transparent pixel.
@@ -569,6 +643,22 @@ class Authz : public ::testing::TestWithParam<std::string> {
     complaint_file_id_ =
         t_.db->read([](db::Tx& tx) { return tx.scalar_i64("SELECT MIN(id) FROM complaint_files"); })
             .value();
+    // The demo's harmony: a case of the Dukcapil unit, Sambas's watch note, an article
+    // published for Sambas only.
+    auto harmony = t_.db->read([&](db::Tx& tx) -> Status {
+      harmony_case_id_ = TRY(tx.scalar_i64(
+          "SELECT MIN(c.id) FROM harmony_cases c JOIN units u ON u.id = c.unit_id WHERE u.code = "
+          "'DUKCAPIL' AND c.status <> 'closed'"));
+      watch_note_id_ = TRY(tx.scalar_i64(
+          "SELECT MIN(w.id) FROM harmony_watch_notes w JOIN instansi i ON i.id = w.instansi_id "
+          "WHERE i.code = 'KAB-SAMBAS'"));
+      article_id_ = TRY(tx.scalar_i64(
+          "SELECT MIN(id) FROM kb_articles WHERE scope = 'instansi' AND state = 'published' AND "
+          "case_id IS NULL"));
+      return {};
+    });
+    ASSERT_TRUE(harmony.ok());
+    ASSERT_GT(harmony_case_id_ * watch_note_id_ * article_id_, 0);
   }
 
   std::string fill(const std::string& pattern) {
@@ -578,6 +668,12 @@ class Authz : public ::testing::TestWithParam<std::string> {
         path.replace(at, from.size(), to);
     };
     if (pattern.find("/complaints/track/") != std::string::npos) replace("{code}", tracking_code_);
+    if (pattern.find("/harmony/cases/") != std::string::npos)
+      replace("{id}", std::to_string(harmony_case_id_));
+    if (pattern.find("/harmony/watch/") != std::string::npos)
+      replace("{id}", std::to_string(watch_note_id_));
+    if (pattern.find("/kb/articles/") != std::string::npos)
+      replace("{id}", std::to_string(article_id_));
     if (pattern.starts_with("/complaints/") || pattern.starts_with("/api/v1/complaints/")) {
       replace("{id}", std::to_string(complaint_id_));
       replace("{file}", std::to_string(complaint_file_id_));
@@ -667,6 +763,7 @@ class Authz : public ::testing::TestWithParam<std::string> {
           coming_activity_id_ = 0;
   std::string certificate_code_;
   int64_t complaint_id_ = 0, complaint_file_id_ = 0, inbox_item_id_ = 0;
+  int64_t harmony_case_id_ = 0, watch_note_id_ = 0, article_id_ = 0;
   std::string tracking_code_;
 };
 
@@ -699,6 +796,15 @@ TEST_P(Authz, EveryRouteWithEveryRole) {
                         ->write([&](db::Tx& tx) {
                           return desk::set_kiosk_key_hash(tx, dukcapil_id_,
                                                           auth::sha256_hex(kKioskKey), 1);
+                        })
+                        .ok());
+      }
+      // A withdrawn article comes back, for the next caller and the routes after.
+      if (key.ends_with("/kb/articles/{id}/withdraw")) {
+        ASSERT_TRUE(t_.db
+                        ->write([&](db::Tx& tx) {
+                          return tx.exec("UPDATE kb_articles SET state = 'published' WHERE id = ?",
+                                         {article_id_});
                         })
                         .ok());
       }

@@ -596,6 +596,103 @@ TEST_P(E2E, AComplaintFromTheTicketPageToClosure) {
   EXPECT_EQ(citizen.get("/api/v1/complaints/track/ABC").status, 422);
 }
 
+TEST_P(E2E, ADiscriminationComplaintBecomesACaseAndItsLessonsAreFound) {
+  // A citizen's report, verified as discrimination by the Dukcapil unit.
+  HttpClient citizen = client();
+  const std::string today = format_date(date_in_wib(SystemClock().now_ms()));
+  auto sent =
+      citizen.json("POST", "/api/v1/complaints",
+                   fmt::format(R"({{"kind":"pengaduan","identity":"anonymous","happened_on":"{}",
+        "instansi":"KAB-SAMBAS","description":"Petugas enggan melayani saya karena logat daerah saya dianggap aneh."}})",
+                               today));
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  const int64_t number = json::parse(sent.body)["number"];
+  HttpClient handler = logged_in("penanganan.kasus@harmoni.demo");
+  auto units = json::parse(handler.get("/api/v1/units?instansi=KAB-SAMBAS").body);
+  std::string unit_id;
+  for (const auto& u : units["items"])
+    if (u["code"] == "DUKCAPIL") unit_id = std::to_string(u["id"].get<int64_t>());
+  ASSERT_FALSE(unit_id.empty()) << units.dump();
+  const std::string officer = some_nip("DUKCAPIL"), owner = some_nip("DUKCAPIL-PDP");
+  auto verified = handler.json(
+      "POST", fmt::format("/api/v1/complaints/{}/verify", number),
+      fmt::format(R"({{"category":"discrimination","grade":"normative","unit":{},"officer":"{}"}})",
+                  unit_id, officer));
+  ASSERT_EQ(verified.status, 200) << verified.body;
+
+  // One form from the complaint's page opens the case.
+  auto report_page = handler.get(fmt::format("/complaints/{}", number));
+  ASSERT_NE(report_page.body.find(fmt::format("/harmony/cases/new?complaint={}", number)),
+            std::string::npos);
+  auto form = handler.get(fmt::format("/harmony/cases/new?complaint={}", number));
+  ASSERT_EQ(form.status, 200);
+  auto opened = handler.post_form("/harmony/cases", {{"complaint", std::to_string(number)},
+                                                     {"kind", "discrimination"},
+                                                     {"dimension", "region_of_origin"},
+                                                     {"setting", "community"}});
+  ASSERT_EQ(opened.status, 303) << opened.body;
+  const std::string page = opened.header("location");
+  const std::string api = "/api/v1" + page;
+  auto step = [&](const std::string& what, const std::string& body) {
+    auto r = handler.json("POST", api + "/" + what, body);
+    EXPECT_EQ(r.status, 200) << what << ": " << r.body;
+    return json::parse(r.body);
+  };
+  step(
+      "findings",
+      R"({"type":"fact","text":"Rekaman antrean menunjukkan pemohon menunggu dua jam.","source":"record"})");
+  step(
+      "causes",
+      R"({"category":"communication","whys":["Petugas tidak memahami logat","Belum ada pelatihan komunikasi antarbudaya"]})");
+  step(
+      "sessions",
+      fmt::format(
+          R"({{"held_on":"{}","needs_by_side":{{"1":"Dilayani setara","2":"Penjelasan yang dipahami"}}}})",
+          today));
+  step(
+      "agreements",
+      fmt::format(
+          R"({{"text":"Pelatihan komunikasi antarbudaya bagi petugas loket","owner":"{}","due_on":"{}"}})",
+          owner, today));
+  auto monitored = step("monitoring", "{}");
+  EXPECT_EQ(monitored["status"], "monitoring");
+  const int64_t agreement = monitored["agreements"][0]["id"];
+  step("checks", fmt::format(R"({{"agreement":{},"kept":"yes"}})", agreement));
+  auto closed =
+      step("close",
+           R"({"outcome":"resolved","reason":"Petugas meminta maaf dan pelatihan terlaksana."})");
+  EXPECT_EQ(closed["status"], "closed");
+  EXPECT_EQ(closed["parties"].size(), 2u) << "the citizen and the officer reported";
+
+  // The lessons: drafted without the officer's NIP, approved by a second handler, found by
+  // another form of a word of the report.
+  auto drafted = handler.json("POST", api + "/lessons", "{}");
+  ASSERT_EQ(drafted.status, 201) << drafted.body;
+  const int64_t article = json::parse(drafted.body)["article"];
+  const std::string article_api = fmt::format("/api/v1/kb/articles/{}", article);
+  auto draft = json::parse(handler.get(article_api).body);
+  EXPECT_EQ(draft["body"].get<std::string>().find(officer), std::string::npos);
+  EXPECT_EQ(handler.json("POST", article_api + "/submit", "{}").status, 200);
+  EXPECT_EQ(handler.json("POST", article_api + "/approve", "{}").status, 403);
+  HttpClient second = logged_in("mediator.kasus@harmoni.demo");
+  auto approved = second.json("POST", article_api + "/approve", "{}");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  HttpClient officer_user = logged_in("petugas.mpp@harmoni.demo");
+  auto found = officer_user.get("/api/v1/kb/search?q=dilayani%20logat&limit=50");
+  ASSERT_EQ(found.status, 200) << found.body;
+  bool listed = false;
+  const json results = json::parse(found.body);
+  for (const auto& item : results["items"])
+    if (item["id"] == article) {
+      listed = true;
+      EXPECT_NE(item["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+    }
+  EXPECT_TRUE(listed) << found.body;
+  EXPECT_EQ(officer_user.get(fmt::format("/kb/articles/{}", article)).status, 200);
+  // The officer is no handler: the case stays closed to them.
+  EXPECT_EQ(officer_user.get(page).status, 404);
+}
+
 TEST_P(E2E, TheDisplayBoardFollowsTheQueueLive) {
   HttpClient head = logged_in("kepala.dukcapil@harmoni.demo");
   std::string desk = head.get("/desk").header("location");

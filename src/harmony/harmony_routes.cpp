@@ -259,7 +259,22 @@ Result<WatchNote> read_watch(web::Input& in) {
   return w;
 }
 
+// Handlers and unit heads keep watch notes: checked before the input is read.
+Status may_keep_watch(const Context& ctx) {
+  const auth::Role r = ctx.user().role;
+  if (!ctx.user().instansi_id || (r != auth::Role::kCaseHandler && r != auth::Role::kUnitHead))
+    return Error::forbidden("harmony.not_handler");
+  return {};
+}
+
+Status may_open_case(const Context& ctx) {
+  if (!ctx.user().instansi_id || ctx.user().role != auth::Role::kCaseHandler)
+    return Error::forbidden("harmony.not_handler");
+  return {};
+}
+
 Reply add_watch(Context& ctx) {
+  TRY(may_keep_watch(ctx));
   auto in = TRY(ctx.input());
   in.ignore("_csrf");
   WatchNote w = TRY(read_watch(in));
@@ -273,6 +288,7 @@ Reply add_watch(Context& ctx) {
 }
 
 Reply api_add_watch(Context& ctx) {
+  TRY(may_keep_watch(ctx));
   auto in = TRY(ctx.input());
   WatchNote w = TRY(read_watch(in));
   TRY(in.finish());
@@ -311,7 +327,7 @@ Reply new_case_page(Context& ctx, const Case& c, const Error* error) {
 }
 
 Reply show_new_case(Context& ctx) {
-  if (ctx.user().role != auth::Role::kCaseHandler) return Error::forbidden("harmony.not_handler");
+  TRY(may_open_case(ctx));
   Case c{.origin = Origin::kStaffReport};
   if (auto complaint = web::query_id(ctx, "complaint")) {
     FromComplaint from = TRY(prefill_from_complaint(ctx.env(), ctx.actor(), *complaint));
@@ -334,13 +350,16 @@ Case read_case_fields(web::Input& in) {
     c.origin = *parse_enum<Origin>(*o);
   else
     c.origin = Origin::kStaffReport;
+  // A complaint brings its own unit, title and summary.
   if (in.is_json()) {
-    c.unit_id = in.integer("unit", {.min = 1}).value_or(0);
     c.complaint_id = in.integer("complaint", {.required = false, .min = 1});
+    c.unit_id = in.integer("unit", {.required = !c.complaint_id, .min = 1}).value_or(0);
   } else {
-    c.unit_id = web::parse_id(in.text("unit", {.max_chars = 20}).value_or("")).value_or(0);
     c.complaint_id =
         web::parse_id(in.text("complaint", {.required = false, .max_chars = 20}).value_or(""));
+    c.unit_id =
+        web::parse_id(in.text("unit", {.required = !c.complaint_id, .max_chars = 20}).value_or(""))
+            .value_or(0);
   }
   c.region_code = in.text("region", {.required = false, .max_chars = 5}).value_or("");
   c.title = in.text("title", {.required = !c.complaint_id, .max_chars = kTitleMax}).value_or("");
@@ -357,6 +376,7 @@ Result<int64_t> open_from_input(Context& ctx, const Case& c) {
 }
 
 Reply create_case(Context& ctx) {
+  TRY(may_open_case(ctx));
   auto in = TRY(ctx.input());
   in.ignore("_csrf");
   Case c = read_case_fields(in);
@@ -370,6 +390,7 @@ Reply create_case(Context& ctx) {
 }
 
 Reply api_create_case(Context& ctx) {
+  TRY(may_open_case(ctx));
   auto in = TRY(ctx.input());
   Case c = read_case_fields(in);
   TRY(in.finish());

@@ -275,6 +275,8 @@ Result<ArticleView> read_article(const Env& env, const Actor& actor, int64_t id)
       const auto ledger = TRY(learning::load_settings(tx, *p.instansi_id));
       v.study_jp_e2 = learning::minutes_to_jp_e2(minutes, ledger.minutes_per_jp);
     }
+    v.may_link = own_instansi && p.can(auth::Permission::kLearningManage) &&
+                 a.state == ArticleState::kPublished;
     if (p.instansi_id) v.programmes = TRY(programmes_of_article(tx, a.id, *p.instansi_id));
     return v;
   });

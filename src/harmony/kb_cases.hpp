@@ -40,6 +40,7 @@ struct ArticleView {
   bool may_approve = false;
   bool may_withdraw = false;
   bool may_study = false;  // an ASN who has not studied it yet
+  bool may_link = false;   // HR: attach it to a programme
   bool studied = false;
   int64_t study_jp_e2 = 0;  // what studying it earns, hundredths of a JP
   std::vector<ProgrammeRef> programmes;

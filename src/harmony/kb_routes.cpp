@@ -238,11 +238,10 @@ Reply article_page(Context& ctx, const ArticleView& v, const web::Input* sent, c
                {"may_study", v.may_study},
                {"studied", v.studied},
                {"study_jp", v.study_jp_e2 > 0 ? decimal(v.study_jp_e2 / 100.0, 2, ctx.lang) : ""},
-               {"may_link", ctx.user().can(auth::Permission::kLearningManage) &&
-                                a.state == ArticleState::kPublished},
+               {"may_link", v.may_link},
                {"programme_choices", json::array()},
                {"note", sent ? sent->raw("note") : ""}};
-  if (data["may_link"].get<bool>())
+  if (v.may_link)
     for (const learning::Programme& p : TRY(learning::programmes_of(ctx.env(), ctx.actor())))
       data["programme_choices"].push_back({{"code", p.code}, {"title", p.title}});
   return ctx.form_page("kb_article", data, "kb.article_title", error);
@@ -284,6 +283,7 @@ Reply show_new(Context& ctx) {
 }
 
 Reply create_from_form(Context& ctx) {
+  if (!may_write_articles(ctx.user())) return Error::forbidden();
   auto in = TRY(ctx.input());
   in.ignore("_csrf");
   Article a = read_article_fields(in);
@@ -299,6 +299,7 @@ Reply create_from_form(Context& ctx) {
 }
 
 Reply api_create(Context& ctx) {
+  if (!may_write_articles(ctx.user())) return Error::forbidden();
   auto in = TRY(ctx.input());
   Article a = read_article_fields(in);
   const bool draft = in.has("draft") && in.flag("draft");
@@ -333,12 +334,16 @@ Reply edit_from_form(Context& ctx) {
 // ---- workflow and study ----
 
 using StepFn = Status (*)(Context&, web::Input&, int64_t);
+using May = bool ArticleView::*;
 
-template <StepFn kTake, bool kApi>
+// The reader's right to the step is checked before its input is read, so a caller
+// without it learns nothing from a form error.
+template <StepFn kTake, May kMay, bool kApi>
 Reply step_route(Context& ctx) {
   auto id = web::id_param(ctx, "id");
   if (!id) return Error::not_found("kb.article_unknown");
   ArticleView before = TRY(read_article(ctx.env(), ctx.actor(), *id));
+  if (!(before.*kMay)) return Error::forbidden("kb.step_not_allowed");
   auto in = TRY(ctx.input());
   in.ignore("_csrf");
   Status done = kTake(ctx, in, *id);
@@ -409,10 +414,15 @@ Reply api_studies(Context& ctx) {
   return ctx.json(200, {{"items", items}});
 }
 
-template <StepFn kTake>
-constexpr auto page_step = step_route<kTake, false>;
-template <StepFn kTake>
-constexpr auto api_step = step_route<kTake, true>;
+template <StepFn kTake, May kMay>
+constexpr auto page_step = step_route<kTake, kMay, false>;
+template <StepFn kTake, May kMay>
+constexpr auto api_step = step_route<kTake, kMay, true>;
+constexpr May kSubmit = &ArticleView::may_submit;
+constexpr May kApprove = &ArticleView::may_approve;
+constexpr May kWithdraw = &ArticleView::may_withdraw;
+constexpr May kStudy = &ArticleView::may_study;
+constexpr May kLink = &ArticleView::may_link;
 
 constexpr web::RouteOptions kArticleBody{.body_limit = 256 * 1024};
 constexpr web::RouteOptions kForm{.body_limit = 32 * 1024};
@@ -425,22 +435,22 @@ const web::RouteDef kRoutes[] = {
     {"GET", "/kb/articles/{id}", show_article},
     {"GET", "/kb/articles/{id}/edit", show_edit},
     {"POST", "/kb/articles/{id}", edit_from_form, kArticleBody},
-    {"POST", "/kb/articles/{id}/submit", page_step<step_submit>, kForm},
-    {"POST", "/kb/articles/{id}/approve", page_step<step_approve>, kForm},
-    {"POST", "/kb/articles/{id}/return", page_step<step_return>, kForm},
-    {"POST", "/kb/articles/{id}/withdraw", page_step<step_withdraw>, kForm},
-    {"POST", "/kb/articles/{id}/study", page_step<step_study>, kForm},
-    {"POST", "/kb/articles/{id}/programmes", page_step<step_programme>, kForm},
+    {"POST", "/kb/articles/{id}/submit", page_step<step_submit, kSubmit>, kForm},
+    {"POST", "/kb/articles/{id}/approve", page_step<step_approve, kApprove>, kForm},
+    {"POST", "/kb/articles/{id}/return", page_step<step_return, kApprove>, kForm},
+    {"POST", "/kb/articles/{id}/withdraw", page_step<step_withdraw, kWithdraw>, kForm},
+    {"POST", "/kb/articles/{id}/study", page_step<step_study, kStudy>, kForm},
+    {"POST", "/kb/articles/{id}/programmes", page_step<step_programme, kLink>, kForm},
     {"GET", "/api/v1/kb/search", api_search},
     {"GET", "/api/v1/kb/articles", api_list},
     {"POST", "/api/v1/kb/articles", api_create, kArticleBody},
     {"GET", "/api/v1/kb/articles/{id}", api_article},
-    {"POST", "/api/v1/kb/articles/{id}/submit", api_step<step_submit>, kForm},
-    {"POST", "/api/v1/kb/articles/{id}/approve", api_step<step_approve>, kForm},
-    {"POST", "/api/v1/kb/articles/{id}/return", api_step<step_return>, kForm},
-    {"POST", "/api/v1/kb/articles/{id}/withdraw", api_step<step_withdraw>, kForm},
-    {"POST", "/api/v1/kb/articles/{id}/study", api_step<step_study>, kForm},
-    {"POST", "/api/v1/kb/articles/{id}/programmes", api_step<step_programme>, kForm},
+    {"POST", "/api/v1/kb/articles/{id}/submit", api_step<step_submit, kSubmit>, kForm},
+    {"POST", "/api/v1/kb/articles/{id}/approve", api_step<step_approve, kApprove>, kForm},
+    {"POST", "/api/v1/kb/articles/{id}/return", api_step<step_return, kApprove>, kForm},
+    {"POST", "/api/v1/kb/articles/{id}/withdraw", api_step<step_withdraw, kWithdraw>, kForm},
+    {"POST", "/api/v1/kb/articles/{id}/study", api_step<step_study, kStudy>, kForm},
+    {"POST", "/api/v1/kb/articles/{id}/programmes", api_step<step_programme, kLink>, kForm},
     {"GET", "/api/v1/kb/studies", api_studies},
 };
 

@@ -449,6 +449,50 @@ try {
   await adminContext.close();
   await handlerContext.close();
   await reporterContext.close();
+
+  // Harmony on a phone: the handler's overview, a case with its steps, a case form sent
+  // with errors; the knowledge base searched by another word form; an officer studies an
+  // article without JavaScript.
+  const fitsPhone = async (page, label) => check(!(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)), `${label} fits 320px`);
+  const caseContext = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'id-ID', bypassCSP: true });
+  const caseHandler = await caseContext.newPage();
+  await login(caseHandler, 'penanganan.kasus@harmoni.demo');
+  await caseHandler.goto(`${base}/harmony`);
+  await shot(caseHandler, 'harmony');
+  await audit(caseHandler, 'harmony overview at 320px');
+  await fitsPhone(caseHandler, '/harmony');
+  const caseHref = await caseHandler.getAttribute('main ul li a[href^="/harmony/cases/"]', 'href');
+  await caseHandler.goto(base + caseHref);
+  await shot(caseHandler, 'harmony_case');
+  await audit(caseHandler, 'a case at 320px');
+  await fitsPhone(caseHandler, caseHref);
+  await caseHandler.goto(`${base}/harmony/cases/new`);
+  await Promise.all([caseHandler.waitForNavigation(), caseHandler.click('button.primary')]);
+  check((await caseHandler.textContent('.error-summary')).includes('Ringkasan'), 'a case form names its fields', await caseHandler.textContent('main'));
+  await audit(caseHandler, 'new case with errors');
+  await caseHandler.goto(`${base}/kb?q=dirundung`);
+  check((await caseHandler.textContent('ol.results')).includes('Perundungan'), 'a search meets another word form');
+  check((await caseHandler.$$('ol.results mark')).length > 0, 'the words met are highlighted');
+  await shot(caseHandler, 'kb_search');
+  await audit(caseHandler, 'knowledge-base search at 320px');
+  await fitsPhone(caseHandler, '/kb?q=dirundung');
+  await caseHandler.goto(`${base}/kb/new`);
+  await audit(caseHandler, 'article form');
+  await caseContext.close();
+  const studyContext = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false, locale: 'id-ID' });
+  const studier = await studyContext.newPage();
+  await login(studier, 'petugas.mpp@harmoni.demo');
+  await studier.goto(`${base}/kb?q=netralitas`);
+  const articleHref = await studier.getAttribute('ol.results a', 'href');
+  await studier.goto(base + articleHref);
+  await shot(studier, 'kb_article');
+  await auditCopy(studier, 'an article with its study form at 320px');
+  await fitsPhone(studier, articleHref);
+  for (const area of await studier.$$('textarea[name^="answer:"]'))
+    await area.fill('Saya menjaga netralitas dengan tidak mengunggah dukungan kepada calon.');
+  await Promise.all([studier.waitForNavigation(), studier.click('form[action$="/study"] button')]);
+  check((await studier.textContent('main')).includes('sudah mempelajari'), 'the study is recorded', (await studier.textContent('main')).slice(0, 300));
+  await studyContext.close();
   await axeContext.close();
 } catch (e) {
   check(false, 'browser run', e.stack);
