@@ -159,8 +159,8 @@ CREATE TABLE kb_tags (
 CREATE INDEX kb_tags_value ON kb_tags(kind, value, article_id);
 
 -- The search index of published articles (see harmony/search.hpp): each term once, with
--- the number of articles holding it, and per term and article its count and the
--- article's length. audience: the instansi that reads it, 0 for every instansi.
+-- the number of articles holding it; per term and article (kb_postings, in the dialect
+-- files) its BM25 weight. audience: the instansi that reads it, 0 for every instansi.
 CREATE TABLE kb_terms (
   id ID_PK,
   term KEY_T NOT NULL UNIQUE,
@@ -168,10 +168,9 @@ CREATE TABLE kb_terms (
 );
 CREATE TABLE kb_index_stats (
   id SMALLINT PRIMARY KEY CHECK (id = 1),
-  articles BIGINT NOT NULL,
-  total_length BIGINT NOT NULL
+  articles BIGINT NOT NULL
 );
-INSERT INTO kb_index_stats (id, articles, total_length) VALUES (1, 0, 0);
+INSERT INTO kb_index_stats (id, articles) VALUES (1, 0);
 
 -- Articles a programme uses as case-study material.
 CREATE TABLE kb_programme_articles (

@@ -2,11 +2,12 @@ CREATE TABLE kb_postings (
   term_id BIGINT NOT NULL,
   article_id BIGINT NOT NULL,
   audience BIGINT NOT NULL,
-  tf INTEGER NOT NULL,
-  length INTEGER NOT NULL,
-  PRIMARY KEY (term_id, article_id)
+  weight DOUBLE PRECISION NOT NULL,  -- BM25's share of the term in the article, idf aside
+  -- Each term's articles best first: a search reads only the top of each list.
+  PRIMARY KEY (term_id, weight DESC, article_id)
 ) WITHOUT ROWID;
-CREATE INDEX kb_postings_article ON kb_postings(article_id);
+-- An article's terms: its exact score, and taking it out of the index.
+CREATE INDEX kb_postings_article ON kb_postings(article_id, term_id);
 
 -- The ledger learns a source: studying a knowledge-base article. SQLite cannot change a
 -- CHECK constraint in place, so the table is rebuilt (nothing refers to it).

@@ -12,6 +12,7 @@
 #include "complaints/complaint_cases.hpp"
 #include "harmony/article_file.hpp"
 #include "harmony/kb_cases.hpp"
+#include "harmony/markdown.hpp"
 #include "learning/learning_store.hpp"
 #include "org/org_store.hpp"
 #include "platform/embedded.hpp"
@@ -435,6 +436,96 @@ TEST_P(HarmonyCases, SearchFindsTheRightArticlesFirstOnEveryDatabase) {
   expect_ok(withdraw_article(env(), as(handler_), 2));
   auto after = search_articles(env(), as(rina_), "dirundung", {}, 0, 10).value();
   for (const Found& f : after.items) EXPECT_NE(f.article.id, 2);
+}
+
+// The search reads only the top of each term's list: it must give what scoring every
+// article would, for queries of common and rare words alike.
+TEST_P(HarmonyCases, ReadingTheTopOfTheListsGivesTheExactRanking) {
+  write_demo_articles(env(), as(handler_));
+  // 600 more, each a run of one demo article's words, so lists are longer than a slice.
+  std::vector<std::string> words;
+  for (int i = 1; i <= 32; ++i) {
+    std::string plain = markdown_plain(
+        parse_article_file(*embedded_file(fmt::format("data/kb/demo/{:02d}.md", i)))->body);
+    for (const Token& t : tokenize(plain)) words.push_back(plain.substr(t.begin, t.end - t.begin));
+  }
+  ASSERT_TRUE(world_.db()
+                  .bulk_write([&](db::Tx& tx) -> Status {
+                    std::vector<ToIndex> batch;
+                    for (size_t i = 0; i < 600; ++i) {
+                      std::string body;
+                      for (size_t k = 0; k < 40 + i % 90; ++k)
+                        body += words[(i * 37 + k * (1 + i % 7)) % words.size()] + " ";
+                      Article a{.instansi_id = sambas_,
+                                .title = words[(i * 11) % words.size()] + " bagian",
+                                .body = body,
+                                .scope = i % 3 ? Scope::kInstansi : Scope::kAll,
+                                .state = ArticleState::kPublished,
+                                .published_at = 1};
+                      const int64_t id = TRY(insert_article(tx, a, 1));
+                      batch.push_back({.article_id = id,
+                                       .audience = a.scope == Scope::kAll ? 0 : sambas_,
+                                       .terms = index_terms(a.title, a.body)});
+                    }
+                    return index_articles(tx, batch);
+                  })
+                  .ok());
+  const std::vector<std::string> queries = {"pegawai",
+                                            "warga layanan",
+                                            "kesepakatan pelayanan petugas",
+                                            "agama",
+                                            "unit kerja pimpinan",
+                                            "diskriminasi warga",
+                                            "aturan",
+                                            "media sosial pesan",
+                                            "petugas",
+                                            "dialog musyawarah tokoh"};
+  for (const std::string& query : queries) {
+    for (int limit : {1, 3, 10}) {
+      auto fast = world_.db().read([&](db::Tx& tx) {
+        return search(tx, {.terms = distinct_terms(query), .instansi_id = sambas_, .limit = limit});
+      });
+      ASSERT_TRUE(fast.ok());
+      // Every article scored: the weights of all its query terms, summed in term order.
+      auto all = world_.db().read([&](db::Tx& tx) -> Result<std::vector<Hit>> {
+        const int64_t n = TRY(tx.scalar_i64("SELECT articles FROM kb_index_stats"));
+        std::vector<std::pair<int64_t, double>> idf;
+        for (const std::string& t : distinct_terms(query)) {
+          auto row =
+              TRY(tx.query_one("SELECT id, df FROM kb_terms WHERE term = ? AND df > 0", {t}));
+          if (row) idf.emplace_back(row->i64(0), bm25_idf(n, row->i64(1)));
+        }
+        std::sort(idf.begin(), idf.end());
+        std::map<int64_t, std::vector<double>> w;
+        for (size_t i = 0; i < idf.size(); ++i)
+          TRY(tx.each(
+              "SELECT article_id, weight FROM kb_postings WHERE term_id = ? AND audience IN (0, ?)",
+              {idf[i].first, sambas_}, [&](const db::Row& r) {
+                auto& v = w[r.i64(0)];
+                v.resize(idf.size());
+                v[i] = r.f64(1);
+                return true;
+              }));
+        std::vector<Hit> out;
+        for (auto& [id, v] : w) {
+          double sum = 0;
+          for (size_t i = 0; i < idf.size(); ++i) sum += idf[i].second * v[i];
+          out.push_back({id, sum});
+        }
+        std::sort(out.begin(), out.end(), [](const Hit& a, const Hit& b) {
+          return a.score != b.score ? a.score > b.score : a.article_id < b.article_id;
+        });
+        if (out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
+        return out;
+      });
+      ASSERT_TRUE(all.ok());
+      ASSERT_EQ(fast->size(), all->size()) << query;
+      for (size_t i = 0; i < all->size(); ++i) {
+        EXPECT_EQ((*fast)[i].article_id, (*all)[i].article_id) << query << " #" << i;
+        EXPECT_EQ((*fast)[i].score, (*all)[i].score) << query << " #" << i;
+      }
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, HarmonyCases, ::testing::ValuesIn(test::backend_names()));

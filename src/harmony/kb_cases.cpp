@@ -23,7 +23,9 @@ int64_t audience_of(const Article& a) { return a.scope == Scope::kAll ? 0 : a.in
 Status index_published(db::Tx& tx, const Article& a) {
   TRY(unindex_article(tx, a.id));
   if (a.state != ArticleState::kPublished) return {};
-  return index_article(tx, a.id, audience_of(a), index_terms(a.title, markdown_plain(a.body)));
+  return index_articles(tx, {{.article_id = a.id,
+                              .audience = audience_of(a),
+                              .terms = index_terms(a.title, markdown_plain(a.body))}});
 }
 
 // Tags that name something of the instansi or the catalogue must name what exists.

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
 
 #include "platform/db/row_map.hpp"
 
@@ -121,97 +124,235 @@ Result<std::vector<Article>> list_articles(db::Tx& tx, const ArticleQuery& q) {
   return out;
 }
 
-Status index_article(db::Tx& tx, int64_t article_id, int64_t audience, const IndexedTerms& terms) {
-  for (const auto& [term, count] : terms.counts) {
-    const int64_t term_id = TRY(tx.insert_returning_id(
-        "INSERT INTO kb_terms (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = "
-        "kb_terms.df + 1 RETURNING id",
-        {term}));
-    TRY(
-        tx.exec("INSERT INTO kb_postings (term_id, article_id, audience, tf, length) VALUES (?, ?, "
-                "?, ?, ?)",
-                {term_id, article_id, audience, count, terms.length}));
+Status index_articles(db::Tx& tx, const std::vector<ToIndex>& batch) {
+  if (batch.empty()) return {};
+  std::map<std::string, int64_t> df;  // each term once, with how many articles add it
+  for (const ToIndex& a : batch)
+    for (const auto& [term, count] : a.terms.counts) ++df[term];
+  std::map<std::string, int64_t> ids;
+  for (const auto& [term, n] : df) {
+    ids[term] = TRY(tx.insert_returning_id(
+        "INSERT INTO kb_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = "
+        "kb_terms.df + excluded.df RETURNING id",
+        {term, n}));
   }
-  TRY(tx.exec(
-      "UPDATE kb_index_stats SET articles = articles + 1, total_length = total_length + ? WHERE "
-      "id = 1",
-      {terms.length}));
+  // Postings in the index's order (fewer pages touched), up to 200 rows a statement.
+  struct Posting {
+    int64_t term_id, article_id, audience;
+    double weight;
+  };
+  std::vector<Posting> postings;
+  for (const ToIndex& a : batch)
+    for (const auto& [term, count] : a.terms.counts)
+      postings.push_back({ids[term], a.article_id, a.audience, bm25_weight(count, a.terms.length)});
+  std::sort(postings.begin(), postings.end(), [](const Posting& x, const Posting& y) {
+    return std::tie(x.term_id, y.weight, x.article_id) <
+           std::tie(y.term_id, x.weight, y.article_id);
+  });
+  constexpr size_t kRows = 200;
+  std::vector<db::Value> rows;
+  auto flush = [&]() -> Status {
+    if (rows.empty()) return {};
+    std::string sql = "INSERT INTO kb_postings (term_id, article_id, audience, weight) VALUES ";
+    for (size_t r = 0; r < rows.size() / 4; ++r) sql += r == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
+    TRY(tx.exec(sql, rows));
+    rows.clear();
+    return {};
+  };
+  for (const Posting& p : postings) {
+    rows.emplace_back(p.term_id);
+    rows.emplace_back(p.article_id);
+    rows.emplace_back(p.audience);
+    rows.emplace_back(p.weight);
+    if (rows.size() == 4 * kRows) TRY(flush());
+  }
+  TRY(flush());
+  TRY(tx.exec("UPDATE kb_index_stats SET articles = articles + ? WHERE id = 1",
+              {static_cast<int64_t>(batch.size())}));
   return {};
 }
 
 Status unindex_article(db::Tx& tx, int64_t article_id) {
-  auto row =
-      TRY(tx.query_one("SELECT MAX(length) FROM kb_postings WHERE article_id = ?", {article_id}));
-  if (!row || row->is_null(0)) return {};
+  const int64_t postings =
+      TRY(tx.scalar_i64("SELECT COUNT(*) FROM kb_postings WHERE article_id = ?", {article_id}));
+  if (postings == 0) return {};
   TRY(
       tx.exec("UPDATE kb_terms SET df = df - 1 WHERE id IN (SELECT term_id FROM kb_postings WHERE "
               "article_id = ?)",
               {article_id}));
   TRY(tx.exec("DELETE FROM kb_postings WHERE article_id = ?", {article_id}));
-  TRY(tx.exec(
-      "UPDATE kb_index_stats SET articles = articles - 1, total_length = total_length - ? WHERE "
-      "id = 1",
-      {row->i64(0)}));
+  TRY(tx.exec("UPDATE kb_index_stats SET articles = articles - 1 WHERE id = 1"));
   return {};
 }
 
+namespace {
+
+struct QueryTerm {
+  int64_t id = 0;
+  double idf = 0;
+};
+
+// Exact scores of candidate articles: every query term's weight in each, summed in the
+// order of the terms (the same additions on every database).
+Result<std::vector<Hit>> score(db::Tx& tx, const std::vector<QueryTerm>& terms,
+                               const std::vector<int64_t>& candidates) {
+  std::map<int64_t, std::vector<double>> weights;  // article -> weight per term
+  for (int64_t id : candidates) weights[id].assign(terms.size(), 0);
+  std::map<int64_t, size_t> slot;  // term id -> its place in `terms`
+  for (size_t t = 0; t < terms.size(); ++t) slot[terms[t].id] = t;
+  constexpr size_t kChunk = 500;
+  for (size_t from = 0; from < candidates.size(); from += kChunk) {
+    const size_t to = std::min(candidates.size(), from + kChunk);
+    db::Params params;
+    for (size_t i = from; i < to; ++i) params.emplace_back(candidates[i]);
+    for (const QueryTerm& t : terms) params.emplace_back(t.id);
+    TRY(tx.each("SELECT article_id, term_id, weight FROM kb_postings WHERE article_id IN (" +
+                    placeholders(to - from) + ") AND term_id IN (" + placeholders(terms.size()) +
+                    ")",
+                params, [&](const db::Row& r) {
+                  weights[r.i64(0)][slot[r.i64(1)]] = r.f64(2);
+                  return true;
+                }));
+  }
+  std::vector<Hit> out;
+  for (const auto& [id, w] : weights) {
+    double sum = 0;
+    for (size_t t = 0; t < terms.size(); ++t) sum += terms[t].idf * w[t];
+    out.push_back({id, sum});
+  }
+  std::sort(out.begin(), out.end(), [](const Hit& a, const Hit& b) {
+    return a.score != b.score ? a.score > b.score : a.article_id < b.article_id;
+  });
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<Hit>> search(db::Tx& tx, const SearchQuery& q) {
   if (q.terms.empty()) return std::vector<Hit>{};
-  auto stats = TRY(tx.query_one("SELECT articles, total_length FROM kb_index_stats WHERE id = 1"));
-  const int64_t n = stats ? stats->i64(0) : 0;
+  const int64_t n = TRY(tx.scalar_i64("SELECT articles FROM kb_index_stats WHERE id = 1"));
   if (n <= 0) return std::vector<Hit>{};
-  const double average = static_cast<double>(stats->i64(1)) / static_cast<double>(n);
-
   db::Params term_params;
   for (const std::string& t : q.terms) term_params.emplace_back(t);
-  std::vector<std::pair<int64_t, double>> weights;  // term id, idf
+  std::vector<QueryTerm> terms;
   TRY(tx.each("SELECT id, df FROM kb_terms WHERE term IN (" + placeholders(q.terms.size()) +
                   ") AND df > 0 ORDER BY id",
               term_params, [&](const db::Row& r) {
-                weights.emplace_back(r.i64(0), bm25_idf(n, r.i64(1)));
+                terms.push_back({r.i64(0), bm25_idf(n, r.i64(1))});
                 return true;
               }));
-  if (weights.empty()) return std::vector<Hit>{};
+  if (terms.empty()) return std::vector<Hit>{};
+  const size_t wanted = static_cast<size_t>(q.offset + q.limit);
 
-  // Each posting adds idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average)).
-  std::string idf_case = "CASE p.term_id";
-  db::Params params;
-  for (const auto& [id, idf] : weights) {
-    idf_case += " WHEN ? THEN CAST(? AS DOUBLE PRECISION)";
-    params.emplace_back(id);
-    params.emplace_back(idf);
+  std::vector<int64_t> candidates;
+  if (!q.filters.empty()) {
+    // Filters may leave few articles of the top lists: every article holding a term and
+    // meeting the filters is a candidate.
+    db::Params params;
+    std::string sql = "SELECT DISTINCT p.article_id FROM kb_postings p WHERE p.term_id IN (";
+    for (size_t t = 0; t < terms.size(); ++t) {
+      sql += t == 0 ? "?" : ", ?";
+      params.emplace_back(terms[t].id);
+    }
+    sql += ") AND p.audience IN (0, ?)";
+    params.emplace_back(q.instansi_id);
+    for (const Tag& tag : q.filters) {
+      sql += " AND p.article_id IN (SELECT article_id FROM kb_tags WHERE kind = ? AND value = ?)";
+      params.emplace_back(std::string(enum_name(tag.kind)));
+      params.emplace_back(tag.value);
+    }
+    TRY(tx.each(sql, params, [&](const db::Row& r) {
+      candidates.push_back(r.i64(0));
+      return true;
+    }));
+    std::vector<Hit> scored = TRY(score(tx, terms, candidates));
+    if (scored.size() > wanted) scored.resize(wanted);
+    if (static_cast<size_t>(q.offset) >= scored.size()) return std::vector<Hit>{};
+    return std::vector<Hit>(scored.begin() + q.offset, scored.end());
   }
-  idf_case += " END";
-  std::string sql = fmt::format(
-      "SELECT p.article_id, SUM(({}) * p.tf * {} / (p.tf + {} * ({} + {} * p.length / CAST(? AS "
-      "DOUBLE PRECISION)))) AS score FROM kb_postings p WHERE p.term_id IN ({}) AND p.audience "
-      "IN (0, ?)",
-      idf_case, kBm25K1 + 1, kBm25K1, 1 - kBm25B, kBm25B, placeholders(weights.size()));
-  params.emplace_back(average);
-  for (const auto& w : weights) params.emplace_back(w.first);
-  params.emplace_back(q.instansi_id);
-  for (const Tag& t : q.filters) {
-    sql += " AND p.article_id IN (SELECT article_id FROM kb_tags WHERE kind = ? AND value = ?)";
-    params.emplace_back(std::string(enum_name(t.kind)));
-    params.emplace_back(t.value);
+
+  // Read each term's list best first, a slice at a time, remembering every weight seen;
+  // look up the weights an article's lists have not shown yet only once.
+  struct List {
+    bool done = false;
+    double last_weight = 0;
+    int64_t last_id = 0;
+    int64_t read = 0;
+  };
+  std::vector<List> lists(terms.size());
+  std::map<int64_t, std::vector<std::optional<double>>> known;  // article -> weight per term
+  int64_t step = std::max<int64_t>(100, 4 * static_cast<int64_t>(wanted));
+  for (;; step *= 2) {
+    for (size_t t = 0; t < terms.size(); ++t) {
+      List& list = lists[t];
+      if (list.done) continue;
+      int64_t rows = 0;
+      TRY(tx.each(
+          "SELECT article_id, weight FROM kb_postings WHERE term_id = ? AND audience IN (0, ?) "
+          "AND (CAST(? AS BIGINT) = 0 OR weight < ? OR (weight = ? AND article_id > ?)) ORDER BY "
+          "weight DESC, article_id LIMIT ?",
+          {terms[t].id, q.instansi_id, list.read, list.last_weight, list.last_weight, list.last_id,
+           step},
+          [&](const db::Row& r) {
+            auto& w = known[r.i64(0)];
+            if (w.empty()) w.resize(terms.size());
+            w[t] = r.f64(1);
+            list.last_id = r.i64(0);
+            list.last_weight = r.f64(1);
+            ++rows;
+            return true;
+          }));
+      list.read += rows;
+      if (rows < step) list.done = true;
+    }
+    // What an article no list has shown can score at most.
+    double bound = 0;
+    for (size_t t = 0; t < terms.size(); ++t)
+      if (!lists[t].done) bound += terms[t].idf * lists[t].last_weight;
+    // Weights still unknown in unfinished lists: looked up (a finished list not showing an
+    // article means the article lacks the term).
+    for (size_t t = 0; t < terms.size(); ++t) {
+      if (lists[t].done) continue;
+      std::vector<int64_t> missing;
+      for (auto& [id, w] : known)
+        if (!w[t]) missing.push_back(id);
+      constexpr size_t kChunk = 500;
+      for (size_t from = 0; from < missing.size(); from += kChunk) {
+        const size_t to = std::min(missing.size(), from + kChunk);
+        db::Params params{terms[t].id};
+        for (size_t k = from; k < to; ++k) {
+          params.emplace_back(missing[k]);
+          known[missing[k]][t] = 0.0;
+        }
+        TRY(
+            tx.each("SELECT article_id, weight FROM kb_postings WHERE term_id = ? AND article_id "
+                    "IN (" +
+                        placeholders(to - from) + ")",
+                    params, [&](const db::Row& r) {
+                      known[r.i64(0)][t] = r.f64(1);
+                      return true;
+                    }));
+      }
+    }
+    std::vector<Hit> scored;
+    for (const auto& [id, w] : known) {
+      double sum = 0;  // in the terms' order: the same additions on every database
+      for (size_t t = 0; t < terms.size(); ++t) sum += terms[t].idf * w[t].value_or(0);
+      scored.push_back({id, sum});
+    }
+    std::sort(scored.begin(), scored.end(), [](const Hit& a, const Hit& b) {
+      return a.score != b.score ? a.score > b.score : a.article_id < b.article_id;
+    });
+    const bool all_read =
+        std::all_of(lists.begin(), lists.end(), [](const List& l) { return l.done; });
+    // Settled when nothing unread can score above the last result asked for (an unread
+    // article could only tie it, at the very cut of every list).
+    if (all_read || (scored.size() >= wanted && scored[wanted - 1].score >= bound)) {
+      if (scored.size() > wanted) scored.resize(wanted);
+      if (static_cast<size_t>(q.offset) >= scored.size()) return std::vector<Hit>{};
+      return std::vector<Hit>(scored.begin() + q.offset, scored.end());
+    }
   }
-  // A few more than asked: the order is settled below on rounded scores, so a last-bit
-  // difference between the databases' sums cannot swap two equal articles.
-  sql += " GROUP BY p.article_id ORDER BY score DESC, p.article_id LIMIT ?";
-  const int extra = 8;
-  params.emplace_back(q.offset + q.limit + extra);
-  std::vector<Hit> hits;
-  TRY(tx.each(sql, params, [&](const db::Row& r) {
-    hits.push_back({r.i64(0), std::round(r.f64(1) * 1e9) / 1e9});
-    return true;
-  }));
-  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    return a.score != b.score ? a.score > b.score : a.article_id < b.article_id;
-  });
-  const size_t from = std::min(hits.size(), static_cast<size_t>(q.offset));
-  const size_t to = std::min(hits.size(), from + static_cast<size_t>(q.limit));
-  return std::vector<Hit>(hits.begin() + static_cast<std::ptrdiff_t>(from),
-                          hits.begin() + static_cast<std::ptrdiff_t>(to));
 }
 
 Result<bool> record_study(db::Tx& tx, int64_t article_id, int64_t asn_id, int64_t instansi_id,

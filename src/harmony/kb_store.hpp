@@ -30,8 +30,14 @@ struct ArticleQuery {
 };
 Result<std::vector<Article>> list_articles(db::Tx& tx, const ArticleQuery& q);
 
-// The index: an article's terms with their audience (its instansi, or 0 for every one).
-Status index_article(db::Tx& tx, int64_t article_id, int64_t audience, const IndexedTerms& terms);
+// The index: articles' terms with their audience (its instansi, or 0 for every one). A
+// batch writes each of its distinct terms once and its postings many rows a statement.
+struct ToIndex {
+  int64_t article_id = 0;
+  int64_t audience = 0;
+  IndexedTerms terms;
+};
+Status index_articles(db::Tx& tx, const std::vector<ToIndex>& batch);
 // Takes a withdrawn (or changed) article out of the index; nothing when it is not in it.
 Status unindex_article(db::Tx& tx, int64_t article_id);
 
@@ -46,7 +52,10 @@ struct Hit {
   int64_t article_id = 0;
   double score = 0;
 };
-// Best first by BM25 (ties by id), the same on both databases.
+// Best first by BM25 (ties by id), the same on both databases. Without filters only the
+// top of each term's list is read: an article beyond every list's cut scores at most
+// the sum of the cuts' weights, so the lists are read further only until the results
+// asked for all score above that bound (Fagin's threshold rule), and the answer is exact.
 Result<std::vector<Hit>> search(db::Tx& tx, const SearchQuery& q);
 
 // A person's study with their answers; false when they had studied it already.

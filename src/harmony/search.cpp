@@ -25,6 +25,12 @@ double bm25_idf(int64_t n, int64_t df) {
   return std::log(1.0 + (static_cast<double>(n - df) + 0.5) / (static_cast<double>(df) + 0.5));
 }
 
+double bm25_weight(int tf, int length) {
+  const double t = static_cast<double>(tf);
+  return t * (kBm25K1 + 1) /
+         (t + kBm25K1 * (1 - kBm25B + kBm25B * static_cast<double>(length) / kBm25Pivot));
+}
+
 std::vector<Fragment> snippet(std::string_view plain, const std::vector<std::string>& terms,
                               size_t words) {
   const std::vector<Token> tokens = tokenize(plain);

@@ -70,7 +70,8 @@ class Connection {
   }
 
   static Result<std::unique_ptr<Connection>> open(const std::string& path, bool create,
-                                                  const std::string& synchronous, bool query_only) {
+                                                  const std::string& synchronous, bool query_only,
+                                                  int cache_mb = 32) {
     auto conn = std::unique_ptr<Connection>(new Connection());
     // URI filenames (file:PATH?mode=ro) let operators open a database read-only.
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
@@ -81,8 +82,8 @@ class Connection {
     sqlite3_busy_timeout(conn->db_, 5000);
     std::string pragmas = fmt::format(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous={}; PRAGMA foreign_keys=ON; "
-        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;{}",
-        synchronous, query_only ? " PRAGMA query_only=1;" : "");
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{};{}",
+        synchronous, std::max(1, cache_mb) * 1000, query_only ? " PRAGMA query_only=1;" : "");
     TRY(conn->exec_script(pragmas));
     return conn;
   }
@@ -244,7 +245,8 @@ class SqliteDatabase final : public Database {
   }
 
   Status start() {
-    writer_conn_ = TRY(Connection::open(path_, true, options_.sqlite_synchronous, false));
+    writer_conn_ = TRY(Connection::open(path_, true, options_.sqlite_synchronous, false,
+                                        options_.sqlite_writer_cache_mb));
     for (int i = 0; i < std::max(1, options_.sqlite_readers); ++i) {
       readers_.push_back(TRY(Connection::open(path_, false, options_.sqlite_synchronous, true)));
     }
