@@ -333,7 +333,6 @@ class Builder {
       sambas_handler_ = TRY(demo_principal(tx, "penanganan.kasus@harmoni.demo"));
       second_handler_ = TRY(demo_principal(tx, "mediator.kasus@harmoni.demo"));
       kalbar_handler_ = TRY(demo_principal(tx, "penanganan.kalbar@harmoni.demo"));
-      head_ = TRY(demo_principal(tx, "kepala.dukcapil@harmoni.demo"));
       for (const char* code : {"KAB-SAMBAS", "PROV-KALBAR"}) {
         auto instansi = TRY(org::find_instansi_by_code(tx, code));
         if (!instansi) return Error::internal(fmt::format("demo instansi {} missing", code));
@@ -514,7 +513,7 @@ class Builder {
   ManualClock clock_;
   Env env_;
   SeededRandom& rng_;
-  auth::Principal sambas_handler_, second_handler_, kalbar_handler_, head_;
+  auth::Principal sambas_handler_, second_handler_, kalbar_handler_;
   std::map<std::string, std::vector<std::string>, std::less<>> nips_;
   std::map<std::string, int64_t, std::less<>> instansi_;
 };

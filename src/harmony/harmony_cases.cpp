@@ -224,7 +224,6 @@ Result<CaseView> read_case(const Env& env, const Actor& actor, int64_t id) {
         if (!is_party && v.mediators.size() < 5)
           v.mediators.push_back({m.asn_id, m.name, m.unit_name, m.level});
       }
-      v.units = TRY(org::list_units(tx, l.c.instansi_id));
     }
     TRY(audit::append(
         tx, actor.audit("harmony.case_read", "harmony_case", std::to_string(id), l.c.instansi_id),

@@ -58,7 +58,6 @@ struct CaseView {
   std::vector<SimilarCase> similar;   // closed cases alike, most alike first
   std::vector<Mediator> mediators;    // people whose 360 results show Perekat Bangsa level 3+
   std::optional<int64_t> article_id;  // the lessons written from it
-  std::vector<org::Unit> units;       // where it may be moved
 };
 Result<CaseView> read_case(const Env& env, const Actor& actor, int64_t id);
 

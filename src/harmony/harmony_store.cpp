@@ -357,12 +357,6 @@ Status close_watch_note(db::Tx& tx, int64_t id, int64_t now) {
   return {};
 }
 
-Status move_watch_review(db::Tx& tx, int64_t id, const Date& review_on, int64_t now) {
-  TRY(tx.exec("UPDATE harmony_watch_notes SET review_on = ?, updated_at = ? WHERE id = ?",
-              {format_date(review_on), now, id}));
-  return {};
-}
-
 Result<std::optional<WatchNote>> find_watch_note(db::Tx& tx, int64_t id) {
   return kWatchRow.one(tx, kWatchSelect + "WHERE w.id = ?", {id});
 }

@@ -85,7 +85,6 @@ Status mark_agreement_told(db::Tx& tx, int64_t agreement_id, const Date& today);
 
 Result<int64_t> insert_watch_note(db::Tx& tx, const WatchNote& w, int64_t now);
 Status close_watch_note(db::Tx& tx, int64_t id, int64_t now);
-Status move_watch_review(db::Tx& tx, int64_t id, const Date& review_on, int64_t now);
 Result<std::optional<WatchNote>> find_watch_note(db::Tx& tx, int64_t id);
 // Open notes of an instansi (a unit subtree, with the instansi's region notes), by review day.
 Result<std::vector<WatchNote>> open_watch_notes(db::Tx& tx, int64_t instansi_id,

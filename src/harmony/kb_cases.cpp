@@ -395,15 +395,4 @@ Status link_programme(const Env& env, const Actor& actor, int64_t article_id,
   });
 }
 
-Result<std::vector<Article>> programme_articles(const Env& env, const Actor& actor,
-                                                int64_t programme_id) {
-  if (!actor.signed_in() || !actor.user().instansi_id) return Error::forbidden();
-  return env.db.read([&](db::Tx& tx) -> Result<std::vector<Article>> {
-    auto programme = TRY(learning::find_programme_by_id(tx, programme_id));
-    if (!programme || programme->instansi_id != *actor.user().instansi_id)
-      return Error::not_found();
-    return articles_of_programme(tx, programme_id);
-  });
-}
-
 }  // namespace harmoni::harmony

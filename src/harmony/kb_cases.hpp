@@ -76,8 +76,4 @@ Result<std::vector<StudyCount>> study_report(const Env& env, const Actor& actor)
 // HR: a programme of the instansi uses an article as case-study material (or no longer).
 Status link_programme(const Env& env, const Actor& actor, int64_t article_id,
                       const std::string& programme_code, bool attach);
-// The articles a programme of the reader's instansi uses.
-Result<std::vector<Article>> programme_articles(const Env& env, const Actor& actor,
-                                                int64_t programme_id);
-
 }  // namespace harmoni::harmony

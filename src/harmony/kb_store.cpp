@@ -407,15 +407,4 @@ Result<std::vector<ProgrammeRef>> programmes_of_article(db::Tx& tx, int64_t arti
                   {article_id, instansi_id});
 }
 
-Result<std::vector<Article>> articles_of_programme(db::Tx& tx, int64_t programme_id) {
-  auto out = TRY(kArticleRow.all(tx,
-                                 kArticleSelect +
-                                     "JOIN kb_programme_articles pa ON pa.article_id = a.id WHERE "
-                                     "pa.programme_id = ? AND a.state = 'published' ORDER BY "
-                                     "a.title",
-                                 {programme_id}));
-  for (Article& a : out) TRY(read_tags(tx, a));
-  return out;
-}
-
 }  // namespace harmoni::harmony

@@ -70,7 +70,7 @@ struct StudyCount {
 };
 Result<std::vector<StudyCount>> study_counts(db::Tx& tx, int64_t instansi_id, int limit);
 
-// Programmes that use an article as case-study material, and the articles of a programme.
+// Programmes that use an article as case-study material.
 Status attach_article(db::Tx& tx, int64_t programme_id, int64_t article_id);
 Status detach_article(db::Tx& tx, int64_t programme_id, int64_t article_id);
 struct ProgrammeRef {
@@ -79,6 +79,5 @@ struct ProgrammeRef {
 };
 Result<std::vector<ProgrammeRef>> programmes_of_article(db::Tx& tx, int64_t article_id,
                                                         int64_t instansi_id);
-Result<std::vector<Article>> articles_of_programme(db::Tx& tx, int64_t programme_id);
 
 }  // namespace harmoni::harmony
