@@ -29,16 +29,11 @@ class ComplaintCases : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     auto ok = world_.db().write([&](db::Tx& tx) -> Status {
       sambas_ = TRY(test::insert_sambas(tx));
-      const int64_t dukcapil =
-          TRY(org::insert_unit(tx, sambas_, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
-      const int64_t counter_unit =
-          TRY(org::insert_unit(tx, sambas_, dukcapil, "DUKCAPIL.LOKET", "Loket Pelayanan", 1));
-      const int64_t dinkes =
-          TRY(org::insert_unit(tx, sambas_, std::nullopt, "DINKES", "Dinas Kesehatan", 1));
-      unit_ = *TRY(org::find_unit_by_id(tx, counter_unit));
-      top_ = *TRY(org::find_unit_by_id(tx, dukcapil));
-      sibling_ = *TRY(org::find_unit_by_id(tx, dinkes));
-      TRY(test::insert_ktp_service(tx, counter_unit, 60));
+      test::ServiceUnits units = TRY(test::insert_service_units(tx, sambas_, "Loket Pelayanan"));
+      unit_ = units.counter;
+      top_ = units.top;
+      sibling_ = units.sibling;
+      const int64_t counter_unit = unit_.id;
       pontianak_ = TRY(test::insert_pontianak(tx));
       TRY(org::insert_unit(tx, pontianak_, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
       for (auto [nip, name] : {std::pair{"198501012010011001", "Budi Santoso"},
@@ -51,55 +46,42 @@ class ComplaintCases : public ::testing::TestWithParam<std::string> {
       }
       budi_asn_ = TRY(org::find_asn_by_nip(tx, "198501012010011001"))->id;
       rina_asn_ = TRY(org::find_asn_by_nip(tx, "199002022015022002"))->id;
-      auto user = [&](std::string email, std::string role, std::string instansi, std::string unit,
-                      std::string nip) -> Result<int64_t> {
-        return accounts::insert_user(tx,
-                                     {.email = email,
-                                      .display_name = email.substr(0, email.find('@')),
-                                      .role = role,
-                                      .instansi_code = instansi,
-                                      .unit_code = unit,
-                                      .asn_nip = nip},
-                                     "x", 1);
-      };
-      handler_ = principal(TRY(user("handler@sambas.go.id", "case_handler", "KAB-SAMBAS", "", "")),
-                           auth::Role::kCaseHandler, sambas_);
-      other_handler_ =
-          principal(TRY(user("handler2@sambas.go.id", "case_handler", "KAB-SAMBAS", "", "")),
-                    auth::Role::kCaseHandler, sambas_);
-      admin_ = principal(TRY(user("admin@sambas.go.id", "instansi_admin", "KAB-SAMBAS", "", "")),
-                         auth::Role::kInstansiAdmin, sambas_);
-      head_ = principal(TRY(user("head@sambas.go.id", "unit_head", "KAB-SAMBAS", "DUKCAPIL", "")),
-                        auth::Role::kUnitHead, sambas_, top_);
-      officer_ = principal(TRY(user("rina@sambas.go.id", "officer", "KAB-SAMBAS", "DUKCAPIL.LOKET",
-                                    "199002022015022002")),
-                           auth::Role::kOfficer, sambas_, unit_);
-      officer_.asn_id = rina_asn_;
-      budi_ = principal(
-          TRY(user("budi@sambas.go.id", "case_handler", "KAB-SAMBAS", "", "198501012010011001")),
+      handler_ = test::staff_principal(
+          TRY(test::insert_staff(tx, "handler@sambas.go.id", "case_handler", "KAB-SAMBAS", "", "")),
           auth::Role::kCaseHandler, sambas_);
+      other_handler_ =
+          test::staff_principal(TRY(test::insert_staff(tx, "handler2@sambas.go.id", "case_handler",
+                                                       "KAB-SAMBAS", "", "")),
+                                auth::Role::kCaseHandler, sambas_);
+      admin_ = test::staff_principal(
+          TRY(test::insert_staff(tx, "admin@sambas.go.id", "instansi_admin", "KAB-SAMBAS", "", "")),
+          auth::Role::kInstansiAdmin, sambas_);
+      head_ = test::staff_principal(TRY(test::insert_staff(tx, "head@sambas.go.id", "unit_head",
+                                                           "KAB-SAMBAS", "DUKCAPIL", "")),
+                                    auth::Role::kUnitHead, sambas_, top_);
+      officer_ = test::staff_principal(
+          TRY(test::insert_staff(tx, "rina@sambas.go.id", "officer", "KAB-SAMBAS", "DUKCAPIL.LOKET",
+                                 "199002022015022002")),
+          auth::Role::kOfficer, sambas_, unit_);
+      officer_.asn_id = rina_asn_;
+      budi_ = test::staff_principal(TRY(test::insert_staff(tx, "budi@sambas.go.id", "case_handler",
+                                                           "KAB-SAMBAS", "", "198501012010011001")),
+                                    auth::Role::kCaseHandler, sambas_);
       budi_.asn_id = budi_asn_;
       sibling_head_ =
-          principal(TRY(user("dinkes@sambas.go.id", "unit_head", "KAB-SAMBAS", "DINKES", "")),
-                    auth::Role::kUnitHead, sambas_, sibling_);
-      auditor_ = principal(TRY(user("audit@sambas.go.id", "auditor", "KAB-SAMBAS", "", "")),
-                           auth::Role::kAuditor, sambas_);
+          test::staff_principal(TRY(test::insert_staff(tx, "dinkes@sambas.go.id", "unit_head",
+                                                       "KAB-SAMBAS", "DINKES", "")),
+                                auth::Role::kUnitHead, sambas_, sibling_);
+      auditor_ = test::staff_principal(
+          TRY(test::insert_staff(tx, "audit@sambas.go.id", "auditor", "KAB-SAMBAS", "", "")),
+          auth::Role::kAuditor, sambas_);
       pontianak_handler_ =
-          principal(TRY(user("handler@pontianak.go.id", "case_handler", "KOTA-PONTIANAK", "", "")),
-                    auth::Role::kCaseHandler, pontianak_);
+          test::staff_principal(TRY(test::insert_staff(tx, "handler@pontianak.go.id",
+                                                       "case_handler", "KOTA-PONTIANAK", "", "")),
+                                auth::Role::kCaseHandler, pontianak_);
       return {};
     });
     ASSERT_TRUE(ok.ok()) << ok.error().key << " " << ok.error().internal_detail;
-  }
-
-  static auth::Principal principal(int64_t id, auth::Role role, int64_t instansi,
-                                   std::optional<org::Unit> unit = std::nullopt) {
-    auth::Principal p{.user_id = id, .role = role, .instansi_id = instansi};
-    if (unit) {
-      p.unit_id = unit->id;
-      p.unit_path = unit->path;
-    }
-    return p;
   }
 
   Actor citizen() const { return Actor{.source = "203.0.113.9"}; }

@@ -35,16 +35,11 @@ class HarmonyCases : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     auto ok = world_.db().write([&](db::Tx& tx) -> Status {
       sambas_ = TRY(test::insert_sambas(tx));
-      const int64_t dukcapil =
-          TRY(org::insert_unit(tx, sambas_, std::nullopt, "DUKCAPIL", "Dinas Dukcapil", 1));
-      const int64_t loket =
-          TRY(org::insert_unit(tx, sambas_, dukcapil, "DUKCAPIL.LOKET", "Loket Sungai Raya", 1));
-      const int64_t dinkes =
-          TRY(org::insert_unit(tx, sambas_, std::nullopt, "DINKES", "Dinas Kesehatan", 1));
-      unit_ = *TRY(org::find_unit_by_id(tx, loket));
-      top_ = *TRY(org::find_unit_by_id(tx, dukcapil));
-      sibling_ = *TRY(org::find_unit_by_id(tx, dinkes));
-      TRY(test::insert_ktp_service(tx, loket, 60));
+      test::ServiceUnits units = TRY(test::insert_service_units(tx, sambas_, "Loket Sungai Raya"));
+      unit_ = units.counter;
+      top_ = units.top;
+      sibling_ = units.sibling;
+      const int64_t loket = unit_.id;
       pontianak_ = TRY(test::insert_pontianak(tx));
       for (auto [nip, name] :
            {std::pair{kBudiNip, "Budi Santoso"}, std::pair{kRinaNip, "Rina Wati"},
@@ -57,50 +52,37 @@ class HarmonyCases : public ::testing::TestWithParam<std::string> {
       }
       budi_asn_ = TRY(org::find_asn_by_nip(tx, kBudiNip))->id;
       rina_asn_ = TRY(org::find_asn_by_nip(tx, kRinaNip))->id;
-      auto user = [&](std::string email, std::string role, std::string instansi, std::string unit,
-                      std::string nip) -> Result<int64_t> {
-        return accounts::insert_user(tx,
-                                     {.email = email,
-                                      .display_name = email.substr(0, email.find('@')),
-                                      .role = role,
-                                      .instansi_code = instansi,
-                                      .unit_code = unit,
-                                      .asn_nip = nip},
-                                     "x", 1);
-      };
-      handler_ = principal(TRY(user("handler@sambas.go.id", "case_handler", "KAB-SAMBAS", "", "")),
-                           auth::Role::kCaseHandler, sambas_);
-      second_ = principal(TRY(user("handler2@sambas.go.id", "case_handler", "KAB-SAMBAS", "", "")),
-                          auth::Role::kCaseHandler, sambas_);
-      head_ = principal(TRY(user("head@sambas.go.id", "unit_head", "KAB-SAMBAS", "DUKCAPIL", "")),
-                        auth::Role::kUnitHead, sambas_, top_);
+      handler_ = test::staff_principal(
+          TRY(test::insert_staff(tx, "handler@sambas.go.id", "case_handler", "KAB-SAMBAS", "", "")),
+          auth::Role::kCaseHandler, sambas_);
+      second_ = test::staff_principal(TRY(test::insert_staff(tx, "handler2@sambas.go.id",
+                                                             "case_handler", "KAB-SAMBAS", "", "")),
+                                      auth::Role::kCaseHandler, sambas_);
+      head_ = test::staff_principal(TRY(test::insert_staff(tx, "head@sambas.go.id", "unit_head",
+                                                           "KAB-SAMBAS", "DUKCAPIL", "")),
+                                    auth::Role::kUnitHead, sambas_, top_);
       sibling_head_ =
-          principal(TRY(user("dinkes@sambas.go.id", "unit_head", "KAB-SAMBAS", "DINKES", "")),
-                    auth::Role::kUnitHead, sambas_, sibling_);
-      admin_ = principal(TRY(user("admin@sambas.go.id", "instansi_admin", "KAB-SAMBAS", "", "")),
-                         auth::Role::kInstansiAdmin, sambas_);
-      rina_ = principal(
-          TRY(user("rina@sambas.go.id", "officer", "KAB-SAMBAS", "DUKCAPIL.LOKET", kRinaNip)),
-          auth::Role::kOfficer, sambas_, unit_);
+          test::staff_principal(TRY(test::insert_staff(tx, "dinkes@sambas.go.id", "unit_head",
+                                                       "KAB-SAMBAS", "DINKES", "")),
+                                auth::Role::kUnitHead, sambas_, sibling_);
+      admin_ = test::staff_principal(
+          TRY(test::insert_staff(tx, "admin@sambas.go.id", "instansi_admin", "KAB-SAMBAS", "", "")),
+          auth::Role::kInstansiAdmin, sambas_);
+      rina_ =
+          test::staff_principal(TRY(test::insert_staff(tx, "rina@sambas.go.id", "officer",
+                                                       "KAB-SAMBAS", "DUKCAPIL.LOKET", kRinaNip)),
+                                auth::Role::kOfficer, sambas_, unit_);
       rina_.asn_id = rina_asn_;
-      hr_ = principal(TRY(user("hr@sambas.go.id", "hr_developer", "KAB-SAMBAS", "", "")),
-                      auth::Role::kHrDeveloper, sambas_);
+      hr_ = test::staff_principal(
+          TRY(test::insert_staff(tx, "hr@sambas.go.id", "hr_developer", "KAB-SAMBAS", "", "")),
+          auth::Role::kHrDeveloper, sambas_);
       pontianak_handler_ =
-          principal(TRY(user("handler@pontianak.go.id", "case_handler", "KOTA-PONTIANAK", "", "")),
-                    auth::Role::kCaseHandler, pontianak_);
+          test::staff_principal(TRY(test::insert_staff(tx, "handler@pontianak.go.id",
+                                                       "case_handler", "KOTA-PONTIANAK", "", "")),
+                                auth::Role::kCaseHandler, pontianak_);
       return {};
     });
     ASSERT_TRUE(ok.ok()) << ok.error().key << " " << ok.error().internal_detail;
-  }
-
-  static auth::Principal principal(int64_t id, auth::Role role, int64_t instansi,
-                                   std::optional<org::Unit> unit = std::nullopt) {
-    auth::Principal p{.user_id = id, .role = role, .instansi_id = instansi};
-    if (unit) {
-      p.unit_id = unit->id;
-      p.unit_path = unit->path;
-    }
-    return p;
   }
 
   Actor as(const auth::Principal& p) { return test::CaseWorld::as(p); }

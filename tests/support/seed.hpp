@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "desk/desk.hpp"
+#include "org/org.hpp"
 #include "platform/cases/env.hpp"
 #include "platform/db/database.hpp"
 #include "support/backends.hpp"
@@ -37,6 +38,22 @@ Result<int64_t> insert_sambas(db::Tx& tx);
 
 // Pemerintah Kota Pontianak (KOTA-PONTIANAK), the other instansi of scope tests; its id.
 Result<int64_t> insert_pontianak(db::Tx& tx);
+
+// Dukcapil (a top-level unit) with its counter unit below it (named `counter_name`, the
+// KTP-el service on it), and Dinas Kesehatan beside it, in that instansi.
+struct ServiceUnits {
+  org::Unit top, counter, sibling;
+};
+Result<ServiceUnits> insert_service_units(db::Tx& tx, int64_t instansi_id,
+                                          const std::string& counter_name);
+
+// A staff account of a test (password "x"): its id. Unit by code, ASN by NIP, optional.
+Result<int64_t> insert_staff(db::Tx& tx, const std::string& email, const std::string& role,
+                             const std::string& instansi_code, const std::string& unit_code = "",
+                             const std::string& nip = "");
+// Who that account is to the use cases; a unit-scoped role carries its unit.
+auth::Principal staff_principal(int64_t user_id, auth::Role role, int64_t instansi_id,
+                                const std::optional<org::Unit>& unit = std::nullopt);
 
 // The KTP-el service of that unit, stored; returns it with its id set.
 Result<desk::Service> insert_ktp_service(db::Tx& tx, int64_t unit_id, int standard_minutes);
