@@ -77,6 +77,9 @@ int main(int argc, char** argv) {
           .string();
   std::filesystem::create_directories(dir);
   const std::string url = argc > 3 ? argv[3] : "sqlite:" + dir + "/bench.db";
+  // QUERY=text searches only that; READING=a,b,c sets the search's ListReading. SEARCH_ONLY=1 with
+  // a database this bench indexed before: only the searches run again.
+  const bool search_only = std::getenv("SEARCH_ONLY") != nullptr;
   SystemClock clock;
   db::DatabaseOptions options;
   options.sqlite_writer_cache_mb =
@@ -86,6 +89,7 @@ int main(int argc, char** argv) {
   db::Database& database = *opened.value();
   if (auto m = db::migrate(database, clock); !m.ok()) return fail(m.error());
   auto instansi = database.write([&](db::Tx& tx) -> Result<int64_t> {
+    if (search_only) return tx.scalar_i64("SELECT id FROM instansi WHERE code = 'BENCH'");
     return org::insert_instansi(
         tx, {.code = "BENCH", .name = "Instansi Bench", .kind = "daerah", .region_code = ""}, 1);
   });
@@ -107,7 +111,7 @@ int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
   int64_t bytes = 0;
   double analysis_ms = 0;  // stemming and counting, apart from the writes
-  for (int done = 0; done < n;) {
+  for (int done = search_only ? n : 0; done < n;) {
     const int batch = std::min(1000, n - done);
     Status st = database.run_bulk_write([&](db::Tx& tx) -> Status {
       std::vector<ToIndex> index;
@@ -134,23 +138,31 @@ int main(int argc, char** argv) {
     done += batch;
   }
   const double index_s = ms_since(started) / 1000;
-  std::printf(
-      "indexed %d articles (%.0f bytes of text each on average) in %.1f s: %.0f articles/s "
-      "(text analysis %.1f s of it)\n",
-      n, static_cast<double>(bytes) / n, index_s, n / index_s, analysis_ms / 1000);
+  if (!search_only)
+    std::printf(
+        "indexed %d articles (%.0f bytes of text each on average) in %.1f s: %.0f articles/s "
+        "(text analysis %.1f s of it)\n",
+        n, static_cast<double>(bytes) / n, index_s, n / index_s, analysis_ms / 1000);
 
   // Queries: word forms drawn uniformly (most are uncommon, as searches are), 1-3 words.
   std::uniform_int_distribution<size_t> any(0, words.size() - 1);
   std::uniform_int_distribution<int> length(1, 3);
+  ListReading reading;  // READING=first_slice,short_list,lookup_rows to tune the defaults
+  if (const char* r = std::getenv("READING"))
+    std::sscanf(r, "%ld,%ld,%ld", &reading.first_slice, &reading.short_list, &reading.lookup_rows);
   std::vector<double> took;
   std::vector<std::pair<double, std::string>> slowest;
   int64_t hits = 0;
   for (int q = 0; q < queries; ++q) {
     std::string text;
     for (int i = length(rng); i > 0; --i) text += words[any(rng)] + " ";
+    if (const char* only = std::getenv("QUERY")) text = only;  // one search, to study it
     const auto t = std::chrono::steady_clock::now();
     auto found = database.read([&](db::Tx& tx) {
-      return search(tx, {.terms = distinct_terms(text), .instansi_id = *instansi, .limit = 20});
+      return search(tx, {.terms = distinct_terms(text),
+                         .instansi_id = *instansi,
+                         .limit = 20,
+                         .reading = reading});
     });
     if (!found.ok()) return fail(found.error());
     took.push_back(ms_since(t));

@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
       ->envname("HARMONI_SQLITE_SYNCHRONOUS");
   app.add_option("--sqlite-readers", c.sqlite_readers, "SQLite reader connections")
       ->envname("HARMONI_SQLITE_READERS");
+  app.add_option("--sqlite-mmap-mb", c.sqlite_mmap_mb,
+                 "How much of the SQLite file readers map into memory (0: none)")
+      ->envname("HARMONI_SQLITE_MMAP_MB");
   app.add_option("--postgres-pool", c.postgres_pool, "PostgreSQL connections")
       ->envname("HARMONI_POSTGRES_POOL");
 

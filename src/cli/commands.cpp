@@ -65,6 +65,7 @@ Result<std::unique_ptr<db::Database>> open_and_migrate(const Config& c, const Cl
   db::DatabaseOptions options;
   options.sqlite_synchronous = c.sqlite_synchronous;
   options.sqlite_readers = c.sqlite_readers;
+  options.sqlite_reader_mmap_mb = c.sqlite_mmap_mb;
   options.postgres_pool = c.postgres_pool;
   auto database = TRY(db::open_database(c.db_url, options));
   int applied = TRY(db::migrate(*database, clock));

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "platform/db/row_map.hpp"
 
@@ -189,8 +192,28 @@ namespace {
 
 struct QueryTerm {
   int64_t id = 0;
+  int64_t df = 0;
   double idf = 0;
 };
+
+// BM25's share of a term in an article stays below k1 + 1.
+constexpr double kAboveEveryWeight = 1e300;
+// Bounds are sums added in another order than a score's: compared with room for rounding.
+constexpr double kSlack = 1e-9;
+
+bool better(const Hit& a, const Hit& b) {
+  return a.score != b.score ? a.score > b.score : a.article_id < b.article_id;
+}
+
+// Results offset..wanted of the scored articles, best first.
+std::vector<Hit> top_of(std::vector<Hit> scored, size_t offset, size_t wanted) {
+  wanted = std::min(wanted, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(wanted),
+                    scored.end(), better);
+  if (offset >= wanted) return {};
+  return std::vector<Hit>(scored.begin() + static_cast<std::ptrdiff_t>(offset),
+                          scored.begin() + static_cast<std::ptrdiff_t>(wanted));
+}
 
 // Exact scores of candidate articles: every query term's weight in each, summed in the
 // order of the terms (the same additions on every database).
@@ -220,11 +243,172 @@ Result<std::vector<Hit>> score(db::Tx& tx, const std::vector<QueryTerm>& terms,
     for (size_t t = 0; t < terms.size(); ++t) sum += terms[t].idf * w[t];
     out.push_back({id, sum});
   }
-  std::sort(out.begin(), out.end(), [](const Hit& a, const Hit& b) {
-    return a.score != b.score ? a.score > b.score : a.article_id < b.article_id;
-  });
   return out;
 }
+
+// The query's terms' lists, each read best first from where the last slice ended. Every
+// article seen is a candidate with the weights known so far; where its weight in an
+// unfinished list is unknown it can be at most that list's last weight read, and an
+// article no list has shown yet at most the sum of those (Fagin's threshold).
+class Lists {
+ public:
+  Lists(db::Tx& tx, const std::vector<QueryTerm>& terms, int64_t instansi_id,
+        const ListReading& reading)
+      : tx_(tx),
+        terms_(terms),
+        instansi_id_(instansi_id),
+        reading_(reading),
+        lists_(terms.size()) {}
+
+  // Results offset..wanted, exact: the lists are read on (or articles looked up in them)
+  // only while something unread or half known could still rank among them.
+  Result<std::vector<Hit>> best(size_t offset, size_t wanted) {
+    int64_t step = std::max({int64_t{1}, reading_.first_slice, 4 * static_cast<int64_t>(wanted)});
+    for (;; step *= 2) {
+      for (size_t t = 0; t < lists_.size(); ++t)
+        if (!lists_[t].done)
+          TRY(read_on(t, left(t) <= std::max(2 * step, reading_.short_list) ? 0 : step));
+      std::optional<std::vector<Hit>> top = TRY(settle(wanted));
+      if (!top) continue;
+      if (all_read() || (top->size() == wanted && unseen_bound() + kSlack < top->back().score)) {
+        if (offset >= top->size()) return std::vector<Hit>{};
+        return std::vector<Hit>(top->begin() + static_cast<std::ptrdiff_t>(offset), top->end());
+      }
+    }
+  }
+
+ private:
+  struct List {
+    bool done = false;
+    int64_t read = 0;
+    double last_weight = 0;
+    int64_t last_id = 0;
+  };
+
+  int64_t left(size_t t) const { return terms_[t].df - lists_[t].read; }
+  int64_t rows_read() const {
+    int64_t rows = 0;
+    for (const List& l : lists_) rows += l.read;
+    return rows;
+  }
+  bool all_read() const {
+    return std::all_of(lists_.begin(), lists_.end(), [](const List& l) { return l.done; });
+  }
+  // An article none of the lists has shown scores at most this.
+  double unseen_bound() const {
+    double bound = 0;
+    for (size_t t = 0; t < lists_.size(); ++t)
+      if (!lists_[t].done) bound += terms_[t].idf * lists_[t].last_weight;
+    return bound;
+  }
+  size_t candidate(int64_t article_id) {
+    auto [at, added] = slot_.try_emplace(article_id, ids_.size());
+    if (added) {
+      ids_.push_back(article_id);
+      weight_.resize(weight_.size() + terms_.size(), 0.0);
+      known_.resize(known_.size() + terms_.size(), false);
+    }
+    return at->second;
+  }
+  void learn(size_t c, size_t t, double weight) {
+    weight_[c * terms_.size() + t] = weight;
+    known_[c * terms_.size() + t] = true;
+  }
+
+  // The next `rows` of list t (0: to its end).
+  Status read_on(size_t t, int64_t rows) {
+    List& list = lists_[t];
+    int64_t got = 0;
+    // "weight <= last" bounds the index range (an OR of the two cases would scan the list
+    // from its start each time); the rows at the cut already read are filtered out.
+    const double from = list.read == 0 ? kAboveEveryWeight : list.last_weight;
+    TRY(tx_.each(
+        "SELECT article_id, weight FROM kb_postings WHERE term_id = ? AND weight <= ? AND NOT "
+        "(weight = ? AND article_id <= ?) AND audience IN (0, ?) ORDER BY weight DESC, "
+        "article_id LIMIT ?",
+        {terms_[t].id, from, from, list.last_id, instansi_id_,
+         rows == 0 ? std::numeric_limits<int64_t>::max() : rows},
+        [&](const db::Row& r) {
+          learn(candidate(r.i64(0)), t, r.f64(1));
+          list.last_id = r.i64(0);
+          list.last_weight = r.f64(1);
+          ++got;
+          return true;
+        }));
+    list.read += got;
+    if (rows == 0 || got < rows) list.done = true;
+    return {};
+  }
+
+  // The candidates' weights in the terms' order: the same additions on every database.
+  double known_score(size_t c) const {
+    double sum = 0;
+    for (size_t t = 0; t < terms_.size(); ++t)
+      sum += terms_[t].idf * weight_[c * terms_.size() + t];
+    return sum;
+  }
+
+  // The best `wanted` candidates, exact: every candidate that might still reach the last of
+  // them has its missing weights looked up (or a list's rest is read where that costs
+  // less), until none is left half known above the cut. Nothing while the lookups would
+  // cost more than all that was read so far: reading on lowers the bounds more cheaply.
+  Result<std::optional<std::vector<Hit>>> settle(size_t wanted) {
+    for (;;) {
+      std::vector<Hit> scored;
+      scored.reserve(ids_.size());
+      for (size_t c = 0; c < ids_.size(); ++c) scored.push_back({ids_[c], known_score(c)});
+      std::vector<Hit> top = top_of(scored, 0, wanted);
+      const double cut = top.size() == wanted ? top.back().score : -1;
+      std::vector<std::vector<int64_t>> look_up(terms_.size());
+      for (size_t c = 0; c < ids_.size(); ++c) {
+        double most = scored[c].score;
+        for (size_t t = 0; t < terms_.size(); ++t)
+          if (!lists_[t].done && !known_[c * terms_.size() + t])
+            most += terms_[t].idf * lists_[t].last_weight;
+        if (most + kSlack < cut) continue;
+        for (size_t t = 0; t < terms_.size(); ++t)
+          if (!lists_[t].done && !known_[c * terms_.size() + t]) look_up[t].push_back(ids_[c]);
+      }
+      int64_t lookups = 0;
+      for (const auto& articles : look_up) lookups += static_cast<int64_t>(articles.size());
+      if (lookups == 0) return std::optional{std::move(top)};
+      if (lookups * reading_.lookup_rows > rows_read()) return std::optional<std::vector<Hit>>{};
+      for (size_t t = 0; t < terms_.size(); ++t)
+        if (!look_up[t].empty()) TRY(look_up_in(t, look_up[t]));
+    }
+  }
+
+  // Weights of the articles in list t; an article the list lacks weighs 0 there.
+  Status look_up_in(size_t t, const std::vector<int64_t>& articles) {
+    constexpr size_t kChunk = 500;
+    for (size_t from = 0; from < articles.size(); from += kChunk) {
+      const size_t to = std::min(articles.size(), from + kChunk);
+      db::Params params{terms_[t].id};
+      for (size_t k = from; k < to; ++k) {
+        params.emplace_back(articles[k]);
+        learn(slot_[articles[k]], t, 0.0);
+      }
+      TRY(tx_.each(
+          "SELECT article_id, weight FROM kb_postings WHERE term_id = ? AND article_id IN (" +
+              placeholders(to - from) + ")",
+          params, [&](const db::Row& r) {
+            learn(slot_[r.i64(0)], t, r.f64(1));
+            return true;
+          }));
+    }
+    return {};
+  }
+
+  db::Tx& tx_;
+  const std::vector<QueryTerm>& terms_;
+  int64_t instansi_id_;
+  ListReading reading_;
+  std::vector<List> lists_;
+  std::unordered_map<int64_t, size_t> slot_;  // article id -> candidate
+  std::vector<int64_t> ids_;
+  std::vector<double> weight_;  // terms per candidate; 0 until known
+  std::vector<bool> known_;
+};
 
 }  // namespace
 
@@ -238,14 +422,15 @@ Result<std::vector<Hit>> search(db::Tx& tx, const SearchQuery& q) {
   TRY(tx.each("SELECT id, df FROM kb_terms WHERE term IN (" + placeholders(q.terms.size()) +
                   ") AND df > 0 ORDER BY id",
               term_params, [&](const db::Row& r) {
-                terms.push_back({r.i64(0), bm25_idf(n, r.i64(1))});
+                terms.push_back({r.i64(0), r.i64(1), bm25_idf(n, r.i64(1))});
                 return true;
               }));
   if (terms.empty()) return std::vector<Hit>{};
   const size_t wanted = static_cast<size_t>(q.offset + q.limit);
+  if (q.limit <= 0) return std::vector<Hit>{};
 
-  std::vector<int64_t> candidates;
   if (!q.filters.empty()) {
+    std::vector<int64_t> candidates;
     // Filters may leave few articles of the top lists: every article holding a term and
     // meeting the filters is a candidate.
     db::Params params;
@@ -265,94 +450,10 @@ Result<std::vector<Hit>> search(db::Tx& tx, const SearchQuery& q) {
       candidates.push_back(r.i64(0));
       return true;
     }));
-    std::vector<Hit> scored = TRY(score(tx, terms, candidates));
-    if (scored.size() > wanted) scored.resize(wanted);
-    if (static_cast<size_t>(q.offset) >= scored.size()) return std::vector<Hit>{};
-    return std::vector<Hit>(scored.begin() + q.offset, scored.end());
+    return top_of(TRY(score(tx, terms, candidates)), static_cast<size_t>(q.offset), wanted);
   }
 
-  // Read each term's list best first, a slice at a time, remembering every weight seen;
-  // look up the weights an article's lists have not shown yet only once.
-  struct List {
-    bool done = false;
-    double last_weight = 0;
-    int64_t last_id = 0;
-    int64_t read = 0;
-  };
-  std::vector<List> lists(terms.size());
-  std::map<int64_t, std::vector<std::optional<double>>> known;  // article -> weight per term
-  int64_t step = std::max<int64_t>(100, 4 * static_cast<int64_t>(wanted));
-  for (;; step *= 2) {
-    for (size_t t = 0; t < terms.size(); ++t) {
-      List& list = lists[t];
-      if (list.done) continue;
-      int64_t rows = 0;
-      TRY(tx.each(
-          "SELECT article_id, weight FROM kb_postings WHERE term_id = ? AND audience IN (0, ?) "
-          "AND (CAST(? AS BIGINT) = 0 OR weight < ? OR (weight = ? AND article_id > ?)) ORDER BY "
-          "weight DESC, article_id LIMIT ?",
-          {terms[t].id, q.instansi_id, list.read, list.last_weight, list.last_weight, list.last_id,
-           step},
-          [&](const db::Row& r) {
-            auto& w = known[r.i64(0)];
-            if (w.empty()) w.resize(terms.size());
-            w[t] = r.f64(1);
-            list.last_id = r.i64(0);
-            list.last_weight = r.f64(1);
-            ++rows;
-            return true;
-          }));
-      list.read += rows;
-      if (rows < step) list.done = true;
-    }
-    // What an article no list has shown can score at most.
-    double bound = 0;
-    for (size_t t = 0; t < terms.size(); ++t)
-      if (!lists[t].done) bound += terms[t].idf * lists[t].last_weight;
-    // Weights still unknown in unfinished lists: looked up (a finished list not showing an
-    // article means the article lacks the term).
-    for (size_t t = 0; t < terms.size(); ++t) {
-      if (lists[t].done) continue;
-      std::vector<int64_t> missing;
-      for (auto& [id, w] : known)
-        if (!w[t]) missing.push_back(id);
-      constexpr size_t kChunk = 500;
-      for (size_t from = 0; from < missing.size(); from += kChunk) {
-        const size_t to = std::min(missing.size(), from + kChunk);
-        db::Params params{terms[t].id};
-        for (size_t k = from; k < to; ++k) {
-          params.emplace_back(missing[k]);
-          known[missing[k]][t] = 0.0;
-        }
-        TRY(
-            tx.each("SELECT article_id, weight FROM kb_postings WHERE term_id = ? AND article_id "
-                    "IN (" +
-                        placeholders(to - from) + ")",
-                    params, [&](const db::Row& r) {
-                      known[r.i64(0)][t] = r.f64(1);
-                      return true;
-                    }));
-      }
-    }
-    std::vector<Hit> scored;
-    for (const auto& [id, w] : known) {
-      double sum = 0;  // in the terms' order: the same additions on every database
-      for (size_t t = 0; t < terms.size(); ++t) sum += terms[t].idf * w[t].value_or(0);
-      scored.push_back({id, sum});
-    }
-    std::sort(scored.begin(), scored.end(), [](const Hit& a, const Hit& b) {
-      return a.score != b.score ? a.score > b.score : a.article_id < b.article_id;
-    });
-    const bool all_read =
-        std::all_of(lists.begin(), lists.end(), [](const List& l) { return l.done; });
-    // Settled when nothing unread can score above the last result asked for (an unread
-    // article could only tie it, at the very cut of every list).
-    if (all_read || (scored.size() >= wanted && scored[wanted - 1].score >= bound)) {
-      if (scored.size() > wanted) scored.resize(wanted);
-      if (static_cast<size_t>(q.offset) >= scored.size()) return std::vector<Hit>{};
-      return std::vector<Hit>(scored.begin() + q.offset, scored.end());
-    }
-  }
+  return Lists(tx, terms, q.instansi_id, q.reading).best(static_cast<size_t>(q.offset), wanted);
 }
 
 Result<bool> record_study(db::Tx& tx, int64_t article_id, int64_t asn_id, int64_t instansi_id,

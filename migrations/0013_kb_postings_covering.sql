@@ -1,0 +1,4 @@
+-- A knowledge-base search reads each term's postings in the order of their index and looks
+-- up single weights; on PostgreSQL both indexes carry the columns those reads need, so the
+-- table itself is not visited (the dialect part). SQLite keeps the postings in their key's
+-- order already, and its second index holds the key.
